@@ -1,0 +1,28 @@
+package de.amtsdesk.app;
+
+import de.amtsdesk.core.i18n.Translations;
+import de.amtsdesk.core.matrix.MatrixException;
+
+/** Turns a classified failure into one sentence a caseworker can act on; no stack traces on screen. */
+public final class FailureMessages {
+
+    private final Translations text;
+
+    public FailureMessages(Translations text) {
+        this.text = text;
+    }
+
+    public String describe(MatrixException failure) {
+        String subject = failure.subject() == null ? "" : failure.subject();
+        return switch (failure.failure()) {
+            case INVALID_URL -> text.get("error.invalidUrl", subject);
+            case UNREACHABLE -> text.get("error.unreachable", subject);
+            case NOT_A_HOMESERVER -> text.get("error.notAHomeserver", subject);
+            case WRONG_CREDENTIALS -> text.get("error.wrongCredentials");
+            case TOKEN_REVOKED -> text.get("error.tokenRevoked");
+            case RATE_LIMITED -> text.get("error.rateLimited");
+            case SERVER_ERROR -> text.get("error.serverError", subject);
+            case REQUEST_REJECTED, MALFORMED_RESPONSE -> text.get("error.unexpected", subject);
+        };
+    }
+}

@@ -1,0 +1,112 @@
+package de.amtsdesk.app.login;
+
+import de.amtsdesk.app.FailureMessages;
+import de.amtsdesk.core.matrix.HomeserverUrl;
+import de.amtsdesk.core.matrix.MatrixException;
+import de.amtsdesk.core.matrix.Session;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** State and behaviour of the login screen; no controls, so it is tested without the JavaFX toolkit. */
+public final class LoginViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoginViewModel.class);
+
+    private final StringProperty homeserver = new SimpleStringProperty("");
+    private final StringProperty user = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final BooleanBinding canLogin;
+
+    private final Authenticator authenticator;
+    private final Executor background;
+    private final Executor ui;
+    private final FailureMessages messages;
+    private final Consumer<Session> onLoggedIn;
+
+    public LoginViewModel(Authenticator authenticator, Executor background, Executor ui, FailureMessages messages,
+            Consumer<Session> onLoggedIn) {
+        this.authenticator = authenticator;
+        this.background = background;
+        this.ui = ui;
+        this.messages = messages;
+        this.onLoggedIn = onLoggedIn;
+        this.canLogin = Bindings.createBooleanBinding(
+                () -> !busy.get() && !homeserver.get().isBlank() && !user.get().isBlank() && !password.get().isEmpty(),
+                busy, homeserver, user, password);
+    }
+
+    public void login() {
+        if (!canLogin.get()) {
+            return;
+        }
+        busy.set(true);
+        error.set("");
+        String homeserverText = homeserver.get();
+        String userText = user.get();
+        String passwordText = password.get();
+        background.execute(() -> {
+            try {
+                Session session = authenticator.login(HomeserverUrl.parse(homeserverText), userText, passwordText);
+                ui.execute(() -> {
+                    busy.set(false);
+                    password.set("");
+                    onLoggedIn.accept(session);
+                });
+            } catch (MatrixException e) {
+                LOG.info("login failed: {}", e.getMessage());
+                ui.execute(() -> {
+                    busy.set(false);
+                    error.set(messages.describe(e));
+                });
+            } catch (RuntimeException e) {
+                LOG.error("unexpected login failure", e);
+                ui.execute(() -> {
+                    busy.set(false);
+                    error.set(messages.describe(new MatrixException(
+                            de.amtsdesk.core.matrix.MatrixFailure.MALFORMED_RESPONSE, e.toString(), homeserverText)));
+                });
+            }
+        });
+    }
+
+    /** Shown when a session ended elsewhere (token revoked) and the caseworker is sent back here. */
+    public void showMessage(String message) {
+        error.set(message);
+    }
+
+    public StringProperty homeserverProperty() {
+        return homeserver;
+    }
+
+    public StringProperty userProperty() {
+        return user;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canLoginProperty() {
+        return canLogin;
+    }
+}

@@ -1,0 +1,53 @@
+package de.amtsdesk.app.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.amtsdesk.app.AppOptions;
+import de.amtsdesk.app.MainWindow;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real login screen, driven by keyboard and mouse (headless Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class LoginScreenFxTest {
+
+    private static final String CLOSED_URL = "http://127.0.0.1:" + closedPort();
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        new MainWindow(stage, new AppOptions(Optional.empty(), Optional.empty(), Optional.empty(), Locale.ENGLISH))
+                .show();
+    }
+
+    @Test
+    void unreachableHomeserverIsExplainedOnScreen(FxRobot robot) throws Exception {
+        robot.clickOn("#homeserverField").write(CLOSED_URL);
+        robot.clickOn("#userField").write("agency");
+        robot.clickOn("#passwordField").write("secret").type(javafx.scene.input.KeyCode.ENTER);
+
+        Label error = robot.lookup("#errorLabel").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !error.getText().isEmpty());
+        assertThat(error.getText()).isEqualTo("The homeserver " + CLOSED_URL
+                + " cannot be reached. Please check the address and the network connection.");
+        assertThat(error.isVisible()).isTrue();
+    }
+}

@@ -1,0 +1,47 @@
+package de.amtsdesk.app.rooms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.amtsdesk.app.FailureMessages;
+import de.amtsdesk.app.UiThread;
+import de.amtsdesk.core.i18n.Translations;
+import de.amtsdesk.core.matrix.MatrixException;
+import de.amtsdesk.core.matrix.MatrixFailure;
+import de.amtsdesk.core.matrix.RoomSummary;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class RoomListViewModelTest {
+
+    private final Translations text = Translations.load("de.amtsdesk.app.messages", Locale.GERMAN,
+            getClass().getClassLoader());
+    private final List<String> endedWith = new ArrayList<>();
+    private final RoomListViewModel vm = new RoomListViewModel("@amt:localhost", UiThread.direct(), text,
+            new FailureMessages(text), ZoneId.of("Europe/Berlin"), endedWith::add);
+
+    @Test
+    void rowsShowNameAndLocalTimeOfLastActivity() {
+        vm.roomsChanged(List.of(new RoomSummary("!a:l", "Erika Mustermann", Instant.parse("2026-11-29T09:05:00Z"),
+                true, RoomSummary.Membership.JOINED)));
+        assertThat(vm.rooms()).singleElement().satisfies(row -> {
+            assertThat(row.name()).isEqualTo("Erika Mustermann");
+            assertThat(row.lastActivity()).isEqualTo("29.11.26, 10:05");
+            assertThat(vm.describe(row)).isEqualTo(
+                    "Verschlüsselte Unterhaltung mit Erika Mustermann, zuletzt aktiv 29.11.26, 10:05");
+        });
+        assertThat(vm.statusProperty().get()).isEqualTo("Verbunden · 1 Unterhaltung");
+    }
+
+    @Test
+    void syncTroubleIsShownAndRevokedSessionSendsBackToLogin() {
+        vm.syncFailing(new MatrixException(MatrixFailure.SERVER_ERROR, "502", "https://hs"));
+        assertThat(vm.statusProperty().get()).startsWith("Verbindung gestört: Der Homeserver https://hs meldet");
+        vm.sessionEnded(new MatrixException(MatrixFailure.TOKEN_REVOKED, "M_UNKNOWN_TOKEN", "https://hs"));
+        assertThat(endedWith).containsExactly(
+                "Ihre Sitzung wurde beendet. Bitte melden Sie sich erneut an; es gehen keine Daten verloren.");
+    }
+}

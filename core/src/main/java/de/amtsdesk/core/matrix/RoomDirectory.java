@@ -1,0 +1,151 @@
+package de.amtsdesk.core.matrix;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Folds {@code /sync} responses into the per-room facts the room list shows. Malformed events are skipped, never
+ * fatal: one broken event from a remote server must not hide every other conversation.
+ */
+public final class RoomDirectory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RoomDirectory.class);
+    private static final int MAX_HEROES = 5;
+
+    private final String ownUserId;
+    private final Clock clock;
+    private final Map<String, RoomFacts> rooms = new LinkedHashMap<>();
+
+    public RoomDirectory(String ownUserId, Clock clock) {
+        this.ownUserId = ownUserId;
+        this.clock = clock;
+    }
+
+    public synchronized void apply(JsonNode sync) {
+        JsonNode roomsNode = sync.path("rooms");
+        roomsNode.path("join").properties().forEach(entry -> applyJoined(entry.getKey(), entry.getValue()));
+        roomsNode.path("invite").properties().forEach(entry -> applyInvite(entry.getKey(), entry.getValue()));
+        roomsNode.path("leave").properties().forEach(entry -> rooms.remove(entry.getKey()));
+    }
+
+    /** Rooms the account is invited to and has not joined yet. */
+    public synchronized Set<String> pendingInvites() {
+        Set<String> invites = new TreeSet<>();
+        rooms.forEach((id, facts) -> {
+            if (facts.membership == RoomSummary.Membership.INVITED) {
+                invites.add(id);
+            }
+        });
+        return invites;
+    }
+
+    /** Most recently active first, as in every messenger. */
+    public synchronized List<RoomSummary> summaries() {
+        List<RoomSummary> result = new ArrayList<>();
+        rooms.forEach((id, facts) -> result.add(new RoomSummary(id, displayName(id, facts), facts.lastActivity,
+                facts.encrypted, facts.membership)));
+        result.sort(Comparator.comparing(RoomSummary::lastActivity).reversed().thenComparing(RoomSummary::roomId));
+        return List.copyOf(result);
+    }
+
+    private void applyJoined(String roomId, JsonNode room) {
+        RoomFacts facts = rooms.computeIfAbsent(roomId, id -> new RoomFacts(clock.instant()));
+        facts.membership = RoomSummary.Membership.JOINED;
+        JsonNode heroes = room.path("summary").path("m.heroes");
+        if (heroes.isArray()) {
+            facts.heroes = new ArrayList<>();
+            heroes.forEach(h -> facts.heroes.add(h.asText()));
+        }
+        room.path("state").path("events").forEach(event -> applyEvent(facts, event));
+        room.path("timeline").path("events").forEach(event -> applyEvent(facts, event));
+    }
+
+    private void applyInvite(String roomId, JsonNode room) {
+        RoomFacts facts = rooms.computeIfAbsent(roomId, id -> new RoomFacts(clock.instant()));
+        facts.membership = RoomSummary.Membership.INVITED;
+        room.path("invite_state").path("events").forEach(event -> applyEvent(facts, event));
+    }
+
+    private void applyEvent(RoomFacts facts, JsonNode event) {
+        String type = event.path("type").asText(null);
+        if (type == null || !event.isObject()) {
+            LOG.debug("skipping malformed event without type");
+            return;
+        }
+        long ts = event.path("origin_server_ts").asLong(0);
+        if (ts > 0 && ts > facts.lastActivity.toEpochMilli()) {
+            facts.lastActivity = Instant.ofEpochMilli(ts);
+        }
+        JsonNode stateKey = event.get("state_key");
+        if (stateKey == null || !stateKey.isTextual()) {
+            return;
+        }
+        JsonNode content = event.path("content");
+        switch (type) {
+            case "m.room.name" -> facts.name = content.path("name").asText("").strip();
+            case "m.room.canonical_alias" -> facts.canonicalAlias = content.path("alias").asText("").strip();
+            case "m.room.encryption" -> facts.encrypted = facts.encrypted || content.has("algorithm");
+            case "m.room.member" -> facts.members.put(stateKey.asText(),
+                    new Member(content.path("displayname").asText("").strip(), content.path("membership").asText("")));
+            default -> { }
+        }
+    }
+
+    /** The display name rules of the Matrix spec (client-server API, "Calculating the display name for a room"). */
+    private String displayName(String roomId, RoomFacts facts) {
+        if (!facts.name.isEmpty()) {
+            return facts.name;
+        }
+        if (!facts.canonicalAlias.isEmpty()) {
+            return facts.canonicalAlias;
+        }
+        List<String> heroIds = facts.heroes != null ? facts.heroes : membersOtherThanMe(facts);
+        List<String> names = heroIds.stream()
+                .filter(id -> !id.equals(ownUserId))
+                .limit(MAX_HEROES)
+                .map(id -> nameOf(facts, id))
+                .toList();
+        return names.isEmpty() ? roomId : String.join(", ", names);
+    }
+
+    private List<String> membersOtherThanMe(RoomFacts facts) {
+        return facts.members.entrySet().stream()
+                .filter(e -> !e.getKey().equals(ownUserId))
+                .filter(e -> e.getValue().membership.equals("join") || e.getValue().membership.equals("invite"))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+    }
+
+    private static String nameOf(RoomFacts facts, String userId) {
+        Member member = facts.members.get(userId);
+        return member != null && !member.displayName.isEmpty() ? member.displayName : userId;
+    }
+
+    private record Member(String displayName, String membership) { }
+
+    private static final class RoomFacts {
+        private String name = "";
+        private String canonicalAlias = "";
+        private boolean encrypted;
+        private List<String> heroes;
+        private final Map<String, Member> members = new HashMap<>();
+        private Instant lastActivity;
+        private RoomSummary.Membership membership = RoomSummary.Membership.JOINED;
+
+        private RoomFacts(Instant firstSeen) {
+            this.lastActivity = firstSeen;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package de.amtsdesk.core.matrix;
+
+import java.util.List;
+
+/** What the sync loop tells the rest of the app. Called on the sync thread; UIs hop to their own thread. */
+public interface SyncListener {
+
+    void roomsChanged(List<RoomSummary> rooms);
+
+    /** A transient problem; the loop keeps trying and reports {@link #syncRecovered()} once it works again. */
+    default void syncFailing(MatrixException problem) { }
+
+    default void syncRecovered() { }
+
+    /** The server no longer accepts the token: the caseworker must log in again. The loop has stopped. */
+    default void sessionEnded(MatrixException reason) { }
+}

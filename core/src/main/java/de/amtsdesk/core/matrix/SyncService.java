@@ -1,0 +1,126 @@
+package de.amtsdesk.core.matrix;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one session in step with the homeserver: long-polls {@code /sync}, folds each response into the
+ * {@link RoomDirectory}, joins invitations when the unit's policy says so, and backs off on trouble.
+ */
+public final class SyncService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
+    private static final Duration LONG_POLL = Duration.ofSeconds(30);
+    private static final String FILTER = "{\"room\":{\"timeline\":{\"limit\":20},\"state\":{\"lazy_load_members\":false}}}";
+
+    private final MatrixClient client;
+    private final Session session;
+    private final RoomDirectory directory;
+    private final boolean autoJoinInvites;
+    private final SyncListener listener;
+    private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(2), new Random());
+    private volatile String since;
+    private volatile boolean running;
+    private Thread thread;
+
+    public SyncService(MatrixClient client, Session session, RoomDirectory directory, boolean autoJoinInvites,
+            SyncListener listener) {
+        this.client = client;
+        this.session = session;
+        this.directory = directory;
+        this.autoJoinInvites = autoJoinInvites;
+        this.listener = listener;
+    }
+
+    /** One round trip; the loop is built from this, and tests and the doctor use it directly. */
+    public void syncOnce(Duration timeout) throws MatrixException {
+        JsonNode response = client.sync(session, since, timeout, FILTER);
+        String next = response.path("next_batch").asText(null);
+        if (next == null) {
+            throw new MatrixException(MatrixFailure.MALFORMED_RESPONSE, "sync answer lacks next_batch",
+                    client.homeserver().toString());
+        }
+        directory.apply(response);
+        since = next;
+        if (autoJoinInvites) {
+            joinPendingInvites();
+        }
+        listener.roomsChanged(directory.summaries());
+    }
+
+    private void joinPendingInvites() {
+        for (String roomId : directory.pendingInvites()) {
+            try {
+                client.joinRoom(session, roomId);
+                LOG.info("joined invited room {}", roomId);
+            } catch (MatrixException e) {
+                // The invite stays pending and is tried again on the next sync.
+                LOG.warn("could not join invited room {}: {}", roomId, e.failure());
+            }
+        }
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofVirtual().name("sync-" + session.userId()).start(this::loop);
+    }
+
+    private void loop() {
+        boolean failing = false;
+        Duration timeout = Duration.ZERO;
+        while (running) {
+            try {
+                syncOnce(timeout);
+                timeout = LONG_POLL;
+                backoff.reset();
+                if (failing) {
+                    failing = false;
+                    listener.syncRecovered();
+                }
+            } catch (MatrixException e) {
+                if (e.failure() == MatrixFailure.TOKEN_REVOKED) {
+                    running = false;
+                    listener.sessionEnded(e);
+                    return;
+                }
+                failing = true;
+                listener.syncFailing(e);
+                Duration wait = backoff.next(e);
+                LOG.warn("sync failed ({}), retrying in {} ms", e.failure(), wait.toMillis());
+                if (!sleep(wait)) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // A bug in folding one response must not stop the loop for good.
+                LOG.error("unexpected error while processing sync", e);
+                if (!sleep(backoff.next(null))) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean sleep(Duration wait) {
+        try {
+            Thread.sleep(wait);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+}
