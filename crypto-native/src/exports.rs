@@ -11,7 +11,9 @@ use crate::machine;
 
 fn java_string(env: &mut JNIEnv<'_>, value: &JString<'_>, parameter: &str) -> NativeResult<String> {
     if value.is_null() {
-        return Err(NativeError::invalid_argument(format!("{parameter} must not be null")));
+        return Err(NativeError::invalid_argument(format!(
+            "{parameter} must not be null"
+        )));
     }
     Ok(env.get_string(value)?.into())
 }
@@ -25,7 +27,9 @@ pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_matrixSdkCryptoVersi
     mut env: JNIEnv<'local>,
     _class: JClass<'local>,
 ) -> jstring {
-    entry(&mut env, "matrixSdkCryptoVersion", |env| to_java(env, crate::matrix_sdk_crypto_version()))
+    entry(&mut env, "matrixSdkCryptoVersion", |env| {
+        to_java(env, crate::matrix_sdk_crypto_version())
+    })
 }
 
 #[no_mangle]
@@ -33,7 +37,9 @@ pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_vodozemacVersion<'lo
     mut env: JNIEnv<'local>,
     _class: JClass<'local>,
 ) -> jstring {
-    entry(&mut env, "vodozemacVersion", |env| to_java(env, crate::vodozemac_version()))
+    entry(&mut env, "vodozemacVersion", |env| {
+        to_java(env, crate::vodozemac_version())
+    })
 }
 
 #[no_mangle]

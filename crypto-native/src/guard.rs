@@ -63,7 +63,13 @@ fn install_panic_hook() {
         panic::set_hook(Box::new(move |info: &PanicHookInfo<'_>| {
             if GUARD_DEPTH.with(Cell::get) > 0 {
                 let description = match info.location() {
-                    Some(at) => format!("{} (at {}:{}:{})", payload_text(info.payload()), at.file(), at.line(), at.column()),
+                    Some(at) => format!(
+                        "{} (at {}:{}:{})",
+                        payload_text(info.payload()),
+                        at.file(),
+                        at.line(),
+                        at.column()
+                    ),
                     None => payload_text(info.payload()),
                 };
                 LAST_PANIC.with(|last| *last.borrow_mut() = Some(description));

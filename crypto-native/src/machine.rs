@@ -18,7 +18,9 @@ use crate::runtime;
 /// Creates a machine that keeps its keys in memory only (they are lost when it is closed).
 pub fn create_in_memory(user_id: &str, device_id: &str) -> NativeResult<jlong> {
     let user_id = UserId::parse(user_id).map_err(|error| {
-        NativeError::invalid_argument(format!("'{user_id}' is not a valid Matrix user id: {error}"))
+        NativeError::invalid_argument(format!(
+            "'{user_id}' is not a valid Matrix user id: {error}"
+        ))
     })?;
     if device_id.trim().is_empty() {
         return Err(NativeError::invalid_argument(format!(
@@ -48,7 +50,9 @@ fn into_handle(machine: OlmMachine) -> jlong {
 /// A new reference to the machine behind `handle`.
 pub fn borrow(handle: jlong) -> NativeResult<Arc<OlmMachine>> {
     if handle == 0 {
-        return Err(NativeError::invalid_argument("machine handle is 0 (closed or never created)"));
+        return Err(NativeError::invalid_argument(
+            "machine handle is 0 (closed or never created)",
+        ));
     }
     // SAFETY: a non-zero handle came from `into_handle` and has not been released (the Java side
     // guarantees it), so it points to a live `Arc<OlmMachine>`.

@@ -16,7 +16,9 @@ static RUNTIME: LazyLock<Result<Runtime, String>> = LazyLock::new(|| {
 });
 
 pub fn runtime() -> NativeResult<&'static Runtime> {
-    RUNTIME.as_ref().map_err(|message| NativeError::Internal(message.clone()))
+    RUNTIME
+        .as_ref()
+        .map_err(|message| NativeError::Internal(message.clone()))
 }
 
 /// Runs an async SDK call to completion on the calling (JNI) thread.

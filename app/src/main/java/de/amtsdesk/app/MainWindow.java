@@ -47,6 +47,7 @@ public final class MainWindow {
         stage.setScene(new Scene(loginScreen(""), 960, 640));
         stage.getScene().getStylesheets().add(STYLESHEET);
         stage.setOnHidden(event -> close());
+        stage.setOnShown(event -> StartupProbe.loginScreenShown());
         stage.show();
     }
 

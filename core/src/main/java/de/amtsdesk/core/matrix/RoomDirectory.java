@@ -53,7 +53,7 @@ public final class RoomDirectory {
     /** Most recently active first, as in every messenger. */
     public synchronized List<RoomSummary> summaries() {
         List<RoomSummary> result = new ArrayList<>();
-        rooms.forEach((id, facts) -> result.add(new RoomSummary(id, displayName(id, facts), facts.lastActivity,
+        rooms.forEach((id, facts) -> result.add(new RoomSummary(id, displayName(id, facts), facts.lastActivity(),
                 facts.encrypted, facts.membership)));
         result.sort(Comparator.comparing(RoomSummary::lastActivity).reversed().thenComparing(RoomSummary::roomId));
         return List.copyOf(result);
@@ -84,8 +84,8 @@ public final class RoomDirectory {
             return;
         }
         long ts = event.path("origin_server_ts").asLong(0);
-        if (ts > 0 && ts > facts.lastActivity.toEpochMilli()) {
-            facts.lastActivity = Instant.ofEpochMilli(ts);
+        if (ts > 0 && (facts.lastEvent == null || ts > facts.lastEvent.toEpochMilli())) {
+            facts.lastEvent = Instant.ofEpochMilli(ts);
         }
         JsonNode stateKey = event.get("state_key");
         if (stateKey == null || !stateKey.isTextual()) {
@@ -141,11 +141,17 @@ public final class RoomDirectory {
         private boolean encrypted;
         private List<String> heroes;
         private final Map<String, Member> members = new HashMap<>();
-        private Instant lastActivity;
+        /** Invites carry stripped state without timestamps; until an event arrives, "when we first saw it" counts. */
+        private final Instant firstSeen;
+        private Instant lastEvent;
         private RoomSummary.Membership membership = RoomSummary.Membership.JOINED;
 
         private RoomFacts(Instant firstSeen) {
-            this.lastActivity = firstSeen;
+            this.firstSeen = firstSeen;
+        }
+
+        private Instant lastActivity() {
+            return lastEvent != null ? lastEvent : firstSeen;
         }
     }
 }
