@@ -1,0 +1,107 @@
+package de.amtsdesk.e2e.agency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.amtsdesk.app.AppOptions;
+import de.amtsdesk.app.MainWindow;
+import de.amtsdesk.app.rooms.RoomRow;
+import de.amtsdesk.e2e.harness.CitizenClient;
+import de.amtsdesk.e2e.harness.CitizenEvent;
+import de.amtsdesk.e2e.harness.RegisteredUser;
+import de.amtsdesk.e2e.harness.SynapseExtension;
+import de.amtsdesk.e2e.harness.SynapseServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The walking skeleton end to end: a real citizen (matrix-js-sdk) opens an encrypted room with the agency on a real
+ * Synapse; the agency signs in through the real login screen, its core client joins the room over /sync, and the
+ * room appears in the list under the citizen's display name.
+ */
+@ExtendWith({SynapseExtension.class, ApplicationExtension.class})
+class AgencyRoomListFxTest {
+
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    private void openWindow(FxRobot robot) {
+        robot.interact(() -> new MainWindow(stage, new AppOptions(Optional.empty(), Optional.empty(), Optional.empty(),
+                Locale.ENGLISH)).show());
+    }
+
+    private static void signIn(FxRobot robot, String homeserver, String user, String password) {
+        robot.clickOn("#homeserverField").write(homeserver);
+        robot.clickOn("#userField").write(user);
+        robot.clickOn("#passwordField").write(password).type(KeyCode.ENTER);
+    }
+
+    @Test
+    void citizenRoomAppearsUnderTheCitizensNameAfterTheAgencyJoins(FxRobot robot, SynapseServer synapse) {
+        RegisteredUser agency = SynapseExtension.registerUser("amt");
+        RegisteredUser citizenAccount = synapse.registerUser(SynapseExtension.uniqueLocalpart("erika"), "pw-erika-1",
+                "Erika Mustermann", false);
+
+        try (CitizenClient citizen = CitizenClient.start("erika-roomlist")) {
+            citizen.login(synapse, citizenAccount);
+            String roomId = citizen.createEncryptedRoom(List.of(agency.userId()), null, true);
+            citizen.sendText(roomId, "Guten Tag, ich möchte meinen Wohnsitz ummelden.");
+
+            openWindow(robot);
+            signIn(robot, synapse.baseUrl(), agency.localpart(), agency.password());
+
+            @SuppressWarnings("unchecked")
+            ListView<RoomRow> list = WaitForAsyncUtils.waitForAsyncFx(20_000,
+                    () -> (ListView<RoomRow>) robot.lookup("#roomList").query());
+            waitUntil(() -> list.getItems().stream().anyMatch(r -> r.roomId().equals(roomId) && !r.invited()),
+                    "room " + roomId + " joined and listed; list is " + list.getItems());
+
+            RoomRow row = list.getItems().stream().filter(r -> r.roomId().equals(roomId)).findFirst().orElseThrow();
+            assertThat(row.name()).isEqualTo("Erika Mustermann");
+            assertThat(row.encrypted()).isTrue();
+            assertThat(robot.lookup("#accountLabel").queryAs(Label.class).getText()).isEqualTo(agency.userId());
+
+            // The join really happened on the server: the citizen sees the agency's membership event.
+            CitizenEvent join = citizen.awaitEvent("agency joined", e -> e.roomId().equals(roomId)
+                    && e.eventType().equals("m.room.member") && agency.userId().equals(e.stateKey())
+                    && "join".equals(e.content().path("membership").asText()), Duration.ofSeconds(30));
+            assertThat(join.sender()).isEqualTo(agency.userId());
+        }
+    }
+
+    @Test
+    void wrongPasswordIsExplainedOnTheLoginScreen(FxRobot robot, SynapseServer synapse) {
+        RegisteredUser agency = SynapseExtension.registerUser("amt");
+        openWindow(robot);
+        signIn(robot, synapse.baseUrl(), agency.localpart(), agency.password() + "-wrong");
+
+        Label error = robot.lookup("#errorLabel").queryAs(Label.class);
+        waitUntil(() -> !error.getText().isEmpty(), "an error message");
+        assertThat(error.getText()).isEqualTo("Wrong user name or password.");
+        assertThat(robot.lookup("#roomList").tryQuery()).isEmpty();
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition, String what) {
+        try {
+            WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+    }
+}
