@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -37,6 +38,7 @@ import java.util.function.Predicate;
 public final class CitizenClient implements AutoCloseable {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<Path> LOGS_THIS_RUN = ConcurrentHashMap.newKeySet();
 
     private final String name;
     private final Path logFile;
@@ -75,8 +77,11 @@ public final class CitizenClient implements AutoCloseable {
         CitizenInstaller.ensureInstalled(citizenDir, logFile.resolveSibling("citizen-npm-ci.log"));
         try {
             Files.createDirectories(logFile.getParent());
+            // Fresh per test run (JVM), appended within it: two citizens of the same name share one log.
+            boolean first = LOGS_THIS_RUN.add(logFile.toAbsolutePath());
             Files.writeString(logFile, "===== citizen " + name + " started " + Instant.now() + " =====\n",
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    StandardOpenOption.CREATE, first ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE);
             ProcessBuilder pb = new ProcessBuilder(List.of("node", "citizen.mjs"))
                     .directory(citizenDir.toFile())
                     .redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()));

@@ -5,6 +5,8 @@ package de.amtsdesk.e2e.harness;
  * Unchecked on purpose: tests must FAIL on it, never skip, and callers rarely can recover.
  */
 public class HarnessException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public HarnessException(String message) {
         super(message);
     }
