@@ -49,7 +49,11 @@ class AgencyRoomListFxTest {
     private static void signIn(FxRobot robot, String homeserver, String user, String password) {
         robot.clickOn("#homeserverField").write(homeserver);
         robot.clickOn("#userField").write(user);
-        robot.clickOn("#passwordField").write(password).type(KeyCode.ENTER);
+        robot.clickOn("#passwordField").write(password);
+        String typed = robot.lookup("#passwordField").queryAs(javafx.scene.control.PasswordField.class).getText();
+        assertThat(typed.length()).as("typed password length").isEqualTo(password.length());
+        assertThat(typed).as("typed password").isEqualTo(password);
+        robot.type(KeyCode.ENTER);
     }
 
     @Test
@@ -66,9 +70,10 @@ class AgencyRoomListFxTest {
             openWindow(robot);
             signIn(robot, synapse.baseUrl(), agency.localpart(), agency.password());
 
+            waitUntil(() -> robot.lookup("#roomList").tryQuery().isPresent(), "the room list after signing in; "
+                    + "login screen says: " + robot.lookup("#errorLabel").queryAs(Label.class).getText());
             @SuppressWarnings("unchecked")
-            ListView<RoomRow> list = WaitForAsyncUtils.waitForAsyncFx(20_000,
-                    () -> (ListView<RoomRow>) robot.lookup("#roomList").query());
+            ListView<RoomRow> list = (ListView<RoomRow>) robot.lookup("#roomList").query();
             waitUntil(() -> list.getItems().stream().anyMatch(r -> r.roomId().equals(roomId) && !r.invited()),
                     "room " + roomId + " joined and listed; list is " + list.getItems());
 
