@@ -32,12 +32,14 @@ public final class RoomListView {
 
     private final class RoomCell extends ListCell<RoomRow> {
         private final Label name = new Label();
+        private final Label encrypted = new Label(viewModel.encryptedBadge());
         private final Label time = new Label();
         private final Region spacer = new Region();
-        private final HBox box = new HBox(12, name, spacer, time);
+        private final HBox box = new HBox(12, name, encrypted, spacer, time);
 
         private RoomCell() {
             HBox.setHgrow(spacer, Priority.ALWAYS);
+            encrypted.getStyleClass().add("badge-encrypted");
             name.getStyleClass().add("room-name");
             time.getStyleClass().add("room-time");
         }
@@ -50,7 +52,8 @@ public final class RoomListView {
                 setAccessibleText(null);
                 return;
             }
-            name.setText((row.encrypted() ? "\uD83D\uDD12 " : "") + row.name());
+            name.setText(row.name());
+            encrypted.setVisible(row.encrypted());
             time.setText(row.lastActivity());
             setGraphic(box);
             setAccessibleText(viewModel.describe(row));

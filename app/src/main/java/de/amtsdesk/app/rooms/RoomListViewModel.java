@@ -72,6 +72,10 @@ public final class RoomListViewModel implements SyncListener {
                 row.lastActivity());
     }
 
+    public String encryptedBadge() {
+        return text.get("rooms.badge.encrypted");
+    }
+
     public ObservableList<RoomRow> rooms() {
         return rooms;
     }

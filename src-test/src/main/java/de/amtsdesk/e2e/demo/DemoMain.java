@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 /**
  * The demo: a local Synapse with the agency's functional account, two staff accounts and a few citizens who open
  * encrypted conversations from matrix-js-sdk, then the real app pointed at it. Ctrl+C (or closing the window)
- * stops everything; shutdown hooks make sure no Synapse or node process is left behind.
+ * stops everything (arguments such as {@code --lang=en} go to the app); shutdown hooks make sure no Synapse or node process is left behind.
  */
 public final class DemoMain {
 
@@ -75,7 +75,7 @@ public final class DemoMain {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Dprism.order=sw", "-cp", System.getProperty("java.class.path"),
-                "de.amtsdesk.app.Launcher", "--homeserver=" + homeserver, "--user=" + user));
+                "de.amtsdesk.app.Launcher", "--homeserver=" + homeserver, "--user=" + user, "--lang=de"));
         command.addAll(List.of(extraArgs));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put("AMTSDESK_PASSWORD", password);
