@@ -11,11 +11,26 @@ pub enum NativeError {
     Jni(jni::errors::Error),
     /// Our own plumbing failed (e.g. the runtime could not start).
     Internal(String),
+    /// A persistent crypto store exists but its cipher cannot be unlocked with the given key.
+    /// Becomes `CryptoStoreKeyException`.
+    WrongStoreKey(String),
 }
 
 impl NativeError {
     pub fn invalid_argument(message: impl Into<String>) -> Self {
         NativeError::InvalidArgument(message.into())
+    }
+
+    pub fn crypto(message: impl Into<String>) -> Self {
+        NativeError::Crypto(message.into())
+    }
+
+    /// The Java exception class (JNI form) this error is thrown as.
+    pub fn exception_class(&self) -> &'static str {
+        match self {
+            NativeError::WrongStoreKey(_) => "de/amtsdesk/crypto/CryptoStoreKeyException",
+            _ => crate::guard::EXCEPTION_CLASS,
+        }
     }
 
     /// A `jni` error that means a Java exception is already pending, which must reach the caller
@@ -32,6 +47,7 @@ impl fmt::Display for NativeError {
             NativeError::Crypto(message) => write!(f, "matrix-sdk-crypto error: {message}"),
             NativeError::Jni(error) => write!(f, "JNI error: {error}"),
             NativeError::Internal(message) => write!(f, "internal error: {message}"),
+            NativeError::WrongStoreKey(message) => write!(f, "{message}"),
         }
     }
 }

@@ -1,13 +1,15 @@
 //! The symbols `de.amtsdesk.crypto.CryptoNative` binds to. Each one only converts arguments and
 //! results and runs inside [`entry`]; the work lives in the other modules.
 
-use jni::objects::{JClass, JString};
-use jni::sys::{jlong, jstring};
+use jni::objects::{JByteArray, JClass, JObject, JObjectArray, JString};
+use jni::sys::{jint, jlong, jobjectArray, jstring};
 use jni::JNIEnv;
 
 use crate::error::{NativeError, NativeResult};
 use crate::guard::entry;
-use crate::machine;
+use crate::machine::{self, Session};
+use crate::requests::{RequestType, WireRequest};
+use crate::{attachments, backup, cross_signing, requests, room, sync};
 
 fn java_string(env: &mut JNIEnv<'_>, value: &JString<'_>, parameter: &str) -> NativeResult<String> {
     if value.is_null() {
@@ -20,6 +22,71 @@ fn java_string(env: &mut JNIEnv<'_>, value: &JString<'_>, parameter: &str) -> Na
 
 fn to_java(env: &mut JNIEnv<'_>, value: &str) -> NativeResult<jstring> {
     Ok(env.new_string(value)?.into_raw())
+}
+
+fn java_bytes(env: &mut JNIEnv<'_>, value: &JByteArray<'_>, parameter: &str) -> NativeResult<Vec<u8>> {
+    if value.is_null() {
+        return Err(NativeError::invalid_argument(format!(
+            "{parameter} must not be null"
+        )));
+    }
+    Ok(env.convert_byte_array(value)?)
+}
+
+fn java_string_array(
+    env: &mut JNIEnv<'_>,
+    value: &JObjectArray<'_>,
+    parameter: &str,
+) -> NativeResult<Vec<String>> {
+    if value.is_null() {
+        return Err(NativeError::invalid_argument(format!(
+            "{parameter} must not be null"
+        )));
+    }
+    let length = env.get_array_length(value)?;
+    let mut strings = Vec::with_capacity(length as usize);
+    for index in 0..length {
+        let element = JString::from(env.get_object_array_element(value, index)?);
+        let text = java_string(env, &element, &format!("{parameter}[{index}]"))?;
+        env.delete_local_ref(element)?;
+        strings.push(text);
+    }
+    Ok(strings)
+}
+
+/// A `String[]` of the given values (`None` becomes `null`).
+fn to_java_array<I>(env: &mut JNIEnv<'_>, length: usize, values: I) -> NativeResult<jobjectArray>
+where
+    I: IntoIterator<Item = Option<String>>,
+{
+    let array = env.new_object_array(length as i32, "java/lang/String", JObject::null())?;
+    for (index, value) in values.into_iter().enumerate() {
+        if let Some(value) = value {
+            let string = env.new_string(&value)?;
+            env.set_object_array_element(&array, index as i32, &string)?;
+            env.delete_local_ref(string)?;
+        }
+    }
+    Ok(array.into_raw())
+}
+
+/// Requests as one flat `String[]`, five strings each (see `WireRequest::into_fields`).
+fn requests_to_java(env: &mut JNIEnv<'_>, requests: Vec<WireRequest>) -> NativeResult<jobjectArray> {
+    let length = requests.len() * 5;
+    to_java_array(
+        env,
+        length,
+        requests.into_iter().flat_map(|request| request.into_fields().map(Some)),
+    )
+}
+
+/// Runs `body` with the session behind `handle`.
+fn with_session<T>(
+    handle: jlong,
+    body: impl FnOnce(&Session) -> NativeResult<T>,
+) -> NativeResult<T> {
+    let session = machine::borrow(handle)?;
+    body(&session)
 }
 
 #[no_mangle]
@@ -63,7 +130,7 @@ pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_identityKeysJson<'lo
     handle: jlong,
 ) -> jstring {
     entry(&mut env, "identityKeysJson", |env| {
-        let json = machine::identity_keys_json(handle)?;
+        let json = with_session(handle, machine::identity_keys_json)?;
         to_java(env, &json)
     })
 }
@@ -86,5 +153,331 @@ pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_provokePanicForTest<
     entry(&mut env, "provokePanicForTest", |env| {
         let message = java_string(env, &message, "message")?;
         panic!("{message}");
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_openMachine<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    user_id: JString<'local>,
+    device_id: JString<'local>,
+    store_directory: JString<'local>,
+    store_key: JByteArray<'local>,
+) -> jlong {
+    entry(&mut env, "openMachine", |env| {
+        let user_id = java_string(env, &user_id, "userId")?;
+        let device_id = java_string(env, &device_id, "deviceId")?;
+        let directory = java_string(env, &store_directory, "storeDirectory")?;
+        let mut key = java_bytes(env, &store_key, "storeKey")?;
+        let result = machine::open(&user_id, &device_id, &directory, &key);
+        key.fill(0);
+        result
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_receiveSyncChanges<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+    sync_changes_json: JString<'local>,
+) -> jstring {
+    entry(&mut env, "receiveSyncChanges", |env| {
+        let input = java_string(env, &sync_changes_json, "syncChangesJson")?;
+        let output = with_session(handle, |session| sync::receive_sync_changes(session, &input))?;
+        to_java(env, &output)
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_outgoingRequests<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+) -> jobjectArray {
+    entry(&mut env, "outgoingRequests", |env| {
+        let requests = with_session(handle, requests::outgoing_requests)?;
+        requests_to_java(env, requests)
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_markRequestAsSent<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+    request_id: JString<'local>,
+    request_type: JString<'local>,
+    response_body_json: JString<'local>,
+) {
+    entry(&mut env, "markRequestAsSent", |env| {
+        let request_id = java_string(env, &request_id, "requestId")?;
+        let kind = RequestType::from_java_name(&java_string(env, &request_type, "type")?)?;
+        let body = java_string(env, &response_body_json, "responseBodyJson")?;
+        with_session(handle, |session| {
+            requests::mark_request_as_sent(session, &request_id, kind, &body)
+        })
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_updateTrackedUsers<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+    user_ids: JObjectArray<'local>,
+) {
+    entry(&mut env, "updateTrackedUsers", |env| {
+        let user_ids = java_string_array(env, &user_ids, "userIds")?;
+        with_session(handle, |session| sync::update_tracked_users(session, &user_ids))
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_missingSessions<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+    user_ids: JObjectArray<'local>,
+) -> jobjectArray {
+    entry(&mut env, "missingSessions", |env| {
+        let user_ids = java_string_array(env, &user_ids, "userIds")?;
+        let request = with_session(handle, |session| sync::missing_sessions(session, &user_ids))?;
+        requests_to_java(env, request.into_iter().collect())
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_shareRoomKey<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+    room_id: JString<'local>,
+    user_ids: JObjectArray<'local>,
+) -> jobjectArray {
+    entry(&mut env, "shareRoomKey", |env| {
+        let room_id = java_string(env, &room_id, "roomId")?;
+        let user_ids = java_string_array(env, &user_ids, "userIds")?;
+        let requests =
+            with_session(handle, |session| sync::share_room_key(session, &room_id, &user_ids))?;
+        requests_to_java(env, requests)
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_encryptRoomEvent<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+    room_id: JString<'local>,
+    event_type: JString<'local>,
+    content_json: JString<'local>,
+) -> jstring {
+    entry(&mut env, "encryptRoomEvent", |env| {
+        let room_id = java_string(env, &room_id, "roomId")?;
+        let event_type = java_string(env, &event_type, "eventType")?;
+        let content = java_string(env, &content_json, "contentJson")?;
+        let encrypted = with_session(handle, |session| {
+            room::encrypt_room_event(session, &room_id, &event_type, &content)
+        })?;
+        to_java(env, &encrypted)
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_decryptRoomEvent<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+    room_id: JString<'local>,
+    event_json: JString<'local>,
+) -> jobjectArray {
+    entry(&mut env, "decryptRoomEvent", |env| {
+        let room_id = java_string(env, &room_id, "roomId")?;
+        let event = java_string(env, &event_json, "eventJson")?;
+        let outcome =
+            with_session(handle, |session| room::decrypt_room_event_str(session, &room_id, &event))?;
+        to_java_array(env, 5, outcome.into_fields())
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_decryptRoomEvents<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+    room_id: JString<'local>,
+    event_jsons: JObjectArray<'local>,
+) -> jobjectArray {
+    entry(&mut env, "decryptRoomEvents", |env| {
+        let room_id = machine::parse_room_id(&java_string(env, &room_id, "roomId")?)?;
+        let events = java_string_array(env, &event_jsons, "eventJsons")?;
+        let outcomes = with_session(handle, |session| {
+            events
+                .iter()
+                .map(|event| room::decrypt_room_event(session, &room_id, event))
+                .collect::<NativeResult<Vec<_>>>()
+        })?;
+        let length = outcomes.len() * 5;
+        to_java_array(
+            env,
+            length,
+            outcomes.into_iter().flat_map(|outcome| {
+                let mut fields = outcome.into_fields();
+                fields.resize(5, None);
+                fields
+            }),
+        )
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_bootstrapCrossSigning<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+) -> jobjectArray {
+    entry(&mut env, "bootstrapCrossSigning", |env| {
+        let (body, signatures) = with_session(handle, cross_signing::bootstrap)?;
+        let fields = std::iter::once(Some(body)).chain(signatures.into_fields().map(Some));
+        to_java_array(env, 6, fields)
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_crossSigningStatus<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+) -> jint {
+    entry(&mut env, "crossSigningStatus", |_env| {
+        let (master, self_signing, user_signing) = with_session(handle, cross_signing::status)?;
+        Ok(i32::from(master) | i32::from(self_signing) << 1 | i32::from(user_signing) << 2)
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_createBackup<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+) -> jobjectArray {
+    entry(&mut env, "createBackup", |env| {
+        let (recovery_key, body) = with_session(handle, backup::create_backup)?;
+        to_java_array(env, 2, [Some(recovery_key), Some(body)])
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_enableBackup<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+    version: JString<'local>,
+    recovery_key: JString<'local>,
+) {
+    entry(&mut env, "enableBackup", |env| {
+        let version = java_string(env, &version, "version")?;
+        let recovery_key = java_string(env, &recovery_key, "recoveryKey")?;
+        with_session(handle, |session| backup::enable_backup(session, &version, &recovery_key))
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_backupRoomKeys<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+) -> jobjectArray {
+    entry(&mut env, "backupRoomKeys", |env| {
+        let request = with_session(handle, backup::backup_room_keys)?;
+        requests_to_java(env, request.into_iter().collect())
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_restoreFromBackup<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+    recovery_key: JString<'local>,
+    version: JString<'local>,
+    room_keys_json: JString<'local>,
+) -> jint {
+    entry(&mut env, "restoreFromBackup", |env| {
+        let recovery_key = java_string(env, &recovery_key, "recoveryKey")?;
+        let version = java_string(env, &version, "version")?;
+        let room_keys = java_string(env, &room_keys_json, "roomKeysResponseJson")?;
+        let imported = with_session(handle, |session| {
+            backup::restore_from_backup(session, &recovery_key, &version, &room_keys)
+        })?;
+        Ok(imported.try_into().unwrap_or(jint::MAX))
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_exportRoomKeys<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+    passphrase: JString<'local>,
+) -> jstring {
+    entry(&mut env, "exportRoomKeys", |env| {
+        let passphrase = java_string(env, &passphrase, "passphrase")?;
+        let exported = with_session(handle, |session| backup::export_room_keys(session, &passphrase))?;
+        to_java(env, &exported)
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_importRoomKeys<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+    exported: JString<'local>,
+    passphrase: JString<'local>,
+) -> jint {
+    entry(&mut env, "importRoomKeys", |env| {
+        let exported = java_string(env, &exported, "exported")?;
+        let passphrase = java_string(env, &passphrase, "passphrase")?;
+        let imported = with_session(handle, |session| {
+            backup::import_room_keys(session, &exported, &passphrase)
+        })?;
+        Ok(imported.try_into().unwrap_or(jint::MAX))
+    })
+}
+
+/// Returns `Object[] { byte[] ciphertext, String encryptedFileJson }`.
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_encryptAttachment<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    plaintext: JByteArray<'local>,
+) -> jobjectArray {
+    entry(&mut env, "encryptAttachment", |env| {
+        let plaintext = java_bytes(env, &plaintext, "plaintext")?;
+        let (ciphertext, info) = attachments::encrypt(&plaintext)?;
+        let array = env.new_object_array(2, "java/lang/Object", JObject::null())?;
+        let ciphertext = env.byte_array_from_slice(&ciphertext)?;
+        env.set_object_array_element(&array, 0, &ciphertext)?;
+        let info = env.new_string(&info)?;
+        env.set_object_array_element(&array, 1, &info)?;
+        Ok(array.into_raw())
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_decryptAttachment<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    ciphertext: JByteArray<'local>,
+    encrypted_file_json: JString<'local>,
+) -> jni::sys::jbyteArray {
+    entry(&mut env, "decryptAttachment", |env| {
+        let ciphertext = java_bytes(env, &ciphertext, "ciphertext")?;
+        let info = java_string(env, &encrypted_file_json, "encryptedFileJson")?;
+        let plaintext = attachments::decrypt(&ciphertext, &info)?;
+        Ok(env.byte_array_from_slice(&plaintext)?.into_raw())
     })
 }

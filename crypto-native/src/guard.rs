@@ -105,26 +105,30 @@ where
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| body(env)));
     GUARD_DEPTH.with(|depth| depth.set(depth.get() - 1));
 
-    let message = match outcome {
+    let (class, message) = match outcome {
         Ok(Ok(value)) => return value,
         Ok(Err(error)) if error.has_pending_java_exception() => return R::on_exception(),
-        Ok(Err(error)) => format!("{name}: {error}"),
+        Ok(Err(error)) => (error.exception_class(), format!("{name}: {error}")),
         Err(payload) => {
             let description = LAST_PANIC
                 .with(|last| last.borrow_mut().take())
                 .unwrap_or_else(|| payload_text(payload.as_ref()));
-            format!("{name}: Rust panic: {description}")
+            (EXCEPTION_CLASS, format!("{name}: Rust panic: {description}"))
         }
     };
-    throw(env, &message);
+    throw(env, class, &message);
     R::on_exception()
 }
 
-fn throw(env: &mut JNIEnv<'_>, message: &str) {
+fn throw(env: &mut JNIEnv<'_>, class: &str, message: &str) {
     // A Java exception raised earlier in this call is the more precise report; keep it.
     if env.exception_check().unwrap_or(false) {
         return;
     }
+    if class != EXCEPTION_CLASS && env.throw_new(class, message).is_ok() {
+        return;
+    }
+    let _ = env.exception_clear();
     if env.throw_new(EXCEPTION_CLASS, message).is_err() {
         // The failed lookup left a NoClassDefFoundError pending; replace it with the real message.
         let _ = env.exception_clear();

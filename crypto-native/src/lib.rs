@@ -5,14 +5,28 @@
 //!   into `de.amtsdesk.crypto.CryptoNativeException` — nothing may unwind into the JVM.
 //! - [`error`]: the one error type entry points return.
 //! - [`runtime`]: the process-wide tokio runtime that async SDK calls are driven on.
-//! - [`machine`]: `OlmMachine` handles as they cross JNI, and the operations on them.
+//! - [`machine`]: `OlmMachine` sessions and the handles they cross JNI as (create/open/close).
+//! - [`requests`]: outgoing requests as method/path/body, and responses going back in.
+//! - [`sync`]: sync changes, tracked users, Olm session claims, room key sharing.
+//! - [`room`]: Megolm encryption and decryption of room events.
+//! - [`backup`]: server-side key backup, key export files.
+//! - [`cross_signing`], [`attachments`].
 //! - [`exports`]: the `Java_de_amtsdesk_crypto_CryptoNative_*` symbols themselves, kept thin.
+//!
+//! Everything but `exports`/`guard` is plain Rust on `&Session`, so the benchmark example
+//! (`examples/megolm_decrypt_bench.rs`) runs exactly the code the JNI entry points run.
 
+pub mod attachments;
+pub mod backup;
+pub mod cross_signing;
 pub mod error;
 pub mod exports;
 pub mod guard;
 pub mod machine;
+pub mod requests;
+pub mod room;
 pub mod runtime;
+pub mod sync;
 
 /// Version of `matrix-sdk-crypto` compiled into this library, as that crate reports it.
 pub fn matrix_sdk_crypto_version() -> &'static str {

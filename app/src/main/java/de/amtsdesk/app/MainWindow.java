@@ -8,6 +8,7 @@ import de.amtsdesk.app.rooms.RoomListViewModel;
 import de.amtsdesk.core.i18n.Translations;
 import de.amtsdesk.core.matrix.MatrixClient;
 import de.amtsdesk.core.matrix.RoomDirectory;
+import de.amtsdesk.core.matrix.RoomListSyncHandler;
 import de.amtsdesk.core.matrix.Session;
 import de.amtsdesk.core.matrix.SyncService;
 import java.time.Clock;
@@ -73,9 +74,10 @@ public final class MainWindow {
     private void showRooms(Session session) {
         RoomListViewModel viewModel = new RoomListViewModel(session.userId(), UiThread.fx(), text, messages,
                 ZoneId.systemDefault(), this::backToLogin);
-        stage.getScene().setRoot(views.load(RoomListView.class, () -> new RoomListView(viewModel)));
-        sync = new SyncService(new MatrixClient(session.homeserver()), session,
-                new RoomDirectory(session.userId(), Clock.systemUTC()), true, viewModel);
+        stage.getScene().setRoot(views.load(RoomListView.class, () -> new RoomListView(viewModel, null)));
+        MatrixClient client = new MatrixClient(session.homeserver());
+        sync = new SyncService(client, session, null, new RoomListSyncHandler(client, session,
+                new RoomDirectory(session.userId(), Clock.systemUTC()), true, viewModel, roomId -> ""), viewModel);
         sync.start();
     }
 

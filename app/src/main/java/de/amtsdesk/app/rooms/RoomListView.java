@@ -1,6 +1,10 @@
 package de.amtsdesk.app.rooms;
 
+import java.util.function.Function;
 import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -12,13 +16,17 @@ import javafx.scene.layout.Region;
 public final class RoomListView {
 
     private final RoomListViewModel viewModel;
+    private final Function<String, Parent> conversations;
 
+    @FXML private StackPane conversationPane;
     @FXML private Label accountLabel;
     @FXML private ListView<RoomRow> roomList;
     @FXML private Label statusLabel;
 
-    public RoomListView(RoomListViewModel viewModel) {
+    /** @param conversations opens the conversation view of a room; null where there is none (walking skeleton) */
+    public RoomListView(RoomListViewModel viewModel, Function<String, Parent> conversations) {
         this.viewModel = viewModel;
+        this.conversations = conversations;
     }
 
     @FXML
@@ -27,6 +35,12 @@ public final class RoomListView {
         roomList.setItems(viewModel.rooms());
         roomList.setCellFactory(list -> new RoomCell());
         statusLabel.textProperty().bind(viewModel.statusProperty());
+        roomList.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            String oldRoom = old == null ? null : old.roomId();
+            if (row != null && conversations != null && !row.roomId().equals(oldRoom)) {
+                conversationPane.getChildren().setAll(conversations.apply(row.roomId()));
+            }
+        });
         javafx.application.Platform.runLater(roomList::requestFocus);
     }
 
@@ -35,11 +49,14 @@ public final class RoomListView {
         private final Label encrypted = new Label(viewModel.encryptedBadge());
         private final Label time = new Label();
         private final Region spacer = new Region();
-        private final HBox box = new HBox(12, name, encrypted, spacer, time);
+        private final Label preview = new Label();
+        private final HBox header = new HBox(12, name, encrypted, spacer, time);
+        private final VBox box = new VBox(2, header, preview);
 
         private RoomCell() {
             HBox.setHgrow(spacer, Priority.ALWAYS);
             encrypted.getStyleClass().add("badge-encrypted");
+            preview.getStyleClass().add("room-preview");
             name.getStyleClass().add("room-name");
             time.getStyleClass().add("room-time");
         }
@@ -55,6 +72,7 @@ public final class RoomListView {
             name.setText(row.name());
             encrypted.setVisible(row.encrypted());
             time.setText(row.lastActivity());
+            preview.setText(row.preview());
             setGraphic(box);
             setAccessibleText(viewModel.describe(row));
         }

@@ -63,13 +63,14 @@ public final class RoomListViewModel implements SyncListener {
 
     private RoomRow toRow(RoomSummary summary) {
         return new RoomRow(summary.roomId(), summary.displayName(), timeFormat.format(summary.lastActivity()),
-                summary.encrypted(), summary.membership() == RoomSummary.Membership.INVITED);
+                summary.encrypted(), summary.membership() == RoomSummary.Membership.INVITED,
+                summary.preview().isEmpty() ? text.get("rooms.preview.none") : summary.preview());
     }
 
     /** The accessible description of a row, read by screen readers instead of the visual layout. */
     public String describe(RoomRow row) {
         return text.get(row.encrypted() ? "rooms.row.accessible.encrypted" : "rooms.row.accessible", row.name(),
-                row.lastActivity());
+                row.lastActivity()) + ". " + row.preview();
     }
 
     public String encryptedBadge() {

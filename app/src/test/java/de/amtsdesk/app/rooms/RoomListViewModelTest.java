@@ -30,8 +30,9 @@ class RoomListViewModelTest {
         assertThat(vm.rooms()).singleElement().satisfies(row -> {
             assertThat(row.name()).isEqualTo("Erika Mustermann");
             assertThat(row.lastActivity()).isEqualTo("29.11.26, 10:05");
+            assertThat(row.preview()).isEqualTo("Noch keine Nachricht");
             assertThat(vm.describe(row)).isEqualTo(
-                    "Verschlüsselte Unterhaltung mit Erika Mustermann, zuletzt aktiv 29.11.26, 10:05");
+                    "Verschlüsselte Unterhaltung mit Erika Mustermann, zuletzt aktiv 29.11.26, 10:05. Noch keine Nachricht");
         });
         assertThat(vm.statusProperty().get()).isEqualTo("Verbunden · 1 Unterhaltung");
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 public final class MatrixClient {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration MEDIA_TIMEOUT = Duration.ofMinutes(5);
     /** Head room on top of the long-poll timeout, so the HTTP timeout never fires before the server answers. */
     private static final Duration SYNC_GRACE = Duration.ofSeconds(20);
 
@@ -86,6 +87,62 @@ public final class MatrixClient {
 
     public void joinRoom(Session session, String roomId) throws MatrixException {
         http.post("/_matrix/client/v3/join/" + encode(roomId), session.accessToken(), Map.of(), REQUEST_TIMEOUT);
+    }
+
+    /** Sends a request someone else prepared, e.g. the crypto machine's key upload; returns the JSON answer. */
+    public JsonNode send(Session session, String method, String path, String bodyJson) throws MatrixException {
+        return http.sendRaw(method, path, session.accessToken(), bodyJson, REQUEST_TIMEOUT);
+    }
+
+    /**
+     * Sends a room event with a client transaction ID. The homeserver deduplicates on (device, txn ID), so sending
+     * the same outbox entry again after a crash yields the same event, never a second one.
+     */
+    public String sendRoomEvent(Session session, String roomId, String eventType, String txnId, Object content)
+            throws MatrixException {
+        String path = "/_matrix/client/v3/rooms/" + encode(roomId) + "/send/" + encode(eventType) + "/" + encode(txnId);
+        JsonNode answer = http.put(path, session.accessToken(), content, REQUEST_TIMEOUT);
+        String eventId = answer.path("event_id").asText(null);
+        if (eventId == null) {
+            throw new MatrixException(MatrixFailure.MALFORMED_RESPONSE, "send answer lacks event_id", roomId);
+        }
+        return eventId;
+    }
+
+    public void sendReadReceipt(Session session, String roomId, String eventId) throws MatrixException {
+        http.post("/_matrix/client/v3/rooms/" + encode(roomId) + "/receipt/m.read/" + encode(eventId),
+                session.accessToken(), Map.of(), REQUEST_TIMEOUT);
+    }
+
+    /** Joined members of a room, for deciding whom to share a room key with. */
+    public List<String> joinedMembers(Session session, String roomId) throws MatrixException {
+        JsonNode joined = http.get("/_matrix/client/v3/rooms/" + encode(roomId) + "/joined_members",
+                session.accessToken(), REQUEST_TIMEOUT).path("joined");
+        List<String> members = new ArrayList<>();
+        joined.fieldNames().forEachRemaining(members::add);
+        return members;
+    }
+
+    /** Uploads (already encrypted) bytes; returns the mxc:// URI. */
+    public String uploadMedia(Session session, byte[] bytes, String contentType) throws MatrixException {
+        JsonNode answer = http.upload("/_matrix/media/v3/upload", session.accessToken(), contentType, bytes,
+                MEDIA_TIMEOUT);
+        String uri = answer.path("content_uri").asText(null);
+        if (uri == null || !uri.startsWith("mxc://")) {
+            throw new MatrixException(MatrixFailure.MALFORMED_RESPONSE, "upload answer lacks content_uri",
+                    homeserver().toString());
+        }
+        return uri;
+    }
+
+    /** Downloads through authenticated media ({@code /_matrix/client/v1/media}, spec v1.11). */
+    public byte[] downloadMedia(Session session, String mxcUri) throws MatrixException {
+        if (mxcUri == null || !mxcUri.startsWith("mxc://") || mxcUri.substring(6).split("/").length != 2) {
+            throw new MatrixException(MatrixFailure.REQUEST_REJECTED, "not an mxc URI", String.valueOf(mxcUri));
+        }
+        String[] parts = mxcUri.substring(6).split("/");
+        return http.download("/_matrix/client/v1/media/download/" + encode(parts[0]) + "/" + encode(parts[1]),
+                session.accessToken(), MEDIA_TIMEOUT);
     }
 
     public void logout(Session session) throws MatrixException {

@@ -53,6 +53,44 @@ final class MatrixHttp {
                 .build());
     }
 
+    /** For requests prepared elsewhere (the crypto machine's outgoing requests): method, path and body as given. */
+    JsonNode sendRaw(String method, String path, String accessToken, String bodyJson, Duration timeout)
+            throws MatrixException {
+        HttpRequest.BodyPublisher body = bodyJson == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(bodyJson);
+        return send(request(path, accessToken, timeout)
+                .header("Content-Type", "application/json")
+                .method(method, body)
+                .build());
+    }
+
+    JsonNode upload(String path, String accessToken, String contentType, byte[] bytes, Duration timeout)
+            throws MatrixException {
+        return send(request(path, accessToken, timeout)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build());
+    }
+
+    byte[] download(String path, String accessToken, Duration timeout) throws MatrixException {
+        HttpRequest request = request(path, accessToken, timeout).header("Accept", "*/*").GET().build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new MatrixException(MatrixFailure.UNREACHABLE, "cannot download: " + e.getClass().getSimpleName(),
+                    homeserver.toString(), null, null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MatrixException(MatrixFailure.UNREACHABLE, "interrupted", homeserver.toString(), null, null, e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            interpret(request.uri(), response.statusCode(), new String(response.body(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return response.body();
+    }
+
     private HttpRequest.Builder request(String path, String accessToken, Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(homeserver.resolve(path))
                 .timeout(timeout)

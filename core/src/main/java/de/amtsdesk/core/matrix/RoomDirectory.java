@@ -1,6 +1,9 @@
 package de.amtsdesk.core.matrix;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +51,80 @@ public final class RoomDirectory {
             }
         });
         return invites;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The directory as JSON, stored next to the sync token so that after a restart an incremental sync (from the
+     * stored token) still knows every room's name and members.
+     */
+    public synchronized String snapshot() {
+        ObjectNode root = JSON.createObjectNode();
+        rooms.forEach((id, facts) -> {
+            ObjectNode room = root.putObject(id);
+            room.put("name", facts.name).put("alias", facts.canonicalAlias).put("encrypted", facts.encrypted)
+                    .put("membership", facts.membership.name()).put("firstSeen", facts.firstSeen.toEpochMilli());
+            if (facts.lastEvent != null) {
+                room.put("lastEvent", facts.lastEvent.toEpochMilli());
+            }
+            if (facts.heroes != null) {
+                ArrayNode heroes = room.putArray("heroes");
+                facts.heroes.forEach(heroes::add);
+            }
+            ObjectNode members = room.putObject("members");
+            facts.members.forEach((user, m) -> members.putObject(user).put("displayname", m.displayName)
+                    .put("membership", m.membership));
+        });
+        return root.toString();
+    }
+
+    public synchronized void restore(String snapshot) {
+        if (snapshot == null || snapshot.isBlank()) {
+            return;
+        }
+        try {
+            JSON.readTree(snapshot).properties().forEach(entry -> {
+                JsonNode room = entry.getValue();
+                RoomFacts facts = new RoomFacts(Instant.ofEpochMilli(room.path("firstSeen").asLong(0)));
+                facts.name = room.path("name").asText("");
+                facts.canonicalAlias = room.path("alias").asText("");
+                facts.encrypted = room.path("encrypted").asBoolean(false);
+                facts.membership = RoomSummary.Membership.valueOf(room.path("membership").asText("JOINED"));
+                if (room.has("lastEvent")) {
+                    facts.lastEvent = Instant.ofEpochMilli(room.path("lastEvent").asLong());
+                }
+                if (room.path("heroes").isArray()) {
+                    facts.heroes = new ArrayList<>();
+                    room.path("heroes").forEach(h -> facts.heroes.add(h.asText()));
+                }
+                room.path("members").properties().forEach(m -> facts.members.put(m.getKey(), new Member(
+                        m.getValue().path("displayname").asText(""), m.getValue().path("membership").asText(""))));
+                rooms.put(entry.getKey(), facts);
+            });
+        } catch (Exception e) {
+            // A damaged snapshot costs names until the next full sync, never the start of the app.
+            LOG.warn("ignoring unreadable room directory snapshot: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Whether the room is encrypted, as far as the state seen so far tells. */
+    public synchronized boolean isEncrypted(String roomId) {
+        RoomFacts facts = rooms.get(roomId);
+        return facts != null && facts.encrypted;
+    }
+
+    /** Members who are joined or invited: the people whose devices need the room key. */
+    public synchronized List<String> membersToShareWith(String roomId) {
+        RoomFacts facts = rooms.get(roomId);
+        if (facts == null) {
+            return List.of();
+        }
+        return facts.members.entrySet().stream()
+                .filter(e -> e.getValue().membership.equals("join") || e.getValue().membership.equals("invite"))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     /** Most recently active first, as in every messenger. */

@@ -7,35 +7,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one session in step with the homeserver: long-polls {@code /sync}, folds each response into the
- * {@link RoomDirectory}, joins invitations when the unit's policy says so, and backs off on trouble.
+ * Keeps one session in step with the homeserver: long-polls {@code /sync} from the stored token, hands each response
+ * to the {@link SyncHandler}, backs off with jitter on trouble (honouring {@code retry_after_ms}) and stops when the
+ * server no longer accepts the token (soft logout), so the caseworker can log in again without losing data.
  */
 public final class SyncService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
     private static final Duration LONG_POLL = Duration.ofSeconds(30);
-    private static final String FILTER = "{\"room\":{\"timeline\":{\"limit\":20},\"state\":{\"lazy_load_members\":false}}}";
+    private static final String FILTER =
+            "{\"room\":{\"timeline\":{\"limit\":50},\"state\":{\"lazy_load_members\":false}}}";
 
     private final MatrixClient client;
     private final Session session;
-    private final RoomDirectory directory;
-    private final boolean autoJoinInvites;
+    private final SyncHandler handler;
     private final SyncListener listener;
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(2), new Random());
     private volatile String since;
     private volatile boolean running;
     private Thread thread;
 
-    public SyncService(MatrixClient client, Session session, RoomDirectory directory, boolean autoJoinInvites,
+    public SyncService(MatrixClient client, Session session, String since, SyncHandler handler,
             SyncListener listener) {
         this.client = client;
         this.session = session;
-        this.directory = directory;
-        this.autoJoinInvites = autoJoinInvites;
+        this.since = since;
+        this.handler = handler;
         this.listener = listener;
     }
 
-    /** One round trip; the loop is built from this, and tests and the doctor use it directly. */
+    /** One round trip; the loop is built from this, and tests use it directly. */
     public void syncOnce(Duration timeout) throws MatrixException {
         JsonNode response = client.sync(session, since, timeout, FILTER);
         String next = response.path("next_batch").asText(null);
@@ -43,24 +44,12 @@ public final class SyncService implements AutoCloseable {
             throw new MatrixException(MatrixFailure.MALFORMED_RESPONSE, "sync answer lacks next_batch",
                     client.homeserver().toString());
         }
-        directory.apply(response);
+        handler.handle(response, next);
         since = next;
-        if (autoJoinInvites) {
-            joinPendingInvites();
-        }
-        listener.roomsChanged(directory.summaries());
     }
 
-    private void joinPendingInvites() {
-        for (String roomId : directory.pendingInvites()) {
-            try {
-                client.joinRoom(session, roomId);
-                LOG.info("joined invited room {}", roomId);
-            } catch (MatrixException e) {
-                // The invite stays pending and is tried again on the next sync.
-                LOG.warn("could not join invited room {}: {}", roomId, e.failure());
-            }
-        }
+    public String since() {
+        return since;
     }
 
     public synchronized void start() {
@@ -84,6 +73,9 @@ public final class SyncService implements AutoCloseable {
                     listener.syncRecovered();
                 }
             } catch (MatrixException e) {
+                if (!running) {
+                    return;
+                }
                 if (e.failure() == MatrixFailure.TOKEN_REVOKED) {
                     running = false;
                     listener.sessionEnded(e);
@@ -97,7 +89,7 @@ public final class SyncService implements AutoCloseable {
                     return;
                 }
             } catch (RuntimeException e) {
-                // A bug in folding one response must not stop the loop for good.
+                // A bug or a malformed answer in one batch must not stop the loop for good.
                 LOG.error("unexpected error while processing sync", e);
                 if (!sleep(backoff.next(null))) {
                     return;
@@ -109,7 +101,7 @@ public final class SyncService implements AutoCloseable {
     private boolean sleep(Duration wait) {
         try {
             Thread.sleep(wait);
-            return true;
+            return running;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -1,0 +1,191 @@
+package de.amtsdesk.app.conversation;
+
+import de.amtsdesk.core.conversation.ConversationListener;
+import de.amtsdesk.core.conversation.Conversations;
+import de.amtsdesk.core.conversation.PollTally;
+import de.amtsdesk.core.conversation.TimelineEntry;
+import de.amtsdesk.core.i18n.Translations;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One conversation: decrypted timeline with send states, and the composer for text, files and polls. */
+public final class ConversationViewModel implements ConversationListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationViewModel.class);
+
+    private final String roomId;
+    private final String ownUserId;
+    private final Conversations conversations;
+    private final Executor background;
+    private final Executor ui;
+    private final Translations text;
+    private final DateTimeFormatter timeFormat;
+    private final ObservableList<TimelineRow> rows = FXCollections.observableArrayList();
+    private final StringProperty draft = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final BooleanBinding canSend;
+
+    public ConversationViewModel(String roomId, String ownUserId, Conversations conversations, Executor background,
+            Executor ui, Translations text, ZoneId zone) {
+        this.roomId = roomId;
+        this.ownUserId = ownUserId;
+        this.conversations = conversations;
+        this.background = background;
+        this.ui = ui;
+        this.text = text;
+        this.timeFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+                .withLocale(text.bundle().getLocale()).withZone(zone);
+        this.canSend = Bindings.createBooleanBinding(() -> !draft.get().isBlank(), draft);
+        conversations.addListener(this);
+    }
+
+    public String roomId() {
+        return roomId;
+    }
+
+    public void refresh() {
+        background.execute(() -> {
+            List<TimelineEntry> entries = conversations.timeline(roomId);
+            List<TimelineRow> newRows = entries.stream()
+                    .filter(e -> e.kind() != TimelineEntry.Kind.POLL_RESPONSE && e.kind() != TimelineEntry.Kind.OTHER)
+                    .map(this::toRow)
+                    .toList();
+            ui.execute(() -> rows.setAll(newRows));
+            entries.stream().filter(e -> e.sendState() == null && !e.id().isEmpty()).reduce((a, b) -> b)
+                    .ifPresent(last -> conversations.markRead(roomId, last.id()));
+        });
+    }
+
+    @Override
+    public void timelineChanged(String changedRoomId) {
+        if (roomId.equals(changedRoomId)) {
+            refresh();
+        }
+    }
+
+    public void send() {
+        String body = draft.get().strip();
+        if (body.isEmpty()) {
+            return;
+        }
+        draft.set("");
+        background.execute(() -> {
+            conversations.sendText(roomId, body);
+            refresh();
+        });
+    }
+
+    public void sendFile(Path file) {
+        background.execute(() -> {
+            try {
+                conversations.sendFile(roomId, file);
+                refresh();
+            } catch (Exception e) {
+                LOG.warn("cannot queue file: {}", e.getClass().getSimpleName());
+                ui.execute(() -> notice.set(text.get("conversation.fileUnreadable", file.getFileName())));
+            }
+        });
+    }
+
+    public void sendPoll(String question, List<String> answers) {
+        List<String> cleaned = answers.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
+        if (question.isBlank() || cleaned.size() < 2) {
+            notice.set(text.get("conversation.pollIncomplete"));
+            return;
+        }
+        background.execute(() -> {
+            conversations.sendPoll(roomId, question.strip(), cleaned);
+            refresh();
+        });
+    }
+
+    public void retry(TimelineRow row) {
+        background.execute(() -> {
+            conversations.retry(row.id());
+            refresh();
+        });
+    }
+
+    public void saveAttachment(TimelineRow row, Path target) {
+        background.execute(() -> {
+            try {
+                conversations.saveAttachment(row.attachment(), target);
+                ui.execute(() -> notice.set(text.get("conversation.saved", target.getFileName())));
+            } catch (Exception e) {
+                LOG.warn("cannot save attachment: {}", e.getClass().getSimpleName());
+                ui.execute(() -> notice.set(text.get("conversation.saveFailed", row.attachment().name())));
+            }
+        });
+    }
+
+    public void dispose() {
+        conversations.removeListener(this);
+    }
+
+    private TimelineRow toRow(TimelineEntry entry) {
+        boolean own = ownUserId.equals(entry.sender()) || entry.sendState() != null;
+        String sender = own ? text.get("conversation.you") : entry.sender();
+        String time = timeFormat.format(entry.timestamp());
+        String state = entry.sendState() == null ? "" : text.get("conversation.state." + entry.sendState().name());
+        return new TimelineRow(entry.id(), sender, own, time, describe(entry), entry.kind(), entry.attachment(), state,
+                entry.sendState() == TimelineEntry.SendState.FAILED, isProblem(entry));
+    }
+
+    private static boolean isProblem(TimelineEntry entry) {
+        return entry.kind() == TimelineEntry.Kind.UNDECRYPTABLE || entry.kind() == TimelineEntry.Kind.MALFORMED;
+    }
+
+    private String describe(TimelineEntry entry) {
+        return switch (entry.kind()) {
+            case TEXT, NOTICE -> entry.body();
+            case FILE, IMAGE -> text.get("conversation.file", entry.attachment().name());
+            case POLL_START -> pollSummary(entry);
+            case POLL_END -> text.get("conversation.pollEnded");
+            case UNDECRYPTABLE -> text.get("conversation.undecryptable");
+            case MALFORMED -> text.get("conversation.malformed");
+            case POLL_RESPONSE, OTHER -> "";
+        };
+    }
+
+    private String pollSummary(TimelineEntry entry) {
+        if (entry.sendState() != null && entry.sendState() != TimelineEntry.SendState.SENT) {
+            return text.get("conversation.poll", entry.poll().question(), "");
+        }
+        PollTally.Result result = conversations.pollResult(roomId, entry.id());
+        String counts = entry.poll().answers().stream()
+                .map(a -> a.text() + ": " + result.count(a.id()))
+                .collect(Collectors.joining(" · "));
+        return text.get("conversation.poll", entry.poll().question(), counts);
+    }
+
+    public ObservableList<TimelineRow> rows() {
+        return rows;
+    }
+
+    public StringProperty draftProperty() {
+        return draft;
+    }
+
+    public BooleanBinding canSendProperty() {
+        return canSend;
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,24 @@
+package de.amtsdesk.core.cases;
+
+import de.amtsdesk.core.cases.templates.ReplyTemplate;
+
+/**
+ * Told about every committed change, on the folding thread, after the change is visible in the {@link CaseBook}.
+ * The encrypted store implements it to persist incrementally; a view model to refresh. Must not call back into
+ * the fold.
+ */
+public interface CaseBookListener {
+
+    /** {@code before} is null for a new case. */
+    default void caseChanged(Case before, Case after) {
+    }
+
+    default void policyChanged(UnitPolicy policy) {
+    }
+
+    default void templatePublished(ReplyTemplate template) {
+    }
+
+    default void staffRoomChanged(StaffRoom room) {
+    }
+}

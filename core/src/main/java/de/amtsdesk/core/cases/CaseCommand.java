@@ -1,0 +1,65 @@
+package de.amtsdesk.core.cases;
+
+import de.amtsdesk.core.cases.sla.SlaPolicy;
+import de.amtsdesk.core.cases.templates.ReplyTemplate;
+import java.util.List;
+import java.util.SortedSet;
+
+/** The validated meaning of one staff event, before the fold checks it against the state. */
+public sealed interface CaseCommand {
+
+    /** A new case for a citizen room; the case ID will be the event ID. */
+    record CreateCase(String roomId, String citizenId, String citizenName) implements CaseCommand {
+    }
+
+    record TypeCase(String caseId, String type) implements CaseCommand {
+    }
+
+    /** Only open, waiting and closed can be set; untriaged is where every case starts. */
+    record ChangeStatus(String caseId, CaseStatus status, String reason) implements CaseCommand {
+    }
+
+    /** One or many cases to one assignee, or to nobody ({@code assignee == null}). All or none are applied. */
+    record AssignCases(List<String> caseIds, String assignee) implements CaseCommand {
+        public AssignCases {
+            caseIds = List.copyOf(caseIds);
+        }
+    }
+
+    record AddNote(String caseId, String text) implements CaseCommand {
+    }
+
+    record TagCase(String caseId, SortedSet<String> add, SortedSet<String> remove) implements CaseCommand {
+    }
+
+    /** Changes only the fields that are not null. */
+    record ChangePolicy(String unitCode, ReferencePattern referencePattern, Boolean takeUnassigned,
+            Boolean autoJoin, String contact, SlaPolicy sla) implements CaseCommand {
+
+        UnitPolicy applyTo(UnitPolicy policy) {
+            return new UnitPolicy(unitCode != null ? unitCode : policy.unitCode(),
+                    referencePattern != null ? referencePattern : policy.referencePattern(),
+                    takeUnassigned != null ? takeUnassigned : policy.takeUnassigned(),
+                    autoJoin != null ? autoJoin : policy.autoJoin(),
+                    contact != null ? contact : policy.contact(),
+                    sla != null ? sla : policy.sla());
+        }
+    }
+
+    record PublishTemplate(ReplyTemplate template) implements CaseCommand {
+    }
+
+    /** The case IDs this command touches (empty for unit-wide commands). */
+    default List<String> caseIds() {
+        return switch (this) {
+            case TypeCase c -> List.of(c.caseId());
+            case ChangeStatus c -> List.of(c.caseId());
+            case AssignCases c -> c.caseIds();
+            case AddNote c -> List.of(c.caseId());
+            case TagCase c -> List.of(c.caseId());
+            case CreateCase c -> List.of();
+            case ChangePolicy c -> List.of();
+            case PublishTemplate c -> List.of();
+        };
+    }
+}

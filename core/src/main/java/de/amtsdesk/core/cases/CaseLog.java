@@ -1,0 +1,394 @@
+package de.amtsdesk.core.cases;
+
+import de.amtsdesk.core.cases.audit.AuditEntry;
+import de.amtsdesk.core.cases.audit.AuditLog;
+import de.amtsdesk.core.cases.audit.FieldChange;
+import de.amtsdesk.core.cases.audit.Rejection;
+import de.amtsdesk.core.cases.log.CitizenActivity;
+import de.amtsdesk.core.cases.log.FoldInput;
+import de.amtsdesk.core.cases.log.StaffEvent;
+import de.amtsdesk.core.cases.log.StaffEventTypes;
+import de.amtsdesk.core.cases.log.StaffMembership;
+import de.amtsdesk.core.cases.log.StaffPowerLevels;
+import de.amtsdesk.core.cases.templates.ReplyTemplate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fold: applies staff-log events, staff-room state and citizen-room activity to a {@link CaseBook}, one input
+ * at a time. Deterministic: the result depends only on the staff inputs in server order and on the set (not the
+ * arrival order) of citizen-room activity, so every client of the unit computes the same cases, reference
+ * numbers and audit trail. A staff event is either applied whole or rejected whole with an audit entry; no
+ * input, however malformed, escapes as an exception.
+ *
+ * <p>Staff events are checked against staff-log state only (membership, power levels, whether the case exists
+ * and is typed), never against citizen-room activity, because that arrives on another stream and two clients may
+ * have seen different amounts of it when they fold the same staff event.
+ */
+public final class CaseLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaseLog.class);
+    static final String CITIZEN_MESSAGE = "citizen.message";
+    static final String AGENCY_REPLY = "agency.reply";
+
+    private final UnitConfig config;
+    private final CaseBook book;
+    private final AuditLog audit;
+    private final List<CaseBookListener> listeners = new CopyOnWriteArrayList<>();
+
+    public CaseLog(UnitConfig config, AuditLog audit) {
+        this(config, new CaseBook(config.initialPolicy()), audit);
+    }
+
+    public CaseLog(UnitConfig config, CaseBook book, AuditLog audit) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.book = Objects.requireNonNull(book, "book");
+        this.audit = Objects.requireNonNull(audit, "audit");
+    }
+
+    public CaseBook book() {
+        return book;
+    }
+
+    public void addListener(CaseBookListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Folds inputs in the given order (staff events must be in server order). */
+    public void applyAll(Iterable<? extends FoldInput> inputs) {
+        for (FoldInput input : inputs) {
+            apply(input);
+        }
+    }
+
+    public FoldResult apply(FoldInput input) {
+        List<Runnable> notifications = new ArrayList<>();
+        FoldResult result;
+        book.lockForWrite();
+        try {
+            if (!book.markSeen(input.eventId())) {
+                return FoldResult.duplicate();
+            }
+            result = switch (input) {
+                case StaffEvent event -> applyStaffEvent(event, notifications);
+                case StaffMembership membership -> applyMembership(membership, notifications);
+                case StaffPowerLevels levels -> applyPowerLevels(levels, notifications);
+                case CitizenActivity activity -> applyActivity(activity, notifications);
+            };
+        } finally {
+            book.unlockWrite();
+        }
+        // Outside the lock, so a listener that reads the book (a view model refreshing) cannot deadlock.
+        notifications.forEach(Runnable::run);
+        return result;
+    }
+
+    // ---- staff events ----
+
+    private FoldResult applyStaffEvent(StaffEvent event, List<Runnable> notifications) {
+        long order = book.nextStaffOrder(event.eventId());
+        List<String> named = List.of();
+        try {
+            if (!book.currentStaffRoom().isMember(event.sender())) {
+                throw new InvalidStaffEvent(Rejection.NOT_A_MEMBER, event.sender() + " is not in the staff room");
+            }
+            CaseCommand command = StaffEventParser.parse(event);
+            named = command.caseIds();
+            return execute(command, event, order, notifications);
+        } catch (InvalidStaffEvent invalid) {
+            return reject(event, named.isEmpty() ? bestEffortCaseId(event) : named, invalid.rejection(),
+                    invalid.getMessage());
+        } catch (RuntimeException bug) {
+            LOG.warn("case fold failed on {} {}; event ignored", event.type(), event.eventId(), bug);
+            return reject(event, named, Rejection.INTERNAL_ERROR, bug.getClass().getSimpleName());
+        }
+    }
+
+    private FoldResult execute(CaseCommand command, StaffEvent event, long order, List<Runnable> notifications)
+            throws InvalidStaffEvent {
+        return switch (command) {
+            case CaseCommand.CreateCase c -> create(c, event, order, notifications);
+            case CaseCommand.TypeCase c -> retype(c, event, order, notifications);
+            case CaseCommand.ChangeStatus c -> changeStatus(c, event, order, notifications);
+            case CaseCommand.AssignCases c -> assign(c, event, notifications);
+            case CaseCommand.AddNote c -> addNote(c, event, notifications);
+            case CaseCommand.TagCase c -> tag(c, event, notifications);
+            case CaseCommand.ChangePolicy c -> changePolicy(c, event, notifications);
+            case CaseCommand.PublishTemplate c -> publishTemplate(c, event, notifications);
+        };
+    }
+
+    private FoldResult create(CaseCommand.CreateCase command, StaffEvent event, long order,
+            List<Runnable> notifications) throws InvalidStaffEvent {
+        requireLevel(event, StaffEventTypes.CREATED, 0);
+        String existing = book.caseIdForRoom(command.roomId());
+        if (existing != null) {
+            throw new InvalidStaffEvent(Rejection.DUPLICATE_ROOM, command.roomId() + " already has case " + existing);
+        }
+        UnitPolicy policy = book.currentPolicy();
+        int year = event.serverTime().atZone(policy.sla().calendar().zone()).getYear();
+        CaseBook.ReferenceAllocation reference = book.nextReference(policy.referencePattern(), policy.unitCode(), year);
+        List<Moment> moments = new ArrayList<>(book.pendingMoments(command.roomId()));
+        moments.add(new Moment(event.serverTime(), Moment.Kind.OPENED, null, order));
+        Case created = Case.opened(event.eventId(), command.roomId(), command.citizenId(), command.citizenName(),
+                reference.reference(), event.serverTime(), event.sender(), CaseTimeline.of(moments), policy.sla());
+        book.take(reference);
+        book.dropPendingMoments(command.roomId());
+        return commit(event, null, created, notifications);
+    }
+
+    private FoldResult retype(CaseCommand.TypeCase command, StaffEvent event, long order,
+            List<Runnable> notifications) throws InvalidStaffEvent {
+        Case before = existing(command.caseId());
+        requireLevel(event, StaffEventTypes.TYPED, 0);
+        Case typed = before.withType(command.type());
+        Moment moment = new Moment(staffTime(before, event), Moment.Kind.TYPED, null, order);
+        return commit(event, before, typed.derive(typed.timeline().with(moment), book.currentPolicy().sla()),
+                notifications);
+    }
+
+    private FoldResult changeStatus(CaseCommand.ChangeStatus command, StaffEvent event, long order,
+            List<Runnable> notifications) throws InvalidStaffEvent {
+        Case before = existing(command.caseId());
+        requireLevel(event, StaffEventTypes.STATUS, 0);
+        if (command.status() != CaseStatus.CLOSED && !before.isTyped()) {
+            throw new InvalidStaffEvent(Rejection.INVALID_TRANSITION,
+                    "a case needs a type before it can be " + command.status().wireName());
+        }
+        Moment moment = new Moment(staffTime(before, event), Moment.Kind.STATUS, command.status(), order);
+        return commit(event, before, before.derive(before.timeline().with(moment), book.currentPolicy().sla()),
+                notifications);
+    }
+
+    /** Leads assign anything to any member; others may only take one unassigned case when the policy allows. */
+    private FoldResult assign(CaseCommand.AssignCases command, StaffEvent event, List<Runnable> notifications)
+            throws InvalidStaffEvent {
+        List<Case> before = new ArrayList<>();
+        for (String caseId : command.caseIds()) {
+            before.add(existing(caseId));
+        }
+        StaffRoom room = book.currentStaffRoom();
+        String assignee = command.assignee();
+        if (assignee != null && !room.isMember(assignee)) {
+            throw new InvalidStaffEvent(Rejection.UNKNOWN_ASSIGNEE, assignee + " is not in the staff room");
+        }
+        int leadLevel = room.powerLevels().requiredFor(StaffEventTypes.ASSIGNED).orElse(config.leadLevel());
+        if (room.levelOf(event.sender()) < leadLevel) {
+            checkTake(command, event, before.getFirst());
+        }
+        List<Case> after = before.stream().map(c -> c.withAssignee(assignee)).toList();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < before.size(); i++) {
+            commit(event, before.get(i), after.get(i), notifications);
+            ids.add(after.get(i).id());
+        }
+        return FoldResult.applied(ids);
+    }
+
+    private void checkTake(CaseCommand.AssignCases command, StaffEvent event, Case target) throws InvalidStaffEvent {
+        boolean takingOne = command.caseIds().size() == 1 && event.sender().equals(command.assignee());
+        if (!takingOne || !book.currentPolicy().takeUnassigned()) {
+            throw new InvalidStaffEvent(Rejection.INSUFFICIENT_POWER, event.sender() + " has level "
+                    + book.currentStaffRoom().levelOf(event.sender()) + "; assigning needs a team lead"
+                    + (book.currentPolicy().takeUnassigned() ? " (caseworkers may only take a case themselves)" : ""));
+        }
+        if (target.isAssigned() && !target.isAssignedTo(event.sender())) {
+            throw new InvalidStaffEvent(Rejection.ALREADY_ASSIGNED, target.reference() + " is held by "
+                    + target.assignee());
+        }
+    }
+
+    private FoldResult addNote(CaseCommand.AddNote command, StaffEvent event, List<Runnable> notifications)
+            throws InvalidStaffEvent {
+        Case before = existing(command.caseId());
+        requireLevel(event, StaffEventTypes.NOTE, 0);
+        Note note = new Note(event.eventId(), event.sender(), event.serverTime(), command.text());
+        return commit(event, before, before.withNote(note), notifications);
+    }
+
+    private FoldResult tag(CaseCommand.TagCase command, StaffEvent event, List<Runnable> notifications)
+            throws InvalidStaffEvent {
+        Case before = existing(command.caseId());
+        requireLevel(event, StaffEventTypes.TAGGED, 0);
+        TreeSet<String> tags = new TreeSet<>(before.tags());
+        tags.addAll(command.add());
+        tags.removeAll(command.remove());
+        if (tags.size() > 50) {
+            throw new InvalidStaffEvent(Rejection.MALFORMED, "a case carries at most 50 tags");
+        }
+        return commit(event, before, before.withTags(tags), notifications);
+    }
+
+    private FoldResult changePolicy(CaseCommand.ChangePolicy command, StaffEvent event, List<Runnable> notifications)
+            throws InvalidStaffEvent {
+        requireLevel(event, StaffEventTypes.POLICY, config.leadLevel());
+        UnitPolicy before = book.currentPolicy();
+        UnitPolicy after = command.applyTo(before);
+        List<Case> rederived = new ArrayList<>();
+        if (!after.sla().equals(before.sla())) {
+            for (Case c : book.allCases()) {
+                rederived.add(c.derive(c.timeline(), after.sla()));
+            }
+        }
+        book.setPolicy(after);
+        rederived.forEach(book::putCase);
+        record(event, null, AuditEntry.Outcome.APPLIED, null, null, policyChanges(before, after));
+        notifications.add(() -> listeners.forEach(l -> l.policyChanged(after)));
+        return FoldResult.applied(rederived.stream().map(Case::id).toList());
+    }
+
+    private FoldResult publishTemplate(CaseCommand.PublishTemplate command, StaffEvent event,
+            List<Runnable> notifications) throws InvalidStaffEvent {
+        requireLevel(event, StaffEventTypes.TEMPLATE, config.leadLevel());
+        ReplyTemplate template = command.template();
+        var current = book.currentTemplates().current(template.id(), template.language());
+        if (!book.currentTemplates().accepts(template)) {
+            throw new InvalidStaffEvent(Rejection.STALE_TEMPLATE_VERSION, template.id() + "/" + template.language()
+                    + " v" + template.version() + " is not newer than v" + current.orElseThrow().version());
+        }
+        book.setTemplates(book.currentTemplates().with(template));
+        String name = "template." + template.id() + "." + template.language();
+        record(event, null, AuditEntry.Outcome.APPLIED, null, null, List.of(new FieldChange(name,
+                current.map(t -> "v" + t.version()).orElse(null),
+                "v" + template.version() + (template.retired() ? " (retired)" : ""))));
+        notifications.add(() -> listeners.forEach(l -> l.templatePublished(template)));
+        return FoldResult.applied(List.of());
+    }
+
+    // ---- staff-room state ----
+
+    private FoldResult applyMembership(StaffMembership membership, List<Runnable> notifications) {
+        book.nextStaffOrder(membership.eventId());
+        StaffRoom before = book.currentStaffRoom();
+        boolean wasMember = before.isMember(membership.userId());
+        StaffRoom after = before.withMember(membership.userId(), membership.displayName(), membership.joined());
+        if (after.equals(before)) {
+            return FoldResult.unchanged();
+        }
+        book.setStaffRoom(after);
+        if (wasMember != membership.joined()) {
+            audit.append(new AuditEntry(0, membership.eventId(), membership.serverTime(), membership.userId(), null,
+                    "m.room.member", AuditEntry.Outcome.APPLIED, null, null, List.of(new FieldChange("member",
+                    wasMember ? "joined" : null, membership.joined() ? "joined" : null))));
+        }
+        notifications.add(() -> listeners.forEach(l -> l.staffRoomChanged(after)));
+        return FoldResult.applied(List.of());
+    }
+
+    private FoldResult applyPowerLevels(StaffPowerLevels levels, List<Runnable> notifications) {
+        book.nextStaffOrder(levels.eventId());
+        StaffRoom before = book.currentStaffRoom();
+        StaffRoom after = before.withPowerLevels(levels.levels());
+        book.setStaffRoom(after);
+        audit.append(new AuditEntry(0, levels.eventId(), levels.serverTime(), levels.sender(), null,
+                "m.room.power_levels", AuditEntry.Outcome.APPLIED, null, null, List.of(new FieldChange(
+                "powerLevels", new java.util.TreeMap<>(before.powerLevels().users()).toString(),
+                new java.util.TreeMap<>(levels.levels().users()).toString()))));
+        notifications.add(() -> listeners.forEach(l -> l.staffRoomChanged(after)));
+        return FoldResult.applied(List.of());
+    }
+
+    // ---- citizen rooms ----
+
+    /**
+     * Citizen-room activity changes only derived state (status reopen, SLA clocks). For a room whose case is not
+     * folded yet it waits in the book until the case's created event arrives.
+     */
+    private FoldResult applyActivity(CitizenActivity activity, List<Runnable> notifications) {
+        Moment.Kind kind = activity.direction() == CitizenActivity.Direction.FROM_CITIZEN
+                ? Moment.Kind.CITIZEN_MESSAGE : Moment.Kind.AGENCY_REPLY;
+        Moment moment = new Moment(activity.serverTime(), kind, null, 0);
+        String caseId = book.caseIdForRoom(activity.roomId());
+        if (caseId == null) {
+            book.addPendingMoment(activity.roomId(), moment);
+            return FoldResult.unchanged();
+        }
+        Case before = book.caseOrNull(caseId);
+        Case after = before.derive(before.timeline().with(moment), book.currentPolicy().sla());
+        book.putCase(after);
+        notifications.add(() -> listeners.forEach(l -> l.caseChanged(before, after)));
+        if (before.status() == after.status()) {
+            return FoldResult.unchanged();
+        }
+        audit.append(new AuditEntry(0, activity.eventId(), activity.serverTime(), activity.sender(), caseId,
+                kind == Moment.Kind.CITIZEN_MESSAGE ? CITIZEN_MESSAGE : AGENCY_REPLY, AuditEntry.Outcome.APPLIED,
+                null, null, List.of(new FieldChange("status", before.status().wireName(), after.status().wireName()))));
+        return FoldResult.applied(List.of(caseId));
+    }
+
+    // ---- helpers ----
+
+    private Case existing(String caseId) throws InvalidStaffEvent {
+        Case found = book.caseOrNull(caseId);
+        if (found == null) {
+            throw new InvalidStaffEvent(Rejection.UNKNOWN_CASE, "no case " + caseId
+                    + " (never created, or this event came before its created event)");
+        }
+        return found;
+    }
+
+    /** The room may name a level for the type itself; otherwise the fold's default applies. */
+    private void requireLevel(StaffEvent event, String type, int defaultLevel) throws InvalidStaffEvent {
+        StaffRoom room = book.currentStaffRoom();
+        int required = room.powerLevels().requiredFor(type).orElse(defaultLevel);
+        int level = room.levelOf(event.sender());
+        if (level < required) {
+            throw new InvalidStaffEvent(Rejection.INSUFFICIENT_POWER,
+                    event.sender() + " has level " + level + ", " + type + " needs " + required);
+        }
+    }
+
+    /** Never earlier than the case's previous staff moment, so a lagging server clock cannot reorder staff changes. */
+    private static Instant staffTime(Case c, StaffEvent event) {
+        Instant last = c.timeline().lastStaffAt();
+        return event.serverTime().isBefore(last) ? last : event.serverTime();
+    }
+
+    private FoldResult commit(StaffEvent event, Case before, Case after, List<Runnable> notifications) {
+        book.putCase(after);
+        record(event, after.id(), AuditEntry.Outcome.APPLIED, null, null, CaseDiff.between(before, after));
+        notifications.add(() -> listeners.forEach(l -> l.caseChanged(before, after)));
+        return FoldResult.applied(List.of(after.id()));
+    }
+
+    private FoldResult reject(StaffEvent event, List<String> caseIds, Rejection rejection, String detail) {
+        if (caseIds.isEmpty()) {
+            record(event, null, AuditEntry.Outcome.REJECTED, rejection, detail, List.of());
+        }
+        for (String caseId : caseIds) {
+            record(event, caseId, AuditEntry.Outcome.REJECTED, rejection, detail, List.of());
+        }
+        return FoldResult.rejected(rejection, detail, caseIds);
+    }
+
+    private void record(StaffEvent event, String caseId, AuditEntry.Outcome outcome, Rejection rejection,
+            String detail, List<FieldChange> changes) {
+        audit.append(new AuditEntry(0, event.eventId(), event.serverTime(), event.sender(), caseId, event.type(),
+                outcome, rejection, detail, changes));
+    }
+
+    /** For an event we could not parse, the case it seems to be about, so the rejection shows up under that case. */
+    private static List<String> bestEffortCaseId(StaffEvent event) {
+        var node = event.content() == null ? null : event.content().get("case");
+        return node != null && node.isTextual() && node.asText().length() <= 255 ? List.of(node.asText()) : List.of();
+    }
+
+    private static List<FieldChange> policyChanges(UnitPolicy before, UnitPolicy after) {
+        List<FieldChange> changes = new ArrayList<>();
+        CaseDiff.add(changes, "unit", before.unitCode(), after.unitCode());
+        CaseDiff.add(changes, "referencePattern", before.referencePattern().pattern(), after.referencePattern().pattern());
+        CaseDiff.add(changes, "takeUnassigned", String.valueOf(before.takeUnassigned()), String.valueOf(after.takeUnassigned()));
+        CaseDiff.add(changes, "autoJoin", String.valueOf(before.autoJoin()), String.valueOf(after.autoJoin()));
+        CaseDiff.add(changes, "contact", before.contact(), after.contact());
+        if (!before.sla().equals(after.sla())) {
+            changes.add(new FieldChange("sla", "previous", "changed"));
+        }
+        return changes;
+    }
+}

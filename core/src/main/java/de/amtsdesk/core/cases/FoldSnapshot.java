@@ -1,0 +1,24 @@
+package de.amtsdesk.core.cases;
+
+import de.amtsdesk.core.cases.templates.ReplyTemplate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything the fold knows, as plain immutable values: what the store saves so that a restarted client resumes
+ * folding after {@code lastStaffEventId} instead of replaying the whole staff log. Restoring it and folding the
+ * remaining events gives the same book as folding everything from the start.
+ */
+public record FoldSnapshot(List<Case> cases, Map<String, List<Moment>> pendingRoomMoments,
+        Map<String, Long> referenceCounters, UnitPolicy policy, StaffRoom staffRoom, List<ReplyTemplate> templates,
+        Set<String> seenEventIds, long staffOrder, String lastStaffEventId) {
+
+    public FoldSnapshot {
+        cases = List.copyOf(cases);
+        pendingRoomMoments = Map.copyOf(pendingRoomMoments);
+        referenceCounters = Map.copyOf(referenceCounters);
+        templates = List.copyOf(templates);
+        seenEventIds = Set.copyOf(seenEventIds);
+    }
+}

@@ -1,0 +1,113 @@
+package de.amtsdesk.core.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.amtsdesk.core.cases.log.StaffEventTypes;
+import java.util.Collection;
+import java.util.Objects;
+
+/**
+ * Builds the content of staff events for the transport to encrypt and send into the staff room, so that the UI
+ * never writes JSON by hand and every event matches what {@link CaseLog} accepts. Sending does not change the
+ * book: the change takes effect when the event comes back from the server in order, like everyone else's.
+ */
+public final class OutgoingStaffEvents {
+
+    /** An event ready to send: the Matrix event type and its (plaintext, to be encrypted) content. */
+    public record Outgoing(String type, ObjectNode content) {
+    }
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private OutgoingStaffEvents() {
+    }
+
+    public static Outgoing created(String roomId, String citizenId, String citizenName) {
+        ObjectNode content = base().put("room", roomId).put("citizen", citizenId);
+        if (citizenName != null) {
+            content.put("citizenName", citizenName);
+        }
+        return new Outgoing(StaffEventTypes.CREATED, content);
+    }
+
+    public static Outgoing typed(String caseId, String serviceKey) {
+        return new Outgoing(StaffEventTypes.TYPED, base().put("case", caseId).put("type", serviceKey));
+    }
+
+    public static Outgoing status(String caseId, CaseStatus status, String reason) {
+        if (status == CaseStatus.UNTRIAGED) {
+            throw new IllegalArgumentException("untriaged is where a case starts; it cannot be set");
+        }
+        ObjectNode content = base().put("case", caseId).put("status", status.wireName());
+        if (reason != null) {
+            content.put("reason", reason);
+        }
+        return new Outgoing(StaffEventTypes.STATUS, content);
+    }
+
+    /** {@code assignee == null} unassigns. */
+    public static Outgoing assign(String caseId, String assignee) {
+        return new Outgoing(StaffEventTypes.ASSIGNED, base().put("case", caseId).put("assignee", assignee));
+    }
+
+    public static Outgoing bulkAssign(Collection<String> caseIds, String assignee) {
+        ObjectNode content = base().put("assignee", assignee);
+        caseIds.forEach(content.putArray("cases")::add);
+        return new Outgoing(StaffEventTypes.ASSIGNED, content);
+    }
+
+    public static Outgoing note(String caseId, String text) {
+        return new Outgoing(StaffEventTypes.NOTE, base().put("case", caseId).put("text", text));
+    }
+
+    public static Outgoing tag(String caseId, Collection<String> add, Collection<String> remove) {
+        ObjectNode content = base().put("case", caseId);
+        if (!add.isEmpty()) {
+            add.forEach(content.putArray("add")::add);
+        }
+        if (!remove.isEmpty()) {
+            remove.forEach(content.putArray("remove")::add);
+        }
+        return new Outgoing(StaffEventTypes.TAGGED, content);
+    }
+
+    /** Only non-null arguments are sent; they change the unit policy, the rest stays. */
+    public static Outgoing policy(String unitCode, String referencePattern, Boolean takeUnassigned, Boolean autoJoin,
+            String contact, JsonNode sla) {
+        ObjectNode content = base();
+        if (unitCode != null) {
+            content.put("unit", unitCode);
+        }
+        if (referencePattern != null) {
+            content.put("referencePattern", referencePattern);
+        }
+        if (takeUnassigned != null) {
+            content.put("takeUnassigned", takeUnassigned);
+        }
+        if (autoJoin != null) {
+            content.put("autoJoin", autoJoin);
+        }
+        if (contact != null) {
+            content.put("contact", contact);
+        }
+        if (sla != null) {
+            content.set("sla", sla);
+        }
+        return new Outgoing(StaffEventTypes.POLICY, content);
+    }
+
+    public static Outgoing template(String id, String language, String caseType, int version, String title,
+            String body, boolean retired) {
+        ObjectNode content = base().put("id", id).put("lang", language).put("caseType", caseType)
+                .put("version", version).put("title", Objects.requireNonNull(title)).put("body", body);
+        if (retired) {
+            content.put("retired", true);
+        }
+        return new Outgoing(StaffEventTypes.TEMPLATE, content);
+    }
+
+    private static ObjectNode base() {
+        return JSON.objectNode().put("v", StaffEventTypes.SCHEMA_VERSION);
+    }
+}

@@ -1,0 +1,139 @@
+package de.amtsdesk.core.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.amtsdesk.core.cases.audit.Rejection;
+import de.amtsdesk.core.cases.log.StaffEvent;
+import de.amtsdesk.core.cases.log.StaffEventTypes;
+import de.amtsdesk.core.cases.sla.SlaPolicy;
+import de.amtsdesk.core.cases.templates.ReplyTemplate;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the content of a staff event into a {@link CaseCommand}, strictly: schema version 1 only, every required
+ * field present with the right type and size, no unknown field. Anything else is an {@link InvalidStaffEvent},
+ * which the fold audits and ignores. Parsing looks at the event alone, never at the state.
+ */
+final class StaffEventParser {
+
+    static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,38}[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
+    static final int MAX_BULK = 500;
+    static final int MAX_NOTE = 10_000;
+
+    private StaffEventParser() {
+    }
+
+    static CaseCommand parse(StaffEvent event) throws InvalidStaffEvent {
+        JsonNode content = event.content();
+        return switch (event.type()) {
+            case StaffEventTypes.CREATED -> created(ContentReader.of(content, Set.of("room", "citizen", "citizenName")));
+            case StaffEventTypes.TYPED -> typed(ContentReader.of(content, Set.of("case", "type")));
+            case StaffEventTypes.STATUS -> status(ContentReader.of(content, Set.of("case", "status", "reason")));
+            case StaffEventTypes.ASSIGNED -> assigned(ContentReader.of(content, Set.of("case", "cases", "assignee")));
+            case StaffEventTypes.NOTE -> note(ContentReader.of(content, Set.of("case", "text")));
+            case StaffEventTypes.TAGGED -> tagged(ContentReader.of(content, Set.of("case", "add", "remove")));
+            case StaffEventTypes.POLICY -> policy(ContentReader.of(content,
+                    Set.of("unit", "referencePattern", "takeUnassigned", "autoJoin", "contact", "sla")));
+            case StaffEventTypes.TEMPLATE -> template(event, ContentReader.of(content,
+                    Set.of("id", "lang", "caseType", "version", "title", "body", "retired")));
+            default -> throw new InvalidStaffEvent(Rejection.UNKNOWN_EVENT_TYPE, event.type());
+        };
+    }
+
+    private static CaseCommand created(ContentReader in) throws InvalidStaffEvent {
+        return new CaseCommand.CreateCase(in.matching("room", ContentReader.ROOM_ID, "a room ID"),
+                in.matching("citizen", ContentReader.USER_ID, "a user ID"), in.optionalText("citizenName", 200));
+    }
+
+    private static CaseCommand typed(ContentReader in) throws InvalidStaffEvent {
+        return new CaseCommand.TypeCase(caseId(in),
+                in.matching("type", ContentReader.SERVICE_KEY, "a service key"));
+    }
+
+    private static CaseCommand status(ContentReader in) throws InvalidStaffEvent {
+        String caseId = caseId(in);
+        String name = in.text("status", 20);
+        CaseStatus status = CaseStatus.fromWireName(name).filter(s -> s != CaseStatus.UNTRIAGED)
+                .orElseThrow(() -> new InvalidStaffEvent(Rejection.MALFORMED,
+                        "status must be open, waiting or closed: " + name));
+        return new CaseCommand.ChangeStatus(caseId, status, in.optionalText("reason", 500));
+    }
+
+    private static CaseCommand assigned(ContentReader in) throws InvalidStaffEvent {
+        if (in.has("case") == in.has("cases")) {
+            throw new InvalidStaffEvent(Rejection.MALFORMED, "give either case or cases");
+        }
+        List<String> ids = in.has("case") ? List.of(caseId(in))
+                : in.textArray("cases", MAX_BULK, ContentReader.EVENT_ID, "a case ID");
+        if (ids.isEmpty()) {
+            throw new InvalidStaffEvent(Rejection.MALFORMED, "cases is empty");
+        }
+        if (!in.has("assignee")) {
+            throw new InvalidStaffEvent(Rejection.MALFORMED, "missing field assignee (null to unassign)");
+        }
+        String assignee = in.node("assignee").isNull() ? null
+                : in.matching("assignee", ContentReader.USER_ID, "a user ID");
+        return new CaseCommand.AssignCases(ids, assignee);
+    }
+
+    private static CaseCommand note(ContentReader in) throws InvalidStaffEvent {
+        return new CaseCommand.AddNote(caseId(in), in.text("text", MAX_NOTE));
+    }
+
+    private static CaseCommand tagged(ContentReader in) throws InvalidStaffEvent {
+        String caseId = caseId(in);
+        TreeSet<String> add = new TreeSet<>(in.textArray("add", 50, TAG, "a tag"));
+        TreeSet<String> remove = new TreeSet<>(in.textArray("remove", 50, TAG, "a tag"));
+        if (add.isEmpty() && remove.isEmpty()) {
+            throw new InvalidStaffEvent(Rejection.MALFORMED, "add or remove must name a tag");
+        }
+        if (add.stream().anyMatch(remove::contains)) {
+            throw new InvalidStaffEvent(Rejection.MALFORMED, "a tag is both added and removed");
+        }
+        return new CaseCommand.TagCase(caseId, add, remove);
+    }
+
+    private static CaseCommand policy(ContentReader in) throws InvalidStaffEvent {
+        try {
+            String pattern = in.optionalText("referencePattern", 60);
+            SlaPolicy sla = in.has("sla") ? SlaPolicy.parse(in.node("sla")) : null;
+            JsonNode contact = in.node("contact");
+            if (contact != null && (!contact.isTextual() || contact.asText().length() > 500)) {
+                throw new InvalidStaffEvent(Rejection.MALFORMED, "contact must be text of at most 500 characters");
+            }
+            CaseCommand.ChangePolicy change = new CaseCommand.ChangePolicy(in.optionalText("unit", 12),
+                    pattern == null ? null : new ReferencePattern(pattern), in.optionalBoolean("takeUnassigned"),
+                    in.optionalBoolean("autoJoin"), contact == null ? null : contact.asText(), sla);
+            if (change.equals(new CaseCommand.ChangePolicy(null, null, null, null, null, null))) {
+                throw new InvalidStaffEvent(Rejection.MALFORMED, "a policy event must change something");
+            }
+            // Validates the unit code together with the rest, so a bad one fails here and not in the fold.
+            change.applyTo(UnitPolicy.defaults("X"));
+            return change;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidStaffEvent(Rejection.MALFORMED, e.getMessage());
+        }
+    }
+
+    private static CaseCommand template(StaffEvent event, ContentReader in) throws InvalidStaffEvent {
+        String id = in.text("id", 100);
+        String language = in.text("lang", 2);
+        String caseType = in.text("caseType", 120);
+        int version = in.positiveInt("version");
+        String title = in.text("title", 200);
+        String body = in.text("body", 20_000);
+        Boolean retired = in.optionalBoolean("retired");
+        try {
+            return new CaseCommand.PublishTemplate(new ReplyTemplate(id, language, caseType, version, title, body,
+                    retired != null && retired, event.sender(), event.serverTime()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidStaffEvent(Rejection.MALFORMED, e.getMessage());
+        }
+    }
+
+    private static String caseId(ContentReader in) throws InvalidStaffEvent {
+        return in.matching("case", ContentReader.EVENT_ID, "a case ID");
+    }
+}

@@ -1,0 +1,30 @@
+package de.amtsdesk.core.cases.log;
+
+import java.util.List;
+
+/** The namespaced event types of the staff log. Content carries {@code "v": 1}; see ADR 0005 for the schema. */
+public final class StaffEventTypes {
+
+    public static final String NAMESPACE = "de.amtsdesk.case.";
+    public static final String CREATED = NAMESPACE + "created";
+    public static final String TYPED = NAMESPACE + "typed";
+    public static final String STATUS = NAMESPACE + "status";
+    public static final String ASSIGNED = NAMESPACE + "assigned";
+    public static final String NOTE = NAMESPACE + "note";
+    public static final String TAGGED = NAMESPACE + "tagged";
+    public static final String POLICY = NAMESPACE + "policy";
+    public static final String TEMPLATE = NAMESPACE + "template";
+
+    public static final List<String> ALL = List.of(CREATED, TYPED, STATUS, ASSIGNED, NOTE, TAGGED, POLICY, TEMPLATE);
+
+    /** The schema version this client reads and writes. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private StaffEventTypes() {
+    }
+
+    /** True for every type in our namespace, including ones this version does not know (they get audited). */
+    public static boolean inNamespace(String type) {
+        return type != null && type.startsWith(NAMESPACE);
+    }
+}

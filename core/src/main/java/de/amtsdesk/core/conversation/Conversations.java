@@ -1,0 +1,38 @@
+package de.amtsdesk.core.conversation;
+
+import de.amtsdesk.core.matrix.MatrixException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the conversation screen can ask of the engine. Every method returns quickly: sending only queues (the
+ * outbox delivers), reading comes from the local encrypted store. Download may block and must run off the UI thread.
+ */
+public interface Conversations {
+
+    /** Decrypted history plus our own queued/failed messages, oldest first. */
+    List<TimelineEntry> timeline(String roomId);
+
+    /** @return the transaction ID of the queued message */
+    String sendText(String roomId, String body);
+
+    String sendFile(String roomId, Path file) throws IOException;
+
+    String sendPoll(String roomId, String question, List<String> answers);
+
+    /** Puts a failed message back into the queue. */
+    void retry(String transactionId);
+
+    /** Downloads, decrypts (checking the hash) and writes an attachment; returns the SHA-256 of the plaintext. */
+    String saveAttachment(Attachment attachment, Path target) throws MatrixException, IOException;
+
+    PollTally.Result pollResult(String roomId, String pollStartEventId);
+
+    /** Tells the server (and so the citizen's client) how far the caseworker has read. */
+    void markRead(String roomId, String eventId);
+
+    void addListener(ConversationListener listener);
+
+    void removeListener(ConversationListener listener);
+}

@@ -1,0 +1,55 @@
+package de.amtsdesk.core.conversation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** Builds the content of the events Amtsdesk sends, in the shapes other Matrix clients (Element) understand. */
+public final class MessageContents {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MessageContents() {
+    }
+
+    public static ObjectNode text(String body) {
+        return JSON.createObjectNode().put("msgtype", "m.text").put("body", body);
+    }
+
+    /** {@code encryptedFile} already carries the mxc URL of the uploaded ciphertext. */
+    public static ObjectNode encryptedFile(String fileName, String mimetype, long size, ObjectNode encryptedFile) {
+        ObjectNode content = JSON.createObjectNode()
+                .put("msgtype", mimetype.startsWith("image/") ? "m.image" : "m.file")
+                .put("body", fileName)
+                .put("filename", fileName);
+        content.putObject("info").put("mimetype", mimetype).put("size", size);
+        content.set("file", encryptedFile);
+        return content;
+    }
+
+    /** Polls go out in the unstable namespace, because that is what Element sends and reads everywhere today. */
+    public static ObjectNode pollStart(String question, List<String> answers) {
+        PollNamespace ns = PollNamespace.UNSTABLE;
+        ObjectNode content = JSON.createObjectNode();
+        ObjectNode poll = content.putObject(ns.start());
+        poll.putObject("question").put(ns.text(), question);
+        poll.put("kind", ns.disclosedKind()).put("max_selections", 1);
+        ArrayNode list = poll.putArray("answers");
+        StringBuilder fallback = new StringBuilder(question);
+        for (int i = 0; i < answers.size(); i++) {
+            list.addObject().put("id", "answer-" + (i + 1)).put(ns.text(), answers.get(i));
+            fallback.append('\n').append(i + 1).append(". ").append(answers.get(i));
+        }
+        content.put(ns.text(), fallback.toString());
+        return content;
+    }
+
+    public static ObjectNode pollEnd(PollNamespace ns, String pollStartEventId, String text) {
+        ObjectNode content = JSON.createObjectNode();
+        content.putObject("m.relates_to").put("rel_type", "m.reference").put("event_id", pollStartEventId);
+        content.put(ns.text(), text);
+        content.putObject(ns.end());
+        return content;
+    }
+}

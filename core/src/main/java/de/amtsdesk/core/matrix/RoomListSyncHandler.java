@@ -1,0 +1,61 @@
+package de.amtsdesk.core.matrix;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the room list: folds each response into the {@link RoomDirectory}, joins citizen invitations when the unit's
+ * policy says so, and tells the listener.
+ */
+public final class RoomListSyncHandler implements SyncHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RoomListSyncHandler.class);
+
+    private final MatrixClient client;
+    private final Session session;
+    private final RoomDirectory directory;
+    private final boolean autoJoinInvites;
+    private final SyncListener listener;
+    private final Function<String, String> previews;
+
+    public RoomListSyncHandler(MatrixClient client, Session session, RoomDirectory directory, boolean autoJoinInvites,
+            SyncListener listener, Function<String, String> previews) {
+        this.client = client;
+        this.session = session;
+        this.directory = directory;
+        this.autoJoinInvites = autoJoinInvites;
+        this.listener = listener;
+        this.previews = previews;
+    }
+
+    @Override
+    public void handle(JsonNode response, String nextBatch) {
+        directory.apply(response);
+        afterApply();
+    }
+
+    /** Joins pending invitations and publishes the room list; for handlers that apply the response themselves. */
+    public void afterApply() {
+        if (autoJoinInvites) {
+            for (String roomId : directory.pendingInvites()) {
+                try {
+                    client.joinRoom(session, roomId);
+                    LOG.info("joined invited room {}", roomId);
+                } catch (MatrixException e) {
+                    // The invite stays pending and is tried again on the next sync.
+                    LOG.warn("could not join invited room {}: {}", roomId, e.failure());
+                }
+            }
+        }
+        publish();
+    }
+
+    /** Tells the listener the current room list, e.g. after a decrypted message changed a preview. */
+    public void publish() {
+        listener.roomsChanged(directory.summaries().stream()
+                .map(s -> s.withPreview(previews.apply(s.roomId())))
+                .toList());
+    }
+}

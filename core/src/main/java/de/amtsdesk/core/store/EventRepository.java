@@ -1,0 +1,211 @@
+package de.amtsdesk.core.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.h2.api.ErrorCode;
+
+/**
+ * Timeline events, clear content next to the raw (encrypted) event. Events are immutable in Matrix, so an
+ * upsert only ever adds an event or fills in what an earlier attempt could not decrypt; a repeated sync batch
+ * changes nothing.
+ */
+public final class EventRepository {
+
+    /** What an upsert did. */
+    public enum Upsert {
+        /** The event was new. */
+        INSERTED,
+        /** The event was stored undecryptable and now arrived readable; its content was filled in. */
+        DECRYPTED,
+        /** The event was stored already (as readable, or again undecryptable); nothing changed. */
+        UNCHANGED
+    }
+
+    /**
+     * Event types the room list previews. Edits ({@code m.replace}) are left out: the preview shows the message,
+     * not the correction of an older one.
+     */
+    private static final String MESSAGE_TYPES = "('m.room.message', 'm.room.encrypted', 'm.sticker', 'm.poll.start',"
+            + " 'org.matrix.msc3381.poll.start')";
+
+    private static final String COLUMNS = "stream_order, room_id, event_id, sender, origin_server_ts, event_type,"
+            + " content_json, raw_json, decryption_status, decryption_error, session_id, verification_state,"
+            + " relates_to_event_id, relation_type";
+
+    private final Jdbc jdbc;
+
+    EventRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores the event if new; fills in a formerly undecryptable one; otherwise leaves it alone. */
+    public Upsert upsert(IncomingEvent event) {
+        return jdbc.inTransaction("upsert event", c -> upsert(c, event));
+    }
+
+    /** The events of one sync batch, in order, in one transaction. */
+    public List<Upsert> upsertAll(List<IncomingEvent> events) {
+        return jdbc.inTransaction("upsert events", c -> {
+            ArrayList<Upsert> results = new ArrayList<>(events.size());
+            for (IncomingEvent event : events) {
+                results.add(upsert(c, event));
+            }
+            return results;
+        });
+    }
+
+    private Upsert upsert(Connection c, IncomingEvent e) throws SQLException {
+        Optional<DecryptionStatus> stored = Jdbc.first(c, row -> DecryptionStatus.valueOf(row.getString(1)),
+                "SELECT decryption_status FROM events WHERE event_id = ? FOR UPDATE", e.eventId());
+        Relation relation = relationOf(e.contentJson(), e.rawJson());
+        if (stored.isEmpty()) {
+            try {
+                insert(c, e, relation);
+            } catch (SQLException race) {
+                if (race.getErrorCode() != ErrorCode.DUPLICATE_KEY_1) {
+                    throw race;
+                }
+                // Another thread stored the same event between our look and our insert: it is there, which is
+                // all an idempotent upsert promises. H2 undoes only the failed statement, not the transaction.
+                return Upsert.UNCHANGED;
+            }
+            return Upsert.INSERTED;
+        }
+        if (stored.get() == DecryptionStatus.UNABLE_TO_DECRYPT
+                && e.decryptionStatus() != DecryptionStatus.UNABLE_TO_DECRYPT) {
+            fillIn(c, e.eventId(), e.eventType(), e.contentJson(), e.decryptionStatus(), e.verificationState(),
+                    relation);
+            return Upsert.DECRYPTED;
+        }
+        return Upsert.UNCHANGED;
+    }
+
+    private static void insert(Connection c, IncomingEvent e, Relation relation) throws SQLException {
+        Jdbc.update(c, """
+                INSERT INTO events (room_id, event_id, sender, origin_server_ts, event_type, content_json,
+                    raw_json, decryption_status, decryption_error, session_id, verification_state,
+                    relates_to_event_id, relation_type)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                e.roomId(), e.eventId(), e.sender(), e.originServerTs(), e.eventType(), e.contentJson(),
+                e.rawJson(), e.decryptionStatus(), Jdbc.clip(e.decryptionError(), 1024), e.sessionId(),
+                e.verificationState(), relation == null ? null : relation.eventId(),
+                relation == null ? null : relation.type());
+    }
+
+    /**
+     * Records the clear type and content of an event that was stored undecryptable (its key arrived later).
+     *
+     * @return whether the event was undecryptable and is now decrypted; false if unknown or readable already
+     */
+    public boolean markDecrypted(String eventId, String clearType, String clearContentJson,
+            String verificationState) {
+        Objects.requireNonNull(clearType, "clearType");
+        Objects.requireNonNull(clearContentJson, "clearContentJson");
+        return jdbc.inTransaction("mark event decrypted", c -> {
+            Optional<String> raw = Jdbc.first(c, row -> row.getString(1),
+                    "SELECT raw_json FROM events WHERE event_id = ? AND decryption_status = 'UNABLE_TO_DECRYPT'"
+                            + " FOR UPDATE", eventId);
+            if (raw.isEmpty()) {
+                return false;
+            }
+            fillIn(c, eventId, clearType, clearContentJson, DecryptionStatus.DECRYPTED, verificationState,
+                    relationOf(clearContentJson, raw.get()));
+            return true;
+        });
+    }
+
+    /** Notes a failed retry's reason on an undecryptable event. */
+    public boolean updateDecryptionError(String eventId, String decryptionError) {
+        return jdbc.run("update decryption error", c -> Jdbc.update(c,
+                "UPDATE events SET decryption_error = ? WHERE event_id = ? AND decryption_status = 'UNABLE_TO_DECRYPT'",
+                Jdbc.clip(decryptionError, 1024), eventId)) > 0;
+    }
+
+    private static void fillIn(Connection c, String eventId, String type, String content, DecryptionStatus status,
+            String verificationState, Relation relation) throws SQLException {
+        Jdbc.update(c, """
+                UPDATE events SET event_type = ?, content_json = ?, decryption_status = ?, decryption_error = NULL,
+                    verification_state = ?,
+                    relates_to_event_id = COALESCE(?, relates_to_event_id), relation_type = COALESCE(?, relation_type)
+                WHERE event_id = ?""",
+                type, content, status, verificationState, relation == null ? null : relation.eventId(),
+                relation == null ? null : relation.type(), eventId);
+    }
+
+    /** Clear content wins; an undecryptable event may still carry its relation in the clear part of the raw event. */
+    private static Relation relationOf(String contentJson, String rawJson) {
+        Relation relation = Relation.fromContent(contentJson);
+        return relation != null ? relation : Relation.fromRawEvent(rawJson);
+    }
+
+    public Optional<StoredEvent> find(String eventId) {
+        return jdbc.run("find event", c -> Jdbc.first(c, EventRepository::map,
+                "SELECT " + COLUMNS + " FROM events WHERE event_id = ?", eventId));
+    }
+
+    /** The latest {@code limit} events of the room, oldest first (timeline order). */
+    public List<StoredEvent> timeline(String roomId, int limit) {
+        return jdbc.run("load timeline", c -> Jdbc.list(c, EventRepository::map,
+                "SELECT * FROM (SELECT " + COLUMNS + " FROM events WHERE room_id = ? ORDER BY stream_order DESC"
+                        + " LIMIT ?) ORDER BY stream_order", roomId, limit));
+    }
+
+    /** The {@code limit} events before {@code streamOrder} in the room, oldest first (scrolling back). */
+    public List<StoredEvent> timelineBefore(String roomId, long streamOrder, int limit) {
+        return jdbc.run("load timeline", c -> Jdbc.list(c, EventRepository::map,
+                "SELECT * FROM (SELECT " + COLUMNS + " FROM events WHERE room_id = ? AND stream_order < ?"
+                        + " ORDER BY stream_order DESC LIMIT ?) ORDER BY stream_order", roomId, streamOrder, limit));
+    }
+
+    /** Undecryptable events of one room, or of all rooms when {@code roomId} is null, in timeline order. */
+    public List<StoredEvent> undecryptable(String roomId) {
+        return jdbc.run("list undecryptable events", c -> roomId == null
+                ? Jdbc.list(c, EventRepository::map, "SELECT " + COLUMNS
+                        + " FROM events WHERE decryption_status = 'UNABLE_TO_DECRYPT' ORDER BY stream_order")
+                : Jdbc.list(c, EventRepository::map, "SELECT " + COLUMNS
+                        + " FROM events WHERE decryption_status = 'UNABLE_TO_DECRYPT' AND room_id = ?"
+                        + " ORDER BY stream_order", roomId));
+    }
+
+    /** Undecryptable events of one Megolm session: what to retry once that session's key arrives. */
+    public List<StoredEvent> undecryptableInSession(String sessionId) {
+        return jdbc.run("list undecryptable events", c -> Jdbc.list(c, EventRepository::map, "SELECT " + COLUMNS
+                + " FROM events WHERE decryption_status = 'UNABLE_TO_DECRYPT' AND session_id = ?"
+                + " ORDER BY stream_order", sessionId));
+    }
+
+    /** Events that relate to the given one (its edits, a poll's responses), in timeline order. */
+    public List<StoredEvent> relatedTo(String eventId) {
+        return jdbc.run("list related events", c -> Jdbc.list(c, EventRepository::map,
+                "SELECT " + COLUMNS + " FROM events WHERE relates_to_event_id = ? ORDER BY stream_order", eventId));
+    }
+
+    /**
+     * The latest message-like event of the room (message, sticker, poll start, or one still undecryptable), for
+     * the room list's preview; edits are skipped.
+     */
+    public Optional<StoredEvent> lastMessage(String roomId) {
+        return jdbc.run("load last message", c -> Jdbc.first(c, EventRepository::map,
+                "SELECT " + COLUMNS + " FROM events WHERE room_id = ? AND event_type IN " + MESSAGE_TYPES
+                        + " AND (relation_type IS NULL OR relation_type <> 'm.replace')"
+                        + " ORDER BY stream_order DESC LIMIT 1", roomId));
+    }
+
+    public long count(String roomId) {
+        return jdbc.run("count events", c -> Jdbc.count(c, "SELECT COUNT(*) FROM events WHERE room_id = ?", roomId));
+    }
+
+    private static StoredEvent map(ResultSet row) throws SQLException {
+        return new StoredEvent(row.getLong("stream_order"), row.getString("room_id"), row.getString("event_id"),
+                row.getString("sender"), row.getLong("origin_server_ts"), row.getString("event_type"),
+                row.getString("content_json"), row.getString("raw_json"),
+                DecryptionStatus.valueOf(row.getString("decryption_status")), row.getString("decryption_error"),
+                row.getString("session_id"), row.getString("verification_state"),
+                row.getString("relates_to_event_id"), row.getString("relation_type"));
+    }
+}

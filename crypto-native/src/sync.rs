@@ -1,0 +1,135 @@
+//! What the host feeds in after each `/sync`, and what it asks for before sending into a room:
+//! tracked users, missing Olm sessions (one-time key claims) and sharing the room key.
+
+use std::collections::BTreeMap;
+
+use matrix_sdk_crypto::{CollectStrategy, DecryptionSettings, EncryptionSettings, EncryptionSyncChanges};
+use ruma::api::client::sync::sync_events::DeviceLists;
+use ruma::events::room::history_visibility::HistoryVisibility;
+use ruma::events::AnyToDeviceEvent;
+use ruma::serde::Raw;
+use ruma::{OneTimeKeyAlgorithm, OwnedUserId, UInt};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::error::{NativeError, NativeResult};
+use crate::machine::{lock, parse_room_id, parse_user_ids, Session};
+use crate::requests::{self, WireRequest};
+use crate::room::decryption_settings;
+use crate::runtime;
+
+/// The JSON `receiveSyncChanges` accepts (the to-device/E2EE parts of a `/sync` response).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SyncChangesInput {
+    #[serde(default)]
+    to_device_events: Vec<Raw<AnyToDeviceEvent>>,
+    #[serde(default)]
+    changed_devices: ChangedDevices,
+    #[serde(default)]
+    one_time_key_counts: BTreeMap<OneTimeKeyAlgorithm, UInt>,
+    #[serde(default)]
+    unused_fallback_key_types: Option<Vec<OneTimeKeyAlgorithm>>,
+    #[serde(default)]
+    next_batch_token: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ChangedDevices {
+    #[serde(default)]
+    changed: Vec<OwnedUserId>,
+    #[serde(default)]
+    left: Vec<OwnedUserId>,
+}
+
+/// Decrypts and processes the to-device events of one sync response and takes note of device
+/// list changes and key counts. Returns
+/// `{"to_device_events":[…],"room_key_updates":[{"room_id":…,"session_id":…,"sender_key":…,"algorithm":…}]}`.
+pub fn receive_sync_changes(session: &Session, input_json: &str) -> NativeResult<String> {
+    let input: SyncChangesInput = serde_json::from_str(input_json).map_err(|error| {
+        NativeError::invalid_argument(format!("syncChangesJson is not valid: {error}"))
+    })?;
+    let mut device_lists = DeviceLists::new();
+    device_lists.changed = input.changed_devices.changed;
+    device_lists.left = input.changed_devices.left;
+
+    let settings: DecryptionSettings = decryption_settings();
+    let changes = EncryptionSyncChanges {
+        to_device_events: input.to_device_events,
+        changed_devices: &device_lists,
+        one_time_keys_counts: &input.one_time_key_counts,
+        unused_fallback_keys: input.unused_fallback_key_types.as_deref(),
+        next_batch_token: input.next_batch_token,
+    };
+    let (events, room_keys) =
+        runtime::block_on(session.machine().receive_sync_changes(changes, &settings))?.map_err(
+            |error| NativeError::crypto(format!("could not process the sync changes: {error}")),
+        )?;
+
+    let events: Vec<&serde_json::value::RawValue> =
+        events.iter().map(|event| event.as_raw().json()).collect();
+    let room_keys: Vec<serde_json::Value> = room_keys
+        .iter()
+        .map(|info| {
+            json!({
+                "room_id": info.room_id,
+                "session_id": info.session_id,
+                "sender_key": info.sender_key.to_base64(),
+                "algorithm": info.algorithm,
+            })
+        })
+        .collect();
+    Ok(json!({ "to_device_events": events, "room_key_updates": room_keys }).to_string())
+}
+
+/// Adds users whose devices the machine must track (members of encrypted rooms); new ones are
+/// queried with the next `KEYS_QUERY` from `outgoing_requests`.
+pub fn update_tracked_users(session: &Session, user_ids: &[String]) -> NativeResult<()> {
+    let users = parse_user_ids(user_ids)?;
+    runtime::block_on(session.machine().update_tracked_users(users.iter().map(AsRef::as_ref)))?
+        .map_err(|error| NativeError::crypto(format!("could not track the users: {error}")))
+}
+
+/// A `/keys/claim` for the devices of these users we have no Olm session with yet, if any.
+pub fn missing_sessions(session: &Session, user_ids: &[String]) -> NativeResult<Option<WireRequest>> {
+    let users = parse_user_ids(user_ids)?;
+    let _one_claim_at_a_time = lock(&session.claim_lock);
+    let request = runtime::block_on(
+        session.machine().get_missing_sessions(users.iter().map(AsRef::as_ref)),
+    )?
+    .map_err(|error| NativeError::crypto(format!("could not look for missing sessions: {error}")))?;
+    request.map(|(id, claim)| requests::keys_claim(&id, &claim)).transpose()
+}
+
+/// How room keys are shared: with every device of the given users, verified or not (citizens'
+/// devices never are), history visible to members from the time of sharing on.
+fn encryption_settings() -> EncryptionSettings {
+    EncryptionSettings {
+        history_visibility: HistoryVisibility::Shared,
+        sharing_strategy: CollectStrategy::AllDevices,
+        ..EncryptionSettings::default()
+    }
+}
+
+/// Makes sure the room has an outbound Megolm session that is shared with all devices of the
+/// users; returns the to-device requests that carry the room key (empty if nothing is new).
+/// Rotates the session when it expired (100 messages or a week, the SDK defaults).
+pub fn share_room_key(
+    session: &Session,
+    room_id: &str,
+    user_ids: &[String],
+) -> NativeResult<Vec<WireRequest>> {
+    let room_id = parse_room_id(room_id)?;
+    let users = parse_user_ids(user_ids)?;
+    let _one_share_at_a_time = lock(&session.share_lock);
+    let to_device = runtime::block_on(session.machine().share_room_key(
+        &room_id,
+        users.iter().map(AsRef::as_ref),
+        encryption_settings(),
+    ))?
+    .map_err(|error| {
+        NativeError::crypto(format!("could not share the room key for {room_id}: {error}"))
+    })?;
+    to_device.iter().map(|request| requests::to_device(request)).collect()
+}
