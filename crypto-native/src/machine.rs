@@ -8,8 +8,10 @@
 //! The operations on a session live in the sibling modules (`sync`, `room`, `requests`,
 //! `backup`, `cross_signing`); this one creates, opens and closes sessions.
 
-use std::path::PathBuf;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 use jni::sys::jlong;
 use matrix_sdk_crypto::store::{CryptoStore, CryptoStoreError};
@@ -27,6 +29,8 @@ pub struct Session {
     /// The persistent store, so `release` can close its connections before returning; `None`
     /// for in-memory machines.
     store: Option<Arc<SqliteCryptoStore>>,
+    /// The persistent store's directory.
+    directory: Option<PathBuf>,
     /// matrix-sdk-crypto wants only one `/keys/claim` in flight per machine.
     pub(crate) claim_lock: Mutex<()>,
     /// ... and room keys shared by one caller at a time (it says "per room"; one lock is simpler
@@ -38,10 +42,12 @@ pub struct Session {
 }
 
 impl Session {
-    fn new(machine: OlmMachine, store: Option<Arc<SqliteCryptoStore>>) -> Self {
+    fn new(machine: OlmMachine, store: Option<(Arc<SqliteCryptoStore>, PathBuf)>) -> Self {
+        let (store, directory) = store.unzip();
         Session {
             machine,
             store,
+            directory,
             claim_lock: Mutex::new(()),
             share_lock: Mutex::new(()),
             pending_cross_signing_signatures: Mutex::new(None),
@@ -77,14 +83,20 @@ impl Session {
         }
         let path = PathBuf::from(directory);
 
+        let sidecars_before = sqlite_sidecars(&path);
         runtime::block_on(async {
-            let store = SqliteCryptoStore::open_with_key(&path, Some(key))
-                .await
-                .map_err(|error| open_error(&path, error))?;
-            let store = Arc::new(store);
+            let store = match SqliteCryptoStore::open_with_key(&path, Some(key)).await {
+                Ok(store) => Arc::new(store),
+                Err(error) => {
+                    // The failed open dropped its connections on background threads; wait until
+                    // SQLite has removed the WAL files it created, so the store is as it was.
+                    wait_for_sidecars(&path, &sidecars_before);
+                    return Err(open_error(&path, error));
+                }
+            };
             match OlmMachine::with_store(&user_id, &device_id, Arc::clone(&store), None).await {
                 Ok(machine) => {
-                    let session = Session::new(machine, Some(store));
+                    let session = Session::new(machine, Some((store, path.clone())));
                     if let Err(error) = crate::backup::resume_stored_backup(&session).await {
                         session.close_store().await;
                         return Err(error);
@@ -93,6 +105,7 @@ impl Session {
                 }
                 Err(error) => {
                     let _ = store.close().await;
+                    wait_for_sidecars(&path, &sidecars_before);
                     Err(match error {
                         CryptoStoreError::MismatchedAccount { expected, got } => {
                             NativeError::invalid_argument(format!(
@@ -124,6 +137,36 @@ impl Session {
             // the files are settled when the Java side's close() returns.
             let _ = store.close().await;
         }
+        if let Some(directory) = &self.directory {
+            wait_for_sidecars(directory, &BTreeSet::new());
+        }
+    }
+}
+
+/// SQLite's `-wal`/`-shm` files in `directory`.
+fn sqlite_sidecars(directory: &Path) -> BTreeSet<PathBuf> {
+    std::fs::read_dir(directory)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|entry| entry.path())
+                .filter(|path| {
+                    let name = path.to_string_lossy();
+                    name.ends_with("-wal") || name.ends_with("-shm")
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// matrix-sdk-sqlite drops its connections on tokio's blocking threads without waiting, and the
+/// last connection to close deletes the `-wal`/`-shm` files. Waits (at most two seconds) until
+/// only the sidecar files in `keep` are left, so that after a close the store's files are final.
+fn wait_for_sidecars(directory: &Path, keep: &BTreeSet<PathBuf>) {
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while sqlite_sidecars(directory).difference(keep).next().is_some() && Instant::now() < deadline
+    {
+        std::thread::sleep(Duration::from_millis(5));
     }
 }
 

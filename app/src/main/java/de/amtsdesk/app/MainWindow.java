@@ -74,7 +74,7 @@ public final class MainWindow {
     private void showRooms(Session session) {
         RoomListViewModel viewModel = new RoomListViewModel(session.userId(), UiThread.fx(), text, messages,
                 ZoneId.systemDefault(), this::backToLogin);
-        stage.getScene().setRoot(views.load(RoomListView.class, () -> new RoomListView(viewModel, null)));
+        stage.getScene().setRoot(views.load(RoomListView.class, () -> new RoomListView(viewModel, null, null)));
         MatrixClient client = new MatrixClient(session.homeserver());
         sync = new SyncService(client, session, null, new RoomListSyncHandler(client, session,
                 new RoomDirectory(session.userId(), Clock.systemUTC()), true, viewModel, roomId -> ""), viewModel);

@@ -1,15 +1,36 @@
 package de.amtsdesk.crypto;
 
 import java.lang.ref.Cleaner;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongFunction;
 
 /**
  * One matrix-sdk-crypto {@code OlmMachine}: the end-to-end encryption state of one device of one
- * Matrix user. Thread-safe. Close it when done; {@link #close()} waits for calls still running
- * on other threads, and any call after it throws {@link IllegalStateException}.
+ * Matrix user, sans I/O: it produces {@link OutgoingRequest}s, the caller sends them and hands the
+ * responses back. Close it when done; {@link #close()} waits for calls still running on other
+ * threads, and any call after it throws {@link IllegalStateException}.
+ *
+ * <p><b>Threading.</b> Thread-safe: calls may come from several threads at once. Every call
+ * blocks its thread until the native side is done (store I/O, key derivation for exports takes
+ * about a second), so never call from the JavaFX application thread. Calls that must not overlap
+ * ({@link #missingSessions}, {@link #shareRoomKey}) are serialised natively. The host should run
+ * one sync loop: {@link #receiveSyncChanges} → {@link #outgoingRequests} → send → {@link
+ * #markRequestAsSent}.
+ *
+ * <p><b>Sending into a room:</b> {@link #updateTrackedUsers} with the members (once, and on
+ * joins), send the {@code KEYS_QUERY} from {@link #outgoingRequests}, then before each message
+ * {@link #missingSessions} (send the {@code KEYS_CLAIM}, if any), {@link #shareRoomKey} (send the
+ * {@code TO_DEVICE} requests), and {@link #encryptRoomEvent}.
+ *
+ * <p><b>Errors.</b> Every method throws {@link CryptoNativeException} (unchecked) with a message
+ * that starts with the native entry point's name; a Rust panic arrives the same way and leaves
+ * the JVM running.
  */
 public final class OlmMachineHandle implements AutoCloseable {
 
@@ -45,6 +66,32 @@ public final class OlmMachineHandle implements AutoCloseable {
         return new OlmMachineHandle(userId, deviceId, CryptoNative.createInMemoryMachine(userId, deviceId));
     }
 
+    /**
+     * Opens the machine persisted in {@code storeDirectory} (matrix-sdk-sqlite's crypto store,
+     * encrypted with {@code storeKey32}), creating it on first use. Later opens must pass the same
+     * user id, device id and key and get the same identity keys back. A backup enabled earlier
+     * ({@link #enableBackup}) is resumed.
+     *
+     * @param storeKey32 exactly 32 bytes; the caller keeps it secret (e.g. derived from the
+     *     agency's master key); it is not retained
+     * @throws CryptoStoreKeyException if the store exists but cannot be opened with this key;
+     *     the store's files are left untouched
+     * @throws CryptoNativeException if an id is invalid, the store belongs to another user or
+     *     device, or cannot be opened
+     */
+    public static OlmMachineHandle open(String userId, String deviceId, Path storeDirectory, byte[] storeKey32) {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(deviceId, "deviceId");
+        Objects.requireNonNull(storeDirectory, "storeDirectory");
+        Objects.requireNonNull(storeKey32, "storeKey32");
+        if (storeKey32.length != 32) {
+            throw new IllegalArgumentException("storeKey32 must be 32 bytes, got " + storeKey32.length);
+        }
+        NativeLibraryLoader.ensureLoaded();
+        String directory = storeDirectory.toAbsolutePath().toString();
+        return new OlmMachineHandle(userId, deviceId, CryptoNative.openMachine(userId, deviceId, directory, storeKey32));
+    }
+
     public String userId() {
         return userId;
     }
@@ -70,6 +117,237 @@ public final class OlmMachineHandle implements AutoCloseable {
         return new IdentityKeys(curve25519, ed25519);
     }
 
+    /**
+     * Processes the encryption-related parts of one {@code /sync} response; call it after every
+     * sync, before decrypting that sync's room events.
+     *
+     * @param syncChangesJson {@code {"to_device_events":[…], "changed_devices":{"changed":[…],"left":[…]},
+     *     "one_time_key_counts":{"signed_curve25519":N}, "unused_fallback_key_types":[…] or null,
+     *     "next_batch_token":"s123"}}, straight from the sync response's {@code to_device.events},
+     *     {@code device_lists}, {@code device_one_time_keys_count},
+     *     {@code device_unused_fallback_key_types} and {@code next_batch}; every field may be
+     *     left out, unknown fields are refused
+     * @return {@code {"to_device_events":[…], "room_key_updates":[{"room_id":…,"session_id":…,
+     *     "sender_key":…,"algorithm":…}]}}: the to-device events, decrypted where they were
+     *     encrypted (room keys are consumed here), and the room keys that arrived, so that events
+     *     which failed with {@link DecryptionFailedException.Reason#MISSING_ROOM_KEY} can be retried
+     */
+    public String receiveSyncChanges(String syncChangesJson) {
+        Objects.requireNonNull(syncChangesJson, "syncChangesJson");
+        return withHandle(handle -> CryptoNative.receiveSyncChanges(handle, syncChangesJson));
+    }
+
+    /**
+     * Requests to send now (key uploads, key queries, to-device messages). Send each, then call
+     * {@link #markRequestAsSent}. Calling again before that returns the same requests again.
+     */
+    public List<OutgoingRequest> outgoingRequests() {
+        return OutgoingRequest.fromNative("outgoingRequests", withHandle(CryptoNative::outgoingRequests));
+    }
+
+    /**
+     * Hands the homeserver's successful (2xx) response to a request back.
+     *
+     * @param responseBodyJson the response body; for {@code TO_DEVICE} and others without a
+     *     meaningful body pass what the server sent ({@code "{}"})
+     * @throws CryptoNativeException if the body is not a valid response of that type
+     */
+    public void markRequestAsSent(String requestId, OutgoingRequest.Type type, String responseBodyJson) {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(responseBodyJson, "responseBodyJson");
+        withHandle(handle -> {
+            CryptoNative.markRequestAsSent(handle, requestId, type.name(), responseBodyJson);
+            return null;
+        });
+    }
+
+    /**
+     * Tracks these users' devices (members of encrypted rooms we are in); new users are queried
+     * with the next {@code KEYS_QUERY} from {@link #outgoingRequests()}. Idempotent.
+     */
+    public void updateTrackedUsers(List<String> userIds) {
+        String[] users = toArray(userIds, "userIds");
+        withHandle(handle -> {
+            CryptoNative.updateTrackedUsers(handle, users);
+            return null;
+        });
+    }
+
+    /**
+     * A {@code KEYS_CLAIM} request for the devices of these users we have no Olm session with
+     * yet, if there are any. Send it and mark it as sent before {@link #shareRoomKey}.
+     */
+    public Optional<OutgoingRequest> missingSessions(List<String> userIds) {
+        String[] users = toArray(userIds, "userIds");
+        List<OutgoingRequest> requests = OutgoingRequest.fromNative("missingSessions",
+                withHandle(handle -> CryptoNative.missingSessions(handle, users)));
+        return requests.stream().findFirst();
+    }
+
+    /**
+     * Makes sure the room has a Megolm session shared with <em>all</em> devices of these users,
+     * verified or not (citizens' devices never are); history visibility "shared". Rotates the
+     * session when it has expired (after 100 messages or a week). Call before every
+     * {@link #encryptRoomEvent}; it returns nothing when there is nothing new to share.
+     *
+     * @param userIds the room's members (joined and invited), including ourselves
+     * @return {@code TO_DEVICE} requests carrying the room key; send all, then mark each as sent
+     */
+    public List<OutgoingRequest> shareRoomKey(String roomId, List<String> userIds) {
+        Objects.requireNonNull(roomId, "roomId");
+        String[] users = toArray(userIds, "userIds");
+        return OutgoingRequest.fromNative("shareRoomKey",
+                withHandle(handle -> CryptoNative.shareRoomKey(handle, roomId, users)));
+    }
+
+    /**
+     * Encrypts an event for the room with its current Megolm session.
+     *
+     * @param contentJson the plaintext content object, e.g. {@code {"msgtype":"m.text","body":"…"}}
+     * @return the {@code m.room.encrypted} content to send as type {@code m.room.encrypted}
+     * @throws CryptoNativeException if no room key was shared for the room or it expired (call
+     *     {@link #shareRoomKey} first), or {@code contentJson} is not a JSON object
+     */
+    public String encryptRoomEvent(String roomId, String eventType, String contentJson) {
+        Objects.requireNonNull(roomId, "roomId");
+        Objects.requireNonNull(eventType, "eventType");
+        Objects.requireNonNull(contentJson, "contentJson");
+        return withHandle(handle -> CryptoNative.encryptRoomEvent(handle, roomId, eventType, contentJson));
+    }
+
+    /**
+     * Decrypts an {@code m.room.encrypted} room event.
+     *
+     * @param eventJson the whole event as the homeserver sent it (with {@code sender},
+     *     {@code event_id}, {@code origin_server_ts}, {@code content})
+     * @throws DecryptionFailedException if the event cannot be decrypted; its reason says whether
+     *     a retry can help
+     * @throws CryptoNativeException if {@code roomId} is not a room id
+     */
+    public DecryptedEvent decryptRoomEvent(String roomId, String eventJson) {
+        Objects.requireNonNull(roomId, "roomId");
+        Objects.requireNonNull(eventJson, "eventJson");
+        String[] result = withHandle(handle -> CryptoNative.decryptRoomEvent(handle, roomId, eventJson));
+        return DecryptedEvent.fromNative("decryptRoomEvent", result, 0);
+    }
+
+    /**
+     * Decrypts several events of one room in one native call (e.g. a page of history). Each
+     * element is a {@link DecryptedEvent} or the {@link DecryptionFailedException} that
+     * {@link #decryptRoomEvent} would have thrown for it.
+     */
+    public List<DecryptionResult> decryptRoomEvents(String roomId, List<String> eventJsons) {
+        Objects.requireNonNull(roomId, "roomId");
+        String[] events = toArray(eventJsons, "eventJsons");
+        String[] fields = withHandle(handle -> CryptoNative.decryptRoomEvents(handle, roomId, events));
+        if (fields == null || fields.length != events.length * 5) {
+            throw new CryptoNativeException("decryptRoomEvents returned a malformed result");
+        }
+        DecryptionResult[] results = new DecryptionResult[events.length];
+        for (int i = 0; i < events.length; i++) {
+            try {
+                results[i] = new DecryptionResult(DecryptedEvent.fromNative("decryptRoomEvents", fields, i * 5), null);
+            } catch (DecryptionFailedException e) {
+                results[i] = new DecryptionResult(null, e);
+            }
+        }
+        return List.of(results);
+    }
+
+    /**
+     * Creates this user's cross-signing identity if the machine has none (else returns the
+     * existing one's requests again, so a failed upload can be retried).
+     *
+     * @throws CryptoNativeException if this device's keys are not uploaded yet (send the
+     *     {@code KEYS_UPLOAD} from {@link #outgoingRequests()} first)
+     */
+    public CrossSigningBootstrap bootstrapCrossSigning() {
+        String[] fields = withHandle(CryptoNative::bootstrapCrossSigning);
+        if (fields == null || fields.length != 6) {
+            throw new CryptoNativeException("bootstrapCrossSigning returned a malformed result");
+        }
+        return new CrossSigningBootstrap(fields[0], OutgoingRequest.fromNative(fields, 1));
+    }
+
+    public CrossSigningStatus crossSigningStatus() {
+        int bits = withHandle(handle -> CryptoNative.crossSigningStatus(handle));
+        return new CrossSigningStatus((bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0);
+    }
+
+    /**
+     * Generates a fresh backup key. Post {@link BackupCreation#versionRequestBodyJson()} to
+     * {@code /_matrix/client/v3/room_keys/version}, then {@link #enableBackup} with the version
+     * the server returns. Nothing is stored until then.
+     */
+    public BackupCreation createBackup() {
+        String[] fields = withHandle(CryptoNative::createBackup);
+        return new BackupCreation(fields[0], fields[1]);
+    }
+
+    /**
+     * Backs room keys up to server backup {@code version} from now on (see
+     * {@link #backupRoomKeys()}); keeps the key in the crypto store, so a persistent machine
+     * resumes after {@link #open}.
+     *
+     * @throws CryptoNativeException "invalid recovery key" if it cannot be decoded
+     */
+    public void enableBackup(String version, String recoveryKey) {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(recoveryKey, "recoveryKey");
+        withHandle(handle -> {
+            CryptoNative.enableBackup(handle, version, recoveryKey);
+            return null;
+        });
+    }
+
+    /**
+     * The next batch of room keys to back up, as a {@code KEYS_BACKUP} request ({@code PUT
+     * /_matrix/client/v3/room_keys/keys?version=V}, body {@code {"rooms":{…}}}); empty when
+     * backups are not enabled or everything is backed up. Mark it as sent, then ask again.
+     */
+    public Optional<OutgoingRequest> backupRoomKeys() {
+        return OutgoingRequest.fromNative("backupRoomKeys", withHandle(CryptoNative::backupRoomKeys))
+                .stream().findFirst();
+    }
+
+    /**
+     * Decrypts and imports the room keys of a backup.
+     *
+     * @param roomKeysResponseJson the body of {@code GET /_matrix/client/v3/room_keys/keys?version=V}
+     * @return how many room keys were new
+     * @throws CryptoNativeException "recovery key does not match this backup" or "invalid
+     *     recovery key"; keys that fail to decrypt while others succeed are skipped
+     */
+    public int restoreFromBackup(String recoveryKey, String version, String roomKeysResponseJson) {
+        Objects.requireNonNull(recoveryKey, "recoveryKey");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(roomKeysResponseJson, "roomKeysResponseJson");
+        return withHandle(handle -> CryptoNative.restoreFromBackup(handle, recoveryKey, version, roomKeysResponseJson));
+    }
+
+    /**
+     * All room keys in the standard Matrix key export format (the text between {@code -----BEGIN
+     * MEGOLM SESSION DATA-----} markers), encrypted with {@code passphrase} (PBKDF2, 500,000
+     * rounds: takes about a second).
+     */
+    public String exportRoomKeys(String passphrase) {
+        Objects.requireNonNull(passphrase, "passphrase");
+        return withHandle(handle -> CryptoNative.exportRoomKeys(handle, passphrase));
+    }
+
+    /**
+     * Imports a key export (from {@link #exportRoomKeys} or another Matrix client).
+     *
+     * @return how many room keys were new
+     * @throws CryptoNativeException on a wrong passphrase or a damaged export
+     */
+    public int importRoomKeys(String exported, String passphrase) {
+        Objects.requireNonNull(exported, "exported");
+        Objects.requireNonNull(passphrase, "passphrase");
+        return withHandle(handle -> CryptoNative.importRoomKeys(handle, exported, passphrase));
+    }
+
     public boolean isClosed() {
         return state.isClosed();
     }
@@ -83,6 +361,15 @@ public final class OlmMachineHandle implements AutoCloseable {
     @Override
     public String toString() {
         return "OlmMachineHandle[" + userId + ", " + deviceId + (isClosed() ? ", closed]" : "]");
+    }
+
+    private static String[] toArray(List<String> values, String name) {
+        Objects.requireNonNull(values, name);
+        String[] array = values.toArray(String[]::new);
+        if (Arrays.stream(array).anyMatch(Objects::isNull)) {
+            throw new NullPointerException(name + " contains null");
+        }
+        return array;
     }
 
     // Every native call runs under the read lock and close under the write lock, so a pointer is

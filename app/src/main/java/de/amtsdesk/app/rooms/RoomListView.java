@@ -17,21 +17,33 @@ public final class RoomListView {
 
     private final RoomListViewModel viewModel;
     private final Function<String, Parent> conversations;
+    private final Runnable keyBackup;
 
+    @FXML private javafx.scene.control.Button backupButton;
     @FXML private StackPane conversationPane;
     @FXML private Label accountLabel;
     @FXML private ListView<RoomRow> roomList;
     @FXML private Label statusLabel;
 
     /** @param conversations opens the conversation view of a room; null where there is none (walking skeleton) */
-    public RoomListView(RoomListViewModel viewModel, Function<String, Parent> conversations) {
+    public RoomListView(RoomListViewModel viewModel, Function<String, Parent> conversations, Runnable keyBackup) {
         this.viewModel = viewModel;
         this.conversations = conversations;
+        this.keyBackup = keyBackup;
+    }
+
+    @FXML
+    private void openKeyBackup() {
+        if (keyBackup != null) {
+            keyBackup.run();
+        }
     }
 
     @FXML
     private void initialize() {
         accountLabel.setText(viewModel.account());
+        backupButton.setVisible(keyBackup != null);
+        backupButton.setManaged(keyBackup != null);
         roomList.setItems(viewModel.rooms());
         roomList.setCellFactory(list -> new RoomCell());
         statusLabel.textProperty().bind(viewModel.statusProperty());

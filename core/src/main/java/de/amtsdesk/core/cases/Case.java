@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -19,21 +18,31 @@ import java.util.TreeSet;
  */
 public record Case(String id, String roomId, String citizenId, String citizenName, String reference,
         Instant createdAt, String createdBy, String type, CaseStatus status, String assignee,
-        SortedSet<String> tags, List<Note> notes, CaseTimeline timeline, CaseSla sla) {
+        List<String> tags, List<Note> notes, CaseTimeline timeline, CaseSla sla) {
 
     public Case {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(roomId, "roomId");
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(status, "status");
-        tags = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(tags));
+        // Sorted and unique; List.copyOf keeps an already immutable list as is, so unchanged tags cost nothing.
+        tags = sortedAndUnique(tags) ? List.copyOf(tags) : List.copyOf(new TreeSet<>(tags));
         notes = List.copyOf(notes);
+    }
+
+    private static boolean sortedAndUnique(List<String> values) {
+        for (int i = 1; i < values.size(); i++) {
+            if (values.get(i - 1).compareTo(values.get(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Case opened(String id, String roomId, String citizenId, String citizenName, String reference,
             Instant createdAt, String createdBy, CaseTimeline timeline, SlaPolicy policy) {
         return new Case(id, roomId, citizenId, citizenName, reference, createdAt, createdBy, null,
-                CaseStatus.UNTRIAGED, null, new TreeSet<>(), List.of(), timeline, null).derive(timeline, policy);
+                CaseStatus.UNTRIAGED, null, List.of(), List.of(), timeline, null).derive(timeline, policy);
     }
 
     public boolean isTyped() {
@@ -68,9 +77,10 @@ public record Case(String id, String roomId, String citizenId, String citizenNam
 
     /** Recomputes the effective status and SLA clocks from a (new) timeline. */
     Case derive(CaseTimeline newTimeline, SlaPolicy policy) {
-        CaseSla clocks = SlaCalculator.compute(newTimeline.slaTimeline(), policy.targetsFor(type), policy.calendar());
+        CaseTimeline.Derived derived = newTimeline.derive();
+        CaseSla clocks = SlaCalculator.compute(derived.sla(), policy.targetsFor(type), policy.calendar());
         return new Case(id, roomId, citizenId, citizenName, reference, createdAt, createdBy, type,
-                newTimeline.effectiveStatus(), assignee, tags, notes, newTimeline, clocks);
+                derived.status(), assignee, tags, notes, newTimeline, clocks);
     }
 
     /** Callers derive afterwards: the type decides the SLA targets. */
@@ -84,9 +94,9 @@ public record Case(String id, String roomId, String citizenId, String citizenNam
                 newAssignee, tags, notes, timeline, sla);
     }
 
-    Case withTags(SortedSet<String> newTags) {
+    Case withTags(java.util.Collection<String> newTags) {
         return new Case(id, roomId, citizenId, citizenName, reference, createdAt, createdBy, type, status,
-                assignee, newTags, notes, timeline, sla);
+                assignee, List.copyOf(new TreeSet<>(newTags)), notes, timeline, sla);
     }
 
     Case withNote(Note note) {

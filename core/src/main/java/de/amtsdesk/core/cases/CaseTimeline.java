@@ -10,9 +10,22 @@ import java.util.List;
 public record CaseTimeline(List<Moment> moments) {
 
     public CaseTimeline {
-        List<Moment> sorted = new ArrayList<>(moments);
-        sorted.sort(Moment.ORDER);
-        moments = List.copyOf(sorted);
+        if (isSorted(moments)) {
+            moments = List.copyOf(moments);
+        } else {
+            List<Moment> sorted = new ArrayList<>(moments);
+            sorted.sort(Moment.ORDER);
+            moments = List.copyOf(sorted);
+        }
+    }
+
+    private static boolean isSorted(List<Moment> moments) {
+        for (int i = 1; i < moments.size(); i++) {
+            if (Moment.ORDER.compare(moments.get(i - 1), moments.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static CaseTimeline of(List<Moment> moments) {
@@ -47,6 +60,14 @@ public record CaseTimeline(List<Moment> moments) {
     }
 
     public SlaTimeline slaTimeline() {
+        return derive().sla();
+    }
+
+    /** The effective status and the SLA input, from one replay. */
+    public record Derived(CaseStatus status, SlaTimeline sla) {
+    }
+
+    public Derived derive() {
         List<SlaTimeline.Pause> pauses = new ArrayList<>();
         CaseStatus status = replay(pauses);
         Instant start = null;
@@ -65,7 +86,8 @@ public record CaseTimeline(List<Moment> moments) {
                 case TYPED -> { }
             }
         }
-        return new SlaTimeline(start, citizen, agency, pauses, status == CaseStatus.CLOSED ? closedAt : null);
+        return new Derived(status, new SlaTimeline(start, citizen, agency, pauses,
+                status == CaseStatus.CLOSED ? closedAt : null));
     }
 
     private CaseStatus replay(List<SlaTimeline.Pause> pauses) {

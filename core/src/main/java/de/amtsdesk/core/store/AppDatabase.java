@@ -1,9 +1,11 @@
 package de.amtsdesk.core.store;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -192,6 +194,10 @@ public final class AppDatabase implements AutoCloseable {
             Arrays.fill(buildingPassword, '\0');
         }
         try {
+            // Durable before it gets its real name: a renamed file with missing pages would read as damaged.
+            try (FileChannel channel = FileChannel.open(building, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
             Files.move(building, dir.resolve(UnlockedVault.DATABASE_NAME + MV_SUFFIX), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new StoreException(StoreException.Kind.IO, dir, "cannot put the new database in place", null, e);

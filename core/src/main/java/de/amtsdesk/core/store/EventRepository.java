@@ -62,7 +62,9 @@ public final class EventRepository {
     private Upsert upsert(Connection c, IncomingEvent e) throws SQLException {
         Optional<DecryptionStatus> stored = Jdbc.first(c, row -> DecryptionStatus.valueOf(row.getString(1)),
                 "SELECT decryption_status FROM events WHERE event_id = ? FOR UPDATE", e.eventId());
-        Relation relation = relationOf(e.contentJson(), e.rawJson());
+        // A plaintext event's raw content is its content: no second look needed.
+        Relation relation = e.decryptionStatus() == DecryptionStatus.PLAINTEXT ? Relation.fromContent(e.contentJson())
+                : relationOf(e.contentJson(), e.rawJson());
         if (stored.isEmpty()) {
             try {
                 insert(c, e, relation);
@@ -137,7 +139,10 @@ public final class EventRepository {
                 relation == null ? null : relation.type(), eventId);
     }
 
-    /** Clear content wins; an undecryptable event may still carry its relation in the clear part of the raw event. */
+    /**
+     * Clear content wins. Matrix keeps {@code m.relates_to} unencrypted beside the ciphertext (the server
+     * aggregates by it), and decrypted content does not always repeat it, so the raw event is the fallback.
+     */
     private static Relation relationOf(String contentJson, String rawJson) {
         Relation relation = Relation.fromContent(contentJson);
         return relation != null ? relation : Relation.fromRawEvent(rawJson);

@@ -79,16 +79,21 @@ final class Jdbc {
         Connection connection;
         try {
             connection = dataSource.getConnection();
-            connection.setAutoCommit(false);
         } catch (SQLException e) {
             throw new StoreAccessException(what, e);
         }
         try {
+            connection.setAutoCommit(false);
             T result = ScopedValue.where(current, connection).call(work::run);
-            connection.commit();
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                throw new StoreAccessException(what + " (commit)", e);
+            }
             return result;
         } catch (Throwable failure) {
             rollback(connection, failure);
+            // The work's own exceptions pass unchanged; only our JDBC calls are wrapped.
             throw failure instanceof SQLException sql ? new StoreAccessException(what, sql) : sneaky(failure);
         } finally {
             close(connection);

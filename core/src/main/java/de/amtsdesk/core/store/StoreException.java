@@ -25,7 +25,7 @@ public class StoreException extends Exception {
     }
 
     private final Kind kind;
-    private final Path directory;
+    private final transient Path directory;
     private final Integer h2ErrorCode;
 
     public StoreException(Kind kind, Path directory, String detail, Integer h2ErrorCode, Throwable cause) {

@@ -34,6 +34,19 @@ public final class SyncStateRepository {
                 "MERGE INTO sync_state (id, since_token, updated_at) KEY (id) VALUES (1, ?, ?)", since, jdbc.now()));
     }
 
+    /** Saves the token together with the room directory it belongs to (one row, one statement). */
+    public void save(String since, String roomDirectoryJson) {
+        Objects.requireNonNull(since, "since");
+        jdbc.run("save sync token", c -> Jdbc.update(c,
+                "MERGE INTO sync_state (id, since_token, updated_at, room_directory) KEY (id) VALUES (1, ?, ?, ?)",
+                since, jdbc.now(), roomDirectoryJson));
+    }
+
+    public Optional<String> roomDirectory() {
+        return jdbc.run("load room directory", c -> Jdbc.first(c, row -> row.getString(1),
+                "SELECT room_directory FROM sync_state WHERE id = 1 AND room_directory IS NOT NULL"));
+    }
+
     /** Forgets the token: the next sync is an initial one. */
     public void clear() {
         jdbc.run("clear sync token", c -> Jdbc.update(c, "DELETE FROM sync_state"));

@@ -25,7 +25,7 @@ public class VaultException extends Exception {
     }
 
     private final Kind kind;
-    private final Path directory;
+    private final transient Path directory;
 
     public VaultException(Kind kind, Path directory, String detail) {
         this(kind, directory, detail, null);

@@ -22,10 +22,9 @@ import java.util.Objects;
 public final class CaseQueries {
 
     /** Most urgent first: cases with a due time by that time, then the rest by age. */
-    static final Comparator<Case> URGENCY = Comparator
-            .comparing((Case c) -> c.nextDue().orElse(Instant.MAX))
-            .thenComparing(Case::createdAt)
-            .thenComparing(Case::id);
+    private static final Comparator<Ranked> URGENCY = Comparator.comparing(Ranked::due)
+            .thenComparing(r -> r.value().createdAt())
+            .thenComparing(r -> r.value().id());
 
     private final CaseBook book;
 
@@ -35,14 +34,18 @@ public final class CaseQueries {
 
     /** Cases passing the filter, most urgent first. */
     public List<Case> list(CaseFilter filter, String me, Instant now) {
-        List<Case> matching = new ArrayList<>();
+        // The due time is computed once per case, not once per comparison.
+        List<Ranked> matching = new ArrayList<>();
         for (Case c : book.cases()) {
             if (filter.matches(c, me, now)) {
-                matching.add(c);
+                matching.add(new Ranked(c, c.nextDue().orElse(Instant.MAX)));
             }
         }
         matching.sort(URGENCY);
-        return matching;
+        return matching.stream().map(Ranked::value).toList();
+    }
+
+    private record Ranked(Case value, Instant due) {
     }
 
     /**

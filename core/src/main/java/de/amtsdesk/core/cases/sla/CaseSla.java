@@ -2,7 +2,6 @@ package de.amtsdesk.core.cases.sla;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The three SLA clocks of a case. {@code nextResponse} is null when no citizen message is waiting for an answer
@@ -11,16 +10,25 @@ import java.util.stream.Stream;
 public record CaseSla(SlaClock firstResponse, SlaClock nextResponse, SlaClock resolution) {
 
     public boolean overdueAt(Instant now) {
-        return clocks().anyMatch(clock -> clock.overdueAt(now));
+        // Plain checks rather than a stream: the overdue filter asks this of every case in the book.
+        return firstResponse.overdueAt(now) || nextResponse != null && nextResponse.overdueAt(now)
+                || resolution.overdueAt(now);
     }
 
     /** The earliest due time among clocks not yet met: what the queue sorts by. */
     public Optional<Instant> nextDue() {
-        return clocks().filter(clock -> clock.met() == null && clock.due() != null).map(SlaClock::due)
-                .min(Instant::compareTo);
+        Instant earliest = earlier(earlier(pendingDue(firstResponse), pendingDue(nextResponse)), pendingDue(resolution));
+        return Optional.ofNullable(earliest);
     }
 
-    private Stream<SlaClock> clocks() {
-        return Stream.of(firstResponse, nextResponse, resolution).filter(java.util.Objects::nonNull);
+    private static Instant pendingDue(SlaClock clock) {
+        return clock == null || clock.met() != null ? null : clock.due();
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isBefore(b) ? a : b;
     }
 }

@@ -17,6 +17,8 @@ public final class GermanHolidays {
             MonthDay.of(12, 25), // 1. Weihnachtstag
             MonthDay.of(12, 26)); // 2. Weihnachtstag
 
+    private static final java.util.Map<Integer, Set<LocalDate>> MOVABLE = new java.util.concurrent.ConcurrentHashMap<>();
+
     private GermanHolidays() {
     }
 
@@ -24,10 +26,13 @@ public final class GermanHolidays {
         if (FIXED.contains(MonthDay.from(date))) {
             return true;
         }
-        LocalDate easter = easterSunday(date.getYear());
-        long offset = java.time.temporal.ChronoUnit.DAYS.between(easter, date);
-        // Karfreitag, Ostermontag, Christi Himmelfahrt, Pfingstmontag
-        return offset == -2 || offset == 1 || offset == 39 || offset == 50;
+        return MOVABLE.computeIfAbsent(date.getYear(), GermanHolidays::movable).contains(date);
+    }
+
+    /** Karfreitag, Ostermontag, Christi Himmelfahrt, Pfingstmontag: computed once per year, asked for every day. */
+    private static Set<LocalDate> movable(int year) {
+        LocalDate easter = easterSunday(year);
+        return Set.of(easter.minusDays(2), easter.plusDays(1), easter.plusDays(39), easter.plusDays(50));
     }
 
     /** Easter Sunday in the Gregorian calendar (anonymous Gregorian algorithm, Meeus/Jones/Butcher). */

@@ -40,12 +40,13 @@ public final class SlaCalculator {
                 continue; // over before this clock started
             }
             if (pause.from().isAfter(cursor)) {
-                Duration active = calendar.between(cursor, pause.from());
-                if (used.plus(active).compareTo(target) >= 0) {
-                    return new SlaClock(start, target, calendar.plus(cursor, target.minus(used)), met, null,
-                            Duration.ZERO);
+                // Ask "when would it be due if nothing paused?" first: that walks at most the remaining target,
+                // while measuring a long active stretch would walk every day of it.
+                Instant dueIfActive = calendar.plus(cursor, target.minus(used));
+                if (!dueIfActive.isAfter(pause.from())) {
+                    return new SlaClock(start, target, dueIfActive, met, null, Duration.ZERO);
                 }
-                used = used.plus(active);
+                used = used.plus(calendar.between(cursor, pause.from()));
             }
             if (pause.until() == null) {
                 Instant pausedSince = pause.from().isAfter(cursor) ? pause.from() : cursor;

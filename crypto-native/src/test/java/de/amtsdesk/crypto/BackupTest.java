@@ -1,0 +1,96 @@
+package de.amtsdesk.crypto;
+
+import static de.amtsdesk.crypto.TestEvents.ALICE;
+import static de.amtsdesk.crypto.TestEvents.ROOM;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BackupTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aBackedUpRoomKeyRestoresIntoAFreshMachine() {
+        try (OlmMachineHandle alice = OlmMachineHandle.createInMemory(ALICE, "ALICEDEVICE");
+                OlmMachineHandle restored = OlmMachineHandle.createInMemory(ALICE, "NEWDEVICE")) {
+            BackupCreation backup = alice.createBackup();
+            JsonNode version = TestEvents.parse(backup.versionRequestBodyJson());
+            assertThat(version.path("algorithm").asText()).isEqualTo("m.megolm_backup.v1.curve25519-aes-sha2");
+            assertThat(version.path("auth_data").path("public_key").asText()).isNotEmpty();
+            assertThat(version.path("auth_data").path("signatures").path(ALICE).has("ed25519:ALICEDEVICE")).isTrue();
+            // 2 prefix bytes + 32 key bytes + 1 parity byte in base58.
+            assertThat(backup.recoveryKey()).matches("[1-9A-HJ-NP-Za-km-z]{46,48}");
+            assertThat(backup.toString()).doesNotContain(backup.recoveryKey());
+
+            assertThat(alice.backupRoomKeys()).isEmpty();
+            alice.enableBackup("1", backup.recoveryKey());
+            alice.shareRoomKey(ROOM, List.of(ALICE));
+            String content = alice.encryptRoomEvent(ROOM, "m.room.message", TestEvents.textContent("gesichert"));
+
+            OutgoingRequest request = alice.backupRoomKeys().orElseThrow();
+            assertThat(request.type()).isEqualTo(OutgoingRequest.Type.KEYS_BACKUP);
+            assertThat(request.method()).isEqualTo("PUT");
+            assertThat(request.path()).isEqualTo("/_matrix/client/v3/room_keys/keys?version=1");
+            JsonNode body = TestEvents.parse(request.bodyJson());
+            assertThat(body.fieldNames()).toIterable().containsExactly("rooms");
+            assertThat(body.path("rooms").path(ROOM).path("sessions").size()).isEqualTo(1);
+            assertThat(request.bodyJson()).doesNotContain("gesichert");
+
+            assertThat(restored.restoreFromBackup(backup.recoveryKey(), "1", request.bodyJson())).isGreaterThanOrEqualTo(1);
+            DecryptedEvent decrypted = restored.decryptRoomEvent(ROOM, TestEvents.roomEvent(content, ALICE, "$b", ROOM));
+            assertThat(TestEvents.bodyOf(decrypted)).isEqualTo("gesichert");
+
+            alice.markRequestAsSent(request.requestId(), OutgoingRequest.Type.KEYS_BACKUP, "{\"etag\":\"1\",\"count\":1}");
+            assertThat(alice.backupRoomKeys()).isEmpty();
+        }
+    }
+
+    @Test
+    void aWrongOrInvalidRecoveryKeyIsReportedClearly() {
+        try (OlmMachineHandle alice = OlmMachineHandle.createInMemory(ALICE, "ALICEDEVICE");
+                OlmMachineHandle other = OlmMachineHandle.createInMemory(ALICE, "OTHERDEVICE")) {
+            BackupCreation backup = alice.createBackup();
+            alice.enableBackup("7", backup.recoveryKey());
+            alice.shareRoomKey(ROOM, List.of(ALICE));
+            String body = alice.backupRoomKeys().orElseThrow().bodyJson();
+            String someOtherKey = other.createBackup().recoveryKey();
+
+            assertThatThrownBy(() -> other.restoreFromBackup(someOtherKey, "7", body))
+                    .isExactlyInstanceOf(CryptoNativeException.class)
+                    .hasMessageContaining("recovery key does not match this backup");
+            assertThatThrownBy(() -> other.restoreFromBackup("EsTc LW2K PGiF wKEA 3As5 g5c4 BXwk qeeJ ZJV8 Q9fu", "7", body))
+                    .isExactlyInstanceOf(CryptoNativeException.class)
+                    .hasMessageContaining("invalid recovery key");
+            assertThatThrownBy(() -> other.enableBackup("7", "kein Schlüssel"))
+                    .isExactlyInstanceOf(CryptoNativeException.class)
+                    .hasMessageContaining("invalid recovery key");
+            assertThatThrownBy(() -> other.restoreFromBackup(backup.recoveryKey(), "7", "{\"räume\":{}}"))
+                    .isExactlyInstanceOf(CryptoNativeException.class)
+                    .hasMessageContaining("roomKeysResponseJson");
+        }
+    }
+
+    @Test
+    void aPersistentMachineResumesItsBackupAfterReopening() {
+        Path store = temp.resolve("crypto");
+        byte[] key = new byte[32];
+        key[3] = 7;
+        try (OlmMachineHandle alice = OlmMachineHandle.open(ALICE, "ALICEDEVICE", store, key)) {
+            alice.enableBackup("3", alice.createBackup().recoveryKey());
+        }
+        try (OlmMachineHandle alice = OlmMachineHandle.open(ALICE, "ALICEDEVICE", store, key)) {
+            alice.shareRoomKey(ROOM, List.of(ALICE));
+            Optional<OutgoingRequest> request = alice.backupRoomKeys();
+            assertThat(request).isPresent();
+            assertThat(request.get().path()).endsWith("?version=3");
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package de.amtsdesk.crypto;
+
+import static de.amtsdesk.crypto.TestEvents.ALICE;
+import static de.amtsdesk.crypto.TestEvents.BOB;
+import static de.amtsdesk.crypto.TestEvents.JSON;
+import static de.amtsdesk.crypto.TestEvents.ROOM;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two devices that only talk through the requests the machines emit, with this test standing in
+ * for the homeserver: key upload, key query, one-time key claim, room key over Olm to-device,
+ * Megolm message. This is the path the Java core drives against Synapse.
+ */
+class OlmConversationTest {
+
+    /** A tiny homeserver: remembers uploaded device and one-time keys, queues to-device messages. */
+    private static final class FakeHomeserver {
+        final Map<String, Map<String, JsonNode>> deviceKeys = new HashMap<>();
+        final Map<String, Map<String, ObjectNode>> oneTimeKeys = new HashMap<>();
+        final Map<String, List<JsonNode>> inbox = new HashMap<>();
+
+        /** Sends what the machine wants sent (uploads and queries), as a sync loop would. */
+        void flush(OlmMachineHandle machine) {
+            for (OutgoingRequest request : machine.outgoingRequests()) {
+                machine.markRequestAsSent(request.requestId(), request.type(), handle(machine, request));
+            }
+        }
+
+        String handle(OlmMachineHandle machine, OutgoingRequest request) {
+            JsonNode body = TestEvents.parse(request.bodyJson());
+            return switch (request.type()) {
+                case KEYS_UPLOAD -> {
+                    if (body.has("device_keys")) {
+                        deviceKeys.computeIfAbsent(machine.userId(), u -> new HashMap<>())
+                                .put(machine.deviceId(), body.get("device_keys"));
+                    }
+                    ObjectNode keys = oneTimeKeys.computeIfAbsent(machine.userId(), u -> new HashMap<>())
+                            .computeIfAbsent(machine.deviceId(), d -> JSON.createObjectNode());
+                    body.path("one_time_keys").properties().forEach(e -> keys.set(e.getKey(), e.getValue()));
+                    yield "{\"one_time_key_counts\":{\"signed_curve25519\":" + keys.size() + "}}";
+                }
+                case KEYS_QUERY -> {
+                    ObjectNode response = JSON.createObjectNode();
+                    ObjectNode devices = response.putObject("device_keys");
+                    body.path("device_keys").fieldNames().forEachRemaining(user -> {
+                        ObjectNode userDevices = devices.putObject(user);
+                        deviceKeys.getOrDefault(user, Map.of()).forEach(userDevices::set);
+                    });
+                    response.putObject("failures");
+                    yield TestEvents.write(response);
+                }
+                case KEYS_CLAIM -> {
+                    ObjectNode response = JSON.createObjectNode();
+                    ObjectNode claimed = response.putObject("one_time_keys");
+                    body.path("one_time_keys").properties().forEach(user -> user.getValue().fieldNames()
+                            .forEachRemaining(device -> {
+                                ObjectNode available = oneTimeKeys.get(user.getKey()).get(device);
+                                Iterator<String> ids = available.fieldNames();
+                                String id = ids.next();
+                                claimed.putObject(user.getKey()).putObject(device).set(id, available.remove(id));
+                            }));
+                    response.putObject("failures");
+                    yield TestEvents.write(response);
+                }
+                case TO_DEVICE -> {
+                    String type = request.path().split("/")[5];
+                    body.path("messages").properties().forEach(user -> user.getValue().properties()
+                            .forEach(device -> {
+                                ObjectNode event = JSON.createObjectNode();
+                                event.put("type", type);
+                                event.put("sender", machine.userId());
+                                event.set("content", device.getValue());
+                                inbox.computeIfAbsent(user.getKey() + "|" + device.getKey(), k -> new ArrayList<>())
+                                        .add(event);
+                            }));
+                    yield "{}";
+                }
+                default -> throw new AssertionError("unexpected request " + request);
+            };
+        }
+
+        /** One sync for the machine: its queued to-device events, and users whose devices changed. */
+        JsonNode sync(OlmMachineHandle machine, String... changedUsers) {
+            ObjectNode changes = JSON.createObjectNode();
+            ArrayNode changed = changes.putObject("changed_devices").putArray("changed");
+            for (String user : changedUsers) {
+                changed.add(user);
+            }
+            ArrayNode events = changes.putArray("to_device_events");
+            inbox.getOrDefault(machine.userId() + "|" + machine.deviceId(), List.of()).forEach(events::add);
+            inbox.remove(machine.userId() + "|" + machine.deviceId());
+            changes.putObject("one_time_key_counts").put("signed_curve25519",
+                    oneTimeKeys.getOrDefault(machine.userId(), Map.of()).getOrDefault(machine.deviceId(),
+                            JSON.createObjectNode()).size());
+            changes.put("next_batch_token", "s1");
+            return TestEvents.parse(machine.receiveSyncChanges(TestEvents.write(changes)));
+        }
+    }
+
+    @Test
+    void aRoomKeyTravelsOverOlmAndDecryptsTheMessage() {
+        FakeHomeserver server = new FakeHomeserver();
+        try (OlmMachineHandle caseworker = OlmMachineHandle.createInMemory(ALICE, "AMTSDESK");
+                OlmMachineHandle citizen = OlmMachineHandle.createInMemory(BOB, "HANDY")) {
+            server.flush(caseworker);
+            server.flush(citizen);
+            List<String> members = List.of(ALICE, BOB);
+            caseworker.updateTrackedUsers(members);
+            citizen.updateTrackedUsers(members);
+            server.flush(caseworker);
+            server.flush(citizen);
+
+            OutgoingRequest claim = caseworker.missingSessions(members).orElseThrow();
+            assertThat(claim.type()).isEqualTo(OutgoingRequest.Type.KEYS_CLAIM);
+            assertThat(claim.path()).isEqualTo("/_matrix/client/v3/keys/claim");
+            caseworker.markRequestAsSent(claim.requestId(), claim.type(), server.handle(caseworker, claim));
+            assertThat(caseworker.missingSessions(members)).isEmpty();
+
+            List<OutgoingRequest> shares = caseworker.shareRoomKey(ROOM, members);
+            assertThat(shares).isNotEmpty().allSatisfy(share -> {
+                assertThat(share.type()).isEqualTo(OutgoingRequest.Type.TO_DEVICE);
+                assertThat(share.method()).isEqualTo("PUT");
+                assertThat(share.path()).isEqualTo("/_matrix/client/v3/sendToDevice/m.room.encrypted/" + share.requestId());
+            });
+            for (OutgoingRequest share : shares) {
+                caseworker.markRequestAsSent(share.requestId(), share.type(), server.handle(caseworker, share));
+            }
+            assertThat(caseworker.shareRoomKey(ROOM, members)).isEmpty();
+
+            String content = caseworker.encryptRoomEvent(ROOM, "m.room.message",
+                    TestEvents.textContent("Bitte reichen Sie die Meldebescheinigung nach."));
+            String event = TestEvents.roomEvent(content, ALICE, "$olm", ROOM);
+
+            JsonNode synced = server.sync(citizen);
+            JsonNode update = synced.path("room_key_updates").get(0);
+            assertThat(update.path("room_id").asText()).isEqualTo(ROOM);
+            assertThat(update.path("session_id").asText()).isEqualTo(TestEvents.parse(content).path("session_id").asText());
+            assertThat(synced.path("to_device_events").get(0).path("type").asText()).isEqualTo("m.room_key");
+
+            DecryptedEvent decrypted = citizen.decryptRoomEvent(ROOM, event);
+            assertThat(TestEvents.bodyOf(decrypted)).isEqualTo("Bitte reichen Sie die Meldebescheinigung nach.");
+            assertThat(decrypted.senderCurve25519Key()).isEqualTo(caseworker.identityKeys().curve25519());
+            // Known device, but nobody cross-signed it.
+            assertThat(decrypted.verificationState()).isEqualTo(VerificationState.UNSIGNED_DEVICE);
+
+            // The citizen logs in on a second device: it gets the room key from the current
+            // message index on, so it cannot read the earlier message.
+            try (OlmMachineHandle tablet = OlmMachineHandle.createInMemory(BOB, "TABLET")) {
+                server.flush(tablet);
+                server.sync(caseworker, BOB);
+                server.flush(caseworker);
+                OutgoingRequest tabletClaim = caseworker.missingSessions(members).orElseThrow();
+                assertThat(tabletClaim.bodyJson()).contains("TABLET").doesNotContain("HANDY");
+                caseworker.markRequestAsSent(tabletClaim.requestId(), tabletClaim.type(),
+                        server.handle(caseworker, tabletClaim));
+                for (OutgoingRequest share : caseworker.shareRoomKey(ROOM, members)) {
+                    assertThat(share.bodyJson()).contains("TABLET").doesNotContain("HANDY");
+                    caseworker.markRequestAsSent(share.requestId(), share.type(), server.handle(caseworker, share));
+                }
+                String later = TestEvents.roomEvent(caseworker.encryptRoomEvent(ROOM, "m.room.message",
+                        TestEvents.textContent("Danke, eingegangen.")), ALICE, "$later", ROOM);
+                assertThat(server.sync(tablet).path("room_key_updates").size()).isEqualTo(1);
+
+                assertThat(TestEvents.bodyOf(tablet.decryptRoomEvent(ROOM, later))).isEqualTo("Danke, eingegangen.");
+                assertThatThrownBy(() -> tablet.decryptRoomEvent(ROOM, event))
+                        .isInstanceOfSatisfying(DecryptionFailedException.class, e -> assertThat(e.reason())
+                                .isEqualTo(DecryptionFailedException.Reason.UNKNOWN_MESSAGE_INDEX))
+                        .hasMessageContaining("message index");
+                assertThat(TestEvents.bodyOf(citizen.decryptRoomEvent(ROOM, later))).isEqualTo("Danke, eingegangen.");
+            }
+        }
+    }
+}
