@@ -47,7 +47,8 @@ fn prepare(count: usize) -> NativeResult<(Session, Vec<String>)> {
     for index in 0..count {
         // A no-op unless the session expired (every 100 messages), exactly like a real sender.
         sync::share_room_key(&alice, ROOM, &members)?;
-        let content = room::encrypt_room_event(&alice, ROOM, "m.room.message", &content_json(index))?;
+        let content =
+            room::encrypt_room_event(&alice, ROOM, "m.room.message", &content_json(index))?;
         events.push(event_json(&content, index));
     }
     let export = backup::export_room_keys(&alice, PASSPHRASE)?;
@@ -95,7 +96,9 @@ fn run(count: usize, rounds: usize) -> NativeResult<()> {
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
-    let count = args.next().map_or(Ok(20_000), |value| value.parse::<usize>());
+    let count = args
+        .next()
+        .map_or(Ok(20_000), |value| value.parse::<usize>());
     let rounds = args.next().map_or(Ok(3), |value| value.parse::<usize>());
     let (Ok(count), Ok(rounds)) = (count, rounds) else {
         eprintln!("usage: megolm_decrypt_bench [events] [timed rounds]");

@@ -12,9 +12,9 @@ pub fn encrypt(plaintext: &[u8]) -> NativeResult<(Vec<u8>, String)> {
     let mut reader = Cursor::new(plaintext);
     let mut encryptor = AttachmentEncryptor::new(&mut reader);
     let mut ciphertext = Vec::with_capacity(plaintext.len());
-    encryptor
-        .read_to_end(&mut ciphertext)
-        .map_err(|error| NativeError::crypto(format!("could not encrypt the attachment: {error}")))?;
+    encryptor.read_to_end(&mut ciphertext).map_err(|error| {
+        NativeError::crypto(format!("could not encrypt the attachment: {error}"))
+    })?;
     let info = encryptor.finish();
     let json = serde_json::to_string(&info).map_err(|error| {
         NativeError::Internal(format!("could not serialize the attachment key: {error}"))

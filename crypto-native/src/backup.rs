@@ -27,7 +27,9 @@ fn parse_recovery_key(recovery_key: &str) -> NativeResult<BackupDecryptionKey> {
 
 fn check_version(version: &str) -> NativeResult<()> {
     if version.trim().is_empty() {
-        Err(NativeError::invalid_argument("the backup version must not be blank"))
+        Err(NativeError::invalid_argument(
+            "the backup version must not be blank",
+        ))
     } else {
         Ok(())
     }
@@ -59,9 +61,10 @@ async fn activate(
         .enable_backup_v1(public_key)
         .await
         .map_err(|error| NativeError::crypto(format!("could not enable the backup: {error}")))?;
-    backups.save_decryption_key(Some(key), Some(version)).await.map_err(|error| {
-        NativeError::crypto(format!("could not store the backup key: {error}"))
-    })
+    backups
+        .save_decryption_key(Some(key), Some(version))
+        .await
+        .map_err(|error| NativeError::crypto(format!("could not store the backup key: {error}")))
 }
 
 /// Backs room keys up to server version `version` from now on; keeps the key in the store.
@@ -73,9 +76,14 @@ pub fn enable_backup(session: &Session, version: &str, recovery_key: &str) -> Na
 
 /// On open: a store that has a backup key and version resumes backing up to it.
 pub(crate) async fn resume_stored_backup(session: &Session) -> NativeResult<()> {
-    let stored = session.machine().backup_machine().get_backup_keys().await.map_err(|error| {
-        NativeError::crypto(format!("could not read the stored backup key: {error}"))
-    })?;
+    let stored = session
+        .machine()
+        .backup_machine()
+        .get_backup_keys()
+        .await
+        .map_err(|error| {
+            NativeError::crypto(format!("could not read the stored backup key: {error}"))
+        })?;
     match (stored.decryption_key, stored.backup_version) {
         (Some(key), Some(version)) => activate(session, key, version).await,
         _ => Ok(()),
@@ -86,7 +94,9 @@ pub(crate) async fn resume_stored_backup(session: &Session) -> NativeResult<()> 
 pub fn backup_room_keys(session: &Session) -> NativeResult<Option<WireRequest>> {
     let request = runtime::block_on(session.machine().backup_machine().backup())?
         .map_err(|error| NativeError::crypto(format!("could not back up room keys: {error}")))?;
-    request.map(|(id, request)| requests::keys_backup(&id, &request)).transpose()
+    request
+        .map(|(id, request)| requests::keys_backup(&id, &request))
+        .transpose()
 }
 
 /// `GET /room_keys/keys` response (also the body of our own `KEYS_BACKUP` requests).
@@ -155,7 +165,9 @@ pub fn restore_from_backup(
 /// All room keys of the machine in the Matrix key export format, encrypted with `passphrase`.
 pub fn export_room_keys(session: &Session, passphrase: &str) -> NativeResult<String> {
     if passphrase.is_empty() {
-        return Err(NativeError::invalid_argument("the passphrase must not be empty"));
+        return Err(NativeError::invalid_argument(
+            "the passphrase must not be empty",
+        ));
     }
     let keys = runtime::block_on(session.machine().store().export_room_keys(|_| true))?
         .map_err(|error| NativeError::crypto(format!("could not read the room keys: {error}")))?;
@@ -164,17 +176,25 @@ pub fn export_room_keys(session: &Session, passphrase: &str) -> NativeResult<Str
 }
 
 /// Imports a key export file; returns how many keys were new.
-pub fn import_room_keys(session: &Session, exported: &str, passphrase: &str) -> NativeResult<usize> {
+pub fn import_room_keys(
+    session: &Session,
+    exported: &str,
+    passphrase: &str,
+) -> NativeResult<usize> {
     let keys = decrypt_room_key_export(Cursor::new(exported), passphrase).map_err(|error| {
         NativeError::invalid_argument(match error {
             KeyExportError::InvalidMac => {
-                "wrong passphrase, or the key export was altered (its MAC does not match)".to_owned()
+                "wrong passphrase, or the key export was altered (its MAC does not match)"
+                    .to_owned()
             }
             other => format!("not a valid key export: {other}"),
         })
     })?;
     let result = runtime::block_on(
-        session.machine().store().import_exported_room_keys(keys, |_, _| {}),
+        session
+            .machine()
+            .store()
+            .import_exported_room_keys(keys, |_, _| {}),
     )?
     .map_err(|error| NativeError::crypto(format!("could not import the room keys: {error}")))?;
     Ok(result.imported_count)

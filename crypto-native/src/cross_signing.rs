@@ -15,8 +15,8 @@ use crate::runtime;
 /// is recorded too. Refuses while this device's keys are not uploaded yet, because the
 /// signatures refer to them.
 pub fn bootstrap(session: &Session) -> NativeResult<(String, WireRequest)> {
-    let requests = runtime::block_on(session.machine().bootstrap_cross_signing(false))?
-        .map_err(|error| {
+    let requests =
+        runtime::block_on(session.machine().bootstrap_cross_signing(false))?.map_err(|error| {
             NativeError::crypto(format!("could not create the cross-signing keys: {error}"))
         })?;
     if requests.upload_keys_req.is_some() {
@@ -49,5 +49,9 @@ pub fn bootstrap(session: &Session) -> NativeResult<(String, WireRequest)> {
 /// Which private cross-signing keys the machine holds: `(master, self-signing, user-signing)`.
 pub fn status(session: &Session) -> NativeResult<(bool, bool, bool)> {
     let status = runtime::block_on(session.machine().cross_signing_status())?;
-    Ok((status.has_master, status.has_self_signing, status.has_user_signing))
+    Ok((
+        status.has_master,
+        status.has_self_signing,
+        status.has_user_signing,
+    ))
 }

@@ -24,7 +24,11 @@ fn to_java(env: &mut JNIEnv<'_>, value: &str) -> NativeResult<jstring> {
     Ok(env.new_string(value)?.into_raw())
 }
 
-fn java_bytes(env: &mut JNIEnv<'_>, value: &JByteArray<'_>, parameter: &str) -> NativeResult<Vec<u8>> {
+fn java_bytes(
+    env: &mut JNIEnv<'_>,
+    value: &JByteArray<'_>,
+    parameter: &str,
+) -> NativeResult<Vec<u8>> {
     if value.is_null() {
         return Err(NativeError::invalid_argument(format!(
             "{parameter} must not be null"
@@ -71,12 +75,17 @@ where
 }
 
 /// Requests as one flat `String[]`, five strings each (see `WireRequest::into_fields`).
-fn requests_to_java(env: &mut JNIEnv<'_>, requests: Vec<WireRequest>) -> NativeResult<jobjectArray> {
+fn requests_to_java(
+    env: &mut JNIEnv<'_>,
+    requests: Vec<WireRequest>,
+) -> NativeResult<jobjectArray> {
     let length = requests.len() * 5;
     to_java_array(
         env,
         length,
-        requests.into_iter().flat_map(|request| request.into_fields().map(Some)),
+        requests
+            .into_iter()
+            .flat_map(|request| request.into_fields().map(Some)),
     )
 }
 
@@ -185,7 +194,9 @@ pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_receiveSyncChanges<'
 ) -> jstring {
     entry(&mut env, "receiveSyncChanges", |env| {
         let input = java_string(env, &sync_changes_json, "syncChangesJson")?;
-        let output = with_session(handle, |session| sync::receive_sync_changes(session, &input))?;
+        let output = with_session(handle, |session| {
+            sync::receive_sync_changes(session, &input)
+        })?;
         to_java(env, &output)
     })
 }
@@ -230,7 +241,9 @@ pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_updateTrackedUsers<'
 ) {
     entry(&mut env, "updateTrackedUsers", |env| {
         let user_ids = java_string_array(env, &user_ids, "userIds")?;
-        with_session(handle, |session| sync::update_tracked_users(session, &user_ids))
+        with_session(handle, |session| {
+            sync::update_tracked_users(session, &user_ids)
+        })
     })
 }
 
@@ -259,8 +272,9 @@ pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_shareRoomKey<'local>
     entry(&mut env, "shareRoomKey", |env| {
         let room_id = java_string(env, &room_id, "roomId")?;
         let user_ids = java_string_array(env, &user_ids, "userIds")?;
-        let requests =
-            with_session(handle, |session| sync::share_room_key(session, &room_id, &user_ids))?;
+        let requests = with_session(handle, |session| {
+            sync::share_room_key(session, &room_id, &user_ids)
+        })?;
         requests_to_java(env, requests)
     })
 }
@@ -296,8 +310,9 @@ pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_decryptRoomEvent<'lo
     entry(&mut env, "decryptRoomEvent", |env| {
         let room_id = java_string(env, &room_id, "roomId")?;
         let event = java_string(env, &event_json, "eventJson")?;
-        let outcome =
-            with_session(handle, |session| room::decrypt_room_event_str(session, &room_id, &event))?;
+        let outcome = with_session(handle, |session| {
+            room::decrypt_room_event_str(session, &room_id, &event)
+        })?;
         to_java_array(env, 5, outcome.into_fields())
     })
 }
@@ -380,7 +395,9 @@ pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_enableBackup<'local>
     entry(&mut env, "enableBackup", |env| {
         let version = java_string(env, &version, "version")?;
         let recovery_key = java_string(env, &recovery_key, "recoveryKey")?;
-        with_session(handle, |session| backup::enable_backup(session, &version, &recovery_key))
+        with_session(handle, |session| {
+            backup::enable_backup(session, &version, &recovery_key)
+        })
     })
 }
 
@@ -425,7 +442,9 @@ pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_exportRoomKeys<'loca
 ) -> jstring {
     entry(&mut env, "exportRoomKeys", |env| {
         let passphrase = java_string(env, &passphrase, "passphrase")?;
-        let exported = with_session(handle, |session| backup::export_room_keys(session, &passphrase))?;
+        let exported = with_session(handle, |session| {
+            backup::export_room_keys(session, &passphrase)
+        })?;
         to_java(env, &exported)
     })
 }

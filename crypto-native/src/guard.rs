@@ -113,7 +113,10 @@ where
             let description = LAST_PANIC
                 .with(|last| last.borrow_mut().take())
                 .unwrap_or_else(|| payload_text(payload.as_ref()));
-            (EXCEPTION_CLASS, format!("{name}: Rust panic: {description}"))
+            (
+                EXCEPTION_CLASS,
+                format!("{name}: Rust panic: {description}"),
+            )
         }
     };
     throw(env, class, &message);

@@ -79,7 +79,9 @@ impl Session {
             ))
         })?;
         if directory.trim().is_empty() {
-            return Err(NativeError::invalid_argument("the store directory must not be blank"));
+            return Err(NativeError::invalid_argument(
+                "the store directory must not be blank",
+            ));
         }
         let path = PathBuf::from(directory);
 
@@ -174,10 +176,12 @@ fn open_error(path: &std::path::Path, error: OpenStoreError) -> NativeError {
     use matrix_sdk_store_encryption::Error as CipherError;
     match error {
         OpenStoreError::InitCipher(CipherError::Encryption(_))
-        | OpenStoreError::InitCipher(CipherError::KdfMismatch) => NativeError::WrongStoreKey(format!(
-            "the crypto store cannot be opened with this key ({})",
-            path.display()
-        )),
+        | OpenStoreError::InitCipher(CipherError::KdfMismatch) => {
+            NativeError::WrongStoreKey(format!(
+                "the crypto store cannot be opened with this key ({})",
+                path.display()
+            ))
+        }
         other => NativeError::crypto(format!(
             "could not open the crypto store in {}: {other}",
             path.display()
@@ -187,7 +191,9 @@ fn open_error(path: &std::path::Path, error: OpenStoreError) -> NativeError {
 
 /// Locks a plain mutex, ignoring poisoning (a panic elsewhere must not wedge every later call).
 pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 pub fn parse_user_id(user_id: &str) -> NativeResult<OwnedUserId> {
@@ -226,7 +232,9 @@ pub fn create_in_memory(user_id: &str, device_id: &str) -> NativeResult<jlong> {
 
 /// Opens (or creates) a persistent machine; see [`Session::open`].
 pub fn open(user_id: &str, device_id: &str, directory: &str, key: &[u8]) -> NativeResult<jlong> {
-    Ok(into_handle(Session::open(user_id, device_id, directory, key)?))
+    Ok(into_handle(Session::open(
+        user_id, device_id, directory, key,
+    )?))
 }
 
 /// The machine's public identity keys as `{"curve25519":"…","ed25519":"…"}` (unpadded base64).

@@ -7,8 +7,8 @@
 use std::time::Duration;
 
 use matrix_sdk_crypto::types::requests::{
-    AnyIncomingResponse, AnyOutgoingRequest, KeysBackupRequest, KeysQueryRequest, OutgoingRequest, RoomMessageRequest,
-    ToDeviceRequest,
+    AnyIncomingResponse, AnyOutgoingRequest, KeysBackupRequest, KeysQueryRequest, OutgoingRequest,
+    RoomMessageRequest, ToDeviceRequest,
 };
 use ruma::api::client::backup::add_backup_keys::v3::Response as KeysBackupResponse;
 use ruma::api::client::keys::claim_keys::v3::{
@@ -75,9 +75,7 @@ impl RequestType {
         RequestType::ALL
             .into_iter()
             .find(|kind| kind.java_name() == name)
-            .ok_or_else(|| {
-                NativeError::invalid_argument(format!("'{name}' is not a request type"))
-            })
+            .ok_or_else(|| NativeError::invalid_argument(format!("'{name}' is not a request type")))
     }
 }
 
@@ -118,7 +116,10 @@ fn to_value<T: Serialize + ?Sized>(value: &T, what: &str) -> NativeResult<Value>
 
 fn insert_timeout(body: &mut Map<String, Value>, timeout: Option<Duration>) {
     if let Some(timeout) = timeout {
-        body.insert("timeout".to_owned(), Value::from(timeout.as_millis() as u64));
+        body.insert(
+            "timeout".to_owned(),
+            Value::from(timeout.as_millis() as u64),
+        );
     }
 }
 
@@ -152,13 +153,22 @@ pub fn from_outgoing(request: &OutgoingRequest) -> NativeResult<WireRequest> {
 pub fn keys_upload(id: &TransactionId, request: &KeysUploadRequest) -> NativeResult<WireRequest> {
     let mut body = Map::new();
     if let Some(device_keys) = &request.device_keys {
-        body.insert("device_keys".to_owned(), to_value(device_keys, "device keys")?);
+        body.insert(
+            "device_keys".to_owned(),
+            to_value(device_keys, "device keys")?,
+        );
     }
     if !request.one_time_keys.is_empty() {
-        body.insert("one_time_keys".to_owned(), to_value(&request.one_time_keys, "one-time keys")?);
+        body.insert(
+            "one_time_keys".to_owned(),
+            to_value(&request.one_time_keys, "one-time keys")?,
+        );
     }
     if !request.fallback_keys.is_empty() {
-        body.insert("fallback_keys".to_owned(), to_value(&request.fallback_keys, "fallback keys")?);
+        body.insert(
+            "fallback_keys".to_owned(),
+            to_value(&request.fallback_keys, "fallback keys")?,
+        );
     }
     Ok(WireRequest {
         request_id: id.to_string(),
@@ -171,7 +181,10 @@ pub fn keys_upload(id: &TransactionId, request: &KeysUploadRequest) -> NativeRes
 
 pub fn keys_query(id: &TransactionId, request: &KeysQueryRequest) -> NativeResult<WireRequest> {
     let mut body = Map::new();
-    body.insert("device_keys".to_owned(), to_value(&request.device_keys, "key query")?);
+    body.insert(
+        "device_keys".to_owned(),
+        to_value(&request.device_keys, "key query")?,
+    );
     insert_timeout(&mut body, request.timeout);
     Ok(WireRequest {
         request_id: id.to_string(),
@@ -184,7 +197,10 @@ pub fn keys_query(id: &TransactionId, request: &KeysQueryRequest) -> NativeResul
 
 pub fn keys_claim(id: &TransactionId, request: &KeysClaimRequest) -> NativeResult<WireRequest> {
     let mut body = Map::new();
-    body.insert("one_time_keys".to_owned(), to_value(&request.one_time_keys, "key claim")?);
+    body.insert(
+        "one_time_keys".to_owned(),
+        to_value(&request.one_time_keys, "key claim")?,
+    );
     insert_timeout(&mut body, request.timeout);
     Ok(WireRequest {
         request_id: id.to_string(),
@@ -197,7 +213,10 @@ pub fn keys_claim(id: &TransactionId, request: &KeysClaimRequest) -> NativeResul
 
 pub fn to_device(request: &ToDeviceRequest) -> NativeResult<WireRequest> {
     let mut body = Map::new();
-    body.insert("messages".to_owned(), to_value(&request.messages, "to-device messages")?);
+    body.insert(
+        "messages".to_owned(),
+        to_value(&request.messages, "to-device messages")?,
+    );
     Ok(WireRequest {
         request_id: request.txn_id.to_string(),
         kind: RequestType::ToDevice,
@@ -241,7 +260,10 @@ pub fn room_message(request: &RoomMessageRequest) -> NativeResult<WireRequest> {
 
 pub fn keys_backup(id: &TransactionId, request: &KeysBackupRequest) -> NativeResult<WireRequest> {
     let mut body = Map::new();
-    body.insert("rooms".to_owned(), to_value(&request.rooms, "room key backup")?);
+    body.insert(
+        "rooms".to_owned(),
+        to_value(&request.rooms, "room key backup")?,
+    );
     Ok(WireRequest {
         request_id: id.to_string(),
         kind: RequestType::KeysBackup,
@@ -352,7 +374,10 @@ mod tests {
 
     #[test]
     fn path_segments_are_percent_encoded() {
-        assert_eq!(encode_path_segment("!room:amt.example"), "%21room%3Aamt.example");
+        assert_eq!(
+            encode_path_segment("!room:amt.example"),
+            "%21room%3Aamt.example"
+        );
         assert_eq!(encode_path_segment("m.room.encrypted"), "m.room.encrypted");
         assert_eq!(encode_path_segment("a b/ä"), "a%20b%2F%C3%A4");
     }

@@ -17,7 +17,9 @@ use crate::runtime;
 /// Citizens' devices are never verified: decrypt regardless of the sender's trust and report
 /// the trust as [`VerificationState`] instead.
 pub fn decryption_settings() -> DecryptionSettings {
-    DecryptionSettings { sender_device_trust_requirement: TrustRequirement::Untrusted }
+    DecryptionSettings {
+        sender_device_trust_requirement: TrustRequirement::Untrusted,
+    }
 }
 
 /// Encrypts `content_json` (an event content object) of type `event_type` with the room's
@@ -32,21 +34,27 @@ pub fn encrypt_room_event(
     if event_type.trim().is_empty() {
         return Err(NativeError::invalid_argument("eventType must not be blank"));
     }
-    if let Err(error) = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(content_json)
+    if let Err(error) =
+        serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(content_json)
     {
         return Err(NativeError::invalid_argument(format!(
             "contentJson is not a JSON object: {error}"
         )));
     }
-    let content: Raw<AnyMessageLikeEventContent> = Raw::from_json_string(content_json.to_owned())
-        .map_err(|error| NativeError::invalid_argument(format!("contentJson: {error}")))?;
+    let content: Raw<AnyMessageLikeEventContent> =
+        Raw::from_json_string(content_json.to_owned())
+            .map_err(|error| NativeError::invalid_argument(format!("contentJson: {error}")))?;
     let machine = session.machine();
 
     runtime::block_on(async {
         // The SDK panics when there is no usable outbound session; say so properly instead.
-        let outbound = machine.store().get_outbound_group_session(&room_id).await.map_err(
-            |error| NativeError::crypto(format!("could not load the room key of {room_id}: {error}")),
-        )?;
+        let outbound = machine
+            .store()
+            .get_outbound_group_session(&room_id)
+            .await
+            .map_err(|error| {
+                NativeError::crypto(format!("could not load the room key of {room_id}: {error}"))
+            })?;
         match outbound {
             None => {
                 return Err(NativeError::invalid_argument(format!(
@@ -107,12 +115,18 @@ pub struct Decrypted {
 #[derive(Debug)]
 pub enum DecryptOutcome {
     Decrypted(Decrypted),
-    Failed { reason: FailureReason, message: String },
+    Failed {
+        reason: FailureReason,
+        message: String,
+    },
 }
 
 impl DecryptOutcome {
     fn failed(reason: FailureReason, message: impl Into<String>) -> Self {
-        DecryptOutcome::Failed { reason, message: message.into() }
+        DecryptOutcome::Failed {
+            reason,
+            message: message.into(),
+        }
     }
 
     /// The strings Java builds the result from: `["ok", clearEvent, senderKey, claimedKey|null,
@@ -165,9 +179,9 @@ fn classify(error: &MegolmError) -> FailureReason {
 
 fn describe(error: &MegolmError) -> String {
     match error {
-        MegolmError::MissingRoomKey(Some(code)) => format!(
-            "the room key for this event was withheld by the sender ({code})"
-        ),
+        MegolmError::MissingRoomKey(Some(code)) => {
+            format!("the room key for this event was withheld by the sender ({code})")
+        }
         MegolmError::MissingRoomKey(None) => "the room key for this event is missing (it may \
             still arrive: retry when receiveSyncChanges reports it in room_key_updates)"
             .to_owned(),
@@ -195,8 +209,11 @@ pub fn decrypt_room_event(
         }
     };
     let settings = decryption_settings();
-    let result =
-        runtime::block_on(session.machine().decrypt_room_event(&event, room_id, &settings))?;
+    let result = runtime::block_on(
+        session
+            .machine()
+            .decrypt_room_event(&event, room_id, &settings),
+    )?;
     let decrypted = match result {
         Ok(decrypted) => decrypted,
         Err(error) => return Ok(DecryptOutcome::failed(classify(&error), describe(&error))),
@@ -214,14 +231,18 @@ pub fn decrypt_room_event(
         ));
     }
     match &info.algorithm_info {
-        AlgorithmInfo::MegolmV1AesSha2 { curve25519_key, sender_claimed_keys, .. } => {
-            Ok(DecryptOutcome::Decrypted(Decrypted {
-                clear_event: decrypted.event.json().get().to_owned(),
-                sender_curve25519_key: curve25519_key.clone(),
-                claimed_ed25519_key: sender_claimed_keys.get(&DeviceKeyAlgorithm::Ed25519).cloned(),
-                verification_state: verification_state_name(&info.verification_state),
-            }))
-        }
+        AlgorithmInfo::MegolmV1AesSha2 {
+            curve25519_key,
+            sender_claimed_keys,
+            ..
+        } => Ok(DecryptOutcome::Decrypted(Decrypted {
+            clear_event: decrypted.event.json().get().to_owned(),
+            sender_curve25519_key: curve25519_key.clone(),
+            claimed_ed25519_key: sender_claimed_keys
+                .get(&DeviceKeyAlgorithm::Ed25519)
+                .cloned(),
+            verification_state: verification_state_name(&info.verification_state),
+        })),
         other => Ok(DecryptOutcome::failed(
             FailureReason::Other,
             format!("the event was decrypted with an unexpected algorithm: {other:?}"),

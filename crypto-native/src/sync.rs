@@ -3,7 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use matrix_sdk_crypto::{CollectStrategy, DecryptionSettings, EncryptionSettings, EncryptionSyncChanges};
+use matrix_sdk_crypto::{
+    CollectStrategy, DecryptionSettings, EncryptionSettings, EncryptionSyncChanges,
+};
 use ruma::api::client::sync::sync_events::DeviceLists;
 use ruma::events::room::history_visibility::HistoryVisibility;
 use ruma::events::AnyToDeviceEvent;
@@ -62,10 +64,10 @@ pub fn receive_sync_changes(session: &Session, input_json: &str) -> NativeResult
         unused_fallback_keys: input.unused_fallback_key_types.as_deref(),
         next_batch_token: input.next_batch_token,
     };
-    let (events, room_keys) =
-        runtime::block_on(session.machine().receive_sync_changes(changes, &settings))?.map_err(
-            |error| NativeError::crypto(format!("could not process the sync changes: {error}")),
-        )?;
+    let (events, room_keys) = runtime::block_on(
+        session.machine().receive_sync_changes(changes, &settings),
+    )?
+    .map_err(|error| NativeError::crypto(format!("could not process the sync changes: {error}")))?;
 
     let events: Vec<&serde_json::value::RawValue> =
         events.iter().map(|event| event.as_raw().json()).collect();
@@ -87,19 +89,32 @@ pub fn receive_sync_changes(session: &Session, input_json: &str) -> NativeResult
 /// queried with the next `KEYS_QUERY` from `outgoing_requests`.
 pub fn update_tracked_users(session: &Session, user_ids: &[String]) -> NativeResult<()> {
     let users = parse_user_ids(user_ids)?;
-    runtime::block_on(session.machine().update_tracked_users(users.iter().map(AsRef::as_ref)))?
-        .map_err(|error| NativeError::crypto(format!("could not track the users: {error}")))
+    runtime::block_on(
+        session
+            .machine()
+            .update_tracked_users(users.iter().map(AsRef::as_ref)),
+    )?
+    .map_err(|error| NativeError::crypto(format!("could not track the users: {error}")))
 }
 
 /// A `/keys/claim` for the devices of these users we have no Olm session with yet, if any.
-pub fn missing_sessions(session: &Session, user_ids: &[String]) -> NativeResult<Option<WireRequest>> {
+pub fn missing_sessions(
+    session: &Session,
+    user_ids: &[String],
+) -> NativeResult<Option<WireRequest>> {
     let users = parse_user_ids(user_ids)?;
     let _one_claim_at_a_time = lock(&session.claim_lock);
     let request = runtime::block_on(
-        session.machine().get_missing_sessions(users.iter().map(AsRef::as_ref)),
+        session
+            .machine()
+            .get_missing_sessions(users.iter().map(AsRef::as_ref)),
     )?
-    .map_err(|error| NativeError::crypto(format!("could not look for missing sessions: {error}")))?;
-    request.map(|(id, claim)| requests::keys_claim(&id, &claim)).transpose()
+    .map_err(|error| {
+        NativeError::crypto(format!("could not look for missing sessions: {error}"))
+    })?;
+    request
+        .map(|(id, claim)| requests::keys_claim(&id, &claim))
+        .transpose()
 }
 
 /// How room keys are shared: with every device of the given users, verified or not (citizens'
@@ -129,7 +144,12 @@ pub fn share_room_key(
         encryption_settings(),
     ))?
     .map_err(|error| {
-        NativeError::crypto(format!("could not share the room key for {room_id}: {error}"))
+        NativeError::crypto(format!(
+            "could not share the room key for {room_id}: {error}"
+        ))
     })?;
-    to_device.iter().map(|request| requests::to_device(request)).collect()
+    to_device
+        .iter()
+        .map(|request| requests::to_device(request))
+        .collect()
 }

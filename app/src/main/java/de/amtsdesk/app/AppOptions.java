@@ -1,36 +1,60 @@
 package de.amtsdesk.app;
 
 import de.amtsdesk.core.i18n.Translations;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Command-line options of the window app. The password is never an argument (it would show in the process
- * list); the demo hands it over in {@code AMTSDESK_PASSWORD}.
+ * Command-line options of the window app. Secrets are never arguments (they would show in the process list): the
+ * demo hands the password and passphrase over in {@code AMTSDESK_PASSWORD} / {@code AMTSDESK_PASSPHRASE}.
  */
-public record AppOptions(Optional<String> homeserver, Optional<String> user, Optional<String> password, Locale locale) {
+public record AppOptions(Optional<String> homeserver, Optional<String> user, Optional<String> password,
+        Optional<String> passphrase, Path dataDir, Locale locale) {
+
+    public AppOptions(Optional<String> homeserver, Optional<String> user, Optional<String> password, Locale locale) {
+        this(homeserver, user, password, Optional.empty(), defaultDataDir(), locale);
+    }
 
     public static AppOptions parse(String... args) {
         String homeserver = null;
         String user = null;
         String lang = System.getProperty("amtsdesk.lang");
+        Path dataDir = defaultDataDir();
         for (String arg : args) {
             if (arg.startsWith("--homeserver=")) {
-                homeserver = arg.substring("--homeserver=".length());
+                homeserver = blankToNull(arg.substring("--homeserver=".length()));
             } else if (arg.startsWith("--user=")) {
-                user = arg.substring("--user=".length());
+                user = blankToNull(arg.substring("--user=".length()));
             } else if (arg.startsWith("--lang=")) {
                 lang = arg.substring("--lang=".length());
+            } else if (arg.startsWith("--data-dir=")) {
+                dataDir = Path.of(arg.substring("--data-dir=".length()));
             }
         }
         return new AppOptions(Optional.ofNullable(homeserver), Optional.ofNullable(user),
                 Optional.ofNullable(System.getenv("AMTSDESK_PASSWORD")),
+                Optional.ofNullable(System.getenv("AMTSDESK_PASSPHRASE")), dataDir,
                 Translations.choose(lang, Locale.getDefault()));
+    }
+
+    /** Per user and machine: %LOCALAPPDATA%\Amtsdesk on Windows, ~/.local/share/amtsdesk elsewhere. */
+    static Path defaultDataDir() {
+        String localAppData = System.getenv("LOCALAPPDATA");
+        if (localAppData != null && System.getProperty("os.name", "").startsWith("Windows")) {
+            return Path.of(localAppData, "Amtsdesk", "profile");
+        }
+        return Path.of(System.getProperty("user.home"), ".local", "share", "amtsdesk", "profile");
+    }
+
+    private static String blankToNull(String value) {
+        return value.isBlank() ? null : value;
     }
 
     public String[] toArgs() {
         return new String[] {
-            "--homeserver=" + homeserver.orElse(""), "--user=" + user.orElse(""), "--lang=" + locale.getLanguage()
+            "--homeserver=" + homeserver.orElse(""), "--user=" + user.orElse(""), "--lang=" + locale.getLanguage(),
+            "--data-dir=" + dataDir
         };
     }
 }

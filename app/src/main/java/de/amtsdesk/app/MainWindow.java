@@ -1,30 +1,37 @@
 package de.amtsdesk.app;
 
+import de.amtsdesk.app.conversation.ConversationView;
+import de.amtsdesk.app.conversation.ConversationViewModel;
 import de.amtsdesk.app.login.Authenticator;
 import de.amtsdesk.app.login.LoginView;
 import de.amtsdesk.app.login.LoginViewModel;
 import de.amtsdesk.app.rooms.RoomListView;
 import de.amtsdesk.app.rooms.RoomListViewModel;
+import de.amtsdesk.app.unlock.PassphraseCheck;
+import de.amtsdesk.app.unlock.UnlockView;
+import de.amtsdesk.app.unlock.UnlockViewModel;
+import de.amtsdesk.core.engine.AgencyEngine;
+import de.amtsdesk.core.engine.Workstation;
 import de.amtsdesk.core.i18n.Translations;
-import de.amtsdesk.core.matrix.MatrixClient;
-import de.amtsdesk.core.matrix.RoomDirectory;
-import de.amtsdesk.core.matrix.RoomListSyncHandler;
 import de.amtsdesk.core.matrix.Session;
-import de.amtsdesk.core.matrix.SyncService;
-import java.time.Clock;
+import de.amtsdesk.core.store.StoredAccount;
+import de.amtsdesk.core.store.WrongPassphraseException;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One application window and the objects that live as long as it: switches between login and the room list and
- * owns the sync loop of the signed-in session. Everything is passed in through constructors (no singletons).
+ * One application window and what lives as long as it: unlock → login (when needed) → workspace. Owns the unlocked
+ * workstation and its engine. Everything is passed in through constructors (no singletons).
  */
 public final class MainWindow {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
     private static final String STYLESHEET = MainWindow.class.getResource("amtsdesk.css").toExternalForm();
 
     private final Stage stage;
@@ -33,7 +40,7 @@ public final class MainWindow {
     private final ViewLoader views;
     private final FailureMessages messages;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-    private SyncService sync;
+    private volatile Workstation workstation;
 
     public MainWindow(Stage stage, AppOptions options) {
         this.stage = stage;
@@ -45,56 +52,88 @@ public final class MainWindow {
 
     public void show() {
         stage.setTitle(text.get("app.title"));
-        stage.setScene(new Scene(loginScreen(""), 960, 640));
+        stage.setScene(new Scene(unlockScreen(), 1100, 720));
         stage.getScene().getStylesheets().add(STYLESHEET);
         stage.setOnHidden(event -> close());
         stage.setOnShown(event -> StartupProbe.loginScreenShown());
         stage.show();
     }
 
-    private Parent loginScreen(String message) {
-        LoginViewModel viewModel = new LoginViewModel(authenticator(), background, UiThread.fx(), messages,
-                this::showRooms);
-        options.homeserver().ifPresent(viewModel.homeserverProperty()::set);
-        options.user().ifPresent(viewModel.userProperty()::set);
-        options.password().ifPresent(viewModel.passwordProperty()::set);
-        viewModel.showMessage(message);
-        return views.load(LoginView.class, () -> new LoginView(viewModel));
+    private Parent unlockScreen() {
+        boolean exists = Workstation.exists(options.dataDir());
+        UnlockViewModel viewModel = new UnlockViewModel(exists ? UnlockViewModel.Mode.UNLOCK
+                : UnlockViewModel.Mode.CREATE, this::openWorkstation, background, UiThread.fx(), text, this::afterUnlock);
+        options.passphrase().ifPresent(p -> {
+            viewModel.passphraseProperty().set(p);
+            viewModel.confirmationProperty().set(p);
+        });
+        return views.load(UnlockView.class, () -> new UnlockView(viewModel));
     }
 
-    private static Authenticator authenticator() {
-        return (homeserver, user, password) -> {
-            MatrixClient client = new MatrixClient(homeserver);
-            // Ask for the versions first: it tells "not a homeserver" apart from "wrong password".
-            client.versions();
-            return client.login(user, password, null, "Amtsdesk");
-        };
-    }
-
-    private void showRooms(Session session) {
-        RoomListViewModel viewModel = new RoomListViewModel(session.userId(), UiThread.fx(), text, messages,
-                ZoneId.systemDefault(), this::backToLogin);
-        stage.getScene().setRoot(views.load(RoomListView.class, () -> new RoomListView(viewModel, null, null)));
-        MatrixClient client = new MatrixClient(session.homeserver());
-        sync = new SyncService(client, session, null, new RoomListSyncHandler(client, session,
-                new RoomDirectory(session.userId(), Clock.systemUTC()), true, viewModel, roomId -> ""), viewModel);
-        sync.start();
-    }
-
-    private void backToLogin(String message) {
-        stopSync();
-        stage.getScene().setRoot(loginScreen(message));
-    }
-
-    private void stopSync() {
-        if (sync != null) {
-            sync.close();
-            sync = null;
+    private PassphraseCheck.Outcome openWorkstation(char[] passphrase) {
+        try {
+            workstation = Workstation.exists(options.dataDir()) ? Workstation.unlock(options.dataDir(), passphrase)
+                    : Workstation.create(options.dataDir(), passphrase);
+            return PassphraseCheck.Outcome.UNLOCKED;
+        } catch (WrongPassphraseException e) {
+            return PassphraseCheck.Outcome.WRONG_PASSPHRASE;
+        } catch (Exception e) {
+            LOG.warn("local store not opened: {}", e.getMessage());
+            return PassphraseCheck.Outcome.STORE_DAMAGED;
         }
     }
 
+    private void afterUnlock() {
+        workstation.storedSession().ifPresentOrElse(this::showWorkspace, () -> showLogin(""));
+    }
+
+    private void showLogin(String message) {
+        LoginViewModel viewModel = new LoginViewModel(authenticator(), background, UiThread.fx(), messages,
+                this::showWorkspace);
+        var account = workstation.account();
+        options.homeserver().or(() -> account.map(StoredAccount::homeserver))
+                .ifPresent(viewModel.homeserverProperty()::set);
+        options.user().or(() -> account.map(StoredAccount::userId)).ifPresent(viewModel.userProperty()::set);
+        options.password().ifPresent(viewModel.passwordProperty()::set);
+        viewModel.showMessage(message);
+        stage.getScene().setRoot(views.load(LoginView.class, () -> new LoginView(viewModel)));
+    }
+
+    private Authenticator authenticator() {
+        return (homeserver, user, password) -> workstation.login(homeserver, user, password);
+    }
+
+    private void showWorkspace(Session session) {
+        RoomListViewModel rooms = new RoomListViewModel(session.userId(), UiThread.fx(), text, messages,
+                ZoneId.systemDefault(), this::sessionEnded);
+        AgencyEngine engine = workstation.engine(session, rooms, true);
+        stage.getScene().setRoot(views.load(RoomListView.class, () -> new RoomListView(rooms,
+                roomId -> conversation(engine, session, roomId),
+                () -> new KeyBackupDialog(stage, text, engine, background, UiThread.fx()).open())));
+        background.execute(() -> {
+            engine.publishStoredRooms();
+            engine.start();
+        });
+    }
+
+    private Parent conversation(AgencyEngine engine, Session session, String roomId) {
+        ConversationViewModel viewModel = new ConversationViewModel(roomId, session.userId(), engine, background,
+                UiThread.fx(), text, ZoneId.systemDefault());
+        return views.load(ConversationView.class, () -> new ConversationView(viewModel));
+    }
+
+    /** Soft logout: keep history, keys and outbox; only the token goes. */
+    private void sessionEnded(String message) {
+        workstation.closeEngine();
+        workstation.forgetAccessToken();
+        showLogin(message);
+    }
+
     public void close() {
-        stopSync();
+        Workstation ws = workstation;
+        if (ws != null) {
+            ws.close();
+        }
         background.shutdownNow();
     }
 }

@@ -35,6 +35,9 @@ public final class CaseFoldBench {
 
     private static final String LEAD = "@lead:amt.example";
 
+    /** Other work on the machine skews the figures; the report says how busy it was. */
+    private static final String LOAD_AT_START = loadAverage();
+
     private CaseFoldBench() {
     }
 
@@ -102,6 +105,7 @@ public final class CaseFoldBench {
                 date: %s
                 java: %s %s
                 cpus: %d
+                load-average-at-start: %s
                 staff-events: %d (cases: %d; plus %d citizen-room messages folded alongside)
                 audit-entries-per-fold: %d
                 fold-runs: %d (after 2 warm-up folds)
@@ -116,7 +120,7 @@ public final class CaseFoldBench {
                 workload-query-median-ms: %.3f
                 full-text-search: not measured here (needs the encrypted store's index; comes with the store)
                 """, CaseFoldBench.class.getSimpleName(), Instant.now(), System.getProperty("java.vendor"),
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), LOAD_AT_START,
                 workload.staffEvents, workload.cases, workload.inputs.size() - workload.staffEvents,
                 folded.audit().size(), foldRuns,
                 foldMillis.stream().map(m -> String.format(java.util.Locale.ROOT, "%.0f", m)).toList(),
@@ -229,6 +233,14 @@ public final class CaseFoldBench {
 
     private static String id(int[] counter) {
         return "$e" + (++counter[0]) + ":amt.example";
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static double median(List<Double> values) {

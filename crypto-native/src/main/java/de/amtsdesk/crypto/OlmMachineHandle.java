@@ -19,7 +19,9 @@ import java.util.function.LongFunction;
  * <p><b>Threading.</b> Thread-safe: calls may come from several threads at once. Every call
  * blocks its thread until the native side is done (store I/O, key derivation for exports takes
  * about a second), so never call from the JavaFX application thread. Calls that must not overlap
- * ({@link #missingSessions}, {@link #shareRoomKey}) are serialised natively. The host should run
+ * ({@link #missingSessions}, {@link #shareRoomKey}) are serialised natively; both wait up to five
+ * seconds for a {@code KEYS_QUERY} still in flight for a member with no known devices, so send key
+ * queries promptly (or before) rather than on the same thread afterwards. The host should run
  * one sync loop: {@link #receiveSyncChanges} → {@link #outgoingRequests} → send → {@link
  * #markRequestAsSent}.
  *

@@ -6,6 +6,7 @@ import de.amtsdesk.app.AppOptions;
 import de.amtsdesk.app.MainWindow;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -33,13 +34,22 @@ class LoginScreenFxTest {
     }
 
     @Start
-    void start(Stage stage) {
-        new MainWindow(stage, new AppOptions(Optional.empty(), Optional.empty(), Optional.empty(), Locale.ENGLISH))
-                .show();
+    void start(Stage stage) throws IOException {
+        Path dataDir = java.nio.file.Files.createTempDirectory("amtsdesk-login-test");
+        new MainWindow(stage, new AppOptions(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("test-passphrase-4711"), dataDir, Locale.ENGLISH)).show();
     }
 
     @Test
     void unreachableHomeserverIsExplainedOnScreen(FxRobot robot) throws Exception {
+        robot.clickOn("#unlockButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            try {
+                return robot.lookup("#homeserverField").tryQuery().isPresent();
+            } catch (RuntimeException screenChanging) {
+                return false;
+            }
+        });
         robot.clickOn("#homeserverField").write(CLOSED_URL);
         robot.clickOn("#userField").write("agency");
         robot.clickOn("#passwordField").write("secret").type(javafx.scene.input.KeyCode.ENTER);

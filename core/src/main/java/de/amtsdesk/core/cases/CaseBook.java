@@ -126,9 +126,11 @@ public final class CaseBook {
     }
 
     void putCase(Case updated) {
-        cases.put(updated.id(), updated);
-        caseIdByRoom.put(updated.roomId(), updated.id());
-        references.add(updated.reference());
+        if (cases.put(updated.id(), updated) == null) {
+            // ID, room and reference never change, so the indexes only learn about new cases.
+            caseIdByRoom.put(updated.roomId(), updated.id());
+            references.add(updated.reference());
+        }
     }
 
     /** First sight of an event ID; false for a duplicate delivery. */

@@ -23,7 +23,9 @@ final class CaseDiff {
         add(changes, "type", before.type(), after.type());
         add(changes, "status", before.status().wireName(), after.status().wireName());
         add(changes, "assignee", before.assignee(), after.assignee());
-        add(changes, "tags", tags(before), tags(after));
+        if (!before.tags().equals(after.tags())) {
+            add(changes, "tags", tags(before), tags(after));
+        }
         if (after.notes().size() > before.notes().size()) {
             add(changes, "note", null, after.notes().getLast().text());
         }

@@ -95,9 +95,7 @@ public final class CaseLog {
         long order = book.nextStaffOrder(event.eventId());
         List<String> named = List.of();
         try {
-            if (!book.currentStaffRoom().isMember(event.sender())) {
-                throw new InvalidStaffEvent(Rejection.NOT_A_MEMBER, event.sender() + " is not in the staff room");
-            }
+            permissions().requireMember(event.sender());
             CaseCommand command = StaffEventParser.parse(event);
             named = command.caseIds();
             return execute(command, event, order, notifications);
@@ -126,7 +124,7 @@ public final class CaseLog {
 
     private FoldResult create(CaseCommand.CreateCase command, StaffEvent event, long order,
             List<Runnable> notifications) throws InvalidStaffEvent {
-        requireLevel(event, StaffEventTypes.CREATED, 0);
+        permissions().require(event.sender(), StaffEventTypes.CREATED, Permissions.MEMBER_LEVEL);
         String existing = book.caseIdForRoom(command.roomId());
         if (existing != null) {
             throw new InvalidStaffEvent(Rejection.DUPLICATE_ROOM, command.roomId() + " already has case " + existing);
@@ -146,7 +144,7 @@ public final class CaseLog {
     private FoldResult retype(CaseCommand.TypeCase command, StaffEvent event, long order,
             List<Runnable> notifications) throws InvalidStaffEvent {
         Case before = existing(command.caseId());
-        requireLevel(event, StaffEventTypes.TYPED, 0);
+        permissions().require(event.sender(), StaffEventTypes.TYPED, Permissions.MEMBER_LEVEL);
         Case typed = before.withType(command.type());
         Moment moment = new Moment(staffTime(before, event), Moment.Kind.TYPED, null, order);
         return commit(event, before, typed.derive(typed.timeline().with(moment), book.currentPolicy().sla()),
@@ -156,7 +154,7 @@ public final class CaseLog {
     private FoldResult changeStatus(CaseCommand.ChangeStatus command, StaffEvent event, long order,
             List<Runnable> notifications) throws InvalidStaffEvent {
         Case before = existing(command.caseId());
-        requireLevel(event, StaffEventTypes.STATUS, 0);
+        permissions().require(event.sender(), StaffEventTypes.STATUS, Permissions.MEMBER_LEVEL);
         if (command.status() != CaseStatus.CLOSED && !before.isTyped()) {
             throw new InvalidStaffEvent(Rejection.INVALID_TRANSITION,
                     "a case needs a type before it can be " + command.status().wireName());
@@ -166,22 +164,15 @@ public final class CaseLog {
                 notifications);
     }
 
-    /** Leads assign anything to any member; others may only take one unassigned case when the policy allows. */
+    /** All named cases must exist; see {@link Permissions#requireMayAssign} for who may assign. */
     private FoldResult assign(CaseCommand.AssignCases command, StaffEvent event, List<Runnable> notifications)
             throws InvalidStaffEvent {
         List<Case> before = new ArrayList<>();
         for (String caseId : command.caseIds()) {
             before.add(existing(caseId));
         }
-        StaffRoom room = book.currentStaffRoom();
+        permissions().requireMayAssign(event.sender(), command, before.getFirst());
         String assignee = command.assignee();
-        if (assignee != null && !room.isMember(assignee)) {
-            throw new InvalidStaffEvent(Rejection.UNKNOWN_ASSIGNEE, assignee + " is not in the staff room");
-        }
-        int leadLevel = room.powerLevels().requiredFor(StaffEventTypes.ASSIGNED).orElse(config.leadLevel());
-        if (room.levelOf(event.sender()) < leadLevel) {
-            checkTake(command, event, before.getFirst());
-        }
         List<Case> after = before.stream().map(c -> c.withAssignee(assignee)).toList();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < before.size(); i++) {
@@ -191,23 +182,10 @@ public final class CaseLog {
         return FoldResult.applied(ids);
     }
 
-    private void checkTake(CaseCommand.AssignCases command, StaffEvent event, Case target) throws InvalidStaffEvent {
-        boolean takingOne = command.caseIds().size() == 1 && event.sender().equals(command.assignee());
-        if (!takingOne || !book.currentPolicy().takeUnassigned()) {
-            throw new InvalidStaffEvent(Rejection.INSUFFICIENT_POWER, event.sender() + " has level "
-                    + book.currentStaffRoom().levelOf(event.sender()) + "; assigning needs a team lead"
-                    + (book.currentPolicy().takeUnassigned() ? " (caseworkers may only take a case themselves)" : ""));
-        }
-        if (target.isAssigned() && !target.isAssignedTo(event.sender())) {
-            throw new InvalidStaffEvent(Rejection.ALREADY_ASSIGNED, target.reference() + " is held by "
-                    + target.assignee());
-        }
-    }
-
     private FoldResult addNote(CaseCommand.AddNote command, StaffEvent event, List<Runnable> notifications)
             throws InvalidStaffEvent {
         Case before = existing(command.caseId());
-        requireLevel(event, StaffEventTypes.NOTE, 0);
+        permissions().require(event.sender(), StaffEventTypes.NOTE, Permissions.MEMBER_LEVEL);
         Note note = new Note(event.eventId(), event.sender(), event.serverTime(), command.text());
         return commit(event, before, before.withNote(note), notifications);
     }
@@ -215,7 +193,7 @@ public final class CaseLog {
     private FoldResult tag(CaseCommand.TagCase command, StaffEvent event, List<Runnable> notifications)
             throws InvalidStaffEvent {
         Case before = existing(command.caseId());
-        requireLevel(event, StaffEventTypes.TAGGED, 0);
+        permissions().require(event.sender(), StaffEventTypes.TAGGED, Permissions.MEMBER_LEVEL);
         TreeSet<String> tags = new TreeSet<>(before.tags());
         tags.addAll(command.add());
         tags.removeAll(command.remove());
@@ -227,7 +205,7 @@ public final class CaseLog {
 
     private FoldResult changePolicy(CaseCommand.ChangePolicy command, StaffEvent event, List<Runnable> notifications)
             throws InvalidStaffEvent {
-        requireLevel(event, StaffEventTypes.POLICY, config.leadLevel());
+        permissions().requireLead(event.sender(), StaffEventTypes.POLICY);
         UnitPolicy before = book.currentPolicy();
         UnitPolicy after = command.applyTo(before);
         List<Case> rederived = new ArrayList<>();
@@ -245,7 +223,7 @@ public final class CaseLog {
 
     private FoldResult publishTemplate(CaseCommand.PublishTemplate command, StaffEvent event,
             List<Runnable> notifications) throws InvalidStaffEvent {
-        requireLevel(event, StaffEventTypes.TEMPLATE, config.leadLevel());
+        permissions().requireLead(event.sender(), StaffEventTypes.TEMPLATE);
         ReplyTemplate template = command.template();
         var current = book.currentTemplates().current(template.id(), template.language());
         if (!book.currentTemplates().accepts(template)) {
@@ -333,15 +311,8 @@ public final class CaseLog {
         return found;
     }
 
-    /** The room may name a level for the type itself; otherwise the fold's default applies. */
-    private void requireLevel(StaffEvent event, String type, int defaultLevel) throws InvalidStaffEvent {
-        StaffRoom room = book.currentStaffRoom();
-        int required = room.powerLevels().requiredFor(type).orElse(defaultLevel);
-        int level = room.levelOf(event.sender());
-        if (level < required) {
-            throw new InvalidStaffEvent(Rejection.INSUFFICIENT_POWER,
-                    event.sender() + " has level " + level + ", " + type + " needs " + required);
-        }
+    private Permissions permissions() {
+        return new Permissions(book.currentStaffRoom(), book.currentPolicy(), config.leadLevel());
     }
 
     /** Never earlier than the case's previous staff moment, so a lagging server clock cannot reorder staff changes. */

@@ -29,6 +29,9 @@ public final class DemoMain {
             new String[] {"jonas", "Jonas Schmidt", "Hallo, brauche ich für die Anmeldung meines Autos einen Termin?"},
             new String[] {"sophie", "Sophie Wagner", "Meine Tochter wurde geboren – wie beantrage ich die Geburtsurkunde?"});
 
+    /** Prefilled on the unlock screen; a real workstation's passphrase is chosen by the caseworker. */
+    private static final String DEMO_PASSPHRASE = "demo-passphrase-amtsdesk";
+
     private DemoMain() {
     }
 
@@ -64,6 +67,7 @@ public final class DemoMain {
         say("");
         say("Homeserver:  " + synapse.baseUrl());
         say("Behörde:     " + agency.localpart() + "  /  Passwort: " + agencyPassword);
+        say("Passphrase:  " + DEMO_PASSPHRASE + " (Arbeitsplatz-Speicher)");
         say("Starte Amtsdesk … (Strg+C beendet alles)");
         int exit = startApp(synapse.baseUrl(), agency.localpart(), agencyPassword, args);
         say("Amtsdesk beendet (" + exit + "). Räume auf …");
@@ -75,10 +79,12 @@ public final class DemoMain {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Dprism.order=sw", "-cp", System.getProperty("java.class.path"),
-                "de.amtsdesk.app.Launcher", "--homeserver=" + homeserver, "--user=" + user, "--lang=de"));
+                "de.amtsdesk.app.Launcher", "--homeserver=" + homeserver, "--user=" + user, "--lang=de",
+                "--data-dir=" + HarnessPaths.cacheDir().resolve("demo").resolve("workstation")));
         command.addAll(List.of(extraArgs));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put("AMTSDESK_PASSWORD", password);
+        builder.environment().put("AMTSDESK_PASSPHRASE", DEMO_PASSPHRASE);
         Process app = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(app::destroy, "demo-app-shutdown"));
         return app.waitFor();

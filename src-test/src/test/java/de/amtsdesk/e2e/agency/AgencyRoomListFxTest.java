@@ -10,6 +10,7 @@ import de.amtsdesk.e2e.harness.CitizenEvent;
 import de.amtsdesk.e2e.harness.RegisteredUser;
 import de.amtsdesk.e2e.harness.SynapseExtension;
 import de.amtsdesk.e2e.harness.SynapseServer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +43,16 @@ class AgencyRoomListFxTest {
     }
 
     private void openWindow(FxRobot robot) {
+        Path dataDir;
+        try {
+            dataDir = java.nio.file.Files.createTempDirectory("amtsdesk-fx-test");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         robot.interact(() -> new MainWindow(stage, new AppOptions(Optional.empty(), Optional.empty(), Optional.empty(),
-                Locale.ENGLISH)).show());
+                Optional.of("test-passphrase-4711"), dataDir, Locale.ENGLISH)).show());
+        robot.clickOn("#unlockButton");
+        waitUntil(() -> robot.lookup("#homeserverField").tryQuery().isPresent(), "the login screen after unlocking");
     }
 
     private static void signIn(FxRobot robot, String homeserver, String user, String password) {
@@ -104,7 +113,14 @@ class AgencyRoomListFxTest {
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition, String what) {
         try {
-            WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, condition);
+            // A query can meet a node that is being detached while the screen changes: that just means "not yet".
+            WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> {
+                try {
+                    return condition.call();
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            });
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out waiting for " + what, e);
         }

@@ -1,0 +1,371 @@
+package de.amtsdesk.core.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.amtsdesk.core.conversation.Attachment;
+import de.amtsdesk.core.conversation.ConversationListener;
+import de.amtsdesk.core.conversation.Conversations;
+import de.amtsdesk.core.conversation.EventInterpreter;
+import de.amtsdesk.core.conversation.MessageContents;
+import de.amtsdesk.core.conversation.PollTally;
+import de.amtsdesk.core.conversation.TimelineEntry;
+import de.amtsdesk.core.matrix.Backoff;
+import de.amtsdesk.core.matrix.MatrixClient;
+import de.amtsdesk.core.matrix.MatrixException;
+import de.amtsdesk.core.matrix.MatrixFailure;
+import de.amtsdesk.core.matrix.RoomDirectory;
+import de.amtsdesk.core.matrix.RoomListSyncHandler;
+import de.amtsdesk.core.matrix.Session;
+import de.amtsdesk.core.matrix.SyncListener;
+import de.amtsdesk.core.matrix.SyncService;
+import de.amtsdesk.crypto.Attachments;
+import de.amtsdesk.crypto.EncryptedAttachment;
+import de.amtsdesk.crypto.OlmMachineHandle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One workstation device of the agency account, headless: sync with end-to-end decryption into the encrypted store,
+ * the persistent outbox, attachments, polls and key backup. The UI talks to it through {@link Conversations}.
+ */
+public final class AgencyEngine implements Conversations, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgencyEngine.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int TIMELINE_LIMIT = 500;
+
+    private final MatrixClient client;
+    private final Session session;
+    private final OlmMachineHandle machine;
+    private final EngineStore store;
+    private final Path outboxMediaDir;
+    private final RoomDirectory directory;
+    private final CryptoRequestPump pump;
+    private final TimelineDecryptor decryptor;
+    private final OutboxSender outbox;
+    private final KeyBackup keyBackup;
+    private final SyncService sync;
+    private final RoomListSyncHandler roomList;
+    private final List<ConversationListener> listeners = new CopyOnWriteArrayList<>();
+    private final Semaphore outboxWake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread outboxThread;
+
+    public AgencyEngine(MatrixClient client, Session session, OlmMachineHandle machine, EngineStore store,
+            Path outboxMediaDir, boolean autoJoinInvites, SyncListener roomListener) {
+        this.client = client;
+        this.session = session;
+        this.machine = machine;
+        this.store = store;
+        this.outboxMediaDir = outboxMediaDir;
+        this.directory = new RoomDirectory(session.userId(), Clock.systemUTC());
+        var state = store.loadSyncState();
+        state.ifPresent(s -> directory.restore(s.directorySnapshot()));
+        this.pump = new CryptoRequestPump(client, session, machine);
+        this.decryptor = new TimelineDecryptor(machine, store);
+        this.outbox = new OutboxSender(client, session, machine, pump, directory, store);
+        this.keyBackup = new KeyBackup(client, session, machine, pump);
+        this.roomList = new RoomListSyncHandler(client, session, directory, autoJoinInvites, roomListener,
+                this::preview);
+        EngineSyncHandler handler = new EngineSyncHandler(machine, pump, directory, decryptor, store, roomList,
+                this::roomsChanged);
+        this.sync = new SyncService(client, session, state.map(EngineStore.SyncState::since).orElse(null), handler,
+                roomListener);
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    /** The rooms from the local store, before any network: what the caseworker sees at once after unlocking. */
+    public void publishStoredRooms() {
+        roomList.publish();
+    }
+
+    public void start() {
+        running = true;
+        sync.start();
+        outboxThread = Thread.ofVirtual().name("outbox-" + session.deviceId()).start(this::outboxLoop);
+    }
+
+    /** One sync round trip; tests and tools use this instead of the background loop. */
+    public void syncOnce(Duration timeout) throws MatrixException {
+        sync.syncOnce(timeout);
+    }
+
+    /** One outbox pass; tests and tools use this instead of the background loop. */
+    public void sendPendingNow() throws MatrixException {
+        roomsChanged(outbox.sendPending());
+    }
+
+    public long unsentCount() {
+        return store.unsentCount();
+    }
+
+    public String setUpKeyBackup() throws MatrixException {
+        return keyBackup.create();
+    }
+
+    public boolean serverHasKeyBackup() throws MatrixException {
+        return keyBackup.serverVersion().isPresent();
+    }
+
+    /** Restores room keys from the backup and decrypts whatever was waiting for them. */
+    public int restoreKeyBackup(String recoveryKey) throws MatrixException {
+        int imported = keyBackup.restore(recoveryKey);
+        roomsChanged(decryptor.retry(store.allUndecryptable(
+                directory.summaries().stream().map(de.amtsdesk.core.matrix.RoomSummary::roomId).toList())));
+        return imported;
+    }
+
+    public RoomDirectory directory() {
+        return directory;
+    }
+
+    private void outboxLoop() {
+        Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), new Random());
+        while (running) {
+            try {
+                roomsChanged(outbox.sendPending());
+                backoff.reset();
+                outboxWake.tryAcquire(30, TimeUnit.SECONDS);
+                outboxWake.drainPermits();
+            } catch (MatrixException e) {
+                Duration wait = backoff.next(e);
+                LOG.info("outbox paused ({}), next try in {} ms", e.failure(), wait.toMillis());
+                try {
+                    outboxWake.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("outbox pass failed unexpectedly", e);
+                try {
+                    Thread.sleep(backoff.next(null));
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void roomsChanged(Set<String> rooms) {
+        if (rooms.isEmpty()) {
+            return;
+        }
+        for (String roomId : rooms) {
+            listeners.forEach(l -> l.timelineChanged(roomId));
+        }
+        roomList.publish();
+    }
+
+    private String preview(String roomId) {
+        return store.lastMessage(roomId)
+                .map(this::toEntry)
+                .map(e -> switch (e.kind()) {
+                    case TEXT, NOTICE -> e.body();
+                    case FILE, IMAGE -> "📎 " + e.attachment().name();
+                    case POLL_START -> "📊 " + e.poll().question();
+                    default -> "";
+                })
+                .orElse("");
+    }
+
+    // ---- Conversations ----
+
+    @Override
+    public List<TimelineEntry> timeline(String roomId) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (EngineStore.StoredEvent event : store.timeline(roomId, TIMELINE_LIMIT)) {
+            TimelineEntry entry = toEntry(event);
+            seen.add(entry.id());
+            entries.add(entry);
+        }
+        for (EngineStore.OutboxItem item : store.outboxOf(roomId)) {
+            if (item.eventId() != null && seen.contains(item.eventId())) {
+                continue;
+            }
+            entries.add(echo(item));
+        }
+        return entries;
+    }
+
+    private TimelineEntry toEntry(EngineStore.StoredEvent event) {
+        if (event.decryption() == EngineStore.Decryption.UNABLE_TO_DECRYPT) {
+            return new TimelineEntry(event.eventId(), event.roomId(), event.sender(),
+                    Instant.ofEpochMilli(event.originServerTs()), TimelineEntry.Kind.UNDECRYPTABLE, "", null, null,
+                    null, null, event.problem());
+        }
+        ObjectNode clear = JSON.createObjectNode()
+                .put("event_id", event.eventId()).put("sender", event.sender())
+                .put("origin_server_ts", event.originServerTs()).put("type", event.type());
+        clear.set("content", readOrEmpty(event.contentJson()));
+        TimelineEntry entry = EventInterpreter.interpret(event.roomId(), clear);
+        if (session.userId().equals(event.sender())) {
+            return withState(entry, TimelineEntry.SendState.SENT);
+        }
+        return entry;
+    }
+
+    private TimelineEntry echo(EngineStore.OutboxItem item) {
+        // Until the server's copy arrives by sync, a sent message is known by the event ID the send returned;
+        // unsent ones by their transaction ID (which is what "retry" takes).
+        String id = item.eventId() != null ? item.eventId() : item.txnId();
+        ObjectNode clear = JSON.createObjectNode()
+                .put("event_id", id).put("sender", session.userId())
+                .put("origin_server_ts", item.createdAt()).put("type", item.eventType());
+        clear.set("content", readOrEmpty(item.contentJson()));
+        TimelineEntry.SendState state = TimelineEntry.SendState.valueOf(item.state().name());
+        return withState(EventInterpreter.interpret(item.roomId(), clear), state);
+    }
+
+    private static TimelineEntry withState(TimelineEntry e, TimelineEntry.SendState state) {
+        return new TimelineEntry(e.id(), e.roomId(), e.sender(), e.timestamp(), e.kind(), e.body(), e.attachment(),
+                e.poll(), e.relatesTo(), state, e.problem());
+    }
+
+    private static JsonNode readOrEmpty(String json) {
+        try {
+            return json == null ? JSON.createObjectNode() : JSON.readTree(json);
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    @Override
+    public String sendText(String roomId, String body) {
+        return queued(store.enqueue(roomId, "m.room.message", MessageContents.text(body).toString(), null), roomId);
+    }
+
+    @Override
+    public String sendFile(String roomId, Path file) throws IOException {
+        byte[] plaintext = Files.readAllBytes(file);
+        EncryptedAttachment encrypted = Attachments.encrypt(plaintext);
+        Files.createDirectories(outboxMediaDir);
+        Path ciphertext = Files.createTempFile(outboxMediaDir, "outbox-", ".bin");
+        Files.write(ciphertext, encrypted.ciphertext(), StandardOpenOption.TRUNCATE_EXISTING);
+        String mimetype = Files.probeContentType(file);
+        ObjectNode fileInfo = (ObjectNode) JSON.readTree(encrypted.encryptedFileJson());
+        ObjectNode content = MessageContents.encryptedFile(file.getFileName().toString(),
+                mimetype == null ? "application/octet-stream" : mimetype, plaintext.length, fileInfo);
+        return queued(store.enqueue(roomId, "m.room.message", content.toString(), ciphertext), roomId);
+    }
+
+    @Override
+    public String sendPoll(String roomId, String question, List<String> answers) {
+        ObjectNode content = MessageContents.pollStart(question, answers);
+        return queued(store.enqueue(roomId, "org.matrix.msc3381.poll.start", content.toString(), null), roomId);
+    }
+
+    private String queued(String txnId, String roomId) {
+        outboxWake.release();
+        listeners.forEach(l -> l.timelineChanged(roomId));
+        return txnId;
+    }
+
+    @Override
+    public void retry(String transactionId) {
+        store.outboxItem(transactionId).ifPresent(item -> {
+            store.markQueued(transactionId);
+            queued(transactionId, item.roomId());
+        });
+    }
+
+    @Override
+    public String saveAttachment(Attachment attachment, Path target) throws MatrixException, IOException {
+        if (!attachment.encrypted()) {
+            throw new MatrixException(MatrixFailure.REQUEST_REJECTED, "unencrypted attachments are not accepted",
+                    attachment.name());
+        }
+        JsonNode file = JSON.readTree(attachment.encryptedFileJson());
+        byte[] ciphertext = client.downloadMedia(session, file.path("url").asText(null));
+        byte[] plaintext = Attachments.decrypt(ciphertext, attachment.encryptedFileJson());
+        Files.write(target, plaintext);
+        return sha256(plaintext);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public PollTally.Result pollResult(String roomId, String pollStartEventId) {
+        var entries = store.timeline(roomId, TIMELINE_LIMIT);
+        TimelineEntry start = null;
+        List<PollTally.Vote> votes = new ArrayList<>();
+        Instant ended = null;
+        for (EngineStore.StoredEvent event : entries) {
+            TimelineEntry entry = toEntry(event);
+            if (entry.id().equals(pollStartEventId) && entry.kind() == TimelineEntry.Kind.POLL_START) {
+                start = entry;
+            } else if (pollStartEventId.equals(entry.relatesTo())) {
+                if (entry.kind() == TimelineEntry.Kind.POLL_RESPONSE) {
+                    votes.add(new PollTally.Vote(entry.sender(), entry.timestamp(),
+                            EventInterpreter.pollAnswers(readOrEmpty(event.contentJson()))));
+                } else if (entry.kind() == TimelineEntry.Kind.POLL_END && ended == null) {
+                    ended = entry.timestamp();
+                }
+            }
+        }
+        if (start == null) {
+            return new PollTally.Result(Map.of(), 0, false);
+        }
+        return PollTally.tally(start.poll(), votes, ended);
+    }
+
+    @Override
+    public void markRead(String roomId, String eventId) {
+        Thread.ofVirtual().start(() -> {
+            try {
+                client.sendReadReceipt(session, roomId, eventId);
+            } catch (MatrixException e) {
+                LOG.debug("read receipt not sent: {}", e.failure());
+            }
+        });
+    }
+
+    @Override
+    public void addListener(ConversationListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(ConversationListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        sync.close();
+        if (outboxThread != null) {
+            outboxThread.interrupt();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package de.amtsdesk.core.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the engine keeps on disk, inside the encrypted local store. A narrow port so the engine's logic does not
+ * depend on table layouts; {@code H2EngineStore} implements it over the store's repositories.
+ */
+public interface EngineStore {
+
+    record SyncState(String since, String directorySnapshot) { }
+
+    enum Decryption { PLAINTEXT, DECRYPTED, UNABLE_TO_DECRYPT }
+
+    record StoredEvent(String roomId, String eventId, String sender, long originServerTs, String type,
+            String contentJson, String rawJson, Decryption decryption, String problem, String sessionId) { }
+
+    enum OutboxState { QUEUED, SENDING, SENT, FAILED }
+
+    record OutboxItem(String txnId, String roomId, String eventType, String contentJson, Path attachment,
+            OutboxState state, long createdAt, String eventId, String error) { }
+
+    Optional<SyncState> loadSyncState();
+
+    void saveSyncState(String since, String directorySnapshot);
+
+    /** Idempotent: the same event ID twice keeps one row (a later decryption may update it). */
+    void saveEvent(StoredEvent event);
+
+    List<StoredEvent> timeline(String roomId, int limit);
+
+    List<StoredEvent> undecryptable(String roomId, String sessionId);
+
+    List<StoredEvent> allUndecryptable(java.util.Collection<String> roomIds);
+
+    void markDecrypted(String eventId, String type, String contentJson);
+
+    Optional<StoredEvent> lastMessage(String roomId);
+
+    String enqueue(String roomId, String eventType, String contentJson, Path attachment);
+
+    /** The next entry that may be sent now (a room's older unsent message always goes first). */
+    Optional<OutboxItem> nextPending();
+
+    /** Everything for this room not yet seen back from the server, for the local echo. */
+    List<OutboxItem> outboxOf(String roomId);
+
+    Optional<OutboxItem> outboxItem(String txnId);
+
+    /** Queued, sending or failed entries in all rooms. */
+    long unsentCount();
+
+    void markSending(String txnId);
+
+    void markSent(String txnId, String eventId);
+
+    /** Back into the queue: after a transient failure (SENDING) or on the caseworker's retry (FAILED). */
+    void markQueued(String txnId);
+
+    void markFailed(String txnId, String error);
+}

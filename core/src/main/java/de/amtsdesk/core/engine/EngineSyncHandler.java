@@ -1,0 +1,103 @@
+package de.amtsdesk.core.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.amtsdesk.core.matrix.MatrixException;
+import de.amtsdesk.core.matrix.RoomDirectory;
+import de.amtsdesk.core.matrix.RoomListSyncHandler;
+import de.amtsdesk.core.matrix.SyncHandler;
+import de.amtsdesk.crypto.OlmMachineHandle;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * One sync batch in the order the crypto crate requires: to-device events, device lists and key counts go to the
+ * machine first, its requests go out, then room timelines are decrypted and stored, late keys unlock older events,
+ * and only then the new sync token is saved together with the room directory.
+ */
+final class EngineSyncHandler implements SyncHandler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final OlmMachineHandle machine;
+    private final CryptoRequestPump pump;
+    private final RoomDirectory directory;
+    private final TimelineDecryptor decryptor;
+    private final EngineStore store;
+    private final RoomListSyncHandler roomList;
+    private final Consumer<Set<String>> roomsChanged;
+
+    EngineSyncHandler(OlmMachineHandle machine, CryptoRequestPump pump, RoomDirectory directory,
+            TimelineDecryptor decryptor, EngineStore store, RoomListSyncHandler roomList,
+            Consumer<Set<String>> roomsChanged) {
+        this.machine = machine;
+        this.pump = pump;
+        this.directory = directory;
+        this.decryptor = decryptor;
+        this.store = store;
+        this.roomList = roomList;
+        this.roomsChanged = roomsChanged;
+    }
+
+    @Override
+    public void handle(JsonNode response, String nextBatch) throws MatrixException {
+        JsonNode cryptoResult = feedCrypto(response, nextBatch);
+        pump.flush();
+
+        directory.apply(response);
+        Set<String> changed = new HashSet<>();
+        response.path("rooms").path("join").properties().forEach(room -> {
+            String roomId = room.getKey();
+            if (directory.isEncrypted(roomId)) {
+                machine.updateTrackedUsers(directory.membersToShareWith(roomId));
+            }
+            for (JsonNode event : room.getValue().path("timeline").path("events")) {
+                if (decryptor.store(roomId, event)) {
+                    changed.add(roomId);
+                }
+            }
+        });
+        changed.addAll(retryWithNewKeys(cryptoResult));
+        store.saveSyncState(nextBatch, directory.snapshot());
+        roomList.afterApply();
+        pump.flush();
+        if (!changed.isEmpty()) {
+            roomsChanged.accept(changed);
+        }
+    }
+
+    private JsonNode feedCrypto(JsonNode response, String nextBatch) {
+        ObjectNode changes = JSON.createObjectNode();
+        changes.set("to_device_events", arrayOrEmpty(response.path("to_device").path("events")));
+        ObjectNode devices = changes.putObject("changed_devices");
+        devices.set("changed", arrayOrEmpty(response.path("device_lists").path("changed")));
+        devices.set("left", arrayOrEmpty(response.path("device_lists").path("left")));
+        JsonNode counts = response.path("device_one_time_keys_count");
+        changes.set("one_time_key_counts", counts.isObject() ? counts : JSON.createObjectNode());
+        JsonNode fallback = response.path("device_unused_fallback_key_types");
+        changes.set("unused_fallback_key_types", fallback.isArray() ? fallback : null);
+        changes.put("next_batch_token", nextBatch);
+        try {
+            return JSON.readTree(machine.receiveSyncChanges(changes.toString()));
+        } catch (Exception e) {
+            throw new IllegalStateException("crypto machine returned unreadable sync result", e);
+        }
+    }
+
+    private Set<String> retryWithNewKeys(JsonNode cryptoResult) {
+        List<EngineStore.StoredEvent> candidates = new ArrayList<>();
+        for (JsonNode update : cryptoResult.path("room_key_updates")) {
+            candidates.addAll(store.undecryptable(update.path("room_id").asText(""),
+                    update.path("session_id").asText("")));
+        }
+        return candidates.isEmpty() ? Set.of() : decryptor.retry(candidates);
+    }
+
+    private static JsonNode arrayOrEmpty(JsonNode node) {
+        return node.isArray() ? node : JSON.createArrayNode();
+    }
+}

@@ -1,0 +1,104 @@
+package de.amtsdesk.core.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.amtsdesk.core.matrix.MatrixClient;
+import de.amtsdesk.core.matrix.MatrixException;
+import de.amtsdesk.core.matrix.RoomDirectory;
+import de.amtsdesk.core.matrix.Session;
+import de.amtsdesk.crypto.OlmMachineHandle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the persistent outbox in order. Each entry carries its transaction ID from the moment it was queued, so a
+ * crash, a kill or an outage between "sent" and "marked sent" yields the same event on retry, never a duplicate.
+ * A transient failure stops the pass (later messages must not overtake earlier ones); a rejection marks only that
+ * message as failed, for the caseworker to retry.
+ */
+final class OutboxSender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MatrixClient client;
+    private final Session session;
+    private final OlmMachineHandle machine;
+    private final CryptoRequestPump pump;
+    private final RoomDirectory directory;
+    private final EngineStore store;
+
+    OutboxSender(MatrixClient client, Session session, OlmMachineHandle machine, CryptoRequestPump pump,
+            RoomDirectory directory, EngineStore store) {
+        this.client = client;
+        this.session = session;
+        this.machine = machine;
+        this.pump = pump;
+        this.directory = directory;
+        this.store = store;
+    }
+
+    /**
+     * One pass over the queue.
+     *
+     * @return rooms whose outbox changed
+     * @throws MatrixException on a transient failure; the entry is queued again and the caller backs off
+     */
+    Set<String> sendPending() throws MatrixException {
+        Set<String> changed = new TreeSet<>();
+        for (var next = store.nextPending(); next.isPresent(); next = store.nextPending()) {
+            EngineStore.OutboxItem item = next.get();
+            store.markSending(item.txnId());
+            changed.add(item.roomId());
+            try {
+                String eventId = deliver(item);
+                store.markSent(item.txnId(), eventId);
+                LOG.info("outbox {} delivered", item.txnId());
+            } catch (MatrixException e) {
+                if (e.isTransient()) {
+                    store.markQueued(item.txnId());
+                    throw e;
+                }
+                LOG.warn("outbox {} rejected: {}", item.txnId(), e.failure());
+                store.markFailed(item.txnId(), e.failure().name());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("outbox {} failed: {}", item.txnId(), e.getClass().getSimpleName());
+                store.markFailed(item.txnId(), e.getClass().getSimpleName());
+            }
+        }
+        return changed;
+    }
+
+    private String deliver(EngineStore.OutboxItem item) throws MatrixException, IOException {
+        ObjectNode content = (ObjectNode) JSON.readTree(item.contentJson());
+        if (item.attachment() != null) {
+            // The file was encrypted when it was queued; only ciphertext lies on disk and goes to the server.
+            byte[] ciphertext = Files.readAllBytes(item.attachment());
+            String mxc = client.uploadMedia(session, ciphertext, "application/octet-stream");
+            ((ObjectNode) content.path("file")).put("url", mxc);
+        }
+        if (!directory.isEncrypted(item.roomId())) {
+            return client.sendRoomEvent(session, item.roomId(), item.eventType(), item.txnId(), content);
+        }
+        var members = new TreeSet<>(client.joinedMembers(session, item.roomId()));
+        members.addAll(directory.membersToShareWith(item.roomId()));
+        var users = members.stream().toList();
+        machine.updateTrackedUsers(users);
+        pump.flush();
+        var claim = machine.missingSessions(users);
+        if (claim.isPresent()) {
+            pump.send(claim.get());
+        }
+        pump.sendAll(machine.shareRoomKey(item.roomId(), users));
+        JsonNode encrypted = JSON.readTree(machine.encryptRoomEvent(item.roomId(), item.eventType(), content.toString()));
+        String eventId = client.sendRoomEvent(session, item.roomId(), TimelineDecryptor.ENCRYPTED, item.txnId(),
+                encrypted);
+        pump.flush();
+        return eventId;
+    }
+}

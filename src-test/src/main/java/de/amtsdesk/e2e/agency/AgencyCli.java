@@ -1,0 +1,217 @@
+package de.amtsdesk.e2e.agency;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.amtsdesk.core.conversation.Attachment;
+import de.amtsdesk.core.conversation.PollTally;
+import de.amtsdesk.core.conversation.TimelineEntry;
+import de.amtsdesk.core.engine.AgencyEngine;
+import de.amtsdesk.core.engine.Workstation;
+import de.amtsdesk.core.matrix.HomeserverUrl;
+import de.amtsdesk.core.matrix.MatrixException;
+import de.amtsdesk.core.matrix.RoomSummary;
+import de.amtsdesk.core.matrix.Session;
+import de.amtsdesk.core.matrix.SyncListener;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * A headless agency workstation as its own process, for end-to-end tests that must stop, kill and restart the
+ * client: the real core (engine, encrypted store, crypto-native) without the window. One command per run; the
+ * result is one JSON line on stdout. Passphrase and password come from AGENCY_PASSPHRASE / AGENCY_PASSWORD.
+ */
+public final class AgencyCli {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Marks result lines, so log output on stdout (if any) cannot be mistaken for them. */
+    static final String RESULT = "AGENCY_RESULT ";
+    private static final SyncListener QUIET = rooms -> { };
+
+    private final Map<String, String> options;
+
+    private AgencyCli(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        try {
+            ObjectNode result = new AgencyCli(options).run(args[0]);
+            System.out.println(RESULT + result.put("ok", true));
+            System.out.flush();
+            System.exit(0);
+        } catch (Exception | Error e) {
+            System.out.println(RESULT + JSON.createObjectNode().put("ok", false).put("error", e.toString()));
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private String option(String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("missing --" + name);
+        }
+        return value;
+    }
+
+    private Workstation workstation() throws Exception {
+        Path dataDir = Path.of(option("data-dir"));
+        char[] passphrase = System.getenv("AGENCY_PASSPHRASE").toCharArray();
+        return Workstation.exists(dataDir) ? Workstation.unlock(dataDir, passphrase)
+                : Workstation.create(dataDir, passphrase);
+    }
+
+    private ObjectNode run(String command) throws Exception {
+        try (Workstation ws = workstation()) {
+            ObjectNode out = JSON.createObjectNode();
+            if (command.equals("login")) {
+                Session session = ws.login(HomeserverUrl.parse(option("homeserver")), option("user"),
+                        System.getenv("AGENCY_PASSWORD"));
+                AgencyEngine engine = ws.engine(session, QUIET, true);
+                engine.syncOnce(Duration.ZERO);
+                engine.syncOnce(Duration.ZERO);
+                return out.put("deviceId", session.deviceId()).put("userId", session.userId())
+                        .put("accessToken", session.accessToken());
+            }
+            Session session = ws.storedSession().orElseThrow(() -> new IllegalStateException("not logged in"));
+            out.put("deviceId", session.deviceId());
+            if (command.equals("timeline") && options.containsKey("offline")) {
+                // Straight from the encrypted store, no network: what a restarted app shows at once.
+                AgencyEngine engine = ws.engine(session, QUIET, true);
+                return out.set("entries", entries(engine.timeline(option("room"))));
+            }
+            AgencyEngine engine = ws.engine(session, QUIET, true);
+            switch (command) {
+                case "sync" -> syncUntil(engine, timelineHas(engine, option("room"), option("until-text")));
+                case "timeline" -> {
+                    engine.syncOnce(Duration.ZERO);
+                    out.set("entries", entries(engine.timeline(option("room"))));
+                }
+                case "rooms" -> {
+                    engine.syncOnce(Duration.ZERO);
+                    ArrayNode rooms = out.putArray("rooms");
+                    engine.directory().summaries().forEach(r -> rooms.addObject().put("roomId", r.roomId())
+                            .put("name", r.displayName()).put("joined", r.membership() == RoomSummary.Membership.JOINED));
+                }
+                case "send-text" -> {
+                    int count = Integer.parseInt(options.getOrDefault("count", "1"));
+                    for (int i = 1; i <= count; i++) {
+                        String body = count == 1 ? option("text") : option("text") + " " + i;
+                        engine.sendText(option("room"), body);
+                    }
+                    out.put("queued", count);
+                    if (options.containsKey("then-hang")) {
+                        // Keep trying in the background until the test kills this process.
+                        System.out.println(RESULT + out.put("ok", true));
+                        System.out.flush();
+                        engine.start();
+                        Thread.sleep(Duration.ofMinutes(10));
+                    }
+                    drain(engine);
+                }
+                case "drain" -> drain(engine);
+                case "send-file" -> {
+                    engine.syncOnce(Duration.ZERO);
+                    out.put("txnId", engine.sendFile(option("room"), Path.of(option("path"))));
+                    drain(engine);
+                }
+                case "send-poll" -> {
+                    engine.syncOnce(Duration.ZERO);
+                    out.put("txnId", engine.sendPoll(option("room"), option("question"),
+                            List.of(option("answers").split("\\|"))));
+                    drain(engine);
+                    engine.syncOnce(Duration.ZERO);
+                    out.put("eventId", engine.timeline(option("room")).stream()
+                            .filter(e -> e.kind() == TimelineEntry.Kind.POLL_START).reduce((a, b) -> b)
+                            .map(TimelineEntry::id).orElse(null));
+                }
+                case "poll-result" -> {
+                    String pollId = option("event");
+                    int expected = Integer.parseInt(options.getOrDefault("until-voters", "0"));
+                    syncUntil(engine, () -> engine.pollResult(option("room"), pollId).voters() >= expected);
+                    PollTally.Result result = engine.pollResult(option("room"), pollId);
+                    ObjectNode counts = out.putObject("counts");
+                    result.countsByAnswerId().forEach(counts::put);
+                    out.put("voters", result.voters());
+                }
+                case "save-file" -> {
+                    syncUntil(engine, () -> find(engine, option("room"), option("event")) != null);
+                    Attachment attachment = find(engine, option("room"), option("event")).attachment();
+                    out.put("sha256", engine.saveAttachment(attachment, Path.of(option("target"))));
+                }
+                case "backup-setup" -> out.put("recoveryKey", engine.setUpKeyBackup());
+                case "backup-restore" -> {
+                    engine.syncOnce(Duration.ZERO);
+                    out.put("imported", engine.restoreKeyBackup(System.getenv("AGENCY_RECOVERY_KEY")));
+                }
+                default -> throw new IllegalArgumentException("unknown command " + command);
+            }
+            return out;
+        }
+    }
+
+    private static TimelineEntry find(AgencyEngine engine, String roomId, String eventId) {
+        return engine.timeline(roomId).stream().filter(e -> e.id().equals(eventId)).findFirst().orElse(null);
+    }
+
+    private static java.util.function.BooleanSupplier timelineHas(AgencyEngine engine, String roomId, String text) {
+        Predicate<TimelineEntry> match = e -> text.equals(e.body());
+        return () -> engine.timeline(roomId).stream().anyMatch(match);
+    }
+
+    private void syncUntil(AgencyEngine engine, java.util.function.BooleanSupplier done) throws MatrixException {
+        Instant deadline = Instant.now().plusSeconds(Long.parseLong(options.getOrDefault("timeout", "60")));
+        engine.syncOnce(Duration.ZERO);
+        while (!done.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("condition not met before the deadline");
+            }
+            engine.syncOnce(Duration.ofSeconds(2));
+        }
+    }
+
+    /** Sends until nothing is left in the outbox, syncing in between so new room members get keys. */
+    private void drain(AgencyEngine engine) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(Long.parseLong(options.getOrDefault("timeout", "60")));
+        while (true) {
+            try {
+                engine.syncOnce(Duration.ZERO);
+                engine.sendPendingNow();
+                if (engine.unsentCount() == 0) {
+                    return;
+                }
+            } catch (MatrixException e) {
+                if (!e.isTransient() || Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("outbox not empty before the deadline");
+            }
+        }
+    }
+
+    private static ArrayNode entries(List<TimelineEntry> timeline) {
+        ArrayNode array = JSON.createArrayNode();
+        for (TimelineEntry e : timeline) {
+            ObjectNode node = array.addObject().put("id", e.id()).put("sender", e.sender())
+                    .put("kind", e.kind().name()).put("body", e.body())
+                    .put("state", e.sendState() == null ? null : e.sendState().name());
+            if (e.attachment() != null) {
+                node.put("file", e.attachment().name());
+            }
+        }
+        return array;
+    }
+}
