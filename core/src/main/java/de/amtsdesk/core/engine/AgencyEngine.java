@@ -254,6 +254,23 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
         }
     }
 
+    /**
+     * Queues any event (e.g. a staff-log event); it goes out through the outbox, encrypted in encrypted rooms.
+     * @return the transaction ID
+     */
+    public String sendEvent(String roomId, String eventType, String contentJson) {
+        return queued(store.enqueue(roomId, eventType, contentJson, null), roomId);
+    }
+
+    /** Stored events of a room in server order (clear types and contents), for folds such as the staff log. */
+    public List<EngineStore.StoredEvent> storedEvents(String roomId) {
+        return store.timeline(roomId, Integer.MAX_VALUE);
+    }
+
+    public MatrixClient client() {
+        return client;
+    }
+
     @Override
     public String sendText(String roomId, String body) {
         return queued(store.enqueue(roomId, "m.room.message", MessageContents.text(body).toString(), null), roomId);

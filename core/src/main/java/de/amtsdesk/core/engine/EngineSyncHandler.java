@@ -55,6 +55,11 @@ final class EngineSyncHandler implements SyncHandler {
             if (directory.isEncrypted(roomId)) {
                 machine.updateTrackedUsers(directory.membersToShareWith(roomId));
             }
+            // State before the timeline first (membership, power levels), then the timeline: server order, which
+            // folds over the room (e.g. the staff log) rely on.
+            for (JsonNode event : room.getValue().path("state").path("events")) {
+                decryptor.store(roomId, event);
+            }
             for (JsonNode event : room.getValue().path("timeline").path("events")) {
                 if (decryptor.store(roomId, event)) {
                     changed.add(roomId);

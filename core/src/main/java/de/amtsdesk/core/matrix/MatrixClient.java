@@ -145,6 +145,29 @@ public final class MatrixClient {
                 session.accessToken(), MEDIA_TIMEOUT);
     }
 
+    /** Creates a room from a full {@code /createRoom} body; returns the room ID. */
+    public String createRoom(Session session, Object body) throws MatrixException {
+        String roomId = http.post("/_matrix/client/v3/createRoom", session.accessToken(), body, REQUEST_TIMEOUT)
+                .path("room_id").asText(null);
+        if (roomId == null) {
+            throw new MatrixException(MatrixFailure.MALFORMED_RESPONSE, "createRoom answer lacks room_id",
+                    homeserver().toString());
+        }
+        return roomId;
+    }
+
+    /** Sets a state event (e.g. power levels); returns its event ID. */
+    public String putState(Session session, String roomId, String eventType, String stateKey, Object content)
+            throws MatrixException {
+        return http.put("/_matrix/client/v3/rooms/" + encode(roomId) + "/state/" + encode(eventType) + "/"
+                + encode(stateKey), session.accessToken(), content, REQUEST_TIMEOUT).path("event_id").asText(null);
+    }
+
+    public void invite(Session session, String roomId, String userId) throws MatrixException {
+        http.post("/_matrix/client/v3/rooms/" + encode(roomId) + "/invite", session.accessToken(),
+                Map.of("user_id", userId), REQUEST_TIMEOUT);
+    }
+
     public void logout(Session session) throws MatrixException {
         http.post("/_matrix/client/v3/logout", session.accessToken(), Map.of(), REQUEST_TIMEOUT);
     }
