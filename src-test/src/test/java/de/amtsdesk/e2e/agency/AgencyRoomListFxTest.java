@@ -100,6 +100,46 @@ class AgencyRoomListFxTest {
     }
 
     @Test
+    void caseworkerReadsTheDecryptedMessageAndRepliesFromTheConversationView(FxRobot robot, SynapseServer synapse) {
+        RegisteredUser agency = SynapseExtension.registerUser("amt");
+        RegisteredUser citizenAccount = synapse.registerUser(SynapseExtension.uniqueLocalpart("max"), "pw-max-1",
+                "Max Müller", false);
+        try (CitizenClient citizen = CitizenClient.start("max-conversation")) {
+            citizen.login(synapse, citizenAccount);
+            String roomId = citizen.createEncryptedRoom(List.of(agency.userId()), null, true);
+
+            openWindow(robot);
+            signIn(robot, synapse.baseUrl(), agency.localpart(), agency.password());
+            waitUntil(() -> robot.lookup("#roomList").tryQuery().isPresent(), "the room list");
+            @SuppressWarnings("unchecked")
+            ListView<RoomRow> list = (ListView<RoomRow>) robot.lookup("#roomList").query();
+            waitUntil(() -> list.getItems().stream().anyMatch(r -> r.roomId().equals(roomId) && !r.invited()),
+                    "the joined room");
+            citizen.sendText(roomId, "Ist mein Führerschein schon da?");
+            waitUntil(() -> list.getItems().stream().anyMatch(r -> r.preview().equals("Ist mein Führerschein schon da?")),
+                    "the decrypted preview in the room list; list is " + list.getItems());
+
+            robot.interact(() -> list.getSelectionModel().select(list.getItems().stream()
+                    .filter(r -> r.roomId().equals(roomId)).findFirst().orElseThrow()));
+            waitUntil(() -> robot.lookup("#timeline").tryQuery().isPresent(), "the conversation view");
+            @SuppressWarnings("unchecked")
+            ListView<de.amtsdesk.app.conversation.TimelineRow> timeline =
+                    (ListView<de.amtsdesk.app.conversation.TimelineRow>) robot.lookup("#timeline").query();
+            waitUntil(() -> timeline.getItems().stream().anyMatch(r -> r.text().equals("Ist mein Führerschein schon da?")),
+                    "the citizen's decrypted message in the timeline");
+
+            robot.clickOn("#draftField").write("Ja, Sie können ihn ab Montag abholen.");
+            robot.clickOn("#sendButton");
+            CitizenEvent reply = citizen.awaitEvent("the caseworker's reply",
+                    e -> "Ja, Sie können ihn ab Montag abholen.".equals(e.body()), Duration.ofSeconds(60));
+            assertThat(reply.encrypted()).isTrue();
+            waitUntil(() -> timeline.getItems().stream().anyMatch(r -> r.own()
+                    && r.text().equals("Ja, Sie können ihn ab Montag abholen.") && r.state().equals("sent")),
+                    "the reply shown as sent; timeline is " + timeline.getItems());
+        }
+    }
+
+    @Test
     void wrongPasswordIsExplainedOnTheLoginScreen(FxRobot robot, SynapseServer synapse) {
         RegisteredUser agency = SynapseExtension.registerUser("amt");
         openWindow(robot);
