@@ -7,8 +7,9 @@
 //           {"type":"invite", roomId, inviter}
 //   stderr: logs only. Tokens and passwords are never printed.
 //
-// Commands: ping, login, createEncryptedRoom, joinRoom, setDisplayName, sendText, sendFile, downloadFile,
-// sendPoll, answerPoll, stop. The program exits cleanly when stdin closes.
+// Commands: ping, login, createEncryptedRoom, joinRoom, setDisplayName, sendText, sendTexts, sendFile,
+// downloadFile, sendPoll, answerPoll, stop; for benchmarks: loginKeysOnly, measureInitialSync. The program exits
+// cleanly when stdin closes.
 
 import { format } from "node:util";
 import { createHash } from "node:crypto";
@@ -128,7 +129,8 @@ function attachListeners(c) {
 // ---------------------------------------------------------------------------------------------------
 // Commands
 
-async function login({ baseUrl, userId, user, password, deviceName }) {
+/** Password login (a new device) and the Rust crypto with its in-memory store; no sync yet. */
+async function newDevice({ baseUrl, userId, user, password, deviceName }) {
   if (client) throw new Error("already logged in; start another citizen process for another user or device");
   if (!baseUrl || !(userId || user) || !password) throw new Error("login needs baseUrl, userId (or user) and password");
   const anonymous = sdk.createClient({ baseUrl });
@@ -146,6 +148,11 @@ async function login({ baseUrl, userId, user, password, deviceName }) {
   });
   // In-memory crypto store: Node has no IndexedDB, and a test citizen lives for one process anyway.
   await c.initRustCrypto({ useIndexedDB: false });
+  return { c, session };
+}
+
+async function login(args) {
+  const { c, session } = await newDevice(args);
   attachListeners(c);
   client = c;
   const synced = new Promise((resolve) => {
@@ -179,6 +186,90 @@ async function ensureKeysUploaded(c) {
     const counts = await c.http.authedRequest(sdk.Method.Post, "/keys/upload", undefined, {});
     return Object.values(counts.one_time_key_counts ?? {}).some((n) => n > 0);
   }, "our device keys and one-time keys to be uploaded");
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Benchmark commands (bench/run-initial-sync.sh): a device whose first sync is the measured one.
+
+let measureOnly = false; // set by loginKeysOnly: this process only ever runs measureInitialSync
+
+/**
+ * As login, but never syncs: the device's identity and one-time keys go up through the crypto's own outgoing
+ * request loop (which the sync loop would otherwise kick after each sync), and no events are reported. Peers
+ * can then share room keys with this device, and they wait on the server, as to-device messages, for its first
+ * sync (measureInitialSync).
+ */
+async function loginKeysOnly(args) {
+  const { c, session } = await newDevice(args);
+  client = c;
+  measureOnly = true;
+  c.getCrypto().onSyncCompleted({}); // "a sync completed": sends the pending keys/upload (and keys/query)
+  await ensureKeysUploaded(c);
+  log(`logged in as ${session.user_id} device ${session.device_id}; device keys uploaded, not syncing`);
+  return { userId: session.user_id, deviceId: session.device_id };
+}
+
+/**
+ * Starts the client of loginKeysOnly (its first sync: no since token, initialSyncLimit events per room) and
+ * reports how long it took from startClient until expectedMessages distinct encrypted m.room.message events
+ * had been decrypted successfully (MatrixEventEvent.Decrypted; a late key re-emits it). Then stops syncing.
+ */
+async function measureInitialSync({ expectedMessages, initialSyncLimit = 50, timeoutMs = 600_000 }) {
+  const c = requireClient();
+  if (!measureOnly) throw new Error("measureInitialSync needs a device from loginKeysOnly (one that never synced)");
+  if (!(expectedMessages > 0)) throw new Error("measureInitialSync needs expectedMessages > 0");
+  measureOnly = false; // once: only the first sync of a device finds its room keys waiting
+  const decrypted = new Set();
+  const failedFirst = new Set();
+  const rooms = new Set();
+  let syncs = 0;
+  let firstSyncMs = null;
+  let doneMs = null;
+  let resolveDone;
+  const done = new Promise((resolve) => (resolveDone = resolve));
+  const t0 = performance.now();
+  c.on(sdk.MatrixEventEvent.Decrypted, (event) => {
+    if (event.isDecryptionFailure()) {
+      failedFirst.add(event.getId());
+      return;
+    }
+    if (!event.isEncrypted() || event.getType() !== "m.room.message") return;
+    decrypted.add(event.getId());
+    rooms.add(event.getRoomId());
+    if (doneMs === null && decrypted.size >= expectedMessages) {
+      doneMs = performance.now() - t0;
+      resolveDone();
+    }
+  });
+  c.on(sdk.ClientEvent.Sync, (state) => {
+    if (state === "PREPARED" || state === "SYNCING") {
+      syncs++;
+      if (firstSyncMs === null) firstSyncMs = performance.now() - t0;
+    }
+  });
+  await c.startClient({ initialSyncLimit });
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`only ${decrypted.size} of ${expectedMessages} messages decrypted`
+      + ` after ${timeoutMs} ms (${failedFirst.size} decryption failures seen)`)), timeoutMs);
+  });
+  try {
+    await Promise.race([done, timeout]);
+  } finally {
+    clearTimeout(timer);
+    c.stopClient();
+  }
+  const stillFailing = [...failedFirst].filter((id) => !decrypted.has(id)).length;
+  return {
+    ms: Math.round(doneMs),
+    firstSyncMs: firstSyncMs === null ? null : Math.round(firstSyncMs),
+    syncs,
+    decrypted: decrypted.size,
+    rooms: rooms.size,
+    lateKeyRetries: failedFirst.size - stillFailing,
+    stillFailing,
+    joinedRooms: c.getRooms().filter((r) => r.getMyMembership() === "join").length,
+  };
 }
 
 async function joinedRoom(roomId, what) {
@@ -243,6 +334,18 @@ async function sendText({ roomId, body, msgtype = "m.text", allowUnencrypted = f
   await roomForSending(roomId, allowUnencrypted);
   const { event_id: eventId } = await client.sendEvent(roomId, "m.room.message", { msgtype, body });
   return { eventId };
+}
+
+/** Sends many texts into one room, one after the other (for bulk set-ups); returns their event ids in order. */
+async function sendTexts({ roomId, bodies, msgtype = "m.text", allowUnencrypted = false }) {
+  if (!Array.isArray(bodies) || bodies.length === 0) throw new Error("sendTexts needs bodies[]");
+  await roomForSending(roomId, allowUnencrypted);
+  const eventIds = [];
+  for (const body of bodies) {
+    const { event_id: eventId } = await client.sendEvent(roomId, "m.room.message", { msgtype, body });
+    eventIds.push(eventId);
+  }
+  return { eventIds };
 }
 
 function msgtypeFor(mimetype) {
@@ -390,10 +493,13 @@ const COMMANDS = {
   joinRoom,
   setDisplayName,
   sendText,
+  sendTexts,
   sendFile,
   downloadFile,
   sendPoll,
   answerPoll,
+  loginKeysOnly,
+  measureInitialSync,
   stop: async () => {
     setImmediate(shutdown);
     return {};

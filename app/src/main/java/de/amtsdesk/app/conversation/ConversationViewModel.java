@@ -48,8 +48,10 @@ public final class ConversationViewModel implements ConversationListener {
         this.background = background;
         this.ui = ui;
         this.text = text;
+        java.util.Locale locale = text.bundle().getLocale();
+        // The German texts are the base bundle (empty locale): format dates the German way then too.
         this.timeFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-                .withLocale(text.bundle().getLocale()).withZone(zone);
+                .withLocale(locale.getLanguage().isEmpty() ? java.util.Locale.GERMAN : locale).withZone(zone);
         this.canSend = Bindings.createBooleanBinding(() -> !draft.get().isBlank(), draft);
         conversations.addListener(this);
     }
@@ -139,7 +141,7 @@ public final class ConversationViewModel implements ConversationListener {
 
     private TimelineRow toRow(TimelineEntry entry) {
         boolean own = ownUserId.equals(entry.sender()) || entry.sendState() != null;
-        String sender = own ? text.get("conversation.you") : entry.sender();
+        String sender = own ? text.get("conversation.you") : conversations.senderName(roomId, entry.sender());
         String time = timeFormat.format(entry.timestamp());
         String state = entry.sendState() == null ? "" : text.get("conversation.state." + entry.sendState().name());
         return new TimelineRow(entry.id(), sender, own, time, describe(entry), entry.kind(), entry.attachment(), state,

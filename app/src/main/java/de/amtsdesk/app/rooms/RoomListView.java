@@ -68,7 +68,13 @@ public final class RoomListView {
         private RoomCell() {
             HBox.setHgrow(spacer, Priority.ALWAYS);
             encrypted.getStyleClass().add("badge-encrypted");
+            encrypted.setMinWidth(Region.USE_PREF_SIZE);
+            time.setMinWidth(Region.USE_PREF_SIZE);
             preview.getStyleClass().add("room-preview");
+            // Cells as wide as the list, long previews end in "…": no horizontal scrolling in the list.
+            setPrefWidth(0);
+            box.maxWidthProperty().bind(roomList.widthProperty().subtract(32));
+            preview.maxWidthProperty().bind(box.maxWidthProperty());
             name.getStyleClass().add("room-name");
             time.getStyleClass().add("room-time");
         }

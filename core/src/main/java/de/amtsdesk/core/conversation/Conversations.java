@@ -32,6 +32,11 @@ public interface Conversations {
     /** Tells the server (and so the citizen's client) how far the caseworker has read. */
     void markRead(String roomId, String eventId);
 
+    /** How to call a sender in this room (display name), falling back to the user ID. */
+    default String senderName(String roomId, String userId) {
+        return userId;
+    }
+
     void addListener(ConversationListener listener);
 
     void removeListener(ConversationListener listener);

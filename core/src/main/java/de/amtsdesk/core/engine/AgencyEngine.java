@@ -185,8 +185,8 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
                 .map(this::toEntry)
                 .map(e -> switch (e.kind()) {
                     case TEXT, NOTICE -> e.body();
-                    case FILE, IMAGE -> "📎 " + e.attachment().name();
-                    case POLL_START -> "📊 " + e.poll().question();
+                    case FILE, IMAGE -> e.attachment().name();
+                    case POLL_START -> e.poll().question();
                     default -> "";
                 })
                 .orElse("");
@@ -365,6 +365,11 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
                 LOG.debug("read receipt not sent: {}", e.failure());
             }
         });
+    }
+
+    @Override
+    public String senderName(String roomId, String userId) {
+        return directory.memberName(roomId, userId);
     }
 
     @Override

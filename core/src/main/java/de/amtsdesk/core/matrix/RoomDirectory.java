@@ -108,6 +108,12 @@ public final class RoomDirectory {
         }
     }
 
+    /** The member's display name in that room, or the user ID when none is known. */
+    public synchronized String memberName(String roomId, String userId) {
+        RoomFacts facts = rooms.get(roomId);
+        return facts == null ? userId : nameOf(facts, userId);
+    }
+
     /** Whether the room is encrypted, as far as the state seen so far tells. */
     public synchronized boolean isEncrypted(String roomId) {
         RoomFacts facts = rooms.get(roomId);

@@ -90,6 +90,9 @@ public final class AgencyCli {
                 AgencyEngine engine = ws.engine(session, QUIET, true);
                 return out.set("entries", entries(engine.timeline(option("room"))));
             }
+            if (command.equals("initial-sync")) {
+                return initialSync(ws, session, out);
+            }
             AgencyEngine engine = ws.engine(session, QUIET, true);
             switch (command) {
                 case "sync" -> syncUntil(engine, timelineHas(engine, option("room"), option("until-text")));
@@ -158,6 +161,92 @@ public final class AgencyCli {
             }
             return out;
         }
+    }
+
+    /**
+     * For bench/run-initial-sync.sh: with {@code --fresh}, forgets the stored sync token and room directory first, so
+     * the next sync is an initial one (no since token; the crypto store and its keys stay). Then syncs until every one
+     * of {@code --expect-rooms} joined rooms is known and nothing in the store is left undecryptable, and counts the
+     * decrypted m.room.message events, which must be {@code --expect-messages}. Times each part on its own: opening
+     * the engine (crypto store), the sync round trips with all their processing (HTTP, JSON, to-device and room
+     * decryption, the encrypted store), and the progress checks between syncs, which are the harness's, not the app's.
+     */
+    private ObjectNode initialSync(Workstation ws, Session session, ObjectNode out) throws Exception {
+        int expectRooms = Integer.parseInt(option("expect-rooms"));
+        int expectMessages = Integer.parseInt(option("expect-messages"));
+        Instant deadline = Instant.now().plusSeconds(Long.parseLong(options.getOrDefault("timeout", "600")));
+        if (options.containsKey("fresh")) {
+            ws.database().syncState().clear();
+        }
+        long openStart = System.nanoTime();
+        AgencyEngine engine = ws.engine(session, QUIET, true);
+        long openNanos = System.nanoTime() - openStart;
+        long syncNanos = 0;
+        long checkNanos = 0;
+        long firstSyncNanos = -1;
+        int syncs = 0;
+        int transientFailures = 0;
+        ArrayNode trace = JSON.createArrayNode();
+        long start = System.nanoTime();
+        while (true) {
+            long syncStart = System.nanoTime();
+            try {
+                engine.syncOnce(Duration.ZERO);
+                syncs++;
+            } catch (MatrixException e) {
+                if (!e.isTransient() || Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                transientFailures++; // counted in the time: the app would retry too (after a back-off)
+            }
+            syncNanos += System.nanoTime() - syncStart;
+            if (firstSyncNanos < 0 && syncs > 0) {
+                firstSyncNanos = System.nanoTime() - start;
+            }
+            long checkStart = System.nanoTime();
+            int joined = joinedRooms(engine).size();
+            int waiting = joined >= expectRooms ? ws.database().events().undecryptable(null).size() : -1;
+            boolean done = joined >= expectRooms && waiting == 0;
+            checkNanos += System.nanoTime() - checkStart;
+            trace.addObject().put("ms", millis(System.nanoTime() - syncStart)).put("joinedRooms", joined)
+                    .put("undecryptable", waiting);
+            if (done) {
+                break;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("not all rooms and messages after " + syncs + " syncs");
+            }
+        }
+        long wallNanos = System.nanoTime() - start;
+        int decrypted = 0;
+        int undecryptable = 0;
+        for (String roomId : joinedRooms(engine)) {
+            for (de.amtsdesk.core.store.StoredEvent e : ws.database().events().timeline(roomId, 10_000)) {
+                if (e.decryptionStatus() == de.amtsdesk.core.store.DecryptionStatus.DECRYPTED
+                        && "m.room.message".equals(e.eventType())) {
+                    decrypted++;
+                } else if (e.decryptionStatus() == de.amtsdesk.core.store.DecryptionStatus.UNABLE_TO_DECRYPT) {
+                    undecryptable++;
+                }
+            }
+        }
+        if (decrypted != expectMessages || undecryptable != 0) {
+            throw new IllegalStateException("expected " + expectMessages + " decrypted messages, the store holds "
+                    + decrypted + " (" + undecryptable + " undecryptable)");
+        }
+        return out.put("engineOpenMs", millis(openNanos)).put("syncMs", millis(syncNanos))
+                .put("firstSyncMs", millis(firstSyncNanos)).put("checkMs", millis(checkNanos))
+                .put("wallMs", millis(wallNanos)).put("syncs", syncs).put("transientFailures", transientFailures)
+                .put("rooms", joinedRooms(engine).size()).put("decrypted", decrypted).set("trace", trace);
+    }
+
+    private static List<String> joinedRooms(AgencyEngine engine) {
+        return engine.directory().summaries().stream()
+                .filter(r -> r.membership() == RoomSummary.Membership.JOINED).map(RoomSummary::roomId).toList();
+    }
+
+    private static long millis(long nanos) {
+        return java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
     private static TimelineEntry find(AgencyEngine engine, String roomId, String eventId) {

@@ -4,7 +4,12 @@ import de.amtsdesk.e2e.harness.CitizenClient;
 import de.amtsdesk.e2e.harness.HarnessPaths;
 import de.amtsdesk.e2e.harness.RegisteredUser;
 import de.amtsdesk.e2e.harness.SynapseServer;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -53,15 +58,14 @@ public final class DemoMain {
         synapse.registerUser("sachbearbeitung", randomPassword(), "Sam Sachbearbeiter", false);
         synapse.registerUser("teamleitung", randomPassword(), "Tina Teamleitung", false);
 
+        List<RegisteredUser> accounts = new ArrayList<>();
         for (String[] citizen : CITIZENS) {
             RegisteredUser account = synapse.registerUser(citizen[0], randomPassword(), citizen[1], false);
             CitizenClient client = CitizenClient.start("demo-" + citizen[0], HarnessPaths.srcTestDir().resolve("citizen"),
                     workDir.resolve("citizen-" + citizen[0] + ".log"));
             citizens.add(client);
+            accounts.add(account);
             client.login(synapse, account);
-            String roomId = client.createEncryptedRoom(List.of(agency.userId()), null, true);
-            client.sendText(roomId, citizen[2]);
-            say("  " + citizen[1] + " schreibt an das Bürgeramt (" + roomId + ")");
         }
 
         say("");
@@ -69,14 +73,53 @@ public final class DemoMain {
         say("Behörde:     " + agency.localpart() + "  /  Passwort: " + agencyPassword);
         say("Passphrase:  " + DEMO_PASSPHRASE + " (Arbeitsplatz-Speicher)");
         say("Starte Amtsdesk … (Strg+C beendet alles)");
-        int exit = startApp(synapse.baseUrl(), agency.localpart(), agencyPassword, args);
+        Process app = startApp(synapse.baseUrl(), agency.localpart(), agencyPassword, args);
+
+        // Citizens write once the agency's workstation exists as a device: only devices that exist when a message
+        // is sent receive its key (later workstations read old messages through key backup).
+        say("Warte auf die Anmeldung des Arbeitsplatzes (Passphrase und Anmeldung sind vorausgefüllt: Enter, Enter) …");
+        if (waitForDevice(synapse.baseUrl(), accounts.get(0).accessToken(), agency.userId(), app)) {
+            for (int i = 0; i < CITIZENS.size(); i++) {
+                String[] citizen = CITIZENS.get(i);
+                CitizenClient client = citizens.get(i);
+                String roomId = client.createEncryptedRoom(List.of(agency.userId()), null, true);
+                client.sendText(roomId, citizen[2]);
+                if (citizen[0].equals("erika")) {
+                    Path pdf = workDir.resolve("Meldebestaetigung-alt.pdf");
+                    Files.writeString(pdf, "%PDF-1.4\n% Demo-Anhang von Erika Mustermann\n%%EOF\n");
+                    client.sendFile(roomId, pdf, "application/pdf", "Meldebestaetigung-alt.pdf");
+                }
+                say("  " + citizen[1] + " schreibt an das Bürgeramt (" + roomId + ")");
+            }
+        }
+        int exit = app.waitFor();
         say("Amtsdesk beendet (" + exit + "). Räume auf …");
         System.exit(exit);
     }
 
+    /** Polls the server's device list of the agency account until a device has uploaded keys, or the app ended. */
+    private static boolean waitForDevice(String baseUrl, String citizenToken, String agencyUser, Process app)
+            throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        ObjectMapper json = new ObjectMapper();
+        String body = json.writeValueAsString(java.util.Map.of("device_keys", java.util.Map.of(agencyUser, List.of())));
+        while (app.isAlive()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl
+                    + "/_matrix/client/v3/keys/query")).header("Authorization", "Bearer " + citizenToken)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200
+                    && !json.readTree(response.body()).path("device_keys").path(agencyUser).isEmpty()) {
+                return true;
+            }
+            Thread.sleep(1000);
+        }
+        return false;
+    }
+
     /** The app runs as its own process, exactly as a caseworker would start it; the password travels in the env. */
-    private static int startApp(String homeserver, String user, String password, String[] extraArgs)
-            throws IOException, InterruptedException {
+    private static Process startApp(String homeserver, String user, String password, String[] extraArgs)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Dprism.order=sw", "-cp", System.getProperty("java.class.path"),
                 "de.amtsdesk.app.Launcher", "--homeserver=" + homeserver, "--user=" + user, "--lang=de",
@@ -87,7 +130,7 @@ public final class DemoMain {
         builder.environment().put("AMTSDESK_PASSPHRASE", DEMO_PASSPHRASE);
         Process app = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(app::destroy, "demo-app-shutdown"));
-        return app.waitFor();
+        return app;
     }
 
     private static String randomPassword() {

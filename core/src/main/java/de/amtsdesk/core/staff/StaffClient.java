@@ -1,0 +1,159 @@
+package de.amtsdesk.core.staff;
+
+import de.amtsdesk.core.cases.CaseBook;
+import de.amtsdesk.core.cases.OutgoingStaffEvents;
+import de.amtsdesk.core.cases.UnitConfig;
+import de.amtsdesk.core.cases.query.CaseQueries;
+import de.amtsdesk.core.engine.AgencyEngine;
+import de.amtsdesk.core.engine.Workstation;
+import de.amtsdesk.core.matrix.MatrixException;
+import de.amtsdesk.core.matrix.RoomSummary;
+import de.amtsdesk.core.matrix.Session;
+import de.amtsdesk.core.matrix.SyncListener;
+import de.amtsdesk.core.store.OutboxMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One staff member's view of the unit: an {@link AgencyEngine} on the member's <em>personal</em> account (its own
+ * workstation profile, vault and crypto store) and the {@link StaffLogFold} over the staff room it syncs, plus the
+ * citizen rooms of the functional account when this workstation has them.
+ *
+ * <p>A change is sent, never applied directly: {@link #send} queues the event built by
+ * {@link OutgoingStaffEvents} in the engine's outbox, which encrypts it for the staff room; it takes effect on
+ * this client when it comes back by sync, in server order, exactly as on every other client.
+ */
+public final class StaffClient implements AutoCloseable {
+
+    private static final SyncListener QUIET = rooms -> { };
+
+    private final Workstation workstation;
+    private final AgencyEngine engine;
+    private final StaffLogFold fold;
+    private boolean closed;
+
+    private StaffClient(Workstation workstation, AgencyEngine engine, StaffLogFold fold) {
+        this.workstation = workstation;
+        this.engine = engine;
+        this.fold = fold;
+    }
+
+    /**
+     * Opens the staff client on an unlocked, logged-in personal profile. Invitations are never joined
+     * automatically (a personal account joins only its staff room, see {@link #joinStaffRoom()}).
+     *
+     * @param citizen the functional account's citizen rooms on this workstation, or null
+     */
+    public static StaffClient open(Workstation workstation, Session session, String staffRoomId, UnitConfig config,
+            CitizenRooms citizen) {
+        AgencyEngine engine = workstation.engine(session, QUIET, false);
+        StaffLogFold fold = StaffLogFold.open(workstation.database(), staffRoomId, config, citizen);
+        return new StaffClient(workstation, engine, fold);
+    }
+
+    public String userId() {
+        return engine.session().userId();
+    }
+
+    public String staffRoomId() {
+        return fold.staffRoomId();
+    }
+
+    public AgencyEngine engine() {
+        return engine;
+    }
+
+    public Workstation workstation() {
+        return workstation;
+    }
+
+    public StaffLogFold fold() {
+        return fold;
+    }
+
+    public CaseBook book() {
+        return fold.book();
+    }
+
+    public CaseQueries queries() {
+        return new CaseQueries(fold.book());
+    }
+
+    public H2AuditLog audit() {
+        return fold.audit();
+    }
+
+    public List<SearchIndex.Hit> search(String query, int limit) {
+        return fold.search(query, limit);
+    }
+
+    /** Accepts the invitation to the staff room. */
+    public void joinStaffRoom() throws MatrixException {
+        engine.client().joinRoom(engine.session(), staffRoomId());
+    }
+
+    /** Whether this client knows the staff room as joined and encrypted (only then does it send case events). */
+    public boolean readyToSend() {
+        return engine.directory().isEncrypted(staffRoomId()) && engine.directory().summaries().stream()
+                .anyMatch(r -> r.roomId().equals(staffRoomId()) && r.membership() == RoomSummary.Membership.JOINED);
+    }
+
+    /**
+     * Queues a case change for the staff room. It is sent encrypted by the outbox (at once by the engine's loop, or
+     * by {@link #flush()}) and applied when it comes back by sync.
+     *
+     * @return the outbox transaction ID ({@link #eventIdOf} gives the event ID once sent)
+     * @throws IllegalStateException before this client has seen the staff room joined and encrypted: a case event
+     *                               must never go out unencrypted
+     */
+    public String send(OutgoingStaffEvents.Outgoing change) {
+        Objects.requireNonNull(change, "change");
+        return sendRaw(change.type(), change.content().toString());
+    }
+
+    /** As {@link #send}, for content built elsewhere (tools, tests of bad input). */
+    public String sendRaw(String type, String contentJson) {
+        if (!engine.directory().isEncrypted(staffRoomId())) {
+            throw new IllegalStateException("the staff room " + staffRoomId()
+                    + " is not known as encrypted on this client yet; sync first");
+        }
+        return engine.sendEvent(staffRoomId(), type, contentJson);
+    }
+
+    /** Sends what the outbox holds now. */
+    public void flush() throws MatrixException {
+        engine.sendPendingNow();
+    }
+
+    /** The event ID of a sent change, once the homeserver accepted it. */
+    public Optional<String> eventIdOf(String txnId) {
+        return workstation.database().outbox().find(txnId).map(OutboxMessage::eventId);
+    }
+
+    /** One sync round trip, then the fold catches up with what it stored. */
+    public StaffLogFold.Progress syncOnce(Duration timeout) throws MatrixException {
+        engine.syncOnce(timeout);
+        return fold.catchUp();
+    }
+
+    /** Folds what the stores hold, without the network (e.g. new citizen messages of the functional account). */
+    public StaffLogFold.Progress catchUp() {
+        return fold.catchUp();
+    }
+
+    /** Saves the snapshot and stops the engine; the workstation (vault, database) stays open for its owner. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            fold.checkpoint();
+        } finally {
+            workstation.closeEngine();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package de.amtsdesk.core.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.amtsdesk.core.cases.CaseBook;
+import de.amtsdesk.core.cases.CaseLog;
+import de.amtsdesk.core.cases.CaseStatus;
+import de.amtsdesk.core.cases.FoldSnapshot;
+import de.amtsdesk.core.cases.OutgoingStaffEvents;
+import de.amtsdesk.core.cases.UnitConfig;
+import de.amtsdesk.core.cases.audit.InMemoryAuditLog;
+import de.amtsdesk.core.cases.log.CitizenActivity;
+import de.amtsdesk.core.cases.log.FoldInput;
+import de.amtsdesk.core.cases.log.PowerLevels;
+import de.amtsdesk.core.cases.log.StaffEvent;
+import de.amtsdesk.core.cases.log.StaffMembership;
+import de.amtsdesk.core.cases.log.StaffPowerLevels;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SnapshotCodecTest {
+
+    private static final String LEAD = "@lena:amt.example";
+    private static final String ANNA = "@anna:amt.example";
+
+    private final List<FoldInput> inputs = new ArrayList<>();
+    private Instant clock = Instant.parse("2026-12-04T13:00:00Z");
+    private int counter;
+
+    private String add(String sender, OutgoingStaffEvents.Outgoing change) {
+        String id = "$e" + (++counter);
+        inputs.add(new StaffEvent(id, change.type(), sender, tick(), change.content()));
+        return id;
+    }
+
+    private Instant tick() {
+        Instant at = clock;
+        clock = clock.plus(Duration.ofMinutes(37));
+        return at;
+    }
+
+    @Test
+    void aRichBookSurvivesTheRoundTripExactly() throws Exception {
+        inputs.add(new StaffMembership("$m1", LEAD, true, "Lena Lead", tick()));
+        inputs.add(new StaffPowerLevels("$p1", LEAD, new PowerLevels(Map.of(LEAD, 100), 0,
+                Map.of("de.amtsdesk.case.template", 60)), tick()));
+        inputs.add(new StaffMembership("$m2", ANNA, true, null, tick()));
+        inputs.add(new CitizenActivity("$c0", "!b:amt.example", "@erika:bund.example",
+                CitizenActivity.Direction.FROM_CITIZEN, tick())); // pending: no case yet
+        String a = add(ANNA, OutgoingStaffEvents.created("!a:amt.example", "@max:bund.example", "Max Muster"));
+        add(ANNA, OutgoingStaffEvents.typed(a, "identity.passport.apply"));
+        inputs.add(new CitizenActivity("$c1", "!a:amt.example", "@max:bund.example",
+                CitizenActivity.Direction.FROM_CITIZEN, tick()));
+        inputs.add(new CitizenActivity("$c2", "!a:amt.example", "@amt:amt.example",
+                CitizenActivity.Direction.FROM_AGENCY, tick()));
+        add(ANNA, OutgoingStaffEvents.status(a, CaseStatus.WAITING, "Foto fehlt"));
+        add(LEAD, OutgoingStaffEvents.assign(a, ANNA));
+        add(ANNA, OutgoingStaffEvents.note(a, "Rückruf am Montag — \"Zitat\" {Klammer} ✓"));
+        add(ANNA, OutgoingStaffEvents.tag(a, List.of("eilig", "pass"), List.of()));
+        add(LEAD, OutgoingStaffEvents.policy("BA", "{unit}/{yy}/{seq:4}", false, false, "Tel. 115",
+                new ObjectMapper().readTree("""
+                        {"v":1,"calendar":{"zone":"Europe/Berlin","hours":{"monday":"07:30-15:30","friday":"08:00-12:00"},
+                         "nationwideHolidays":true,"holidays":["2026-12-24","2026-12-31"]},
+                         "defaults":{"firstResponse":"PT4H","nextResponse":"PT8H","resolution":"P5D"},
+                         "types":{"identity":{"firstResponse":"PT2H"}}}""")));
+        add(LEAD, OutgoingStaffEvents.template("greeting", "de", "*", 1, "Gruß",
+                "Guten Tag {citizen.name|Damen und Herren}, Ihr Zeichen {case.reference}", false));
+        String b = add(ANNA, OutgoingStaffEvents.created("!c:amt.example", "@eva:bund.example", null));
+        add(ANNA, OutgoingStaffEvents.status(b, CaseStatus.CLOSED, null));
+        CaseLog log = new CaseLog(UnitConfig.defaults("BA"), new InMemoryAuditLog());
+        log.applyAll(inputs);
+        FoldSnapshot original = log.book().snapshot();
+
+        String json = SnapshotCodec.encode(original);
+        FoldSnapshot read = SnapshotCodec.decode(SnapshotCodec.FORMAT, json);
+
+        assertThat(read).isEqualTo(original);
+        assertThat(CaseBook.restore(read).cases()).isEqualTo(log.book().cases());
+        assertThat(SnapshotCodec.encode(read)).as("stable output").isEqualTo(json);
+        assertThat(read.cases()).hasSize(2);
+        assertThat(read.pendingRoomMoments()).containsKey("!b:amt.example");
+        assertThat(read.policy().sla().calendar().holidays()).hasSize(2);
+    }
+
+    @Test
+    void anEmptyBookToo() throws Exception {
+        FoldSnapshot empty = new CaseBook(UnitConfig.defaults("BA").initialPolicy()).snapshot();
+        assertThat(SnapshotCodec.decode(SnapshotCodec.FORMAT, SnapshotCodec.encode(empty))).isEqualTo(empty);
+    }
+
+    @Test
+    void anUnknownFormatOrDamagedJsonIsRefused() {
+        FoldSnapshot empty = new CaseBook(UnitConfig.defaults("BA").initialPolicy()).snapshot();
+        assertThatThrownBy(() -> SnapshotCodec.decode(2, SnapshotCodec.encode(empty)))
+                .isInstanceOf(SnapshotCodec.UnreadableSnapshotException.class);
+        assertThatThrownBy(() -> SnapshotCodec.decode(SnapshotCodec.FORMAT, "{\"format\":1,\"cases\":[{}]}"))
+                .isInstanceOf(SnapshotCodec.UnreadableSnapshotException.class);
+        assertThatThrownBy(() -> SnapshotCodec.decode(SnapshotCodec.FORMAT, "not json"))
+                .isInstanceOf(SnapshotCodec.UnreadableSnapshotException.class);
+    }
+}
