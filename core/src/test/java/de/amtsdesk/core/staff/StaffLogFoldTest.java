@@ -252,4 +252,48 @@ class StaffLogFoldTest {
             assertThat(fold.book().find(id).orElseThrow().assignee()).isEqualTo(ANNA);
         }
     }
+
+    @Test
+    void inRoomVersion12TheCreatorLeadsWithoutBeingInThePowerLevels() throws Exception {
+        Path dir = tmp.resolve("anna");
+        String id;
+        try (StoreFixture store = StoreFixture.create(dir)) {
+            store.create("12");
+            store.member(LEAD, "Lena Lead");
+            store.power(Map.of(BEN, 50)); // the creator must not be listed in version 12
+            store.member(ANNA, "Anna Arbeit");
+            store.member(BEN, "Ben Bearbeiter");
+            id = store.send(ANNA, OutgoingStaffEvents.created(CITIZEN_ROOM, CITIZEN, null));
+            store.send(LEAD, OutgoingStaffEvents.assign(id, ANNA));
+            StaffLogFold fold = StaffLogFold.open(store.db, STAFF_ROOM, CONFIG, null);
+            fold.catchUp();
+            assertThat(fold.book().find(id).orElseThrow().assignee()).isEqualTo(ANNA);
+            assertThat(fold.book().staffRoom().levelOf(LEAD)).isEqualTo(StaffLogFold.CREATOR_LEVEL);
+            fold.checkpoint();
+        }
+        try (StoreFixture store = StoreFixture.reopen(dir)) {
+            // After a restart a new power-level event still leaves the creator in charge.
+            store.power(Map.of(BEN, 0));
+            store.send(LEAD, OutgoingStaffEvents.assign(id, BEN));
+            StaffLogFold fold = StaffLogFold.open(store.db, STAFF_ROOM, CONFIG, null);
+            fold.catchUp();
+            assertThat(fold.book().find(id).orElseThrow().assignee()).isEqualTo(BEN);
+        }
+    }
+
+    @Test
+    void inOlderRoomVersionsTheCreatorHasOnlyItsListedLevel() throws Exception {
+        try (StoreFixture store = StoreFixture.create(tmp.resolve("anna"))) {
+            store.create("11");
+            store.member(LEAD, "Lena Lead");
+            store.power(Map.of(BEN, 50));
+            store.member(ANNA, "Anna Arbeit");
+            String id = store.send(ANNA, OutgoingStaffEvents.created(CITIZEN_ROOM, CITIZEN, null));
+            String attempt = store.send(LEAD, OutgoingStaffEvents.assign(id, ANNA));
+            StaffLogFold fold = StaffLogFold.open(store.db, STAFF_ROOM, CONFIG, null);
+            fold.catchUp();
+            assertThat(fold.audit().forEvent(attempt)).singleElement()
+                    .satisfies(e -> assertThat(e.rejection()).isEqualTo(Rejection.INSUFFICIENT_POWER));
+        }
+    }
 }

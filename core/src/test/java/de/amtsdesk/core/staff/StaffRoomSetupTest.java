@@ -43,4 +43,17 @@ class StaffRoomSetupTest {
         }
         throw new AssertionError("no " + type);
     }
+
+    @Test
+    void inRoomVersion12TheCreatorIsLeftOutOfThePowerLevels() {
+        ObjectNode body = StaffRoomSetup.createRoomBody("@lena:amt", "Wohngeldstelle", List.of("@lars:amt"),
+                List.of("@anna:amt"), 50, "12");
+        assertThat(body.path("room_version").asText()).isEqualTo("12");
+        assertThat(body.path("power_level_content_override").path("users").has("@lena:amt")).isFalse();
+        assertThat(body.path("power_level_content_override").path("users").path("@lars:amt").asInt()).isEqualTo(50);
+        assertThat(StaffRoomSetup.creatorsArePrivileged("11")).isFalse();
+        assertThat(StaffRoomSetup.creatorsArePrivileged("12")).isTrue();
+        assertThat(StaffRoomSetup.creatorsArePrivileged("org.matrix.hydra.11")).isFalse();
+        assertThat(StaffRoomSetup.creatorsArePrivileged(null)).isFalse();
+    }
 }

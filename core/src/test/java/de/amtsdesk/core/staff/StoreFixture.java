@@ -66,6 +66,11 @@ final class StoreFixture implements AutoCloseable {
         return this;
     }
 
+    /** The room's m.room.create event, sent by the lead. */
+    String create(String roomVersion) {
+        return state("m.room.create", "", LEAD, JSON.createObjectNode().put("room_version", roomVersion));
+    }
+
     String member(String userId, String name) {
         ObjectNode content = JSON.createObjectNode().put("membership", "join").put("displayname", name);
         return state("m.room.member", userId, userId, content);
