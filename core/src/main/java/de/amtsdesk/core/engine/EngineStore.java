@@ -22,6 +22,12 @@ public interface EngineStore {
     record OutboxItem(String txnId, String roomId, String eventType, String contentJson, Path attachment,
             OutboxState state, long createdAt, String eventId, String error) { }
 
+    /**
+     * Runs the work in one transaction: a sync batch's events, late decryptions and its since token commit
+     * together (one disk write instead of one per event) or not at all.
+     */
+    void atomically(Runnable work);
+
     Optional<SyncState> loadSyncState();
 
     void saveSyncState(String since, String directorySnapshot);

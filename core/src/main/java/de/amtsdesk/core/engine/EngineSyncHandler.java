@@ -50,24 +50,33 @@ final class EngineSyncHandler implements SyncHandler {
 
         directory.apply(response);
         Set<String> changed = new HashSet<>();
+        Set<String> tracked = new java.util.TreeSet<>();
         response.path("rooms").path("join").properties().forEach(room -> {
-            String roomId = room.getKey();
-            if (directory.isEncrypted(roomId)) {
-                machine.updateTrackedUsers(directory.membersToShareWith(roomId));
-            }
-            // State before the timeline first (membership, power levels), then the timeline: server order, which
-            // folds over the room (e.g. the staff log) rely on.
-            for (JsonNode event : room.getValue().path("state").path("events")) {
-                decryptor.store(roomId, event);
-            }
-            for (JsonNode event : room.getValue().path("timeline").path("events")) {
-                if (decryptor.store(roomId, event)) {
-                    changed.add(roomId);
-                }
+            if (directory.isEncrypted(room.getKey())) {
+                tracked.addAll(directory.membersToShareWith(room.getKey()));
             }
         });
-        changed.addAll(retryWithNewKeys(cryptoResult));
-        store.saveSyncState(nextBatch, directory.snapshot());
+        if (!tracked.isEmpty()) {
+            // One call for the whole batch: each call is a write to the crypto store.
+            machine.updateTrackedUsers(List.copyOf(tracked));
+        }
+        store.atomically(() -> {
+            response.path("rooms").path("join").properties().forEach(room -> {
+                String roomId = room.getKey();
+                // State before the timeline first (membership, power levels), then the timeline: server order,
+                // which folds over the room (e.g. the staff log) rely on.
+                for (JsonNode event : room.getValue().path("state").path("events")) {
+                    decryptor.store(roomId, event);
+                }
+                for (JsonNode event : room.getValue().path("timeline").path("events")) {
+                    if (decryptor.store(roomId, event)) {
+                        changed.add(roomId);
+                    }
+                }
+            });
+            changed.addAll(retryWithNewKeys(cryptoResult));
+            store.saveSyncState(nextBatch, directory.snapshot());
+        });
         roomList.afterApply();
         pump.flush();
         if (!changed.isEmpty()) {

@@ -18,6 +18,14 @@ public final class H2EngineStore implements EngineStore {
     }
 
     @Override
+    public void atomically(Runnable work) {
+        db.inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    @Override
     public Optional<SyncState> loadSyncState() {
         return db.syncState().since().map(since -> new SyncState(since,
                 db.syncState().roomDirectory().orElse(null)));
