@@ -227,6 +227,8 @@ async function measureInitialSync({ expectedMessages, initialSyncLimit = 50, tim
   let doneMs = null;
   let resolveDone;
   const done = new Promise((resolve) => (resolveDone = resolve));
+  let cpuAtDone = null;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   c.on(sdk.MatrixEventEvent.Decrypted, (event) => {
     if (event.isDecryptionFailure()) {
@@ -238,6 +240,7 @@ async function measureInitialSync({ expectedMessages, initialSyncLimit = 50, tim
     rooms.add(event.getRoomId());
     if (doneMs === null && decrypted.size >= expectedMessages) {
       doneMs = performance.now() - t0;
+      cpuAtDone = process.cpuUsage(cpu0);
       resolveDone();
     }
   });
@@ -262,6 +265,8 @@ async function measureInitialSync({ expectedMessages, initialSyncLimit = 50, tim
   const stillFailing = [...failedFirst].filter((id) => !decrypted.has(id)).length;
   return {
     ms: Math.round(doneMs),
+    // CPU time of this node process (all its threads) from startClient to the last decryption.
+    cpuMs: Math.round((cpuAtDone.user + cpuAtDone.system) / 1000),
     firstSyncMs: firstSyncMs === null ? null : Math.round(firstSyncMs),
     syncs,
     decrypted: decrypted.size,

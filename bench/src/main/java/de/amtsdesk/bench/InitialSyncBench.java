@@ -81,10 +81,10 @@ public final class InitialSyncBench {
         this.work = work;
     }
 
-    record AmtsdeskRun(long syncMs, long wallMs, long firstSyncMs, long checkMs, long engineOpenMs, long processMs,
-            int syncs, int transientFailures, String perSync) { }
+    record AmtsdeskRun(long syncMs, long cpuMs, long wallMs, long firstSyncMs, long checkMs, long engineOpenMs,
+            long processMs, int syncs, int transientFailures, String perSync) { }
 
-    record JsRun(long ms, long firstSyncMs, int syncs, int lateKeyRetries) { }
+    record JsRun(long ms, long cpuMs, long firstSyncMs, int syncs, int lateKeyRetries) { }
 
     record RawSync(long ms, long bytes) { }
 
@@ -395,7 +395,7 @@ public final class InitialSyncBench {
         List<String> perSync = new ArrayList<>();
         r.path("trace").forEach(t -> perSync.add(t.path("ms").asLong() + " ms"
                 + (t.path("undecryptable").asInt() > 0 ? " (" + t.path("undecryptable").asInt() + " waiting for keys)" : "")));
-        return new AmtsdeskRun(r.path("syncMs").asLong(), r.path("wallMs").asLong(), r.path("firstSyncMs").asLong(),
+        return new AmtsdeskRun(r.path("syncMs").asLong(), r.path("cpuMs").asLong(), r.path("wallMs").asLong(), r.path("firstSyncMs").asLong(),
                 r.path("checkMs").asLong(), r.path("engineOpenMs").asLong(),
                 TimeUnit.NANOSECONDS.toMillis(cli.nanos()), r.path("syncs").asInt(),
                 r.path("transientFailures").asInt(), String.join(", ", perSync));
@@ -409,7 +409,7 @@ public final class InitialSyncBench {
             throw new IllegalStateException("matrix-js-sdk decrypted " + r.path("decrypted") + " messages in "
                     + r.path("rooms") + " rooms");
         }
-        return new JsRun(r.path("ms").asLong(), r.path("firstSyncMs").asLong(), r.path("syncs").asInt(),
+        return new JsRun(r.path("ms").asLong(), r.path("cpuMs").asLong(), r.path("firstSyncMs").asLong(), r.path("syncs").asInt(),
                 r.path("lateKeyRetries").asInt());
     }
 
@@ -460,6 +460,8 @@ public final class InitialSyncBench {
         int total = rooms * messages;
         List<Long> a = results.stream().map(r -> r.amtsdesk().syncMs()).toList();
         List<Long> j = results.stream().map(r -> r.js().ms()).toList();
+        List<Long> aCpu = results.stream().map(r -> r.amtsdesk().cpuMs()).toList();
+        List<Long> jCpu = results.stream().map(r -> r.js().cpuMs()).toList();
         List<Long> raw = new ArrayList<>();
         results.forEach(r -> {
             raw.add(r.rawBeforeAmtsdesk().ms());
@@ -474,19 +476,21 @@ public final class InitialSyncBench {
             JsRun y = r.js();
             rounds.append(String.format(Locale.ROOT, """
                       round %d (%s, load average before: %s):
-                        amtsdesk: %d ms (%d syncs: %s; %d transient failures; progress checks %d ms extra; engine open \
-                    %d ms; whole process incl. JVM start and vault unlock %d ms)
-                        matrix-js-sdk: %d ms (first sync done at %d ms, %d syncs, %d events decrypted only after a late key)
-                        js/amtsdesk: %.2f
+                        amtsdesk: %d ms, CPU %d ms (%d syncs: %s; %d transient failures; progress checks %d ms extra; \
+                    engine open %d ms; whole process incl. JVM start and vault unlock %d ms)
+                        matrix-js-sdk: %d ms, CPU %d ms (first sync done at %d ms, %d syncs, %d events decrypted only after \
+                    a late key)
+                        js/amtsdesk: %.2f (CPU %.2f)
                         raw server initial sync just before: %d ms before Amtsdesk, %d ms before matrix-js-sdk (%.1f MB)
-                    """, r.number(), r.order(), r.loadAverage(), x.syncMs(), x.syncs(), x.perSync(),
-                    x.transientFailures(), x.checkMs(), x.engineOpenMs(), x.processMs(), y.ms(), y.firstSyncMs(),
-                    y.syncs(), y.lateKeyRetries(), r.ratio(), r.rawBeforeAmtsdesk().ms(), r.rawBeforeJs().ms(),
+                    """, r.number(), r.order(), r.loadAverage(), x.syncMs(), x.cpuMs(), x.syncs(), x.perSync(),
+                    x.transientFailures(), x.checkMs(), x.engineOpenMs(), x.processMs(), y.ms(), y.cpuMs(),
+                    y.firstSyncMs(), y.syncs(), y.lateKeyRetries(), r.ratio(), (double) y.cpuMs() / x.cpuMs(), r.rawBeforeAmtsdesk().ms(), r.rawBeforeJs().ms(),
                     r.rawBeforeAmtsdesk().bytes() / 1e6));
         }
         return String.format(Locale.ROOT, """
                 # Initial sync + decrypt from a real Synapse: Amtsdesk core vs matrix-js-sdk, same account, same run (%s)
                 date: %s
+                code: %s
                 machine: %d cpus, load average at the end: %s
                 java: %s %s
                 node: %s, matrix-js-sdk %s, @matrix-org/matrix-sdk-crypto-wasm %s (in-memory stores)
@@ -498,6 +502,9 @@ public final class InitialSyncBench {
                 %s\
                 amtsdesk-ms: %s median %d
                 matrix-js-sdk-ms: %s median %d
+                amtsdesk-cpu-ms: %s median %d
+                matrix-js-sdk-cpu-ms: %s median %d
+                ratio-js-sdk/amtsdesk-cpu (medians): %.2f
                 raw-server-initial-sync-ms: %s median %d
                 amtsdesk-events-per-second: %.0f
                 matrix-js-sdk-events-per-second: %.0f
@@ -518,14 +525,19 @@ public final class InitialSyncBench {
                     processed as the app does (to-device into the OlmMachine, key requests, decryption via JNI,
                     the encrypted H2 store, late-key retries, room directory and token saved). The figure is the sum
                     of the syncOnce calls; the harness's progress checks between them (directory has all rooms and
-                    nothing undecryptable in the store) are timed apart and left out; afterwards the store is counted:
+                    nothing undecryptable in the store) are timed apart and left out (the CPU figure, the process's
+                    CPU time over the whole span on all threads, includes them); afterwards the store is counted:
                     exactly %d decrypted m.room.message, none undecryptable. Not timed: JVM start, vault unlock
                     (Argon2id) and engine open (crypto store), shown in the round lines.
                     matrix-js-sdk: the device's own node process (logged in earlier, no sync yet) runs
                     startClient({initialSyncLimit: 50}) (same timeline limit as Amtsdesk's filter, no lazy loading) and
                     stops the clock when MatrixEventEvent.Decrypted has reported %d distinct successfully decrypted
-                    m.room.message events. Not timed: login and initRustCrypto. Its stores are in memory (Node has no
-                    IndexedDB); Amtsdesk writes everything to its encrypted database: this favours matrix-js-sdk.
+                    m.room.message events; CPU: process.cpuUsage() over the same span. Not timed: login and
+                    initRustCrypto. Its stores are in memory (Node has no IndexedDB); Amtsdesk writes everything to
+                    its encrypted database and its encrypted crypto store on disk: this favours matrix-js-sdk.
+                  - Wall times count from the clients' own clocks; CPU times (user + system of the client process,
+                    JIT compiler and GC threads included) are reported too, since other work on a shared machine
+                    stretches wall times more than CPU times. The ratio and the target use wall times.
                   - Before each measurement, the keyless registration device makes the same initial sync as plain HTTP
                     (raw-server-initial-sync-ms: Synapse's work plus transfer, no client work). It warms Synapse's caches
                     equally for the client that follows; the order of the two clients alternates between rounds.
@@ -533,10 +545,11 @@ public final class InitialSyncBench {
                     cold start of that device; rounds repeat with fresh devices. Citizens are stopped before measuring;
                     Synapse, the measured client and this harness are the only busy processes (other work on the machine,
                     if any, shows in the load averages).
-                """, InitialSyncBench.class.getSimpleName(), Instant.now(), Runtime.getRuntime().availableProcessors(),
+                """, InitialSyncBench.class.getSimpleName(), Instant.now(), gitRevision(), Runtime.getRuntime().availableProcessors(),
                 loadAverage(), System.getProperty("java.vendor"), System.getProperty("java.version"), nodeVersion(),
                 packageVersion("matrix-js-sdk"), packageVersion("@matrix-org/matrix-sdk-crypto-wasm"), synapseVersion(),
-                this.rooms, messages, total, citizenCount, this.rounds, rounds, a, aMed, j, jMed, raw, median(raw),
+                this.rooms, messages, total, citizenCount, this.rounds, rounds, a, aMed, j, jMed, aCpu, median(aCpu), jCpu,
+                median(jCpu), (double) median(jCpu) / median(aCpu), raw, median(raw),
                 total * 1000.0 / aMed, total * 1000.0 / jMed, ratio, aMed < jMed ? "met" : "NOT met",
                 citizenCount, this.rooms, messages, this.rooms, total, total, total);
     }
@@ -562,6 +575,28 @@ public final class InitialSyncBench {
         } catch (IOException e) {
             return "unknown";
         }
+    }
+
+    /** The commit measured, and whether the modules that run differed from it (a build of local changes). */
+    private static String gitRevision() {
+        try {
+            String head = command("git", "rev-parse", "--short", "HEAD").trim();
+            String dirty = command("git", "status", "--porcelain", "--", "core/src/main", "crypto-native/src",
+                    "app/src/main", "src-test/src/main", "src-test/citizen/citizen.mjs", "bench/src");
+            return "git " + head + (dirty.isBlank() ? "" : " + uncommitted changes in " + dirty.lines()
+                    .map(l -> l.substring(3)).toList());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return "git revision unknown";
+        }
+    }
+
+    private static String command(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed");
+        }
+        return out;
     }
 
     private static String nodeVersion() {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 final class ContentReader {
 
     static final Pattern USER_ID = Pattern.compile("@[^:\\s]+:\\S+");
-    static final Pattern ROOM_ID = Pattern.compile("![^:\\s]+:\\S+");
+    // Room version 12 (MSC4291) room IDs have no server part: "!" and the create event's reference hash.
+    static final Pattern ROOM_ID = Pattern.compile("![^:\\s]+(?::\\S+)?");
     static final Pattern EVENT_ID = Pattern.compile("\\$\\S{1,254}");
     static final Pattern SERVICE_KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)+");
 

@@ -4,6 +4,7 @@ import de.amtsdesk.core.cases.CaseBook;
 import de.amtsdesk.core.cases.OutgoingStaffEvents;
 import de.amtsdesk.core.cases.UnitConfig;
 import de.amtsdesk.core.cases.query.CaseQueries;
+import de.amtsdesk.core.conversation.ConversationListener;
 import de.amtsdesk.core.engine.AgencyEngine;
 import de.amtsdesk.core.engine.Workstation;
 import de.amtsdesk.core.matrix.MatrixException;
@@ -15,6 +16,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One staff member's view of the unit: an {@link AgencyEngine} on the member's <em>personal</em> account (its own
@@ -27,17 +31,24 @@ import java.util.Optional;
  */
 public final class StaffClient implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StaffClient.class);
     private static final SyncListener QUIET = rooms -> { };
 
     private final Workstation workstation;
     private final AgencyEngine engine;
     private final StaffLogFold fold;
+    private final List<Registration> registrations = new CopyOnWriteArrayList<>();
     private boolean closed;
+
+    private record Registration(AgencyEngine engine, ConversationListener listener) {
+    }
 
     private StaffClient(Workstation workstation, AgencyEngine engine, StaffLogFold fold) {
         this.workstation = workstation;
         this.engine = engine;
         this.fold = fold;
+        // With the engine's own sync loop running, the fold follows whenever the staff room's timeline changes.
+        follow(engine, roomId -> roomId.equals(fold.staffRoomId()));
     }
 
     /**
@@ -87,6 +98,28 @@ public final class StaffClient implements AutoCloseable {
 
     public List<SearchIndex.Hit> search(String query, int limit) {
         return fold.search(query, limit);
+    }
+
+    /**
+     * Also folds when a citizen room of the functional account's engine on this workstation changes (its sync
+     * loop stores new messages). Without this, {@link #catchUp()} or {@link #syncOnce} pick them up.
+     */
+    public void followCitizenRooms(AgencyEngine functionalEngine) {
+        follow(functionalEngine, roomId -> true);
+    }
+
+    private void follow(AgencyEngine source, java.util.function.Predicate<String> relevant) {
+        ConversationListener listener = roomId -> {
+            if (relevant.test(roomId)) {
+                try {
+                    fold.catchUp();
+                } catch (RuntimeException e) {
+                    LOG.warn("case fold after a change in {} failed: {}", roomId, e.getClass().getSimpleName());
+                }
+            }
+        };
+        source.addListener(listener);
+        registrations.add(new Registration(source, listener));
     }
 
     /** Accepts the invitation to the staff room. */
@@ -150,6 +183,7 @@ public final class StaffClient implements AutoCloseable {
             return;
         }
         closed = true;
+        registrations.forEach(r -> r.engine().removeListener(r.listener()));
         try {
             fold.checkpoint();
         } finally {

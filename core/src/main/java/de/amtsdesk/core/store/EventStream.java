@@ -31,8 +31,10 @@ public final class EventStream {
 
     /** Events of one room after {@code streamOrder}, in stream (timeline) order, at most {@code limit}. */
     public List<StoredEvent> roomAfter(String roomId, long streamOrder, int limit) {
+        // Ordered like the index (room_id, stream_order), so H2 reads only `limit` rows of it; ordered by
+        // stream_order alone, it reads the room's whole rest and sorts it, for every chunk.
         return jdbc.run("read room stream", c -> Jdbc.list(c, EventStream::map, "SELECT " + COLUMNS
-                + " FROM events WHERE room_id = ? AND stream_order > ? ORDER BY stream_order LIMIT ?",
+                + " FROM events WHERE room_id = ? AND stream_order > ? ORDER BY room_id, stream_order LIMIT ?",
                 roomId, streamOrder, limit));
     }
 
@@ -56,7 +58,7 @@ public final class EventStream {
     /** The first stored event of a type in a room (e.g. its {@code m.room.create}). */
     public java.util.Optional<StoredEvent> firstOfType(String roomId, String eventType) {
         return jdbc.run("read first event of type", c -> Jdbc.first(c, EventStream::map, "SELECT " + COLUMNS
-                + " FROM events WHERE room_id = ? AND event_type = ? ORDER BY stream_order LIMIT 1",
+                + " FROM events WHERE room_id = ? AND event_type = ? ORDER BY room_id, stream_order LIMIT 1",
                 roomId, eventType));
     }
 

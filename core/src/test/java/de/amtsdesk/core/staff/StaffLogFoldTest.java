@@ -296,4 +296,15 @@ class StaffLogFoldTest {
                     .satisfies(e -> assertThat(e.rejection()).isEqualTo(Rejection.INSUFFICIENT_POWER));
         }
     }
+
+    @Test
+    void citizenRoomsOfRoomVersion12WithoutAServerPartAreAccepted() throws Exception {
+        try (StoreFixture store = StoreFixture.create(tmp.resolve("anna")).standardRoom()) {
+            String v12Room = "!Rq2Gh0-kX3aZ_LmN7pWcYtBvE9sD4fJ1oUiK8nHqTzA";
+            String id = store.send(LEAD, OutgoingStaffEvents.created(v12Room, CITIZEN, null));
+            StaffLogFold fold = StaffLogFold.open(store.db, STAFF_ROOM, CONFIG, null);
+            fold.catchUp();
+            assertThat(fold.book().find(id)).hasValueSatisfying(c -> assertThat(c.roomId()).isEqualTo(v12Room));
+        }
+    }
 }

@@ -88,6 +88,9 @@ final class StaffUnit implements AutoCloseable {
         lead = StaffClient.open(leadWs, leadSession, staffRoom, CONFIG, citizenRooms);
         anna = StaffClient.open(annaWs, annaSession, staffRoom, CONFIG, citizenRooms);
         ben = StaffClient.open(benWs, benSession, staffRoom, CONFIG, citizenRooms);
+        for (StaffClient client : List.of(lead, anna, ben)) {
+            client.followCitizenRooms(amt); // the functional account's syncs fold citizen activity at once
+        }
         for (StaffClient caseworker : List.of(anna, ben)) {
             await("the invite to the staff room", List.of(caseworker), c -> c.engine().directory().pendingInvites()
                     .contains(staffRoom));
@@ -234,6 +237,12 @@ final class StaffUnit implements AutoCloseable {
         }
         for (Workstation ws : workstations) {
             ws.close();
+        }
+        // Encrypted profiles of throw-away accounts: nothing worth keeping in target/.
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("could not delete " + root + ": " + e);
         }
     }
 }
