@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.amtsdesk.app.AppOptions;
 import de.amtsdesk.app.MainWindow;
+import de.amtsdesk.app.StableRobot;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class LoginScreenFxTest {
 
     @Test
     void unreachableHomeserverIsExplainedOnScreen(FxRobot robot) throws Exception {
-        robot.clickOn("#unlockButton");
+        StableRobot.settled(robot, r -> r.clickOn("#unlockButton"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
             try {
                 return robot.lookup("#homeserverField").tryQuery().isPresent();
@@ -50,11 +51,12 @@ class LoginScreenFxTest {
                 return false;
             }
         });
-        robot.clickOn("#homeserverField").write(CLOSED_URL);
-        robot.clickOn("#userField").write("agency");
-        robot.clickOn("#passwordField").write("secret").type(javafx.scene.input.KeyCode.ENTER);
+        StableRobot.type(robot, "#homeserverField", CLOSED_URL);
+        StableRobot.type(robot, "#userField", "agency");
+        StableRobot.type(robot, "#passwordField", "secret");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
 
-        Label error = robot.lookup("#errorLabel").queryAs(Label.class);
+        Label error = StableRobot.settled(robot, r -> r.lookup("#errorLabel").queryAs(Label.class));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !error.getText().isEmpty());
         assertThat(error.getText()).isEqualTo("The homeserver " + CLOSED_URL
                 + " cannot be reached. Please check the address and the network connection.");

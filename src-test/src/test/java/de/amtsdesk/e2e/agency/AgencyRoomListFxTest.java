@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.amtsdesk.app.AppOptions;
 import de.amtsdesk.app.MainWindow;
+import de.amtsdesk.app.StableRobot;
 import de.amtsdesk.app.rooms.RoomRow;
 import de.amtsdesk.e2e.harness.CitizenClient;
 import de.amtsdesk.e2e.harness.CitizenEvent;
@@ -51,14 +52,14 @@ class AgencyRoomListFxTest {
         }
         robot.interact(() -> new MainWindow(stage, new AppOptions(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of("test-passphrase-4711"), dataDir, Locale.ENGLISH)).show());
-        robot.clickOn("#unlockButton");
+        StableRobot.settled(robot, r -> r.clickOn("#unlockButton"));
         waitUntil(() -> robot.lookup("#homeserverField").tryQuery().isPresent(), "the login screen after unlocking");
     }
 
     private static void signIn(FxRobot robot, String homeserver, String user, String password) {
-        robot.clickOn("#homeserverField").write(homeserver);
-        robot.clickOn("#userField").write(user);
-        robot.clickOn("#passwordField").write(password);
+        StableRobot.type(robot, "#homeserverField", homeserver);
+        StableRobot.type(robot, "#userField", user);
+        StableRobot.type(robot, "#passwordField", password);
         String typed = robot.lookup("#passwordField").queryAs(javafx.scene.control.PasswordField.class).getText();
         assertThat(typed.length()).as("typed password length").isEqualTo(password.length());
         assertThat(typed).as("typed password").isEqualTo(password);
@@ -80,7 +81,7 @@ class AgencyRoomListFxTest {
             signIn(robot, synapse.baseUrl(), agency.localpart(), agency.password());
 
             waitUntil(() -> robot.lookup("#roomList").tryQuery().isPresent(), "the room list after signing in; "
-                    + "login screen says: " + robot.lookup("#errorLabel").queryAs(Label.class).getText());
+                    + "login screen says: " + StableRobot.settled(robot, r -> r.lookup("#errorLabel").queryAs(Label.class)).getText());
             @SuppressWarnings("unchecked")
             ListView<RoomRow> list = (ListView<RoomRow>) robot.lookup("#roomList").query();
             waitUntil(() -> list.getItems().stream().anyMatch(r -> r.roomId().equals(roomId) && !r.invited()),
@@ -89,7 +90,7 @@ class AgencyRoomListFxTest {
             RoomRow row = list.getItems().stream().filter(r -> r.roomId().equals(roomId)).findFirst().orElseThrow();
             assertThat(row.name()).isEqualTo("Erika Mustermann");
             assertThat(row.encrypted()).isTrue();
-            assertThat(robot.lookup("#accountLabel").queryAs(Label.class).getText()).isEqualTo(agency.userId());
+            assertThat(StableRobot.settled(robot, r -> r.lookup("#accountLabel").queryAs(Label.class)).getText()).isEqualTo(agency.userId());
 
             // The join really happened on the server: the citizen sees the agency's membership event.
             CitizenEvent join = citizen.awaitEvent("agency joined", e -> e.roomId().equals(roomId)
@@ -128,8 +129,8 @@ class AgencyRoomListFxTest {
             waitUntil(() -> timeline.getItems().stream().anyMatch(r -> r.text().equals("Ist mein Führerschein schon da?")),
                     "the citizen's decrypted message in the timeline");
 
-            robot.clickOn("#draftField").write("Ja, Sie können ihn ab Montag abholen.");
-            robot.clickOn("#sendButton");
+            StableRobot.type(robot, "#draftField", "Ja, Sie können ihn ab Montag abholen.");
+            StableRobot.settled(robot, r -> r.clickOn("#sendButton"));
             CitizenEvent reply = citizen.awaitEvent("the caseworker's reply",
                     e -> "Ja, Sie können ihn ab Montag abholen.".equals(e.body()), Duration.ofSeconds(60));
             assertThat(reply.encrypted()).isTrue();
@@ -145,7 +146,7 @@ class AgencyRoomListFxTest {
         openWindow(robot);
         signIn(robot, synapse.baseUrl(), agency.localpart(), agency.password() + "-wrong");
 
-        Label error = robot.lookup("#errorLabel").queryAs(Label.class);
+        Label error = StableRobot.settled(robot, r -> r.lookup("#errorLabel").queryAs(Label.class));
         waitUntil(() -> !error.getText().isEmpty(), "an error message");
         assertThat(error.getText()).isEqualTo("Wrong user name or password.");
         assertThat(robot.lookup("#roomList").tryQuery()).isEmpty();
