@@ -26,8 +26,27 @@ final class AgencyProcess {
     private final Path tempDir;
     private final Path logFile;
     private final Map<String, String> env;
+    private final Path logConfig;
+
+    /**
+     * The app's own logback.xml (file logs under amtsdesk.logDir), not a test configuration that happens to be on
+     * the class path: the at-rest scan must read the logs a workstation really writes.
+     */
+    private static Path productionLogConfig(Path root) throws IOException {
+        Path file = root.resolve("logback.xml");
+        if (!Files.exists(file)) {
+            try (var in = AgencyProcess.class.getResourceAsStream("/logback.xml")) {
+                if (in == null) {
+                    throw new IOException("the app's logback.xml is not on the class path");
+                }
+                Files.copy(in, file);
+            }
+        }
+        return file;
+    }
 
     AgencyProcess(Path root, String name, String passphrase, String password) throws IOException {
+        this.logConfig = productionLogConfig(root);
         this.dataDir = root.resolve(name + "-data");
         this.tempDir = Files.createDirectories(root.resolve(name + "-tmp"));
         this.logFile = root.resolve(name + ".log");
@@ -92,7 +111,7 @@ final class AgencyProcess {
     private Process start(Map<String, String> extraEnv, String command, String... options) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + tempDir,
-                "-Damtsdesk.logDir=" + tempDir.resolve("logs"),
+                "-Damtsdesk.logDir=" + tempDir.resolve("logs"), "-Dlogback.configurationFile=" + logConfig,
                 "-cp", System.getProperty("java.class.path"), AgencyCli.class.getName(), command,
                 "--data-dir", dataDir.toString()));
         cmd.addAll(List.of(options));

@@ -94,6 +94,9 @@ class EncryptedConversationsTest {
             List<byte[]> secrets = List.of(question.getBytes(StandardCharsets.UTF_8),
                     reply.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8),
                     slice(pdf), slice(png), "4711-ÄÖÜ".getBytes(StandardCharsets.UTF_8));
+            Path logFile = agency.tempDir().resolve("logs").resolve("amtsdesk.log");
+            assertThat(logFile).as("the workstation wrote its log where the scan looks").exists();
+            assertThat(Files.size(logFile)).isPositive();
             for (Path dir : List.of(agency.dataDir(), agency.tempDir())) {
                 assertNoneFoundIn(dir, secrets);
             }
