@@ -85,9 +85,11 @@ class AgencyRoomListFxTest {
             @SuppressWarnings("unchecked")
             ListView<RoomRow> list = (ListView<RoomRow>) robot.lookup("#roomList").query();
             waitUntil(() -> list.getItems().stream().anyMatch(r -> r.roomId().equals(roomId) && !r.invited()),
-                    "room " + roomId + " joined and listed; list is " + list.getItems());
+                    "room " + roomId + " joined and listed");
 
-            RoomRow row = list.getItems().stream().filter(r -> r.roomId().equals(roomId)).findFirst().orElseThrow();
+            // Read on the FX thread: the sync loop keeps replacing the list's items.
+            RoomRow row = WaitForAsyncUtils.waitForAsyncFx(5000, () -> list.getItems().stream()
+                    .filter(r -> r.roomId().equals(roomId)).findFirst().orElseThrow());
             assertThat(row.name()).isEqualTo("Erika Mustermann");
             assertThat(row.encrypted()).isTrue();
             assertThat(StableRobot.settled(robot, r -> r.lookup("#accountLabel").queryAs(Label.class)).getText()).isEqualTo(agency.userId());
@@ -118,7 +120,7 @@ class AgencyRoomListFxTest {
                     "the joined room");
             citizen.sendText(roomId, "Ist mein Führerschein schon da?");
             waitUntil(() -> list.getItems().stream().anyMatch(r -> r.preview().equals("Ist mein Führerschein schon da?")),
-                    "the decrypted preview in the room list; list is " + list.getItems());
+                    "the decrypted preview in the room list");
 
             robot.interact(() -> list.getSelectionModel().select(list.getItems().stream()
                     .filter(r -> r.roomId().equals(roomId)).findFirst().orElseThrow()));
@@ -136,7 +138,7 @@ class AgencyRoomListFxTest {
             assertThat(reply.encrypted()).isTrue();
             waitUntil(() -> timeline.getItems().stream().anyMatch(r -> r.own()
                     && r.text().equals("Ja, Sie können ihn ab Montag abholen.") && r.state().equals("sent")),
-                    "the reply shown as sent; timeline is " + timeline.getItems());
+                    "the reply shown as sent");
         }
     }
 
