@@ -30,10 +30,10 @@ public final class EventRepository {
      * Event types the room list previews. Edits ({@code m.replace}) are left out: the preview shows the message,
      * not the correction of an older one.
      */
-    private static final String MESSAGE_TYPES = "('m.room.message', 'm.room.encrypted', 'm.sticker', 'm.poll.start',"
+    static final String MESSAGE_TYPES = "('m.room.message', 'm.room.encrypted', 'm.sticker', 'm.poll.start',"
             + " 'org.matrix.msc3381.poll.start')";
 
-    private static final String COLUMNS = "stream_order, room_id, event_id, sender, origin_server_ts, event_type,"
+    static final String COLUMNS = "stream_order, room_id, event_id, sender, origin_server_ts, event_type,"
             + " content_json, raw_json, decryption_status, decryption_error, session_id, verification_state,"
             + " relates_to_event_id, relation_type";
 
@@ -205,7 +205,7 @@ public final class EventRepository {
         return jdbc.run("count events", c -> Jdbc.count(c, "SELECT COUNT(*) FROM events WHERE room_id = ?", roomId));
     }
 
-    private static StoredEvent map(ResultSet row) throws SQLException {
+    static StoredEvent map(ResultSet row) throws SQLException {
         return new StoredEvent(row.getLong("stream_order"), row.getString("room_id"), row.getString("event_id"),
                 row.getString("sender"), row.getLong("origin_server_ts"), row.getString("event_type"),
                 row.getString("content_json"), row.getString("raw_json"),

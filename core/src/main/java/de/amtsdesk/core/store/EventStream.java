@@ -1,7 +1,5 @@
 package de.amtsdesk.core.store;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 
@@ -11,13 +9,9 @@ import java.util.List;
  */
 public final class EventStream {
 
-    /** Message-like events that count as activity in a conversation (an undecryptable one still has a sender). */
-    private static final String ACTIVITY_TYPES = "('m.room.message', 'm.room.encrypted', 'm.sticker', 'm.poll.start',"
-            + " 'org.matrix.msc3381.poll.start')";
-
-    private static final String COLUMNS = "stream_order, room_id, event_id, sender, origin_server_ts, event_type,"
-            + " content_json, raw_json, decryption_status, decryption_error, session_id, verification_state,"
-            + " relates_to_event_id, relation_type";
+    /** Message-like events count as activity in a conversation (an undecryptable one still has a sender). */
+    private static final String ACTIVITY_TYPES = EventRepository.MESSAGE_TYPES;
+    private static final String COLUMNS = EventRepository.COLUMNS;
 
     private final Jdbc jdbc;
 
@@ -33,14 +27,14 @@ public final class EventStream {
     public List<StoredEvent> roomAfter(String roomId, long streamOrder, int limit) {
         // Ordered like the index (room_id, stream_order), so H2 reads only `limit` rows of it; ordered by
         // stream_order alone, it reads the room's whole rest and sorts it, for every chunk.
-        return jdbc.run("read room stream", c -> Jdbc.list(c, EventStream::map, "SELECT " + COLUMNS
+        return jdbc.run("read room stream", c -> Jdbc.list(c, EventRepository::map, "SELECT " + COLUMNS
                 + " FROM events WHERE room_id = ? AND stream_order > ? ORDER BY room_id, stream_order LIMIT ?",
                 roomId, streamOrder, limit));
     }
 
     /** Message-like events of all rooms after {@code streamOrder}, in stream order, at most {@code limit}. */
     public List<StoredEvent> messagesAfter(long streamOrder, int limit) {
-        return jdbc.run("read message stream", c -> Jdbc.list(c, EventStream::map, "SELECT " + COLUMNS
+        return jdbc.run("read message stream", c -> Jdbc.list(c, EventRepository::map, "SELECT " + COLUMNS
                 + " FROM events WHERE stream_order > ? AND event_type IN " + ACTIVITY_TYPES
                 + " ORDER BY stream_order LIMIT ?", streamOrder, limit));
     }
@@ -51,13 +45,13 @@ public final class EventStream {
             return List.of();
         }
         String marks = String.join(", ", java.util.Collections.nCopies(eventIds.size(), "?"));
-        return jdbc.run("read events", c -> Jdbc.list(c, EventStream::map, "SELECT " + COLUMNS
+        return jdbc.run("read events", c -> Jdbc.list(c, EventRepository::map, "SELECT " + COLUMNS
                 + " FROM events WHERE event_id IN (" + marks + ") ORDER BY stream_order", eventIds.toArray()));
     }
 
     /** The first stored event of a type in a room (e.g. its {@code m.room.create}). */
     public java.util.Optional<StoredEvent> firstOfType(String roomId, String eventType) {
-        return jdbc.run("read first event of type", c -> Jdbc.first(c, EventStream::map, "SELECT " + COLUMNS
+        return jdbc.run("read first event of type", c -> Jdbc.first(c, EventRepository::map, "SELECT " + COLUMNS
                 + " FROM events WHERE room_id = ? AND event_type = ? ORDER BY room_id, stream_order LIMIT 1",
                 roomId, eventType));
     }
@@ -65,14 +59,5 @@ public final class EventStream {
     /** The highest stream position in the store (0 when empty): where a reader that has seen everything stands. */
     public long head() {
         return jdbc.run("stream head", c -> Jdbc.count(c, "SELECT COALESCE(MAX(stream_order), 0) FROM events"));
-    }
-
-    private static StoredEvent map(ResultSet row) throws SQLException {
-        return new StoredEvent(row.getLong("stream_order"), row.getString("room_id"), row.getString("event_id"),
-                row.getString("sender"), row.getLong("origin_server_ts"), row.getString("event_type"),
-                row.getString("content_json"), row.getString("raw_json"),
-                DecryptionStatus.valueOf(row.getString("decryption_status")), row.getString("decryption_error"),
-                row.getString("session_id"), row.getString("verification_state"),
-                row.getString("relates_to_event_id"), row.getString("relation_type"));
     }
 }
