@@ -87,7 +87,7 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
         this.roomList = new RoomListSyncHandler(client, session, directory, autoJoinInvites, roomListener,
                 this::preview);
         EngineSyncHandler handler = new EngineSyncHandler(machine, pump, directory, decryptor, store, roomList,
-                this::roomsChanged);
+                this::timelinesChanged);
         this.sync = new SyncService(client, session, state.map(EngineStore.SyncState::since).orElse(null), handler,
                 roomListener);
     }
@@ -170,14 +170,20 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
         }
     }
 
+    /** Outbox and backup changes: tell the open conversations, then republish the room list (previews). */
     private void roomsChanged(Set<String> rooms) {
         if (rooms.isEmpty()) {
             return;
         }
+        timelinesChanged(rooms);
+        roomList.publish();
+    }
+
+    /** Sync batches publish the room list themselves (after storing), so they only tell the conversations. */
+    private void timelinesChanged(Set<String> rooms) {
         for (String roomId : rooms) {
             listeners.forEach(l -> l.timelineChanged(roomId));
         }
-        roomList.publish();
     }
 
     private String preview(String roomId) {
