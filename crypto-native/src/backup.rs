@@ -55,6 +55,20 @@ async fn activate(
     version: String,
 ) -> NativeResult<()> {
     let backups = session.machine().backup_machine();
+    // A different version than the one this store backed up to: forget which keys count as backed up, so the new
+    // version receives every room key this device holds (not only keys that arrive from now on).
+    let stored = backups.get_backup_keys().await.map_err(|error| {
+        NativeError::crypto(format!("could not read the stored backup key: {error}"))
+    })?;
+    if stored
+        .backup_version
+        .as_deref()
+        .is_some_and(|previous| previous != version)
+    {
+        backups.disable_backup().await.map_err(|error| {
+            NativeError::crypto(format!("could not reset the backup state: {error}"))
+        })?;
+    }
     let public_key = key.megolm_v1_public_key();
     public_key.set_version(version.clone());
     backups
@@ -88,6 +102,18 @@ pub(crate) async fn resume_stored_backup(session: &Session) -> NativeResult<()> 
         (Some(key), Some(version)) => activate(session, key, version).await,
         _ => Ok(()),
     }
+}
+
+/// The backup version this machine uploads to, or an empty string when backups are off.
+pub fn backup_version(session: &Session) -> NativeResult<String> {
+    Ok(runtime::block_on(session.machine().backup_machine().backup_version())?.unwrap_or_default())
+}
+
+/// `(total room keys, room keys backed up to the active backup version)`.
+pub fn room_key_counts(session: &Session) -> NativeResult<(usize, usize)> {
+    let counts = runtime::block_on(session.machine().backup_machine().room_key_counts())?
+        .map_err(|error| NativeError::crypto(format!("could not count the room keys: {error}")))?;
+    Ok((counts.total, counts.backed_up))
 }
 
 /// The next batch of room keys to upload, if backups are enabled and some are not backed up.

@@ -2,7 +2,7 @@
 //! results and runs inside [`entry`]; the work lives in the other modules.
 
 use jni::objects::{JByteArray, JClass, JObject, JObjectArray, JString};
-use jni::sys::{jint, jlong, jobjectArray, jstring};
+use jni::sys::{jint, jlong, jlongArray, jobjectArray, jstring};
 use jni::JNIEnv;
 
 use crate::error::{NativeError, NativeResult};
@@ -410,6 +410,36 @@ pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_backupRoomKeys<'loca
     entry(&mut env, "backupRoomKeys", |env| {
         let request = with_session(handle, backup::backup_room_keys)?;
         requests_to_java(env, request.into_iter().collect())
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_backupVersion<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+) -> jstring {
+    entry(&mut env, "backupVersion", |env| {
+        let version = with_session(handle, backup::backup_version)?;
+        to_java(env, &version)
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_roomKeyCounts<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+) -> jlongArray {
+    entry(&mut env, "roomKeyCounts", |env| {
+        let (total, backed_up) = with_session(handle, backup::room_key_counts)?;
+        let counts = [
+            i64::try_from(total).unwrap_or(i64::MAX),
+            i64::try_from(backed_up).unwrap_or(i64::MAX),
+        ];
+        let array = env.new_long_array(2)?;
+        env.set_long_array_region(&array, 0, &counts)?;
+        Ok(array.into_raw())
     })
 }
 

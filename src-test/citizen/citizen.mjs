@@ -312,6 +312,28 @@ async function createEncryptedRoom({ invite = [], name, isDirect = false }) {
   return { roomId };
 }
 
+/**
+ * A room WITHOUT encryption, as some Matrix apps still create: for tests that the agency never answers in clear.
+ * `encryptionPowerLevel` raises the power level needed to send m.room.encryption (e.g. 100: the agency, invited
+ * with the default 0, may then not turn encryption on).
+ */
+async function createPlainRoom({ invite = [], name, encryptionPowerLevel }) {
+  const c = requireClient();
+  const options = { visibility: "private", preset: "private_chat", invite };
+  if (name) options.name = name;
+  if (encryptionPowerLevel !== undefined) {
+    options.power_level_content_override = { events: { "m.room.encryption": encryptionPowerLevel } };
+  }
+  const { room_id: roomId } = await c.createRoom(options);
+  await joinedRoom(roomId, "createPlainRoom");
+  return { roomId };
+}
+
+async function invite({ roomId, userId }) {
+  await requireClient().invite(roomId, userId);
+  return {};
+}
+
 async function joinRoom({ roomId }) {
   const c = requireClient();
   await c.joinRoom(roomId);
@@ -504,7 +526,16 @@ async function timeline({ roomId }) {
   const events = room.getLiveTimeline().getEvents();
   for (const ev of events) await client.decryptEventIfNeeded(ev);
   return {
-    events: events.map((ev) => ({ eventId: ev.getId(), type: ev.getType(), body: ev.getContent()?.body ?? null })),
+    // wireType and encrypted say how the event travelled: a test can prove a reply never went out in clear.
+    events: events.map((ev) => ({
+      eventId: ev.getId(),
+      type: ev.getType(),
+      wireType: ev.getWireType(),
+      encrypted: ev.isEncrypted(),
+      sender: ev.getSender(),
+      body: ev.getContent()?.body ?? null,
+    })),
+    encryptionEnabled: await client.getCrypto().isEncryptionEnabledInRoom(roomId),
   };
 }
 
@@ -513,6 +544,8 @@ const COMMANDS = {
   ping: async () => ({ loggedIn: Boolean(client) }),
   login,
   createEncryptedRoom,
+  createPlainRoom,
+  invite,
   joinRoom,
   setDisplayName,
   sendText,

@@ -1,5 +1,6 @@
 package de.amtsdesk.app;
 
+import de.amtsdesk.app.backup.KeyBackupDialog;
 import de.amtsdesk.app.conversation.ConversationView;
 import de.amtsdesk.app.conversation.ConversationViewModel;
 import de.amtsdesk.app.login.Authenticator;
@@ -39,7 +40,12 @@ public final class MainWindow {
     private final Translations text;
     private final ViewLoader views;
     private final FailureMessages messages;
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Work started from the window (unlock, login, backup, attachments) calls native crypto; on virtual threads those
+     * JNI calls would pin the carriers. A small, bounded pool of platform threads instead.
+     */
+    private final ExecutorService background = Executors.newFixedThreadPool(4,
+            Thread.ofPlatform().daemon().name("amtsdesk-background-", 0).factory());
     private volatile Workstation workstation;
 
     public MainWindow(Stage stage, AppOptions options) {
@@ -106,14 +112,43 @@ public final class MainWindow {
     private void showWorkspace(Session session) {
         RoomListViewModel rooms = new RoomListViewModel(session.userId(), UiThread.fx(), text, messages,
                 ZoneId.systemDefault(), this::sessionEnded);
+        boolean firstStart = workstation.database().syncState().since().isEmpty();
         AgencyEngine engine = workstation.engine(session, rooms, true);
+        rooms.onRetryNow(engine::retryNow);
+        KeyBackupDialog backup = new KeyBackupDialog(stage, text, engine, background, UiThread.fx(), session.userId());
         stage.getScene().setRoot(views.load(RoomListView.class, () -> new RoomListView(rooms,
-                roomId -> conversation(engine, session, roomId),
-                () -> new KeyBackupDialog(stage, text, engine, background, UiThread.fx()).open())));
+                roomId -> conversation(engine, session, roomId), backup::open)));
         background.execute(() -> {
             engine.publishStoredRooms();
+            if (firstStart) {
+                guideToRestore(engine, backup);
+            }
             engine.start();
         });
+    }
+
+    /**
+     * A new workstation of an account that has a key backup can read nothing older than itself until it restores:
+     * say so at once and open the backup dialog, instead of leaving the caseworker with unreadable conversations.
+     */
+    private void guideToRestore(AgencyEngine engine, KeyBackupDialog backup) {
+        try {
+            if (engine.keyBackupStatus().needsRestore()) {
+                UiThread.fx().execute(() -> {
+                    javafx.scene.control.Alert hint = new javafx.scene.control.Alert(
+                            javafx.scene.control.Alert.AlertType.INFORMATION, text.get("backup.guide"),
+                            new javafx.scene.control.ButtonType(text.get("dialog.ok"),
+                                    javafx.scene.control.ButtonBar.ButtonData.OK_DONE));
+                    hint.initOwner(stage);
+                    hint.setTitle(text.get("backup.title"));
+                    hint.setHeaderText(null);
+                    hint.showAndWait();
+                    backup.open();
+                });
+            }
+        } catch (Exception e) {
+            LOG.info("key backup state not checked at first start: {}", e.getClass().getSimpleName());
+        }
     }
 
     private Parent conversation(AgencyEngine engine, Session session, String roomId) {

@@ -69,6 +69,12 @@ final class CryptoNative {
     /** Zero or five strings. */
     static native String[] backupRoomKeys(long machineHandle);
 
+    /** The active backup version, or "" when backups are off. */
+    static native String backupVersion(long machineHandle);
+
+    /** {total room keys, backed up to the active version}. */
+    static native long[] roomKeyCounts(long machineHandle);
+
     static native int restoreFromBackup(long machineHandle, String recoveryKey, String version, String roomKeysResponseJson);
 
     static native String exportRoomKeys(long machineHandle, String passphrase);

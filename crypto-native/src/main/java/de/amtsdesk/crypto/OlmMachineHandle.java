@@ -313,6 +313,21 @@ public final class OlmMachineHandle implements AutoCloseable {
                 .stream().findFirst();
     }
 
+    /** The server backup version this machine uploads room keys to, if backups are enabled. */
+    public Optional<String> backupVersion() {
+        String version = withHandle(CryptoNative::backupVersion);
+        return version == null || version.isEmpty() ? Optional.empty() : Optional.of(version);
+    }
+
+    /** How many room keys this machine holds, and how many of them are in the active backup version. */
+    public RoomKeyCounts roomKeyCounts() {
+        long[] counts = withHandle(CryptoNative::roomKeyCounts);
+        return new RoomKeyCounts(counts[0], counts[1]);
+    }
+
+    /** Room keys held by the machine, and how many of them are backed up to the active backup version. */
+    public record RoomKeyCounts(long total, long backedUp) { }
+
     /**
      * Decrypts and imports the room keys of a backup.
      *
@@ -377,6 +392,7 @@ public final class OlmMachineHandle implements AutoCloseable {
     // Every native call runs under the read lock and close under the write lock, so a pointer is
     // never freed while a call uses it, nor used after it was freed.
     private <T> T withHandle(LongFunction<T> call) {
+        VirtualThreadCheck.beforeNativeCall();
         ReentrantReadWriteLock.ReadLock lock = state.lock.readLock();
         lock.lock();
         try {

@@ -144,6 +144,11 @@ public final class ConversationViewModel implements ConversationListener {
         String sender = own ? text.get("conversation.you") : conversations.senderName(roomId, entry.sender());
         String time = timeFormat.format(entry.timestamp());
         String state = entry.sendState() == null ? "" : text.get("conversation.state." + entry.sendState().name());
+        if (entry.sendState() == TimelineEntry.SendState.FAILED && entry.problem() != null
+                && text.bundle().containsKey("conversation.failed." + entry.problem())) {
+            // The outbox's reason, so the caseworker knows why and what to do (not just "failed").
+            state = text.get("conversation.failed." + entry.problem());
+        }
         return new TimelineRow(entry.id(), sender, own, time, describe(entry), entry.kind(), entry.attachment(), state,
                 entry.sendState() == TimelineEntry.SendState.FAILED, isProblem(entry));
     }

@@ -24,6 +24,7 @@ public final class RoomListView {
     @FXML private Label accountLabel;
     @FXML private ListView<RoomRow> roomList;
     @FXML private Label statusLabel;
+    @FXML private javafx.scene.control.Button retryButton;
 
     /** @param conversations opens the conversation view of a room; null where there is none (walking skeleton) */
     public RoomListView(RoomListViewModel viewModel, Function<String, Parent> conversations, Runnable keyBackup) {
@@ -40,7 +41,14 @@ public final class RoomListView {
     }
 
     @FXML
+    private void retryNow() {
+        viewModel.retryNow();
+    }
+
+    @FXML
     private void initialize() {
+        retryButton.visibleProperty().bind(viewModel.failingProperty());
+        retryButton.managedProperty().bind(retryButton.visibleProperty());
         accountLabel.setText(viewModel.account());
         backupButton.setVisible(keyBackup != null);
         backupButton.setManaged(keyBackup != null);
@@ -58,7 +66,8 @@ public final class RoomListView {
 
     private final class RoomCell extends ListCell<RoomRow> {
         private final Label name = new Label();
-        private final Label encrypted = new Label(viewModel.encryptedBadge());
+        // Encryption is the norm and not worth a badge on every row; the exception is marked.
+        private final Label encrypted = new Label(viewModel.notEncryptedBadge());
         private final Label time = new Label();
         private final Region spacer = new Region();
         private final Label preview = new Label();
@@ -67,7 +76,8 @@ public final class RoomListView {
 
         private RoomCell() {
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            encrypted.getStyleClass().add("badge-encrypted");
+            encrypted.getStyleClass().add("badge-not-encrypted");
+            encrypted.managedProperty().bind(encrypted.visibleProperty());
             encrypted.setMinWidth(Region.USE_PREF_SIZE);
             time.setMinWidth(Region.USE_PREF_SIZE);
             preview.getStyleClass().add("room-preview");
@@ -88,7 +98,7 @@ public final class RoomListView {
                 return;
             }
             name.setText(row.name());
-            encrypted.setVisible(row.encrypted());
+            encrypted.setVisible(!row.encrypted() && !row.invited());
             time.setText(row.lastActivity());
             preview.setText(row.preview());
             setGraphic(box);

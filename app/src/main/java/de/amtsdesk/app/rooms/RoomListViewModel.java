@@ -22,6 +22,9 @@ public final class RoomListViewModel implements SyncListener {
 
     private final ObservableList<RoomRow> rooms = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper failing =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+    private volatile Runnable retryNow = () -> { };
     private final String account;
     private final Executor ui;
     private final Translations text;
@@ -47,13 +50,49 @@ public final class RoomListViewModel implements SyncListener {
         List<RoomRow> rows = summaries.stream().map(this::toRow).toList();
         ui.execute(() -> {
             rooms.setAll(rows);
-            status.set(text.get("rooms.status.connected", rows.size()));
+            if (!failing.get()) {
+                status.set(text.get("rooms.status.connected", rows.size()));
+            }
+        });
+    }
+
+    /**
+     * While the sync loop retries. A server that answered before and now does not is "unreachable", not a wrong
+     * address: the caseworker learns that nothing is lost and can ask for a retry at once.
+     */
+    @Override
+    public void syncFailing(MatrixException problem) {
+        String message = switch (problem.failure()) {
+            case UNREACHABLE -> text.get("rooms.status.unreachable");
+            case SERVER_ERROR, RATE_LIMITED -> text.get("rooms.status.serverTrouble");
+            default -> text.get("rooms.status.failing", messages.describe(problem));
+        };
+        ui.execute(() -> {
+            failing.set(true);
+            status.set(message);
         });
     }
 
     @Override
-    public void syncFailing(MatrixException problem) {
-        ui.execute(() -> status.set(text.get("rooms.status.failing", messages.describe(problem))));
+    public void syncRecovered() {
+        ui.execute(() -> {
+            failing.set(false);
+            status.set(text.get("rooms.status.connected", rooms.size()));
+        });
+    }
+
+    /** What "retry now" does (the engine's {@code retryNow}); set once the engine exists. */
+    public void onRetryNow(Runnable action) {
+        this.retryNow = action;
+    }
+
+    public void retryNow() {
+        status.set(text.get("rooms.status.retrying"));
+        retryNow.run();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty failingProperty() {
+        return failing.getReadOnlyProperty();
     }
 
     @Override
@@ -69,12 +108,13 @@ public final class RoomListViewModel implements SyncListener {
 
     /** The accessible description of a row, read by screen readers instead of the visual layout. */
     public String describe(RoomRow row) {
-        return text.get(row.encrypted() ? "rooms.row.accessible.encrypted" : "rooms.row.accessible", row.name(),
+        boolean exception = !row.encrypted() && !row.invited();
+        return text.get(exception ? "rooms.row.accessible.notEncrypted" : "rooms.row.accessible", row.name(),
                 row.lastActivity()) + ". " + row.preview();
     }
 
-    public String encryptedBadge() {
-        return text.get("rooms.badge.encrypted");
+    public String notEncryptedBadge() {
+        return text.get("rooms.badge.notEncrypted");
     }
 
     public ObservableList<RoomRow> rooms() {

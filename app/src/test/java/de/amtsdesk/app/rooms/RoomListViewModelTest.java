@@ -32,15 +32,37 @@ class RoomListViewModelTest {
             assertThat(row.lastActivity()).isEqualTo("29.11.26, 10:05");
             assertThat(row.preview()).isEqualTo("Noch keine Nachricht");
             assertThat(vm.describe(row)).isEqualTo(
-                    "Verschlüsselte Unterhaltung mit Erika Mustermann, zuletzt aktiv 29.11.26, 10:05. Noch keine Nachricht");
+                    "Unterhaltung mit Erika Mustermann, zuletzt aktiv 29.11.26, 10:05. Noch keine Nachricht");
         });
         assertThat(vm.statusProperty().get()).isEqualTo("Verbunden · 1 Unterhaltung");
     }
 
     @Test
+    void anUnencryptedRoomIsTheMarkedException() {
+        vm.roomsChanged(List.of(new RoomSummary("!p:l", "Max Klartext", Instant.parse("2026-11-29T09:05:00Z"),
+                false, RoomSummary.Membership.JOINED)));
+        assertThat(vm.rooms()).singleElement().satisfies(row -> {
+            assertThat(row.encrypted()).isFalse();
+            assertThat(vm.describe(row)).startsWith("NICHT verschlüsselte Unterhaltung mit Max Klartext");
+        });
+        assertThat(vm.notEncryptedBadge()).isEqualTo("nicht verschlüsselt");
+    }
+
+    @Test
     void syncTroubleIsShownAndRevokedSessionSendsBackToLogin() {
         vm.syncFailing(new MatrixException(MatrixFailure.SERVER_ERROR, "502", "https://hs"));
-        assertThat(vm.statusProperty().get()).startsWith("Verbindung gestört: Der Homeserver https://hs meldet");
+        assertThat(vm.statusProperty().get()).startsWith("Der Homeserver hat gerade Probleme");
+        assertThat(vm.failingProperty().get()).isTrue();
+        vm.syncFailing(new MatrixException(MatrixFailure.UNREACHABLE, "refused", "https://hs"));
+        assertThat(vm.statusProperty().get()).as("unreachable, not 'check the address'")
+                .startsWith("Homeserver nicht erreichbar. Nichts geht verloren").doesNotContain("Adresse");
+        List<String> retried = new ArrayList<>();
+        vm.onRetryNow(() -> retried.add("now"));
+        vm.retryNow();
+        assertThat(retried).containsExactly("now");
+        vm.syncRecovered();
+        assertThat(vm.failingProperty().get()).isFalse();
+        assertThat(vm.statusProperty().get()).startsWith("Verbunden");
         vm.sessionEnded(new MatrixException(MatrixFailure.TOKEN_REVOKED, "M_UNKNOWN_TOKEN", "https://hs"));
         assertThat(endedWith).containsExactly(
                 "Ihre Sitzung wurde beendet. Bitte melden Sie sich erneut an; es gehen keine Daten verloren.");

@@ -67,6 +67,7 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
     private final RoomListSyncHandler roomList;
     private final List<ConversationListener> listeners = new CopyOnWriteArrayList<>();
     private final Semaphore outboxWake = new Semaphore(0);
+    private final Semaphore reconnect = new Semaphore(0);
     private volatile boolean running;
     private Thread outboxThread;
 
@@ -80,16 +81,18 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
         this.directory = new RoomDirectory(session.userId(), Clock.systemUTC());
         var state = store.loadSyncState();
         state.ifPresent(s -> directory.restore(s.directorySnapshot()));
+        directory.markEncrypted(store.everEncryptedRooms());
         this.pump = new CryptoRequestPump(client, session, machine);
         this.decryptor = new TimelineDecryptor(machine, store);
-        this.outbox = new OutboxSender(client, session, machine, pump, directory, store);
+        EncryptionGuard guard = new EncryptionGuard(client, session, directory, store);
+        this.outbox = new OutboxSender(client, session, machine, pump, directory, store, guard);
         this.keyBackup = new KeyBackup(client, session, machine, pump);
         this.roomList = new RoomListSyncHandler(client, session, directory, autoJoinInvites, roomListener,
-                this::preview);
+                this::preview, guard::encryptIfPossible);
         EngineSyncHandler handler = new EngineSyncHandler(machine, pump, directory, decryptor, store, roomList,
-                this::timelinesChanged);
+                this::timelinesChanged, new GapFiller(client, session, store));
         this.sync = new SyncService(client, session, state.map(EngineStore.SyncState::since).orElse(null), handler,
-                roomListener);
+                new RecoveryForwarder(roomListener, this::retryNow));
     }
 
     public Session session() {
@@ -104,7 +107,9 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
     public void start() {
         running = true;
         sync.start();
-        outboxThread = Thread.ofVirtual().name("outbox-" + session.deviceId()).start(this::outboxLoop);
+        // A platform thread: the outbox calls into native crypto (key sharing can block for seconds), and a JNI call
+        // on a virtual thread pins its carrier, stalling every other virtual thread of the process.
+        outboxThread = Thread.ofPlatform().daemon().name("outbox-" + session.deviceId()).start(this::outboxLoop);
     }
 
     /** One sync round trip; tests and tools use this instead of the background loop. */
@@ -121,8 +126,26 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
         return store.unsentCount();
     }
 
-    public String setUpKeyBackup() throws MatrixException {
+    /**
+     * Creates the account's first key backup and uploads every room key of this workstation to it.
+     *
+     * @return the recovery key, to be shown once and kept by the admin
+     * @throws KeyBackupExistsException the account has a backup: restore it, or replace it explicitly
+     */
+    public String setUpKeyBackup() throws MatrixException, KeyBackupExistsException {
         return keyBackup.create();
+    }
+
+    /**
+     * Replaces the account's backup with a new version and a new recovery key: only as an explicit, confirmed action
+     * (the UI offers it to team leads). Every room key of this workstation goes into the new version.
+     */
+    public String replaceKeyBackup(String confirmedVersion) throws MatrixException {
+        return keyBackup.replace(confirmedVersion);
+    }
+
+    public KeyBackupStatus keyBackupStatus() throws MatrixException {
+        return keyBackup.status();
     }
 
     public boolean serverHasKeyBackup() throws MatrixException {
@@ -141,6 +164,11 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
         return directory;
     }
 
+    /**
+     * Sends whatever is queued; new messages wake it at once. After a failure it waits out one back-off for the
+     * connection: messages queued meanwhile do not wake it (twenty queued messages must not become twenty attempts
+     * and a minute-long back-off), only {@link #retryNow()} or a recovered sync does.
+     */
     private void outboxLoop() {
         Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), new Random());
         while (running) {
@@ -152,21 +180,37 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
             } catch (MatrixException e) {
                 Duration wait = backoff.next(e);
                 LOG.info("outbox paused ({}), next try in {} ms", e.failure(), wait.toMillis());
-                try {
-                    outboxWake.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException ie) {
+                if (!awaitRetry(wait)) {
                     return;
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 LOG.error("outbox pass failed unexpectedly", e);
-                try {
-                    Thread.sleep(backoff.next(null));
-                } catch (InterruptedException ie) {
+                if (!awaitRetry(backoff.next(null))) {
                     return;
                 }
             }
+        }
+    }
+
+    private boolean awaitRetry(Duration wait) {
+        try {
+            reconnect.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+            reconnect.drainPermits();
+            outboxWake.drainPermits();
+            return running;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** The caseworker's "retry now" (or a recovered connection): ends the outbox's back-off at once. */
+    public void retryNow() {
+        reconnect.release();
+        outboxWake.release();
+        if (sync != null) {
+            sync.retryNow();
         }
     }
 
@@ -202,9 +246,14 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
 
     @Override
     public List<TimelineEntry> timeline(String roomId) {
+        return timeline(roomId, TIMELINE_LIMIT);
+    }
+
+    /** The newest {@code limit} stored events of the room in server order, then what the outbox still holds. */
+    public List<TimelineEntry> timeline(String roomId, int limit) {
         List<TimelineEntry> entries = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
-        for (EngineStore.StoredEvent event : store.timeline(roomId, TIMELINE_LIMIT)) {
+        for (EngineStore.StoredEvent event : store.timeline(roomId, limit)) {
             TimelineEntry entry = toEntry(event);
             seen.add(entry.id());
             entries.add(entry);
@@ -244,12 +293,18 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
                 .put("origin_server_ts", item.createdAt()).put("type", item.eventType());
         clear.set("content", readOrEmpty(item.contentJson()));
         TimelineEntry.SendState state = TimelineEntry.SendState.valueOf(item.state().name());
-        return withState(EventInterpreter.interpret(item.roomId(), clear), state);
+        TimelineEntry entry = EventInterpreter.interpret(item.roomId(), clear);
+        // A failed message carries the outbox's reason (e.g. NOT_ENCRYPTED), for the caseworker to see why.
+        return withState(entry, state, state == TimelineEntry.SendState.FAILED ? item.error() : entry.problem());
     }
 
     private static TimelineEntry withState(TimelineEntry e, TimelineEntry.SendState state) {
+        return withState(e, state, e.problem());
+    }
+
+    private static TimelineEntry withState(TimelineEntry e, TimelineEntry.SendState state, String problem) {
         return new TimelineEntry(e.id(), e.roomId(), e.sender(), e.timestamp(), e.kind(), e.body(), e.attachment(),
-                e.poll(), e.relatesTo(), state, e.problem());
+                e.poll(), e.relatesTo(), state, problem);
     }
 
     private static JsonNode readOrEmpty(String json) {
@@ -386,6 +441,30 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
     @Override
     public void removeListener(ConversationListener listener) {
         listeners.remove(listener);
+    }
+
+    /** Passes everything on to the UI's listener; a recovered sync also ends the outbox's back-off. */
+    private record RecoveryForwarder(SyncListener delegate, Runnable onRecovered) implements SyncListener {
+        @Override
+        public void roomsChanged(List<de.amtsdesk.core.matrix.RoomSummary> rooms) {
+            delegate.roomsChanged(rooms);
+        }
+
+        @Override
+        public void syncFailing(MatrixException problem) {
+            delegate.syncFailing(problem);
+        }
+
+        @Override
+        public void syncRecovered() {
+            onRecovered.run();
+            delegate.syncRecovered();
+        }
+
+        @Override
+        public void sessionEnded(MatrixException reason) {
+            delegate.sessionEnded(reason);
+        }
     }
 
     @Override

@@ -66,4 +66,17 @@ public interface EngineStore {
     void markQueued(String txnId);
 
     void markFailed(String txnId, String error);
+
+    /** Whether an event with this ID is stored already (gap filling stops there). */
+    boolean hasEvent(String eventId);
+
+    /** Whether any event of the room is stored. */
+    boolean hasEvents(String roomId);
+
+    /** Sticky: once recorded, a room counts as encrypted for the outbox forever (see V4 migration). */
+    void rememberEncrypted(String roomId, String algorithm);
+
+    boolean wasEverEncrypted(String roomId);
+
+    List<String> everEncryptedRooms();
 }

@@ -30,10 +30,12 @@ final class EngineSyncHandler implements SyncHandler {
     private final EngineStore store;
     private final RoomListSyncHandler roomList;
     private final Consumer<Set<String>> roomsChanged;
+    private final GapFiller gaps;
 
     EngineSyncHandler(OlmMachineHandle machine, CryptoRequestPump pump, RoomDirectory directory,
             TimelineDecryptor decryptor, EngineStore store, RoomListSyncHandler roomList,
-            Consumer<Set<String>> roomsChanged) {
+            Consumer<Set<String>> roomsChanged, GapFiller gaps) {
+        this.gaps = gaps;
         this.machine = machine;
         this.pump = pump;
         this.directory = directory;
@@ -60,11 +62,27 @@ final class EngineSyncHandler implements SyncHandler {
             // One call for the whole batch: each call is a write to the crypto store.
             machine.updateTrackedUsers(List.copyOf(tracked));
         }
+        // Network first, outside the transaction: the events a limited timeline left out. A failure here fails the
+        // batch before its token is saved, so the same batch (and the same gap) comes again.
+        java.util.Map<String, List<JsonNode>> missing = new java.util.HashMap<>();
+        for (var room : response.path("rooms").path("join").properties()) {
+            List<JsonNode> gap = gaps.missingBefore(room.getKey(), room.getValue().path("timeline"));
+            if (!gap.isEmpty()) {
+                missing.put(room.getKey(), gap);
+            }
+        }
         store.atomically(() -> {
+            EncryptionGuard.rememberFrom(response, store, directory);
             response.path("rooms").path("join").properties().forEach(room -> {
                 String roomId = room.getKey();
-                // State before the timeline first (membership, power levels), then the timeline: server order,
-                // which folds over the room (e.g. the staff log) rely on.
+                // Server order, which folds over the room (e.g. the staff log) rely on: the filled gap first (it
+                // is older than everything in this batch), then the state at the start of the timeline
+                // (membership, power levels; what the gap held is stored already), then the timeline.
+                for (JsonNode event : missing.getOrDefault(roomId, List.of())) {
+                    if (decryptor.store(roomId, event)) {
+                        changed.add(roomId);
+                    }
+                }
                 for (JsonNode event : room.getValue().path("state").path("events")) {
                     decryptor.store(roomId, event);
                 }

@@ -128,6 +128,31 @@ public final class H2EngineStore implements EngineStore {
         db.outbox().markFailed(txnId, error);
     }
 
+    @Override
+    public boolean hasEvent(String eventId) {
+        return db.events().find(eventId).isPresent();
+    }
+
+    @Override
+    public boolean hasEvents(String roomId) {
+        return db.events().count(roomId) > 0;
+    }
+
+    @Override
+    public void rememberEncrypted(String roomId, String algorithm) {
+        db.encryptedRooms().remember(roomId, algorithm);
+    }
+
+    @Override
+    public boolean wasEverEncrypted(String roomId) {
+        return db.encryptedRooms().isEncrypted(roomId);
+    }
+
+    @Override
+    public List<String> everEncryptedRooms() {
+        return db.encryptedRooms().all();
+    }
+
     private static EngineStore.StoredEvent toPort(de.amtsdesk.core.store.StoredEvent e) {
         return new EngineStore.StoredEvent(e.roomId(), e.eventId(), e.sender(), e.originServerTs(), e.eventType(),
                 e.contentJson(), e.rawJson(), Decryption.valueOf(e.decryptionStatus().name()), e.decryptionError(),

@@ -24,12 +24,15 @@ final class KeyBackup {
     private final Session session;
     private final OlmMachineHandle machine;
     private final CryptoRequestPump pump;
+    /** The version this machine backs up to; read from the crypto store at start (see AgencyEngine). */
+    private volatile String activeVersion;
 
     KeyBackup(MatrixClient client, Session session, OlmMachineHandle machine, CryptoRequestPump pump) {
         this.client = client;
         this.session = session;
         this.machine = machine;
         this.pump = pump;
+        this.activeVersion = machine.backupVersion().orElse(null);
     }
 
     /** The current backup version on the server, if the account has one. */
@@ -45,8 +48,34 @@ final class KeyBackup {
         }
     }
 
-    /** Cross-signs this device and creates a new backup; returns the recovery key to hand to the admin. */
-    String create() throws MatrixException {
+    /**
+     * Cross-signs this device and creates the account's first backup; returns the recovery key to hand to the admin.
+     * Refuses when a backup exists: a second click must never start an empty version with a new key.
+     */
+    String create() throws MatrixException, KeyBackupExistsException {
+        var existing = serverVersion();
+        if (existing.isPresent()) {
+            throw new KeyBackupExistsException(existing.get());
+        }
+        return createVersion();
+    }
+
+    /**
+     * Replaces the backup, as an explicit, confirmed action: {@code confirmedVersion} must be the version the person
+     * saw and agreed to replace (so a version created meanwhile elsewhere is not replaced blindly). The new version
+     * receives every room key this workstation holds before this returns.
+     */
+    String replace(String confirmedVersion) throws MatrixException {
+        var existing = serverVersion();
+        if (existing.isPresent() && !existing.get().equals(confirmedVersion)) {
+            throw new MatrixException(MatrixFailure.REQUEST_REJECTED, "the backup changed to version "
+                    + existing.get() + " since version " + confirmedVersion + " was confirmed", "room_keys");
+        }
+        LOG.warn("replacing key backup version {} on request", confirmedVersion);
+        return createVersion();
+    }
+
+    private String createVersion() throws MatrixException {
         pump.flush();
         if (!machine.crossSigningStatus().hasMaster()) {
             CrossSigningBootstrap bootstrap = machine.bootstrapCrossSigning();
@@ -63,9 +92,24 @@ final class KeyBackup {
             throw new MatrixException(MatrixFailure.MALFORMED_RESPONSE, "backup version missing", "room_keys");
         }
         machine.enableBackup(version, backup.recoveryKey());
-        pump.flush();
+        activeVersion = version;
+        uploadAll();
         LOG.info("key backup version {} created", version);
         return backup.recoveryKey();
+    }
+
+    /** Uploads until every room key of this device is in the active version (the machine sends batches). */
+    private void uploadAll() throws MatrixException {
+        for (var request = machine.backupRoomKeys(); request.isPresent(); request = machine.backupRoomKeys()) {
+            pump.send(request.get());
+        }
+        pump.flush();
+    }
+
+    KeyBackupStatus status() throws MatrixException {
+        var counts = machine.roomKeyCounts();
+        return new KeyBackupStatus(serverVersion(), Optional.ofNullable(activeVersion), counts.total(),
+                counts.backedUp());
     }
 
     /** Imports every backed-up room key; returns how many were imported. Keeps backing up from this device too. */
@@ -75,6 +119,7 @@ final class KeyBackup {
         JsonNode keys = client.send(session, "GET", "/_matrix/client/v3/room_keys/keys?version=" + version, null);
         int imported = machine.restoreFromBackup(recoveryKey, version, keys.toString());
         machine.enableBackup(version, recoveryKey);
+        activeVersion = version;
         LOG.info("restored {} room keys from backup version {}", imported, version);
         return imported;
     }

@@ -32,15 +32,17 @@ final class OutboxSender {
     private final CryptoRequestPump pump;
     private final RoomDirectory directory;
     private final EngineStore store;
+    private final EncryptionGuard guard;
 
     OutboxSender(MatrixClient client, Session session, OlmMachineHandle machine, CryptoRequestPump pump,
-            RoomDirectory directory, EngineStore store) {
+            RoomDirectory directory, EngineStore store, EncryptionGuard guard) {
         this.client = client;
         this.session = session;
         this.machine = machine;
         this.pump = pump;
         this.directory = directory;
         this.store = store;
+        this.guard = guard;
     }
 
     /**
@@ -58,7 +60,11 @@ final class OutboxSender {
             try {
                 String eventId = deliver(item);
                 store.markSent(item.txnId(), eventId);
+                deleteMedia(item);
                 LOG.info("outbox {} delivered", item.txnId());
+            } catch (SendRefusedException e) {
+                LOG.warn("outbox {} refused: {}", item.txnId(), e.getMessage());
+                store.markFailed(item.txnId(), e.reason());
             } catch (MatrixException e) {
                 if (e.isTransient()) {
                     store.markQueued(item.txnId());
@@ -74,16 +80,27 @@ final class OutboxSender {
         return changed;
     }
 
-    private String deliver(EngineStore.OutboxItem item) throws MatrixException, IOException {
+    /** The ciphertext of a sent file is on the server now; a copy on disk would only grow the data folder. */
+    private static void deleteMedia(EngineStore.OutboxItem item) {
+        if (item.attachment() == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(item.attachment());
+        } catch (IOException e) {
+            LOG.warn("outbox {}: sent file not deleted ({})", item.txnId(), e.getClass().getSimpleName());
+        }
+    }
+
+    private String deliver(EngineStore.OutboxItem item) throws MatrixException, IOException, SendRefusedException {
         ObjectNode content = (ObjectNode) JSON.readTree(item.contentJson());
+        // Before anything leaves (even ciphertext media): never in clear, whatever the directory forgot.
+        guard.requireEncrypted(item.roomId());
         if (item.attachment() != null) {
             // The file was encrypted when it was queued; only ciphertext lies on disk and goes to the server.
             byte[] ciphertext = Files.readAllBytes(item.attachment());
             String mxc = client.uploadMedia(session, ciphertext, "application/octet-stream");
             ((ObjectNode) content.path("file")).put("url", mxc);
-        }
-        if (!directory.isEncrypted(item.roomId())) {
-            return client.sendRoomEvent(session, item.roomId(), item.eventType(), item.txnId(), content);
         }
         var members = new TreeSet<>(client.joinedMembers(session, item.roomId()));
         members.addAll(directory.membersToShareWith(item.roomId()));

@@ -89,6 +89,11 @@ public final class MatrixClient {
         http.post("/_matrix/client/v3/join/" + encode(roomId), session.accessToken(), Map.of(), REQUEST_TIMEOUT);
     }
 
+    public void leaveRoom(Session session, String roomId) throws MatrixException {
+        http.post("/_matrix/client/v3/rooms/" + encode(roomId) + "/leave", session.accessToken(), Map.of(),
+                REQUEST_TIMEOUT);
+    }
+
     /** Sends a request someone else prepared, e.g. the crypto machine's key upload; returns the JSON answer. */
     public JsonNode send(Session session, String method, String path, String bodyJson) throws MatrixException {
         return http.sendRaw(method, path, session.accessToken(), bodyJson, REQUEST_TIMEOUT);
@@ -161,6 +166,36 @@ public final class MatrixClient {
             throws MatrixException {
         return http.put("/_matrix/client/v3/rooms/" + encode(roomId) + "/state/" + encode(eventType) + "/"
                 + encode(stateKey), session.accessToken(), content, REQUEST_TIMEOUT).path("event_id").asText(null);
+    }
+
+    /**
+     * The content of one state event, or empty when the room has none of that type and key ({@code M_NOT_FOUND}).
+     */
+    public java.util.Optional<JsonNode> getState(Session session, String roomId, String eventType, String stateKey)
+            throws MatrixException {
+        try {
+            return java.util.Optional.of(http.get("/_matrix/client/v3/rooms/" + encode(roomId) + "/state/"
+                    + encode(eventType) + "/" + encode(stateKey), session.accessToken(), REQUEST_TIMEOUT));
+        } catch (MatrixException e) {
+            if (e.errcode().filter("M_NOT_FOUND"::equals).isPresent()) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * One page of a room's history ({@code GET /rooms/{roomId}/messages}), going backwards from {@code from}:
+     * the answer's {@code chunk} is newest first and {@code end} continues further back (absent at the start).
+     */
+    public JsonNode messagesBackwards(Session session, String roomId, String from, int limit)
+            throws MatrixException {
+        StringBuilder path = new StringBuilder("/_matrix/client/v3/rooms/").append(encode(roomId))
+                .append("/messages?dir=b&limit=").append(limit);
+        if (from != null) {
+            path.append("&from=").append(encode(from));
+        }
+        return http.get(path.toString(), session.accessToken(), REQUEST_TIMEOUT);
     }
 
     public void invite(Session session, String roomId, String userId) throws MatrixException {

@@ -29,6 +29,11 @@ public final class RoomDirectory {
     private final String ownUserId;
     private final Clock clock;
     private final Map<String, RoomFacts> rooms = new LinkedHashMap<>();
+    /**
+     * Rooms known to have been encrypted, kept apart from the per-room facts: leaving a room or losing the snapshot
+     * drops facts, but a room that was encrypted stays encrypted (the event cannot be removed from a room).
+     */
+    private final Set<String> everEncrypted = new java.util.HashSet<>();
 
     public RoomDirectory(String ownUserId, Clock clock) {
         this.ownUserId = ownUserId;
@@ -114,10 +119,15 @@ public final class RoomDirectory {
         return facts == null ? userId : nameOf(facts, userId);
     }
 
-    /** Whether the room is encrypted, as far as the state seen so far tells. */
+    /** Whether the room is encrypted, as far as the state seen so far (or the sticky record) tells. */
     public synchronized boolean isEncrypted(String roomId) {
         RoomFacts facts = rooms.get(roomId);
-        return facts != null && facts.encrypted;
+        return everEncrypted.contains(roomId) || facts != null && facts.encrypted;
+    }
+
+    /** From the sticky record in the store: these rooms count as encrypted whatever the snapshot says. */
+    public synchronized void markEncrypted(java.util.Collection<String> roomIds) {
+        everEncrypted.addAll(roomIds);
     }
 
     /** Members who are joined or invited: the people whose devices need the room key. */
@@ -137,7 +147,7 @@ public final class RoomDirectory {
     public synchronized List<RoomSummary> summaries() {
         List<RoomSummary> result = new ArrayList<>();
         rooms.forEach((id, facts) -> result.add(new RoomSummary(id, displayName(id, facts), facts.lastActivity(),
-                facts.encrypted, facts.membership)));
+                facts.encrypted || everEncrypted.contains(id), facts.membership)));
         result.sort(Comparator.comparing(RoomSummary::lastActivity).reversed().thenComparing(RoomSummary::roomId));
         return List.copyOf(result);
     }

@@ -19,15 +19,23 @@ public final class RoomListSyncHandler implements SyncHandler {
     private final boolean autoJoinInvites;
     private final SyncListener listener;
     private final Function<String, String> previews;
+    private final java.util.function.Consumer<String> afterJoin;
 
     public RoomListSyncHandler(MatrixClient client, Session session, RoomDirectory directory, boolean autoJoinInvites,
             SyncListener listener, Function<String, String> previews) {
+        this(client, session, directory, autoJoinInvites, listener, previews, roomId -> { });
+    }
+
+    /** {@code afterJoin} runs for each room this handler joined (e.g. to turn on encryption at once). */
+    public RoomListSyncHandler(MatrixClient client, Session session, RoomDirectory directory, boolean autoJoinInvites,
+            SyncListener listener, Function<String, String> previews, java.util.function.Consumer<String> afterJoin) {
         this.client = client;
         this.session = session;
         this.directory = directory;
         this.autoJoinInvites = autoJoinInvites;
         this.listener = listener;
         this.previews = previews;
+        this.afterJoin = afterJoin;
     }
 
     @Override
@@ -43,6 +51,7 @@ public final class RoomListSyncHandler implements SyncHandler {
                 try {
                     client.joinRoom(session, roomId);
                     LOG.info("joined invited room {}", roomId);
+                    afterJoin.accept(roomId);
                 } catch (MatrixException e) {
                     // The invite stays pending and is tried again on the next sync.
                     LOG.warn("could not join invited room {}: {}", roomId, e.failure());

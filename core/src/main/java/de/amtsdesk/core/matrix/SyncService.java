@@ -25,6 +25,7 @@ public final class SyncService implements AutoCloseable {
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(2), new Random());
     private volatile String since;
     private volatile boolean running;
+    private final java.util.concurrent.Semaphore wake = new java.util.concurrent.Semaphore(0);
     private Thread thread;
 
     public SyncService(MatrixClient client, Session session, String since, SyncHandler handler,
@@ -57,7 +58,8 @@ public final class SyncService implements AutoCloseable {
             return;
         }
         running = true;
-        thread = Thread.ofVirtual().name("sync-" + session.userId()).start(this::loop);
+        // A platform thread: each batch runs native crypto calls, which would pin a virtual thread's carrier.
+        thread = Thread.ofPlatform().daemon().name("sync-" + session.userId()).start(this::loop);
     }
 
     private void loop() {
@@ -98,9 +100,15 @@ public final class SyncService implements AutoCloseable {
         }
     }
 
+    /** Ends a back-off wait at once (the caseworker's "retry now"). */
+    public void retryNow() {
+        wake.release();
+    }
+
     private boolean sleep(Duration wait) {
         try {
-            Thread.sleep(wait);
+            wake.drainPermits();
+            wake.tryAcquire(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             return running;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -48,6 +48,7 @@ public final class AppDatabase implements AutoCloseable {
     private final RoomRepository rooms;
     private final EventRepository events;
     private final OutboxRepository outbox;
+    private final EncryptedRoomRepository encryptedRooms;
     private final Jdbc jdbc;
 
     private AppDatabase(Path directory, JdbcConnectionPool pool, char[] password, String schemaVersion,
@@ -63,6 +64,7 @@ public final class AppDatabase implements AutoCloseable {
         this.rooms = new RoomRepository(jdbc);
         this.events = new EventRepository(jdbc);
         this.outbox = new OutboxRepository(jdbc);
+        this.encryptedRooms = new EncryptedRoomRepository(jdbc);
     }
 
     /** Opens (on first use: creates) the database of the vault's directory and brings its schema up to date. */
@@ -343,6 +345,10 @@ public final class AppDatabase implements AutoCloseable {
 
     public EventRepository events() {
         return events;
+    }
+
+    public EncryptedRoomRepository encryptedRooms() {
+        return encryptedRooms;
     }
 
     public OutboxRepository outbox() {

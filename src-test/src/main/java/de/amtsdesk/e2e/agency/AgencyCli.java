@@ -98,7 +98,29 @@ public final class AgencyCli {
                 case "sync" -> syncUntil(engine, timelineHas(engine, option("room"), option("until-text")));
                 case "timeline" -> {
                     engine.syncOnce(Duration.ZERO);
-                    out.set("entries", entries(engine.timeline(option("room"))));
+                    out.set("entries", entries(options.containsKey("all")
+                            ? engine.timeline(option("room"), Integer.MAX_VALUE) : engine.timeline(option("room"))));
+                }
+                case "leave" -> {
+                    engine.syncOnce(Duration.ZERO);
+                    engine.client().leaveRoom(session, option("room"));
+                    engine.syncOnce(Duration.ZERO);
+                }
+                case "damage-directory" -> {
+                    // A damaged room-directory snapshot (what a torn write or a bug could leave): the engine must
+                    // still never send in clear into a room it knew to be encrypted.
+                    String since = ws.database().syncState().since().orElseThrow();
+                    ws.database().syncState().save(since, "{\"!broken\": [}");
+                }
+                case "backup-status" -> {
+                    var status = engine.keyBackupStatus();
+                    out.put("serverVersion", status.serverVersion().orElse(null))
+                            .put("localVersion", status.localVersion().orElse(null))
+                            .put("totalKeys", status.totalKeys()).put("backedUpKeys", status.backedUpKeys());
+                }
+                case "backup-replace" -> {
+                    engine.syncOnce(Duration.ZERO);
+                    out.put("recoveryKey", engine.replaceKeyBackup(option("confirm-version")));
                 }
                 case "rooms" -> {
                     engine.syncOnce(Duration.ZERO);
@@ -108,6 +130,18 @@ public final class AgencyCli {
                 }
                 case "send-text" -> {
                     int count = Integer.parseInt(options.getOrDefault("count", "1"));
+                    if (options.containsKey("spread-ms")) {
+                        // As a caseworker types: the outbox loop runs first, messages arrive one by one while it
+                        // may be backing off from a dead server.
+                        System.out.println(RESULT + out.put("ok", true));
+                        System.out.flush();
+                        engine.start();
+                        for (int i = 1; i <= count; i++) {
+                            engine.sendText(option("room"), option("text") + " " + i);
+                            Thread.sleep(Long.parseLong(option("spread-ms")));
+                        }
+                        Thread.sleep(Duration.ofMinutes(10));
+                    }
                     for (int i = 1; i <= count; i++) {
                         String body = count == 1 ? option("text") : option("text") + " " + i;
                         engine.sendText(option("room"), body);
@@ -120,9 +154,22 @@ public final class AgencyCli {
                         engine.start();
                         Thread.sleep(Duration.ofMinutes(10));
                     }
+                    if (options.containsKey("once")) {
+                        // One outbox pass, no waiting for an empty outbox: for messages that must end up refused.
+                        engine.syncOnce(Duration.ZERO);
+                        engine.sendPendingNow();
+                        out.set("entries", entries(engine.timeline(option("room"))));
+                        return out;
+                    }
                     drain(engine);
                 }
                 case "drain" -> drain(engine);
+                case "outbox" -> {
+                    ArrayNode items = out.putArray("items");
+                    ws.database().outbox().unsent(option("room")).forEach(m -> items.addObject()
+                            .put("txnId", m.txnId()).put("state", m.state().name()).put("attempts", m.attempts())
+                            .put("error", m.lastError()));
+                }
                 case "send-file" -> {
                     engine.syncOnce(Duration.ZERO);
                     out.put("txnId", engine.sendFile(option("room"), Path.of(option("path"))));
@@ -152,7 +199,14 @@ public final class AgencyCli {
                     Attachment attachment = find(engine, option("room"), option("event")).attachment();
                     out.put("sha256", engine.saveAttachment(attachment, Path.of(option("target"))));
                 }
-                case "backup-setup" -> out.put("recoveryKey", engine.setUpKeyBackup());
+                case "backup-setup" -> {
+                    engine.syncOnce(Duration.ZERO);
+                    try {
+                        out.put("recoveryKey", engine.setUpKeyBackup());
+                    } catch (de.amtsdesk.core.engine.KeyBackupExistsException e) {
+                        out.put("refused", "exists").put("existingVersion", e.version());
+                    }
+                }
                 case "backup-restore" -> {
                     engine.syncOnce(Duration.ZERO);
                     out.put("imported", engine.restoreKeyBackup(System.getenv("AGENCY_RECOVERY_KEY")));
@@ -304,7 +358,7 @@ public final class AgencyCli {
         for (TimelineEntry e : timeline) {
             ObjectNode node = array.addObject().put("id", e.id()).put("sender", e.sender())
                     .put("kind", e.kind().name()).put("body", e.body())
-                    .put("state", e.sendState() == null ? null : e.sendState().name());
+                    .put("state", e.sendState() == null ? null : e.sendState().name()).put("problem", e.problem());
             if (e.attachment() != null) {
                 node.put("file", e.attachment().name());
             }

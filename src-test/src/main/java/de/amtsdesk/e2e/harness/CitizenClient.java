@@ -159,7 +159,13 @@ public final class CitizenClient implements AutoCloseable {
 
     /** Sends m.text; refuses (fails) if the room is not encrypted. Returns the event id. */
     public String sendText(String roomId, String body) {
-        return call("sendText", JSON.createObjectNode().put("roomId", roomId).put("body", body)).path("eventId").asText();
+        return sendText(roomId, body, false);
+    }
+
+    /** Sends m.text; only with {@code allowUnencrypted} into a room without encryption (in clear, as a citizen may). */
+    public String sendText(String roomId, String body, boolean allowUnencrypted) {
+        return call("sendText", JSON.createObjectNode().put("roomId", roomId).put("body", body)
+                .put("allowUnencrypted", allowUnencrypted)).path("eventId").asText();
     }
 
     /**

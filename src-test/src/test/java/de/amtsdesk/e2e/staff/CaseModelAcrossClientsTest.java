@@ -102,7 +102,7 @@ class CaseModelAcrossClientsTest {
             // Both leads assign the same case "at once": both events are sent before either client syncs.
             String txnLead = unit.lead.send(OutgoingStaffEvents.assign(caseId, ben));
             String txnBen = unit.ben.send(OutgoingStaffEvents.assign(caseId, lead));
-            Thread benSends = Thread.ofVirtual().start(() -> flush(unit.ben));
+            Thread benSends = Thread.ofPlatform().start(() -> flush(unit.ben)); // native crypto: never on a virtual thread
             unit.lead.flush();
             benSends.join();
             String byLead = unit.lead.eventIdOf(txnLead).orElseThrow();

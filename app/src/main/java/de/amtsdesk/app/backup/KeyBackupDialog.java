@@ -1,0 +1,208 @@
+package de.amtsdesk.app.backup;
+
+import de.amtsdesk.core.engine.AgencyEngine;
+import de.amtsdesk.core.engine.KeyBackupExistsException;
+import de.amtsdesk.core.i18n.Translations;
+import de.amtsdesk.core.matrix.MatrixException;
+import java.time.LocalDate;
+import java.util.concurrent.Executor;
+import javafx.print.PrinterJob;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Key backup for the functional account. Shows the state first (version, keys backed up of how many); offers
+ * "set up" only when the account has no backup, "restore" when this workstation does not back up to the server's
+ * version, and "replace" only behind an explicit warning. A new recovery key is shown in 4-character blocks with copy
+ * and print, and the dialog closes only once the key has been typed back.
+ */
+public final class KeyBackupDialog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeyBackupDialog.class);
+
+    private final Window owner;
+    private final Translations text;
+    private final AgencyEngine engine;
+    private final Executor background;
+    private final Executor ui;
+    private final String unitName;
+
+    public KeyBackupDialog(Window owner, Translations text, AgencyEngine engine, Executor background, Executor ui,
+            String unitName) {
+        this.owner = owner;
+        this.text = text;
+        this.engine = engine;
+        this.background = background;
+        this.ui = ui;
+        this.unitName = unitName;
+    }
+
+    public void open() {
+        KeyBackupViewModel vm = new KeyBackupViewModel(text);
+        ButtonType create = new ButtonType(text.get("backup.create"), ButtonBar.ButtonData.OTHER);
+        ButtonType restore = new ButtonType(text.get("backup.restore"), ButtonBar.ButtonData.OTHER);
+        ButtonType replace = new ButtonType(text.get("backup.replace"), ButtonBar.ButtonData.OTHER);
+        ButtonType close = new ButtonType(text.get("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Label state = new Label();
+        state.setWrapText(true);
+        state.textProperty().bind(vm.stateProperty());
+        state.setMaxWidth(520);
+        Alert choice = new Alert(Alert.AlertType.NONE, "", create, restore, replace, close);
+        choice.initOwner(owner);
+        choice.setTitle(text.get("backup.title"));
+        choice.setHeaderText(text.get("backup.intro"));
+        choice.getDialogPane().setContent(state);
+        choice.getDialogPane().lookupButton(create).disableProperty().bind(vm.canSetUpProperty().not());
+        choice.getDialogPane().lookupButton(restore).disableProperty().bind(vm.canRestoreProperty().not());
+        choice.getDialogPane().lookupButton(replace).disableProperty().bind(vm.canReplaceProperty().not());
+        refresh(vm);
+        choice.showAndWait().ifPresent(button -> {
+            if (button == create) {
+                createBackup(vm);
+            } else if (button == restore) {
+                askForRecoveryKey();
+            } else if (button == replace) {
+                confirmReplacement(vm);
+            }
+        });
+    }
+
+    private void refresh(KeyBackupViewModel vm) {
+        background.execute(() -> {
+            try {
+                var status = engine.keyBackupStatus();
+                ui.execute(() -> vm.showStatus(status));
+            } catch (MatrixException | RuntimeException e) {
+                LOG.warn("key backup state unavailable: {}", e.getClass().getSimpleName());
+                ui.execute(vm::showStatusUnavailable);
+            }
+        });
+    }
+
+    private void createBackup(KeyBackupViewModel vm) {
+        background.execute(() -> {
+            try {
+                String key = engine.setUpKeyBackup();
+                ui.execute(() -> showRecoveryKey(vm, key));
+            } catch (KeyBackupExistsException e) {
+                ui.execute(() -> inform(Alert.AlertType.WARNING, text.get("backup.exists", e.version())));
+            } catch (MatrixException | RuntimeException e) {
+                LOG.warn("key backup not created: {}", e.getClass().getSimpleName());
+                ui.execute(() -> inform(Alert.AlertType.ERROR, text.get("backup.createFailed")));
+            }
+        });
+    }
+
+    private void confirmReplacement(KeyBackupViewModel vm) {
+        ButtonType yes = new ButtonType(text.get("backup.replace.confirm"), ButtonBar.ButtonData.OTHER);
+        ButtonType no = new ButtonType(text.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert warning = new Alert(Alert.AlertType.WARNING, vm.replaceWarning(), no, yes);
+        warning.initOwner(owner);
+        warning.setTitle(text.get("backup.title"));
+        warning.setHeaderText(null);
+        // Cancel is the default: Enter on this dialog never replaces a backup.
+        ((Button) warning.getDialogPane().lookupButton(no)).setDefaultButton(true);
+        ((Button) warning.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+        warning.showAndWait().filter(yes::equals).ifPresent(b -> background.execute(() -> {
+            try {
+                String key = engine.replaceKeyBackup(vm.serverVersion());
+                ui.execute(() -> showRecoveryKey(vm, key));
+            } catch (MatrixException | RuntimeException e) {
+                LOG.warn("key backup not replaced: {}", e.getClass().getSimpleName());
+                ui.execute(() -> inform(Alert.AlertType.ERROR, text.get("backup.createFailed")));
+            }
+        }));
+    }
+
+    private void showRecoveryKey(KeyBackupViewModel vm, String key) {
+        vm.showNewRecoveryKey(key);
+        TextArea area = new TextArea(vm.groupedRecoveryKey());
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setPrefRowCount(3);
+        area.setStyle("-fx-font-family: monospace; -fx-font-size: 16px;");
+        area.setAccessibleText(text.get("backup.key.accessible"));
+        Button copy = new Button(text.get("backup.key.copy"));
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(vm.groupedRecoveryKey());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        Button print = new Button(text.get("backup.key.printButton"));
+        print.setOnAction(e -> print(vm));
+        Label confirmLabel = new Label(vm.confirmationHint());
+        confirmLabel.setWrapText(true);
+        TextField confirm = new TextField();
+        confirm.textProperty().bindBidirectional(vm.confirmationProperty());
+        confirmLabel.setLabelFor(confirm);
+        confirm.setAccessibleText(vm.confirmationHint());
+        VBox content = new VBox(10, area, new HBox(8, copy, print), confirmLabel, confirm);
+        ButtonType done = new ButtonType(text.get("backup.key.done"), ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", done);
+        alert.initOwner(owner);
+        alert.setTitle(text.get("backup.title"));
+        alert.setHeaderText(text.get("backup.key.header"));
+        alert.getDialogPane().setContent(content);
+        alert.getDialogPane().lookupButton(done).disableProperty().bind(vm.keyConfirmedProperty().not());
+        // No way out (Escape, window close) before the key was typed back: it is shown only this once.
+        alert.setOnCloseRequest(e -> {
+            if (!vm.keyConfirmedProperty().get()) {
+                e.consume();
+            }
+        });
+        alert.showAndWait();
+    }
+
+    private void print(KeyBackupViewModel vm) {
+        PrinterJob job = PrinterJob.createPrinterJob();
+        if (job == null) {
+            inform(Alert.AlertType.WARNING, text.get("backup.key.noPrinter"));
+            return;
+        }
+        Label page = new Label(vm.printableRecoveryKey(unitName, LocalDate.now()));
+        page.setWrapText(true);
+        page.setStyle("-fx-font-family: monospace; -fx-font-size: 14px;");
+        if (job.showPrintDialog(owner) && job.printPage(page)) {
+            job.endJob();
+        }
+    }
+
+    private void askForRecoveryKey() {
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.initOwner(owner);
+        dialog.setTitle(text.get("backup.title"));
+        dialog.setHeaderText(text.get("backup.enterKey"));
+        dialog.getEditor().setAccessibleText(text.get("backup.key.accessible"));
+        dialog.showAndWait().map(String::strip).filter(k -> !k.isEmpty()).ifPresent(key -> background.execute(() -> {
+            try {
+                int imported = engine.restoreKeyBackup(key);
+                ui.execute(() -> inform(Alert.AlertType.INFORMATION, text.get("backup.restored", imported)));
+            } catch (MatrixException | RuntimeException e) {
+                LOG.warn("key backup not restored: {}", e.getClass().getSimpleName());
+                ui.execute(() -> inform(Alert.AlertType.ERROR, text.get("backup.restoreFailed")));
+            }
+        }));
+    }
+
+    private void inform(Alert.AlertType type, String message) {
+        ButtonType ok = new ButtonType(text.get("dialog.ok"), ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(type, message, ok);
+        alert.initOwner(owner);
+        alert.setTitle(text.get("backup.title"));
+        alert.setHeaderText(null);
+        alert.show();
+    }
+}
