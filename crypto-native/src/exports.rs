@@ -9,7 +9,7 @@ use crate::error::{NativeError, NativeResult};
 use crate::guard::entry;
 use crate::machine::{self, Session};
 use crate::requests::{RequestType, WireRequest};
-use crate::{attachments, backup, cross_signing, requests, room, sync};
+use crate::{attachments, backup, cross_signing, requests, room, secret_storage, sync};
 
 fn java_string(env: &mut JNIEnv<'_>, value: &JString<'_>, parameter: &str) -> NativeResult<String> {
     if value.is_null() {
@@ -357,6 +357,51 @@ pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_bootstrapCrossSignin
         let (body, signatures) = with_session(handle, cross_signing::bootstrap)?;
         let fields = std::iter::once(Some(body)).chain(signatures.into_fields().map(Some));
         to_java_array(env, 6, fields)
+    })
+}
+
+/// `[recovery key, type₁, content₁, type₂, content₂, …]`.
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_createSecretStorage<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+) -> jobjectArray {
+    entry(&mut env, "createSecretStorage", |env| {
+        let (recovery_key, account_data) = with_session(handle, secret_storage::create)?;
+        let length = 1 + 2 * account_data.len();
+        let fields = std::iter::once(Some(recovery_key))
+            .chain(account_data.into_iter().flat_map(|(kind, content)| [Some(kind), Some(content)]));
+        to_java_array(env, length, fields)
+    })
+}
+
+/// `[backup recovery key or null, then the five fields of the signature upload, or none]`.
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_importSecretStorage<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+    recovery_key: JString<'local>,
+    key_id: JString<'local>,
+    key_content_json: JString<'local>,
+    secrets_json: JString<'local>,
+) -> jobjectArray {
+    entry(&mut env, "importSecretStorage", |env| {
+        let recovery_key = java_string(env, &recovery_key, "recoveryKey")?;
+        let key_id = java_string(env, &key_id, "keyId")?;
+        let key_content = java_string(env, &key_content_json, "keyContentJson")?;
+        let secrets = java_string(env, &secrets_json, "secretsJson")?;
+        let imported = with_session(handle, |session| {
+            secret_storage::import(session, &recovery_key, &key_id, &key_content, &secrets)
+        })?;
+        let request: Vec<Option<String>> = imported
+            .signature_upload
+            .map(|request| request.into_fields().map(Some).to_vec())
+            .unwrap_or_default();
+        let length = 1 + request.len();
+        let fields = std::iter::once(imported.backup_recovery_key).chain(request);
+        to_java_array(env, length, fields)
     })
 }
 

@@ -10,7 +10,8 @@
 //! - [`sync`]: sync changes, tracked users, Olm session claims, room key sharing.
 //! - [`room`]: Megolm encryption and decryption of room events.
 //! - [`backup`]: server-side key backup, key export files.
-//! - [`cross_signing`], [`attachments`].
+//! - [`cross_signing`], [`secret_storage`] (4S: cross-signing and backup keys under one recovery key),
+//!   [`attachments`].
 //! - [`exports`]: the `Java_de_amtsdesk_crypto_CryptoNative_*` symbols themselves, kept thin.
 //!
 //! Everything but `exports`/`guard` is plain Rust on `&Session`, so the benchmark example
@@ -26,6 +27,7 @@ pub mod machine;
 pub mod requests;
 pub mod room;
 pub mod runtime;
+pub mod secret_storage;
 pub mod sync;
 
 /// Version of `matrix-sdk-crypto` compiled into this library, as that crate reports it.

@@ -329,6 +329,25 @@ async function createPlainRoom({ invite = [], name, encryptionPowerLevel }) {
   return { roomId };
 }
 
+/**
+ * How this citizen's client sees another user's devices: whether each is signed by its owner's cross-signing
+ * identity (`signedByOwner`, matrix-js-sdk's DeviceVerificationStatus). Fresh from the server each time.
+ */
+async function deviceTrust({ userId }) {
+  const crypto = requireClient().getCrypto();
+  const devices = await crypto.getUserDeviceInfo([userId], true);
+  const out = [];
+  for (const deviceId of (devices.get(userId) ?? new Map()).keys()) {
+    const status = await crypto.getDeviceVerificationStatus(userId, deviceId);
+    out.push({
+      deviceId,
+      signedByOwner: status?.signedByOwner ?? false,
+      crossSigningVerified: status?.crossSigningVerified ?? false,
+    });
+  }
+  return { devices: out };
+}
+
 async function invite({ roomId, userId }) {
   await requireClient().invite(roomId, userId);
   return {};
@@ -546,6 +565,7 @@ const COMMANDS = {
   createEncryptedRoom,
   createPlainRoom,
   invite,
+  deviceTrust,
   joinRoom,
   setDisplayName,
   sendText,

@@ -69,6 +69,13 @@ final class CryptoNative {
     /** Zero or five strings. */
     static native String[] backupRoomKeys(long machineHandle);
 
+    /** {recovery key, type1, content1, type2, content2, ...}: secret storage for the cross-signing and backup keys. */
+    static native String[] createSecretStorage(long machineHandle);
+
+    /** {backup recovery key or null, then 0 or 5 fields of the signature upload for this device}. */
+    static native String[] importSecretStorage(long machineHandle, String recoveryKey, String keyId,
+            String keyContentJson, String secretsJson);
+
     /** The active backup version, or "" when backups are off. */
     static native String backupVersion(long machineHandle);
 

@@ -272,6 +272,43 @@ public final class OlmMachineHandle implements AutoCloseable {
         return new CrossSigningBootstrap(fields[0], OutgoingRequest.fromNative(fields, 1));
     }
 
+    /**
+     * Secret storage (4S) for this machine's private cross-signing keys and backup key, under one new recovery key.
+     * Upload each {@link SecretStorageSetup#accountData()} entry in order with
+     * {@code PUT /user/{userId}/account_data/{type}}; show {@link SecretStorageSetup#recoveryKey()} once.
+     */
+    public SecretStorageSetup createSecretStorage() {
+        String[] fields = withHandle(CryptoNative::createSecretStorage);
+        if (fields == null || fields.length < 3 || fields.length % 2 != 1) {
+            throw new CryptoNativeException("createSecretStorage returned a malformed result");
+        }
+        java.util.List<SecretStorageSetup.AccountData> data = new java.util.ArrayList<>();
+        for (int i = 1; i < fields.length; i += 2) {
+            data.add(new SecretStorageSetup.AccountData(fields[i], fields[i + 1]));
+        }
+        return new SecretStorageSetup(fields[0], java.util.List.copyOf(data));
+    }
+
+    /**
+     * Reads secret storage with the recovery key, imports the private cross-signing keys and signs this device with
+     * them (send {@link SecretStorageImport#signatureUpload()}). The own user's keys must have been queried first.
+     *
+     * @param keyId the default key's ID ({@code m.secret_storage.default_key})
+     * @param keyContentJson the content of {@code m.secret_storage.key.<keyId>}
+     * @param secretsJson secret name → that account-data event's content, for the secrets found
+     * @throws CryptoNativeException e.g. "the recovery key does not match this account's secret storage"
+     */
+    public SecretStorageImport importSecretStorage(String recoveryKey, String keyId, String keyContentJson,
+            String secretsJson) {
+        String[] fields = withHandle(handle -> CryptoNative.importSecretStorage(handle, recoveryKey, keyId,
+                keyContentJson, secretsJson));
+        if (fields == null || (fields.length != 1 && fields.length != 6)) {
+            throw new CryptoNativeException("importSecretStorage returned a malformed result");
+        }
+        return new SecretStorageImport(Optional.ofNullable(fields[0]),
+                fields.length == 6 ? Optional.of(OutgoingRequest.fromNative(fields, 1)) : Optional.empty());
+    }
+
     public CrossSigningStatus crossSigningStatus() {
         int bits = withHandle(handle -> CryptoNative.crossSigningStatus(handle));
         return new CrossSigningStatus((bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0);

@@ -106,9 +106,10 @@ public final class ConversationView {
         private final Label state = new Label();
         private final Label body = new Label();
         private final Button action = new Button();
+        private final Button discard = new Button();
         private final Region spacer = new Region();
         private final HBox header = new HBox(8, sender, time, spacer, state);
-        private final VBox box = new VBox(2, header, body, action);
+        private final VBox box = new VBox(2, header, body, new HBox(8, action, discard));
 
         private EntryCell() {
             HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -144,6 +145,10 @@ public final class ConversationView {
                     save(row);
                 }
             });
+            discard.setVisible(row.canRetry());
+            discard.setManaged(row.canRetry());
+            discard.setText(resources.getString("conversation.discard"));
+            discard.setOnAction(event -> viewModel.discard(row));
             setGraphic(box);
             setAccessibleText(row.sender() + ", " + row.time() + ": " + row.text() + " " + row.state());
         }

@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
 public final class ConversationViewModel implements ConversationListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConversationViewModel.class);
+    /**
+     * Matrix events may be at most 65,536 bytes (spec: "Size limits"); encryption turns text into base64 ciphertext
+     * (4/3 of its size) plus keys and signatures, so plain text above about 40 KB cannot be sent encrypted.
+     */
+    static final int MAX_TEXT_BYTES = 40_000;
 
     private final String roomId;
     private final String ownUserId;
@@ -52,7 +57,15 @@ public final class ConversationViewModel implements ConversationListener {
         // The German texts are the base bundle (empty locale): format dates the German way then too.
         this.timeFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
                 .withLocale(locale.getLanguage().isEmpty() ? java.util.Locale.GERMAN : locale).withZone(zone);
-        this.canSend = Bindings.createBooleanBinding(() -> !draft.get().isBlank(), draft);
+        this.canSend = Bindings.createBooleanBinding(() -> !draft.get().isBlank() && !tooLarge(draft.get()), draft);
+        draft.addListener((obs, old, now) -> {
+            // Warn while typing, not after the server refused: an encrypted event must stay below its size limit.
+            if (tooLarge(now)) {
+                notice.set(text.get("conversation.tooLarge", MAX_TEXT_BYTES / 1000));
+            } else if (tooLarge(old)) {
+                notice.set("");
+            }
+        });
         conversations.addListener(this);
     }
 
@@ -90,6 +103,38 @@ public final class ConversationViewModel implements ConversationListener {
             conversations.sendText(roomId, body);
             refresh();
         });
+    }
+
+    static boolean tooLarge(String body) {
+        return body != null && body.length() * 3L > MAX_TEXT_BYTES
+                && body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_TEXT_BYTES;
+    }
+
+    /**
+     * Drops a refused message from the outbox; a text goes back into the composer to be edited and sent again
+     * (only when the composer is empty, so nothing typed is overwritten).
+     */
+    public void discard(TimelineRow row) {
+        background.execute(() -> {
+            var content = conversations.discard(row.id());
+            String body = content.map(ConversationViewModel::textBody).orElse("");
+            ui.execute(() -> {
+                if (!body.isEmpty() && draft.get().isBlank()) {
+                    draft.set(body);
+                }
+                notice.set(content.isPresent() ? text.get("conversation.discarded") : "");
+            });
+            refresh();
+        });
+    }
+
+    private static String textBody(String contentJson) {
+        try {
+            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(contentJson);
+            return "m.text".equals(node.path("msgtype").asText()) ? node.path("body").asText("") : "";
+        } catch (Exception e) {
+            return "";
+        }
     }
 
     public void sendFile(Path file) {
@@ -163,10 +208,16 @@ public final class ConversationViewModel implements ConversationListener {
             case FILE, IMAGE -> text.get("conversation.file", entry.attachment().name());
             case POLL_START -> pollSummary(entry);
             case POLL_END -> text.get("conversation.pollEnded");
-            case UNDECRYPTABLE -> text.get("conversation.undecryptable");
+            case UNDECRYPTABLE -> undecryptable(entry.problem());
             case MALFORMED -> text.get("conversation.malformed");
             case POLL_RESPONSE, OTHER -> "";
         };
+    }
+
+    /** Why it still waits, in words: a key that may yet arrive differs from one that never will. */
+    private String undecryptable(String problem) {
+        String key = "conversation.undecryptable." + problem;
+        return problem != null && text.bundle().containsKey(key) ? text.get(key) : text.get("conversation.undecryptable");
     }
 
     private String pollSummary(TimelineEntry entry) {

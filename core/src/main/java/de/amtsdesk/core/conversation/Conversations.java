@@ -24,6 +24,12 @@ public interface Conversations {
     /** Puts a failed message back into the queue. */
     void retry(String transactionId);
 
+    /**
+     * Drops a message that was not sent (queued or refused), so it stops holding up its room; returns its content
+     * JSON so the caseworker can edit and send it again, or empty when it was sent meanwhile.
+     */
+    java.util.Optional<String> discard(String transactionId);
+
     /** Downloads, decrypts (checking the hash) and writes an attachment; returns the SHA-256 of the plaintext. */
     String saveAttachment(Attachment attachment, Path target) throws MatrixException, IOException;
 

@@ -372,6 +372,24 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
     }
 
     @Override
+    public java.util.Optional<String> discard(String transactionId) {
+        var item = store.outboxItem(transactionId);
+        if (item.isEmpty() || !store.discard(transactionId)) {
+            return java.util.Optional.empty();
+        }
+        if (item.get().attachment() != null) {
+            try {
+                Files.deleteIfExists(item.get().attachment());
+            } catch (IOException e) {
+                LOG.warn("discarded message's file not deleted: {}", e.getClass().getSimpleName());
+            }
+        }
+        listeners.forEach(l -> l.timelineChanged(item.get().roomId()));
+        outboxWake.release(); // the room's next message may go now
+        return java.util.Optional.of(item.get().contentJson());
+    }
+
+    @Override
     public String saveAttachment(Attachment attachment, Path target) throws MatrixException, IOException {
         if (!attachment.encrypted()) {
             throw new MatrixException(MatrixFailure.REQUEST_REJECTED, "unencrypted attachments are not accepted",

@@ -67,6 +67,9 @@ public interface EngineStore {
 
     void markFailed(String txnId, String error);
 
+    /** Deletes a queued or failed entry; false when it was sent meanwhile (or is being sent). */
+    boolean discard(String txnId);
+
     /** Whether an event with this ID is stored already (gap filling stops there). */
     boolean hasEvent(String eventId);
 

@@ -129,6 +129,11 @@ public final class H2EngineStore implements EngineStore {
     }
 
     @Override
+    public boolean discard(String txnId) {
+        return db.outbox().discard(txnId);
+    }
+
+    @Override
     public boolean hasEvent(String eventId) {
         return db.events().find(eventId).isPresent();
     }

@@ -7,7 +7,10 @@ import de.amtsdesk.core.matrix.MatrixFailure;
 import de.amtsdesk.core.matrix.Session;
 import de.amtsdesk.crypto.BackupCreation;
 import de.amtsdesk.crypto.CrossSigningBootstrap;
+import de.amtsdesk.crypto.CryptoNativeException;
 import de.amtsdesk.crypto.OlmMachineHandle;
+import de.amtsdesk.crypto.SecretStorageImport;
+import de.amtsdesk.crypto.SecretStorageSetup;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +22,8 @@ import org.slf4j.LoggerFactory;
 final class KeyBackup {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyBackup.class);
+    private static final java.util.List<String> SECRET_NAMES = java.util.List.of("m.cross_signing.master",
+            "m.cross_signing.self_signing", "m.cross_signing.user_signing", "m.megolm_backup.v1");
 
     private final MatrixClient client;
     private final Session session;
@@ -94,8 +99,21 @@ final class KeyBackup {
         machine.enableBackup(version, backup.recoveryKey());
         activeVersion = version;
         uploadAll();
-        LOG.info("key backup version {} created", version);
-        return backup.recoveryKey();
+        String recoveryKey = storeSecrets();
+        LOG.info("key backup version {} created, secrets stored", version);
+        return recoveryKey;
+    }
+
+    /**
+     * Puts the cross-signing keys and the backup key into secret storage under one new recovery key: the key the
+     * admin keeps. Later workstations read both with it (see {@link #restore}).
+     */
+    private String storeSecrets() throws MatrixException {
+        SecretStorageSetup setup = machine.createSecretStorage();
+        for (SecretStorageSetup.AccountData data : setup.accountData()) {
+            client.putAccountData(session, data.type(), data.contentJson());
+        }
+        return setup.recoveryKey();
     }
 
     /** Uploads until every room key of this device is in the active version (the machine sends batches). */
@@ -112,15 +130,53 @@ final class KeyBackup {
                 counts.backedUp());
     }
 
-    /** Imports every backed-up room key; returns how many were imported. Keeps backing up from this device too. */
+    /**
+     * With the recovery key: reads secret storage (cross-signing keys: this device gets signed by the agency's
+     * identity; the backup key), then imports every backed-up room key; returns how many were imported. Keeps
+     * backing up from this device too. A key from before secret storage (the backup's own key) still works.
+     */
     int restore(String recoveryKey) throws MatrixException {
+        String backupKey = recoveryKey;
+        var defaultKey = client.accountData(session, "m.secret_storage.default_key")
+                .map(content -> content.path("key").asText(null));
+        if (defaultKey.isPresent() && defaultKey.get() != null) {
+            try {
+                backupKey = readSecrets(recoveryKey, defaultKey.get()).orElse(recoveryKey);
+            } catch (CryptoNativeException e) {
+                // Perhaps the backup's own key from before secret storage existed: the backup decides below.
+                LOG.info("recovery key does not open secret storage ({}); trying it as the backup key", e.getMessage());
+            }
+        }
         String version = serverVersion().orElseThrow(() -> new MatrixException(MatrixFailure.REQUEST_REJECTED,
                 "the account has no key backup", "room_keys"));
         JsonNode keys = client.send(session, "GET", "/_matrix/client/v3/room_keys/keys?version=" + version, null);
-        int imported = machine.restoreFromBackup(recoveryKey, version, keys.toString());
-        machine.enableBackup(version, recoveryKey);
+        int imported = machine.restoreFromBackup(backupKey, version, keys.toString());
+        machine.enableBackup(version, backupKey);
         activeVersion = version;
         LOG.info("restored {} room keys from backup version {}", imported, version);
         return imported;
     }
+
+    /** Imports the cross-signing keys, signs this device, and returns the backup key found in secret storage. */
+    private Optional<String> readSecrets(String recoveryKey, String keyId) throws MatrixException {
+        JsonNode keyContent = client.accountData(session, "m.secret_storage.key." + keyId).orElseThrow(() ->
+                new MatrixException(MatrixFailure.MALFORMED_RESPONSE, "secret storage key " + keyId + " is missing",
+                        "account_data"));
+        com.fasterxml.jackson.databind.node.ObjectNode secrets =
+                new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        for (String name : SECRET_NAMES) {
+            client.accountData(session, name).ifPresent(content -> secrets.set(name, content));
+        }
+        // The machine must know the account's public identity before it accepts the private keys.
+        machine.updateTrackedUsers(java.util.List.of(session.userId()));
+        pump.flush();
+        SecretStorageImport imported = machine.importSecretStorage(recoveryKey, keyId, keyContent.toString(),
+                secrets.toString());
+        if (imported.signatureUpload().isPresent()) {
+            pump.send(imported.signatureUpload().get());
+            LOG.info("this workstation is now signed by the agency's cross-signing identity");
+        }
+        return imported.backupRecoveryKey();
+    }
+
 }

@@ -70,8 +70,9 @@ final class OutboxSender {
                     store.markQueued(item.txnId());
                     throw e;
                 }
-                LOG.warn("outbox {} rejected: {}", item.txnId(), e.failure());
-                store.markFailed(item.txnId(), e.failure().name());
+                LOG.warn("outbox {} rejected: {} {}", item.txnId(), e.failure(), e.errcode().orElse(""));
+                // The server's own reason (M_TOO_LARGE, M_FORBIDDEN, …) when it gave one: the UI says it in words.
+                store.markFailed(item.txnId(), e.errcode().orElse(e.failure().name()));
             } catch (IOException | RuntimeException e) {
                 LOG.warn("outbox {} failed: {}", item.txnId(), e.getClass().getSimpleName());
                 store.markFailed(item.txnId(), e.getClass().getSimpleName());

@@ -89,6 +89,24 @@ public final class MatrixClient {
         http.post("/_matrix/client/v3/join/" + encode(roomId), session.accessToken(), Map.of(), REQUEST_TIMEOUT);
     }
 
+    /** The content of one global account-data event of the session's user, or empty when there is none. */
+    public java.util.Optional<JsonNode> accountData(Session session, String type) throws MatrixException {
+        try {
+            return java.util.Optional.of(http.get("/_matrix/client/v3/user/" + encode(session.userId())
+                    + "/account_data/" + encode(type), session.accessToken(), REQUEST_TIMEOUT));
+        } catch (MatrixException e) {
+            if (e.errcode().filter("M_NOT_FOUND"::equals).isPresent()) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public void putAccountData(Session session, String type, String contentJson) throws MatrixException {
+        http.sendRaw("PUT", "/_matrix/client/v3/user/" + encode(session.userId()) + "/account_data/" + encode(type),
+                session.accessToken(), contentJson, REQUEST_TIMEOUT);
+    }
+
     public void leaveRoom(Session session, String roomId) throws MatrixException {
         http.post("/_matrix/client/v3/rooms/" + encode(roomId) + "/leave", session.accessToken(), Map.of(),
                 REQUEST_TIMEOUT);

@@ -98,6 +98,10 @@ public final class AgencyCli {
                 case "sync" -> syncUntil(engine, timelineHas(engine, option("room"), option("until-text")));
                 case "timeline" -> {
                     engine.syncOnce(Duration.ZERO);
+                    if (options.containsKey("until-decrypted")) {
+                        syncUntil(engine, () -> engine.timeline(option("room"), Integer.MAX_VALUE).stream()
+                                .noneMatch(e -> e.kind() == TimelineEntry.Kind.UNDECRYPTABLE));
+                    }
                     out.set("entries", entries(options.containsKey("all")
                             ? engine.timeline(option("room"), Integer.MAX_VALUE) : engine.timeline(option("room"))));
                 }
@@ -164,6 +168,7 @@ public final class AgencyCli {
                     drain(engine);
                 }
                 case "drain" -> drain(engine);
+                case "soak-send" -> soakSend(engine);
                 case "outbox" -> {
                     ArrayNode items = out.putArray("items");
                     ws.database().outbox().unsent(option("room")).forEach(m -> items.addObject()
@@ -328,6 +333,42 @@ public final class AgencyCli {
                 throw new IllegalStateException("condition not met before the deadline");
             }
             engine.syncOnce(Duration.ofSeconds(2));
+        }
+    }
+
+    /**
+     * For bench/run-soak.sh: the workstation as it runs in the office (sync and outbox loops), queueing
+     * {@code --count} messages "{@code --text} i" once per profile (a marker file records that all are queued, so a
+     * restart after kill -9 queues nothing twice), then running until it is killed. Prints SOAK_QUEUED once all are in
+     * the outbox, and SOAK_DRAINED whenever the outbox is empty.
+     */
+    private void soakSend(AgencyEngine engine) throws Exception {
+        Path marker = Path.of(option("data-dir")).resolveSibling(Path.of(option("data-dir")).getFileName() + ".queued");
+        System.out.println(RESULT + JSON.createObjectNode().put("ok", true).put("resumed", java.nio.file.Files.exists(marker)));
+        System.out.flush();
+        engine.start();
+        if (!java.nio.file.Files.exists(marker)) {
+            int count = Integer.parseInt(option("count"));
+            long pace = Long.parseLong(options.getOrDefault("pace-ms", "0"));
+            for (int i = 1; i <= count; i++) {
+                engine.sendText(option("room"), option("text") + " " + i);
+                if (pace > 0) {
+                    Thread.sleep(pace);
+                }
+            }
+            java.nio.file.Files.writeString(marker, Integer.toString(count));
+        }
+        System.out.println("SOAK_QUEUED");
+        System.out.flush();
+        boolean reported = false;
+        while (true) {
+            boolean empty = engine.unsentCount() == 0;
+            if (empty && !reported) {
+                System.out.println("SOAK_DRAINED");
+                System.out.flush();
+            }
+            reported = empty;
+            Thread.sleep(500);
         }
     }
 
