@@ -5,6 +5,7 @@ import de.amtsdesk.app.AppOptions;
 import de.amtsdesk.app.Prefill;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -25,9 +26,14 @@ public final class DemoAppMain {
     }
 
     public static void main(String[] args) throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        AmtsdeskApplication.launchPrefilled(AppOptions.parse(args), readPrefill(System.in));
+    }
+
+    /** Line 1 the password, line 2 the passphrase; an empty or missing line means "not prefilled". */
+    static Prefill readPrefill(InputStream stdin) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
         Optional<String> password = Optional.ofNullable(in.readLine()).filter(s -> !s.isEmpty());
         Optional<String> passphrase = Optional.ofNullable(in.readLine()).filter(s -> !s.isEmpty());
-        AmtsdeskApplication.launchPrefilled(AppOptions.parse(args), new Prefill(password, passphrase));
+        return new Prefill(password, passphrase);
     }
 }
