@@ -162,15 +162,18 @@ public final class MainWindow {
      */
     private void sessionEnded(MatrixException reason) {
         background.execute(() -> {
-            Workstation.SessionEnd end;
+            String message;
             try {
-                end = workstation.endSession(reason);
+                Workstation.SessionEnd end = workstation.endSession(reason);
+                LOG.info("session ended: {} logout ({})", end, reason.failure());
+                message = messages.describe(reason);
             } catch (RuntimeException e) {
+                // E.g. the crypto store cannot be deleted; the next login tries again and refuses until it can.
                 LOG.error("ending the session failed", e);
-                end = null;
+                message = text.get("error.sessionCleanupFailed");
             }
-            LOG.info("session ended: {} ({})", end, reason.failure());
-            UiThread.fx().execute(() -> showLogin(messages.describe(reason)));
+            String shown = message;
+            UiThread.fx().execute(() -> showLogin(shown));
         });
     }
 
