@@ -1,10 +1,17 @@
 package de.amtsdesk.app;
 
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-/** The JavaFX application; started through {@link Launcher}. */
+/** The JavaFX application; started through {@link Launcher} (or, prefilled, by the demo launcher in src-test). */
 public final class AmtsdeskApplication extends Application {
+
+    /**
+     * JavaFX creates the Application instance itself, so an object can reach it only through a static. It is
+     * taken exactly once by {@link #start}; nothing outside this JVM can put anything here.
+     */
+    private static final AtomicReference<Prefill> PREFILL = new AtomicReference<>(Prefill.NONE);
 
     private MainWindow window;
 
@@ -12,9 +19,19 @@ public final class AmtsdeskApplication extends Application {
         Application.launch(AmtsdeskApplication.class, options.toArgs());
     }
 
+    /**
+     * Starts the app in this JVM with secrets already typed in. For the demo launcher and tests (src-test) only:
+     * the production {@link Launcher} never calls it. Blocks until the window is closed, like {@link #launchWith}.
+     */
+    public static void launchPrefilled(AppOptions options, Prefill prefill) {
+        PREFILL.set(prefill);
+        launchWith(options);
+    }
+
     @Override
     public void start(Stage stage) {
-        window = new MainWindow(stage, AppOptions.parse(getParameters().getRaw().toArray(String[]::new)));
+        window = new MainWindow(stage, AppOptions.parse(getParameters().getRaw().toArray(String[]::new)),
+                PREFILL.getAndSet(Prefill.NONE));
         window.show();
     }
 

@@ -6,15 +6,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Command-line options of the window app. Secrets are never arguments (they would show in the process list): the
- * demo hands the password and passphrase over in {@code AMTSDESK_PASSWORD} / {@code AMTSDESK_PASSPHRASE}.
+ * Command-line options of the window app. They carry no secrets, and the app reads none from the environment:
+ * arguments show in the process list, environment variables are inherited by every child process and can be set
+ * by whatever starts the app, and a production install must never be talked into a prefilled password or
+ * passphrase. Only code inside the same JVM can hand the window a {@link Prefill} (the demo launcher and tests do).
  */
-public record AppOptions(Optional<String> homeserver, Optional<String> user, Optional<String> password,
-        Optional<String> passphrase, Path dataDir, Locale locale) {
-
-    public AppOptions(Optional<String> homeserver, Optional<String> user, Optional<String> password, Locale locale) {
-        this(homeserver, user, password, Optional.empty(), defaultDataDir(), locale);
-    }
+public record AppOptions(Optional<String> homeserver, Optional<String> user, Path dataDir, Locale locale) {
 
     public static AppOptions parse(String... args) {
         String homeserver = null;
@@ -32,9 +29,7 @@ public record AppOptions(Optional<String> homeserver, Optional<String> user, Opt
                 dataDir = Path.of(arg.substring("--data-dir=".length()));
             }
         }
-        return new AppOptions(Optional.ofNullable(homeserver), Optional.ofNullable(user),
-                Optional.ofNullable(System.getenv("AMTSDESK_PASSWORD")),
-                Optional.ofNullable(System.getenv("AMTSDESK_PASSPHRASE")), dataDir,
+        return new AppOptions(Optional.ofNullable(homeserver), Optional.ofNullable(user), dataDir,
                 Translations.choose(lang, Locale.getDefault()));
     }
 

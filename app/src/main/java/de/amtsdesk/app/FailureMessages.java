@@ -16,10 +16,13 @@ public final class FailureMessages {
         String subject = failure.subject() == null ? "" : failure.subject();
         return switch (failure.failure()) {
             case INVALID_URL -> text.get("error.invalidUrl", subject);
+            case INSECURE_URL -> text.get("error.insecureUrl", subject);
+            case DISCOVERY_FAILED -> text.get("error.discoveryFailed", subject);
             case UNREACHABLE -> text.get("error.unreachable", subject);
             case NOT_A_HOMESERVER -> text.get("error.notAHomeserver", subject);
             case WRONG_CREDENTIALS -> text.get("error.wrongCredentials");
             case TOKEN_REVOKED -> text.get("error.tokenRevoked");
+            case SESSION_EXPIRED -> text.get("error.sessionExpired");
             case RATE_LIMITED -> text.get("error.rateLimited");
             case SERVER_ERROR -> text.get("error.serverError", subject);
             case REQUEST_REJECTED, MALFORMED_RESPONSE -> text.get("error.unexpected", subject);

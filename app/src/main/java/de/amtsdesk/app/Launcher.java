@@ -15,7 +15,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("doctor")) {
-            System.exit(new DoctorCommand(System.out, System.err, System::getenv)
+            System.exit(new DoctorCommand(System.out, System.err, System.in, System::getenv)
                     .run(Arrays.copyOfRange(args, 1, args.length)));
         }
         AmtsdeskApplication.launchWith(AppOptions.parse(args));

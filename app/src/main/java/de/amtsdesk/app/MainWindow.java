@@ -4,22 +4,30 @@ import de.amtsdesk.app.backup.KeyBackupDialog;
 import de.amtsdesk.app.conversation.ConversationView;
 import de.amtsdesk.app.conversation.ConversationViewModel;
 import de.amtsdesk.app.login.Authenticator;
+import de.amtsdesk.app.login.HomeserverLocator;
 import de.amtsdesk.app.login.LoginView;
 import de.amtsdesk.app.login.LoginViewModel;
 import de.amtsdesk.app.rooms.RoomListView;
 import de.amtsdesk.app.rooms.RoomListViewModel;
+import de.amtsdesk.app.unlock.Countdown;
 import de.amtsdesk.app.unlock.PassphraseCheck;
 import de.amtsdesk.app.unlock.UnlockView;
 import de.amtsdesk.app.unlock.UnlockViewModel;
 import de.amtsdesk.core.engine.AgencyEngine;
+import de.amtsdesk.core.engine.UnlockThrottledException;
 import de.amtsdesk.core.engine.Workstation;
 import de.amtsdesk.core.i18n.Translations;
+import de.amtsdesk.core.matrix.MatrixException;
 import de.amtsdesk.core.matrix.Session;
 import de.amtsdesk.core.store.StoredAccount;
 import de.amtsdesk.core.store.WrongPassphraseException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -37,6 +45,7 @@ public final class MainWindow {
 
     private final Stage stage;
     private final AppOptions options;
+    private final Prefill prefill;
     private final Translations text;
     private final ViewLoader views;
     private final FailureMessages messages;
@@ -46,11 +55,19 @@ public final class MainWindow {
      */
     private final ExecutorService background = Executors.newFixedThreadPool(4,
             Thread.ofPlatform().daemon().name("amtsdesk-background-", 0).factory());
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("unlock-countdown").factory());
     private volatile Workstation workstation;
 
     public MainWindow(Stage stage, AppOptions options) {
+        this(stage, options, Prefill.NONE);
+    }
+
+    /** With secrets typed in ahead: only the demo launcher and tests pass anything but {@link Prefill#NONE}. */
+    public MainWindow(Stage stage, AppOptions options, Prefill prefill) {
         this.stage = stage;
         this.options = options;
+        this.prefill = prefill;
         this.text = Translations.load("de.amtsdesk.app.messages", options.locale(), MainWindow.class.getClassLoader());
         this.views = new ViewLoader(text);
         this.messages = new FailureMessages(text);
@@ -67,9 +84,23 @@ public final class MainWindow {
 
     private Parent unlockScreen() {
         boolean exists = Workstation.exists(options.dataDir());
+        PassphraseCheck check = new PassphraseCheck() {
+            @Override
+            public Outcome apply(char[] passphrase) {
+                return openWorkstation(passphrase);
+            }
+
+            @Override
+            public Duration waitBeforeNextAttempt() {
+                return Workstation.exists(options.dataDir())
+                        ? Workstation.unlockWait(options.dataDir(), Clock.systemUTC()) : Duration.ZERO;
+            }
+        };
+        Countdown countdown = (delay, tick) -> timer.schedule(() -> UiThread.fx().execute(tick), delay.toMillis(),
+                TimeUnit.MILLISECONDS);
         UnlockViewModel viewModel = new UnlockViewModel(exists ? UnlockViewModel.Mode.UNLOCK
-                : UnlockViewModel.Mode.CREATE, this::openWorkstation, background, UiThread.fx(), text, this::afterUnlock);
-        options.passphrase().ifPresent(p -> {
+                : UnlockViewModel.Mode.CREATE, check, background, UiThread.fx(), text, countdown, this::afterUnlock);
+        prefill.passphrase().ifPresent(p -> {
             viewModel.passphraseProperty().set(p);
             viewModel.confirmationProperty().set(p);
         });
@@ -83,6 +114,8 @@ public final class MainWindow {
             return PassphraseCheck.Outcome.UNLOCKED;
         } catch (WrongPassphraseException e) {
             return PassphraseCheck.Outcome.WRONG_PASSPHRASE;
+        } catch (UnlockThrottledException e) {
+            return PassphraseCheck.Outcome.THROTTLED;
         } catch (Exception e) {
             LOG.warn("local store not opened: {}", e.getMessage());
             return PassphraseCheck.Outcome.STORE_DAMAGED;
@@ -94,13 +127,13 @@ public final class MainWindow {
     }
 
     private void showLogin(String message) {
-        LoginViewModel viewModel = new LoginViewModel(authenticator(), background, UiThread.fx(), messages,
-                this::showWorkspace);
+        LoginViewModel viewModel = new LoginViewModel(authenticator(), HomeserverLocator.discovery(), background,
+                UiThread.fx(), messages, this::showWorkspace);
         var account = workstation.account();
         options.homeserver().or(() -> account.map(StoredAccount::homeserver))
                 .ifPresent(viewModel.homeserverProperty()::set);
         options.user().or(() -> account.map(StoredAccount::userId)).ifPresent(viewModel.userProperty()::set);
-        options.password().ifPresent(viewModel.passwordProperty()::set);
+        prefill.password().ifPresent(viewModel.passwordProperty()::set);
         viewModel.showMessage(message);
         stage.getScene().setRoot(views.load(LoginView.class, () -> new LoginView(viewModel)));
     }
@@ -157,11 +190,26 @@ public final class MainWindow {
         return views.load(ConversationView.class, () -> new ConversationView(viewModel));
     }
 
-    /** Soft logout: keep history, keys and outbox; only the token goes. */
-    private void sessionEnded(String message) {
-        workstation.closeEngine();
-        workstation.forgetAccessToken();
-        showLogin(message);
+    /**
+     * The server refused the token. Soft logout keeps history, keys and outbox and logs in as the same device again;
+     * hard logout (the device is gone) deletes the crypto store so the next login makes a new device. Either way the
+     * caseworker reads which one it was on the login screen. Runs the engine shutdown off the FX thread (JNI).
+     */
+    private void sessionEnded(MatrixException reason) {
+        background.execute(() -> {
+            String message;
+            try {
+                Workstation.SessionEnd end = workstation.endSession(reason);
+                LOG.info("session ended: {} logout ({})", end, reason.failure());
+                message = messages.describe(reason);
+            } catch (RuntimeException e) {
+                // E.g. the crypto store cannot be deleted; the next login tries again and refuses until it can.
+                LOG.error("ending the session failed", e);
+                message = text.get("error.sessionCleanupFailed");
+            }
+            String shown = message;
+            UiThread.fx().execute(() -> showLogin(shown));
+        });
     }
 
     public void close() {
@@ -170,5 +218,6 @@ public final class MainWindow {
             ws.close();
         }
         background.shutdownNow();
+        timer.shutdownNow();
     }
 }

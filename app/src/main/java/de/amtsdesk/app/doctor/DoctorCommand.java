@@ -6,8 +6,13 @@ import de.amtsdesk.core.doctor.Doctor;
 import de.amtsdesk.core.doctor.DoctorOptions;
 import de.amtsdesk.core.doctor.NativeCryptoProbe;
 import de.amtsdesk.core.i18n.Translations;
+import de.amtsdesk.core.matrix.HomeserverDiscovery;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,17 +22,25 @@ import java.util.function.Function;
 
 /**
  * {@code amtsdesk doctor}: the admin's check from a terminal, no window. Exit code 0 when every check passes,
- * 1 when one fails, 2 for wrong usage.
+ * 1 when one fails, 2 for wrong usage. The password comes from {@code --password-file FILE} or, with
+ * {@code --password-file -}, from the first line of standard input; never from the environment, which every child
+ * process inherits and which whatever starts the program can set.
  */
 public final class DoctorCommand {
 
+    /** The {@code --password-file} value that means standard input. */
+    static final String STDIN = "-";
+
     private final PrintStream out;
     private final PrintStream err;
+    private final InputStream in;
     private final Function<String, String> environment;
 
-    public DoctorCommand(PrintStream out, PrintStream err, Function<String, String> environment) {
+    /** {@code environment} supplies only non-secret defaults: AMTSDESK_HOMESERVER and AMTSDESK_LANG. */
+    public DoctorCommand(PrintStream out, PrintStream err, InputStream in, Function<String, String> environment) {
         this.out = out;
         this.err = err;
+        this.in = in;
         this.environment = environment;
     }
 
@@ -62,7 +75,7 @@ public final class DoctorCommand {
                 }
             }
         }
-        if (homeserver == null || homeserver.isBlank()) {
+        if ((homeserver == null || homeserver.isBlank()) && HomeserverDiscovery.serverNameOf(user).isEmpty()) {
             err.println(usage(locale(lang)));
             return 2;
         }
@@ -70,7 +83,7 @@ public final class DoctorCommand {
         try {
             password = password(passwordFile);
         } catch (IOException e) {
-            err.println("cannot read password file " + passwordFile + ": " + e.getMessage());
+            err.println(text(locale(lang)).get("doctor.passwordFile.unreadable", passwordFile, e.toString()));
             return 2;
         }
         List<CheckResult> results = new Doctor(locale(lang), cryptoProbe())
@@ -80,10 +93,15 @@ public final class DoctorCommand {
     }
 
     private Optional<String> password(String passwordFile) throws IOException {
-        if (passwordFile != null) {
-            return Optional.of(Files.readString(Path.of(passwordFile)).strip());
+        if (passwordFile == null) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(environment.apply("AMTSDESK_PASSWORD"));
+        if (passwordFile.equals(STDIN)) {
+            // Not closed: standard input belongs to the process. One line, without its line break.
+            String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+            return Optional.ofNullable(line).map(String::strip).filter(p -> !p.isEmpty());
+        }
+        return Optional.of(Files.readString(Path.of(passwordFile)).strip());
     }
 
     private Locale locale(String lang) {
@@ -91,8 +109,11 @@ public final class DoctorCommand {
     }
 
     private static String usage(Locale locale) {
-        return Translations.load("de.amtsdesk.app.doctor.messages", locale, DoctorCommand.class.getClassLoader())
-                .get("doctor.usage");
+        return text(locale).get("doctor.usage");
+    }
+
+    private static Translations text(Locale locale) {
+        return Translations.load("de.amtsdesk.app.doctor.messages", locale, DoctorCommand.class.getClassLoader());
     }
 
     static CryptoProbe cryptoProbe() {

@@ -1,6 +1,7 @@
 package de.amtsdesk.app.login;
 
 import de.amtsdesk.app.FailureMessages;
+import de.amtsdesk.core.matrix.HomeserverDiscovery;
 import de.amtsdesk.core.matrix.HomeserverUrl;
 import de.amtsdesk.core.matrix.MatrixException;
 import de.amtsdesk.core.matrix.Session;
@@ -30,20 +31,24 @@ public final class LoginViewModel {
     private final BooleanBinding canLogin;
 
     private final Authenticator authenticator;
+    private final HomeserverLocator locator;
     private final Executor background;
     private final Executor ui;
     private final FailureMessages messages;
     private final Consumer<Session> onLoggedIn;
 
-    public LoginViewModel(Authenticator authenticator, Executor background, Executor ui, FailureMessages messages,
-            Consumer<Session> onLoggedIn) {
+    public LoginViewModel(Authenticator authenticator, HomeserverLocator locator, Executor background, Executor ui,
+            FailureMessages messages, Consumer<Session> onLoggedIn) {
         this.authenticator = authenticator;
+        this.locator = locator;
         this.background = background;
         this.ui = ui;
         this.messages = messages;
         this.onLoggedIn = onLoggedIn;
         this.canLogin = Bindings.createBooleanBinding(
-                () -> !busy.get() && !homeserver.get().isBlank() && !user.get().isBlank() && !password.get().isEmpty(),
+                // A full user ID (@name:server) is enough to find the homeserver: the field may stay empty then.
+                () -> !busy.get() && (!homeserver.get().isBlank() || HomeserverDiscovery.serverNameOf(user.get())
+                        .isPresent()) && !user.get().isBlank() && !password.get().isEmpty(),
                 busy, homeserver, user, password);
     }
 
@@ -58,10 +63,12 @@ public final class LoginViewModel {
         String passwordText = password.get();
         background.execute(() -> {
             try {
-                Session session = authenticator.login(HomeserverUrl.parse(homeserverText), userText, passwordText);
+                HomeserverUrl located = locator.locate(homeserverText, userText);
+                Session session = authenticator.login(located, userText, passwordText);
                 ui.execute(() -> {
                     busy.set(false);
                     password.set("");
+                    homeserver.set(located.toString());
                     onLoggedIn.accept(session);
                 });
             } catch (MatrixException e) {

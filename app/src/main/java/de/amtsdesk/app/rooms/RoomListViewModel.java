@@ -29,11 +29,11 @@ public final class RoomListViewModel implements SyncListener {
     private final Executor ui;
     private final Translations text;
     private final FailureMessages messages;
-    private final Consumer<String> onSessionEnded;
+    private final Consumer<MatrixException> onSessionEnded;
     private final DateTimeFormatter timeFormat;
 
     public RoomListViewModel(String account, Executor ui, Translations text, FailureMessages messages, ZoneId zone,
-            Consumer<String> onSessionEnded) {
+            Consumer<MatrixException> onSessionEnded) {
         this.account = account;
         this.ui = ui;
         this.text = text;
@@ -95,9 +95,13 @@ public final class RoomListViewModel implements SyncListener {
         return failing.getReadOnlyProperty();
     }
 
+    /** Hands the reason on unchanged: whoever owns the workstation must tell soft from hard logout. */
     @Override
     public void sessionEnded(MatrixException reason) {
-        ui.execute(() -> onSessionEnded.accept(messages.describe(reason)));
+        ui.execute(() -> {
+            status.set(messages.describe(reason));
+            onSessionEnded.accept(reason);
+        });
     }
 
     private RoomRow toRow(RoomSummary summary) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.amtsdesk.app.AppOptions;
 import de.amtsdesk.app.MainWindow;
+import de.amtsdesk.app.Prefill;
 import de.amtsdesk.app.StableRobot;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -37,8 +38,8 @@ class LoginScreenFxTest {
     @Start
     void start(Stage stage) throws IOException {
         Path dataDir = java.nio.file.Files.createTempDirectory("amtsdesk-login-test");
-        new MainWindow(stage, new AppOptions(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of("test-passphrase-4711"), dataDir, Locale.ENGLISH)).show();
+        new MainWindow(stage, new AppOptions(Optional.empty(), Optional.empty(), dataDir, Locale.ENGLISH),
+                Prefill.passphrase("test-passphrase-4711")).show();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.amtsdesk.app.FailureMessages;
 import de.amtsdesk.app.UiThread;
 import de.amtsdesk.core.i18n.Translations;
+import de.amtsdesk.core.matrix.HomeserverUrl;
 import de.amtsdesk.core.matrix.MatrixException;
 import de.amtsdesk.core.matrix.MatrixFailure;
 import de.amtsdesk.core.matrix.Session;
@@ -21,8 +22,8 @@ class LoginViewModelTest {
     private final List<Session> loggedIn = new ArrayList<>();
 
     private LoginViewModel viewModel(Authenticator authenticator) {
-        return new LoginViewModel(authenticator, Runnable::run, UiThread.direct(), new FailureMessages(text),
-                loggedIn::add);
+        return new LoginViewModel(authenticator, (hs, user) -> HomeserverUrl.parse(hs), Runnable::run,
+                UiThread.direct(), new FailureMessages(text), loggedIn::add);
     }
 
     private static void fill(LoginViewModel vm, String password) {
@@ -75,5 +76,47 @@ class LoginViewModelTest {
         vm.passwordProperty().set("pw");
         vm.login();
         assertThat(vm.errorProperty().get()).contains("ftp://example.org").contains("keine gültige");
+    }
+
+    @Test
+    void plainHttpToAnotherMachineIsRefusedWithAClearMessage() {
+        LoginViewModel vm = viewModel((hs, user, pw) -> {
+            throw new AssertionError("must not be called: the password must not travel over http");
+        });
+        vm.homeserverProperty().set("http://matrix.example.org");
+        vm.userProperty().set("amt");
+        vm.passwordProperty().set("pw");
+        vm.login();
+        assertThat(vm.errorProperty().get()).isEqualTo("„http://matrix.example.org“ ist eine unverschlüsselte Adresse "
+                + "(http). Amtsdesk verbindet sich nur über https, damit niemand Passwort und Nachrichten mitlesen kann. "
+                + "Beispiel: https://matrix.example.org");
+        assertThat(loggedIn).isEmpty();
+    }
+
+    @Test
+    void aFullUserIdIsEnoughAndTheLocatedServerIsShownAfterwards() {
+        List<String> locatorSaw = new ArrayList<>();
+        LoginViewModel vm = new LoginViewModel((hs, user, pw) -> new Session(hs, user, "DEV1", "t"), (hs, user) -> {
+            locatorSaw.add("[" + hs + "] " + user);
+            return HomeserverUrl.parse("https://matrix.example.org");
+        }, Runnable::run, UiThread.direct(), new FailureMessages(text), loggedIn::add);
+        vm.userProperty().set("@amt:example.org");
+        vm.passwordProperty().set("pw");
+        assertThat(vm.canLoginProperty().get()).isTrue();
+        vm.login();
+        assertThat(locatorSaw).containsExactly("[] @amt:example.org");
+        assertThat(loggedIn).singleElement().satisfies(s -> assertThat(s.homeserver().toString())
+                .isEqualTo("https://matrix.example.org"));
+        assertThat(vm.homeserverProperty().get()).isEqualTo("https://matrix.example.org");
+    }
+
+    @Test
+    void aLocalpartAloneNeedsTheHomeserverField() {
+        LoginViewModel vm = viewModel((hs, user, pw) -> {
+            throw new AssertionError("must not be called");
+        });
+        vm.userProperty().set("amt");
+        vm.passwordProperty().set("pw");
+        assertThat(vm.canLoginProperty().get()).isFalse();
     }
 }

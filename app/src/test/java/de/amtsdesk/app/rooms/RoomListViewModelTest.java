@@ -19,7 +19,7 @@ class RoomListViewModelTest {
 
     private final Translations text = Translations.load("de.amtsdesk.app.messages", Locale.GERMAN,
             getClass().getClassLoader());
-    private final List<String> endedWith = new ArrayList<>();
+    private final List<MatrixException> endedWith = new ArrayList<>();
     private final RoomListViewModel vm = new RoomListViewModel("@amt:localhost", UiThread.direct(), text,
             new FailureMessages(text), ZoneId.of("Europe/Berlin"), endedWith::add);
 
@@ -63,8 +63,17 @@ class RoomListViewModelTest {
         vm.syncRecovered();
         assertThat(vm.failingProperty().get()).isFalse();
         assertThat(vm.statusProperty().get()).startsWith("Verbunden");
+        vm.sessionEnded(new MatrixException(MatrixFailure.SESSION_EXPIRED, "M_UNKNOWN_TOKEN", "https://hs"));
+        assertThat(endedWith).extracting(MatrixException::failure).containsExactly(MatrixFailure.SESSION_EXPIRED);
+        assertThat(vm.statusProperty().get())
+                .isEqualTo("Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an; es gehen keine Daten verloren.");
+    }
+
+    @Test
+    void hardLogoutIsHandedOnAsSuchAndSaysTheWorkstationBecomesANewDevice() {
         vm.sessionEnded(new MatrixException(MatrixFailure.TOKEN_REVOKED, "M_UNKNOWN_TOKEN", "https://hs"));
-        assertThat(endedWith).containsExactly(
-                "Ihre Sitzung wurde beendet. Bitte melden Sie sich erneut an; es gehen keine Daten verloren.");
+        assertThat(endedWith).extracting(MatrixException::failure).containsExactly(MatrixFailure.TOKEN_REVOKED);
+        assertThat(vm.statusProperty().get()).startsWith("Dieser Arbeitsplatz wurde auf dem Server abgemeldet")
+                .contains("neues Gerät mit neuem Schlüsselspeicher");
     }
 }

@@ -1,6 +1,7 @@
 package de.amtsdesk.core.doctor;
 
 import de.amtsdesk.core.i18n.Translations;
+import de.amtsdesk.core.matrix.HomeserverDiscovery;
 import de.amtsdesk.core.matrix.HomeserverUrl;
 import de.amtsdesk.core.matrix.MatrixClient;
 import de.amtsdesk.core.matrix.MatrixException;
@@ -29,7 +30,7 @@ public final class Doctor {
 
     public List<CheckResult> run(DoctorOptions options) {
         List<CheckResult> results = new ArrayList<>();
-        MatrixClient client = checkHomeserver(options.homeserver(), results);
+        MatrixClient client = checkHomeserver(options.homeserver(), options.user().orElse(null), results);
         if (client != null) {
             checkLogin(client, options, results);
         }
@@ -37,12 +38,27 @@ public final class Doctor {
         return results;
     }
 
-    private MatrixClient checkHomeserver(String homeserverText, List<CheckResult> results) {
+    /** The same discovery as the login screen: a server name or user ID goes through .well-known first. */
+    private MatrixClient checkHomeserver(String homeserverText, String user, List<CheckResult> results) {
         HomeserverUrl url;
         try {
-            url = HomeserverUrl.parse(homeserverText);
+            HomeserverDiscovery.Result located = new HomeserverDiscovery().locate(homeserverText, user);
+            url = located.homeserver();
+            switch (located.source()) {
+                case WELL_KNOWN -> results.add(new CheckResult("discovery", CheckResult.Status.OK,
+                        text.get("doctor.discovery.found", located.serverName(), url)));
+                case FALLBACK -> results.add(new CheckResult("discovery", CheckResult.Status.SKIP,
+                        text.get("doctor.discovery.none", located.serverName(), url)));
+                case TYPED_URL -> { }
+            }
         } catch (MatrixException e) {
-            results.add(fail("homeserver", text.get("doctor.homeserver.invalid", String.valueOf(homeserverText))));
+            String shown = homeserverText == null || homeserverText.isBlank() ? String.valueOf(user) : homeserverText;
+            results.add(switch (e.failure()) {
+                case INSECURE_URL -> fail("homeserver", text.get("doctor.homeserver.insecure", shown));
+                case DISCOVERY_FAILED -> fail("discovery", text.get("doctor.discovery.failed", e.subject()));
+                case INVALID_URL -> fail("homeserver", text.get("doctor.homeserver.invalid", shown));
+                default -> fail("homeserver", text.get("doctor.homeserver.unreachable", shown));
+            });
             return null;
         }
         MatrixClient client = new MatrixClient(url);

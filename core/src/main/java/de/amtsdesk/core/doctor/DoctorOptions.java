@@ -2,6 +2,9 @@ package de.amtsdesk.core.doctor;
 
 import java.util.Optional;
 
-/** What the doctor checks against; the password comes from an environment variable or a file, never argv. */
+/**
+ * What the doctor checks against. The homeserver may be a URL, a server name (found through .well-known) or blank
+ * when the user is a full user ID. The password comes from a file or stdin, never argv or the environment.
+ */
 public record DoctorOptions(String homeserver, Optional<String> user, Optional<String> password) {
 }

@@ -3,23 +3,47 @@ package de.amtsdesk.core.engine;
 import de.amtsdesk.core.matrix.HomeserverUrl;
 import de.amtsdesk.core.matrix.MatrixClient;
 import de.amtsdesk.core.matrix.MatrixException;
+import de.amtsdesk.core.matrix.MatrixFailure;
 import de.amtsdesk.core.matrix.Session;
 import de.amtsdesk.core.matrix.SyncListener;
 import de.amtsdesk.core.store.AppDatabase;
+import de.amtsdesk.core.store.Argon2idParameters;
 import de.amtsdesk.core.store.StoreException;
 import de.amtsdesk.core.store.StoredAccount;
 import de.amtsdesk.core.store.UnlockedVault;
 import de.amtsdesk.core.store.Vault;
 import de.amtsdesk.core.store.VaultException;
+import de.amtsdesk.core.store.WrongPassphraseException;
 import de.amtsdesk.crypto.OlmMachineHandle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One caseworker workstation profile: the unlocked vault, the encrypted database and the crypto store of this
  * device of the agency account. Both the app and headless tools (tests, benchmarks) start here.
  */
 public final class Workstation implements AutoCloseable {
+
+    /** How a session that the server no longer accepts was ended here. */
+    public enum SessionEnd {
+        /** Soft logout: only the token went; the next login continues as the same device with the same keys. */
+        SOFT,
+        /** Hard logout: the device is gone; its crypto store was deleted and the next login makes a new device. */
+        HARD
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Workstation.class);
 
     private final Path dataDir;
     private final UnlockedVault vault;
@@ -39,13 +63,46 @@ public final class Workstation implements AutoCloseable {
 
     /** First start on this PC: creates the vault and the empty encrypted database. */
     public static Workstation create(Path dataDir, char[] passphrase) throws VaultException, StoreException {
-        UnlockedVault vault = Vault.create(dataDir, passphrase);
+        return open(dataDir, Vault.create(dataDir, passphrase));
+    }
+
+    /** For tests: a vault with a cheaper Argon2id cost. */
+    static Workstation create(Path dataDir, char[] passphrase, Argon2idParameters cost)
+            throws VaultException, StoreException {
+        return open(dataDir, Vault.create(dataDir, passphrase, cost));
+    }
+
+    /** Every later start; see {@link #unlock(Path, char[], Clock)}. */
+    public static Workstation unlock(Path dataDir, char[] passphrase) throws VaultException, StoreException {
+        return unlock(dataDir, passphrase, Clock.systemUTC());
+    }
+
+    /**
+     * Every later start. A wrong passphrase throws {@code WrongPassphraseException} and writes nothing but the
+     * {@link PassphraseThrottle} record; an attempt before its wait is over throws {@link UnlockThrottledException}
+     * without trying the passphrase at all.
+     */
+    public static Workstation unlock(Path dataDir, char[] passphrase, Clock clock)
+            throws VaultException, StoreException {
+        PassphraseThrottle throttle = new PassphraseThrottle(dataDir);
+        Duration wait = throttle.remaining(clock.instant());
+        if (!wait.isZero()) {
+            throw new UnlockThrottledException(dataDir, wait);
+        }
+        UnlockedVault vault;
+        try {
+            vault = Vault.unlock(dataDir, passphrase);
+        } catch (WrongPassphraseException e) {
+            throttle.recordFailure(clock.instant());
+            throw e;
+        }
+        throttle.reset();
         return open(dataDir, vault);
     }
 
-    /** Every later start. A wrong passphrase throws {@code WrongPassphraseException} and touches nothing. */
-    public static Workstation unlock(Path dataDir, char[] passphrase) throws VaultException, StoreException {
-        return open(dataDir, Vault.unlock(dataDir, passphrase));
+    /** How long the unlock screen must wait before it may try a passphrase (zero: now). */
+    public static Duration unlockWait(Path dataDir, Clock clock) {
+        return new PassphraseThrottle(dataDir).remaining(clock.instant());
     }
 
     private static Workstation open(Path dataDir, UnlockedVault vault) throws StoreException {
@@ -69,9 +126,10 @@ public final class Workstation implements AutoCloseable {
         return db.accounts().load();
     }
 
-    /** The stored session, if the account is still logged in (no soft logout since). */
+    /** The stored session, if the account is still logged in (no soft or hard logout since). */
     public Optional<Session> storedSession() {
-        return account().filter(StoredAccount::loggedIn).flatMap(a -> {
+        RetiredDevice retired = new RetiredDevice(dataDir);
+        return account().filter(StoredAccount::loggedIn).filter(a -> !retired.isRetired(a.deviceId())).flatMap(a -> {
             try {
                 return Optional.of(new Session(HomeserverUrl.parse(a.homeserver()), a.userId(), a.deviceId(),
                         a.accessToken()));
@@ -83,26 +141,105 @@ public final class Workstation implements AutoCloseable {
 
     /**
      * Logs in. When this profile already belongs to the same account, it logs in as the same device again, so the
-     * crypto store (keys, sessions) carries on.
+     * crypto store (keys, sessions) carries on; after a hard logout it logs in as a new device with an empty crypto
+     * store instead.
      */
-    public Session login(HomeserverUrl homeserver, String user, String password) throws MatrixException {
+    public synchronized Session login(HomeserverUrl homeserver, String user, String password) throws MatrixException {
         MatrixClient client = new MatrixClient(homeserver);
         client.versions();
         Optional<StoredAccount> known = account();
-        String deviceId = known.map(StoredAccount::deviceId).orElse(null);
+        RetiredDevice retired = new RetiredDevice(dataDir);
+        String deviceId = known.map(StoredAccount::deviceId).filter(id -> !retired.isRetired(id)).orElse(null);
+        if (known.isPresent() && deviceId == null) {
+            // Finishes a retirement a crash may have interrupted: the new device must start with an empty store.
+            closeEngine();
+            deleteCryptoStore();
+        }
         Session session = client.login(user, password, deviceId, "Amtsdesk");
         if (known.isPresent() && !known.get().userId().equals(session.userId())) {
-            throw new MatrixException(de.amtsdesk.core.matrix.MatrixFailure.REQUEST_REJECTED,
+            logOutQuietly(client, session);
+            throw new MatrixException(MatrixFailure.REQUEST_REJECTED,
                     "this workstation profile belongs to " + known.get().userId(), session.userId());
+        }
+        if (deviceId != null && !deviceId.equals(session.deviceId())) {
+            // The server ignored our device ID: our crypto store belongs to another device and must not serve this one.
+            logOutQuietly(client, session);
+            throw new MatrixException(MatrixFailure.MALFORMED_RESPONSE,
+                    "login as device " + deviceId + " answered device " + session.deviceId(), homeserver.toString());
         }
         db.accounts().save(new StoredAccount(homeserver.toString(), session.userId(), session.deviceId(),
                 session.accessToken(), null));
+        retired.clear();
         return session;
+    }
+
+    private static void logOutQuietly(MatrixClient client, Session session) {
+        try {
+            client.logout(session);
+        } catch (MatrixException e) {
+            LOG.warn("could not log out the unusable login again: {}", e.failure());
+        }
     }
 
     /** Soft logout: the token is gone, everything else (history, keys, outbox) stays for the next login. */
     public void forgetAccessToken() {
         db.accounts().clearAccessToken();
+    }
+
+    /**
+     * The server refused the token; decides between soft logout (keep device and keys) and hard logout (the
+     * device is gone: {@link #retireDevice()}). Does file and JNI work: call it off the UI thread.
+     */
+    public SessionEnd endSession(MatrixException reason) {
+        if (reason.failure() == MatrixFailure.TOKEN_REVOKED) {
+            retireDevice();
+            return SessionEnd.HARD;
+        }
+        closeEngine();
+        forgetAccessToken();
+        return SessionEnd.SOFT;
+    }
+
+    /**
+     * Hard logout. The server deleted this device, so its identity keys and Olm/Megolm sessions mean nothing any
+     * more; logging in again as the same device ID with them would make a device whose keys the server no longer
+     * has (nobody could encrypt for it). So: mark the device retired, stop the engine, forget the token and the sync
+     * position (the new device's crypto machine must see the rooms' members from an initial sync), and delete the
+     * crypto store. History, cases and the outbox in the database stay.
+     */
+    public synchronized void retireDevice() {
+        Optional<StoredAccount> known = account();
+        known.ifPresent(a -> new RetiredDevice(dataDir).mark(a.deviceId()));
+        closeEngine();
+        db.accounts().clearAccessToken();
+        db.syncState().clear();
+        deleteCryptoStore();
+        LOG.info("device {} retired after a hard logout; the next login creates a new device",
+                known.map(StoredAccount::deviceId).orElse("-"));
+    }
+
+    /** Empties the crypto-store directory (keeping the directory itself, owner-only as the vault made it). */
+    private void deleteCryptoStore() {
+        Path store = vault.cryptoStoreDirectory();
+        try {
+            if (Files.isDirectory(store)) {
+                try (Stream<Path> paths = Files.walk(store)) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        if (!path.equals(store)) {
+                            Files.delete(path);
+                        }
+                    }
+                }
+            } else {
+                Files.createDirectories(store);
+                PosixFileAttributeView view = Files.getFileAttributeView(store, PosixFileAttributeView.class);
+                if (view != null) {
+                    view.setPermissions(PosixFilePermissions.fromString("rwx------"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the crypto store of the retired device", e);
+        }
     }
 
     public synchronized AgencyEngine engine(Session session, SyncListener rooms, boolean autoJoinInvites) {

@@ -40,6 +40,14 @@ public class MatrixException extends Exception {
         return Optional.ofNullable(retryAfterMillis);
     }
 
+    /**
+     * The server no longer accepts the token, softly ({@link MatrixFailure#SESSION_EXPIRED}) or for good
+     * ({@link MatrixFailure#TOKEN_REVOKED}): retrying cannot help, the caseworker must log in again.
+     */
+    public boolean endsSession() {
+        return failure == MatrixFailure.TOKEN_REVOKED || failure == MatrixFailure.SESSION_EXPIRED;
+    }
+
     /** Failures where waiting and trying again can help (sync loop backoff). */
     public boolean isTransient() {
         return failure == MatrixFailure.UNREACHABLE || failure == MatrixFailure.RATE_LIMITED

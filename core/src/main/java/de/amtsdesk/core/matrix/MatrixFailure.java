@@ -6,10 +6,26 @@ package de.amtsdesk.core.matrix;
  */
 public enum MatrixFailure {
     INVALID_URL,
+    /** {@code http://} to a host that is not this machine: tokens and passwords would travel in clear. */
+    INSECURE_URL,
+    /**
+     * The server publishes {@code .well-known/matrix/client} but it is broken or points at no homeserver
+     * (the spec's FAIL_ERROR): the login must not continue with a guessed address.
+     */
+    DISCOVERY_FAILED,
     UNREACHABLE,
     NOT_A_HOMESERVER,
     WRONG_CREDENTIALS,
+    /**
+     * Hard logout: the server no longer knows the token and did not say {@code soft_logout}, so the device is gone
+     * (deleted by an admin, logged out elsewhere). Its crypto store must not be used for a new device.
+     */
     TOKEN_REVOKED,
+    /**
+     * Soft logout ({@code M_UNKNOWN_TOKEN} with {@code soft_logout: true}): only the token expired. The device and
+     * its crypto store stay; logging in again as the same device continues.
+     */
+    SESSION_EXPIRED,
     RATE_LIMITED,
     SERVER_ERROR,
     REQUEST_REJECTED,

@@ -141,7 +141,11 @@ final class MatrixHttp {
         MatrixFailure failure = switch (errcode) {
             case "M_FORBIDDEN", "M_USER_DEACTIVATED" -> status == 403 && uri.getPath().endsWith("/login")
                     ? MatrixFailure.WRONG_CREDENTIALS : MatrixFailure.REQUEST_REJECTED;
-            case "M_UNKNOWN_TOKEN", "M_MISSING_TOKEN" -> MatrixFailure.TOKEN_REVOKED;
+            // Spec "Soft logout": without soft_logout the device is gone and its keys with it (hard logout).
+            case "M_UNKNOWN_TOKEN" -> json.path("soft_logout").asBoolean(false) ? MatrixFailure.SESSION_EXPIRED
+                    : MatrixFailure.TOKEN_REVOKED;
+            // No token sent at all is our own bug, never proof that the device is gone: keep its keys.
+            case "M_MISSING_TOKEN" -> MatrixFailure.SESSION_EXPIRED;
             case "M_LIMIT_EXCEEDED" -> MatrixFailure.RATE_LIMITED;
             default -> status >= 500 ? MatrixFailure.SERVER_ERROR : MatrixFailure.REQUEST_REJECTED;
         };

@@ -12,6 +12,10 @@ public interface SyncListener {
 
     default void syncRecovered() { }
 
-    /** The server no longer accepts the token: the caseworker must log in again. The loop has stopped. */
+    /**
+     * The server no longer accepts the token: the caseworker must log in again. The loop has stopped. The reason is
+     * {@link MatrixFailure#SESSION_EXPIRED} (soft logout: same device again) or {@link MatrixFailure#TOKEN_REVOKED}
+     * (hard logout: the device is gone).
+     */
     default void sessionEnded(MatrixException reason) { }
 }

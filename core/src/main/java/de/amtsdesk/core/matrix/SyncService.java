@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps one session in step with the homeserver: long-polls {@code /sync} from the stored token, hands each response
  * to the {@link SyncHandler}, backs off with jitter on trouble (honouring {@code retry_after_ms}) and stops when the
- * server no longer accepts the token (soft logout), so the caseworker can log in again without losing data.
+ * server no longer accepts the token (soft or hard logout), leaving it to the listener to tell the two apart.
  */
 public final class SyncService implements AutoCloseable {
 
@@ -78,7 +78,7 @@ public final class SyncService implements AutoCloseable {
                 if (!running) {
                     return;
                 }
-                if (e.failure() == MatrixFailure.TOKEN_REVOKED) {
+                if (e.endsSession()) {
                     running = false;
                     listener.sessionEnded(e);
                     return;

@@ -21,7 +21,9 @@ public class VaultException extends Exception {
         /** The passphrase does not open the vault. Always a {@link WrongPassphraseException}. */
         WRONG_PASSPHRASE,
         /** Reading or writing the header failed (permissions, disk full). */
-        IO
+        IO,
+        /** Too many wrong passphrases just now: the attempt was not even tried (see the engine's throttle). */
+        THROTTLED
     }
 
     private final Kind kind;

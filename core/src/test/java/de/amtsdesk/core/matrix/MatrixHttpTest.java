@@ -31,10 +31,35 @@ class MatrixHttpTest {
     }
 
     @Test
-    void unknownTokenMeansSessionRevoked() {
+    void unknownTokenWithSoftLogoutOnlyExpiresTheSession() {
         MatrixException e = failureOf(SYNC, 401, "{\"errcode\":\"M_UNKNOWN_TOKEN\",\"soft_logout\":true}");
-        assertThat(e.failure()).isEqualTo(MatrixFailure.TOKEN_REVOKED);
+        assertThat(e.failure()).isEqualTo(MatrixFailure.SESSION_EXPIRED);
+        assertThat(e.endsSession()).isTrue();
         assertThat(e.isTransient()).isFalse();
+    }
+
+    @Test
+    void unknownTokenWithoutSoftLogoutIsAHardLogout() {
+        for (String body : new String[] {"{\"errcode\":\"M_UNKNOWN_TOKEN\"}",
+                "{\"errcode\":\"M_UNKNOWN_TOKEN\",\"soft_logout\":false}",
+                "{\"errcode\":\"M_UNKNOWN_TOKEN\",\"soft_logout\":\"yes\"}"}) {
+            MatrixException e = failureOf(SYNC, 401, body);
+            assertThat(e.failure()).as(body).isEqualTo(MatrixFailure.TOKEN_REVOKED);
+            assertThat(e.endsSession()).isTrue();
+            assertThat(e.isTransient()).isFalse();
+        }
+    }
+
+    @Test
+    void missingTokenNeverCountsAsHardLogout() {
+        assertThat(failureOf(SYNC, 401, "{\"errcode\":\"M_MISSING_TOKEN\"}").failure())
+                .isEqualTo(MatrixFailure.SESSION_EXPIRED);
+    }
+
+    @Test
+    void otherFailuresDoNotEndTheSession() {
+        assertThat(failureOf(SYNC, 502, "").endsSession()).isFalse();
+        assertThat(failureOf(LOGIN, 403, "{\"errcode\":\"M_FORBIDDEN\"}").endsSession()).isFalse();
     }
 
     @Test

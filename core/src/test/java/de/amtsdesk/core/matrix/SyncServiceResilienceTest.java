@@ -58,6 +58,7 @@ class SyncServiceResilienceTest {
         List<MatrixFailure> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         AtomicInteger recovered = new AtomicInteger();
         CountDownLatch ended = new CountDownLatch(1);
+        List<MatrixFailure> endedBecause = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<String> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
         SyncListener listener = new SyncListener() {
             @Override
@@ -75,6 +76,7 @@ class SyncServiceResilienceTest {
 
             @Override
             public void sessionEnded(MatrixException reason) {
+                endedBecause.add(reason.failure());
                 ended.countDown();
             }
         };
@@ -86,6 +88,7 @@ class SyncServiceResilienceTest {
             assertThat(sync.since()).isEqualTo("s2");
         }
         assertThat(failures).containsExactly(MatrixFailure.SERVER_ERROR, MatrixFailure.RATE_LIMITED);
+        assertThat(endedBecause).containsExactly(MatrixFailure.SESSION_EXPIRED);
         assertThat(recovered.get()).isEqualTo(1);
         assertThat(handled).containsExactly("s1", "s2");
         // Resumed from the stored token, and never skipped ahead after a failure.

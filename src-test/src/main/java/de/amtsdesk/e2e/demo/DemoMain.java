@@ -6,10 +6,13 @@ import de.amtsdesk.e2e.harness.RegisteredUser;
 import de.amtsdesk.e2e.harness.SynapseServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -117,19 +120,26 @@ public final class DemoMain {
         return false;
     }
 
-    /** The app runs as its own process, exactly as a caseworker would start it; the password travels in the env. */
+    /**
+     * The app runs as its own process, with the app's code exactly as a caseworker would start it, but through the
+     * demo-only {@link DemoAppMain}: password and passphrase go down a pipe to its standard input (see there why
+     * neither arguments, environment nor files).
+     */
     private static Process startApp(String homeserver, String user, String password, String[] extraArgs)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Dprism.order=sw", "-cp", System.getProperty("java.class.path"),
-                "de.amtsdesk.app.Launcher", "--homeserver=" + homeserver, "--user=" + user, "--lang=de",
+                DemoAppMain.class.getName(), "--homeserver=" + homeserver, "--user=" + user, "--lang=de",
                 "--data-dir=" + HarnessPaths.cacheDir().resolve("demo").resolve("workstation")));
         command.addAll(List.of(extraArgs));
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        builder.environment().put("AMTSDESK_PASSWORD", password);
-        builder.environment().put("AMTSDESK_PASSPHRASE", DEMO_PASSPHRASE);
-        Process app = builder.start();
+        Process app = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         Runtime.getRuntime().addShutdownHook(new Thread(app::destroy, "demo-app-shutdown"));
+        try (Writer secrets = new OutputStreamWriter(app.getOutputStream(), StandardCharsets.UTF_8)) {
+            secrets.write(password + "\n" + DEMO_PASSPHRASE + "\n");
+        }
         return app;
     }
 

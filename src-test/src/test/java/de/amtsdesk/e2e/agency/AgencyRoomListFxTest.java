@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.amtsdesk.app.AppOptions;
 import de.amtsdesk.app.MainWindow;
+import de.amtsdesk.app.Prefill;
 import de.amtsdesk.app.StableRobot;
 import de.amtsdesk.app.rooms.RoomRow;
 import de.amtsdesk.e2e.harness.CitizenClient;
@@ -50,8 +51,8 @@ class AgencyRoomListFxTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        robot.interact(() -> new MainWindow(stage, new AppOptions(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of("test-passphrase-4711"), dataDir, Locale.ENGLISH)).show());
+        robot.interact(() -> new MainWindow(stage, new AppOptions(Optional.empty(), Optional.empty(), dataDir,
+                Locale.ENGLISH), Prefill.passphrase("test-passphrase-4711")).show());
         StableRobot.settled(robot, r -> r.clickOn("#unlockButton"));
         waitUntil(() -> robot.lookup("#homeserverField").tryQuery().isPresent(), "the login screen after unlocking");
     }

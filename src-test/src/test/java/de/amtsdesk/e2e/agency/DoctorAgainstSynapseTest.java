@@ -6,34 +6,44 @@ import de.amtsdesk.app.doctor.DoctorCommand;
 import de.amtsdesk.e2e.harness.RegisteredUser;
 import de.amtsdesk.e2e.harness.SynapseExtension;
 import de.amtsdesk.e2e.harness.SynapseServer;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The admin's doctor command against the real homeserver and against a closed port. */
 @ExtendWith(SynapseExtension.class)
 class DoctorAgainstSynapseTest {
 
+    @TempDir
+    Path dir;
+
     private record Result(int exitCode, String out) { }
 
-    private static Result doctor(Map<String, String> env, String... args) {
+    private static Result doctor(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new DoctorCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env::get).run(args);
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Map.<String, String>of()::get)
+                .run(args);
         return new Result(code, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
-    void passesAgainstRunningSynapse(SynapseServer synapse) {
+    void passesAgainstRunningSynapse(SynapseServer synapse) throws IOException {
         RegisteredUser admin = SynapseExtension.registerUser("it-admin");
-        Result result = doctor(Map.of("AMTSDESK_PASSWORD", admin.password()),
-                "--homeserver", synapse.baseUrl(), "--user", admin.localpart(), "--lang", "en");
+        Path passwordFile = Files.writeString(dir.resolve("password"), admin.password() + "\n");
+        Result result = doctor("", "--homeserver", synapse.baseUrl(), "--user", admin.localpart(),
+                "--password-file", passwordFile.toString(), "--lang", "en");
 
         assertThat(result.exitCode()).as(result.out()).isZero();
         assertThat(result.out().lines().toList()).satisfiesExactly(
@@ -45,14 +55,28 @@ class DoctorAgainstSynapseTest {
     }
 
     @Test
-    void wrongPasswordFailsTheLoginCheck(SynapseServer synapse) {
+    void wrongPasswordFromStdinFailsTheLoginCheck(SynapseServer synapse) {
         RegisteredUser admin = SynapseExtension.registerUser("it-admin");
-        Result result = doctor(Map.of("AMTSDESK_PASSWORD", "not-" + admin.password()),
-                "--homeserver", synapse.baseUrl(), "--user", admin.localpart(), "--lang", "en");
+        Result result = doctor("not-" + admin.password() + "\n", "--homeserver", synapse.baseUrl(),
+                "--user", admin.localpart(), "--password-file", "-", "--lang", "en");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).contains("FAIL login        Login as " + admin.localpart()
                 + " refused: wrong user name or password");
+    }
+
+    @Test
+    void aServerNameWithoutSchemeGoesThroughDiscovery(SynapseServer synapse) throws IOException {
+        RegisteredUser admin = SynapseExtension.registerUser("it-admin");
+        String serverName = "127.0.0.1:" + synapse.port();
+        Result result = doctor(admin.password() + "\n", "--homeserver", serverName, "--user", admin.localpart(),
+                "--password-file", "-", "--lang", "en");
+
+        assertThat(result.exitCode()).as(result.out()).isZero();
+        assertThat(result.out().lines().findFirst()).get().asString().matches("(OK   discovery    " + serverName
+                + " points to http://127\\.0\\.0\\.1:\\d+ through \\.well-known)|(SKIP discovery    No \\.well-known at "
+                + serverName + "; using http://" + serverName + ")");
+        assertThat(result.out()).contains("OK   login        Login works as " + admin.userId());
     }
 
     @Test
@@ -62,7 +86,7 @@ class DoctorAgainstSynapseTest {
             port = socket.getLocalPort();
         }
         String url = "http://127.0.0.1:" + port;
-        Result result = doctor(Map.of(), "--homeserver", url, "--lang", "en");
+        Result result = doctor("", "--homeserver", url, "--lang", "en");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).contains("FAIL homeserver   Homeserver unreachable: " + url);
