@@ -66,7 +66,8 @@ final class OutboxSender {
                 LOG.warn("outbox {} refused: {}", item.txnId(), e.getMessage());
                 store.markFailed(item.txnId(), e.reason());
             } catch (MatrixException e) {
-                if (e.isTransient()) {
+                if (e.isTransient() || e.endsSession()) {
+                    // A logout is no verdict on the message: it waits for the next session, like after an outage.
                     store.markQueued(item.txnId());
                     throw e;
                 }
