@@ -132,7 +132,7 @@ public final class ConversationViewModel implements ConversationListener {
         try {
             var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(contentJson);
             return "m.text".equals(node.path("msgtype").asText()) ? node.path("body").asText("") : "";
-        } catch (Exception e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return "";
         }
     }

@@ -175,8 +175,9 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
             try {
                 roomsChanged(outbox.sendPending());
                 backoff.reset();
-                outboxWake.tryAcquire(30, TimeUnit.SECONDS);
-                outboxWake.drainPermits();
+                if (outboxWake.tryAcquire(30, TimeUnit.SECONDS)) {
+                    outboxWake.drainPermits(); // several messages queued at once: one pass sends them all
+                }
             } catch (MatrixException e) {
                 Duration wait = backoff.next(e);
                 LOG.info("outbox paused ({}), next try in {} ms", e.failure(), wait.toMillis());
@@ -196,7 +197,9 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
 
     private boolean awaitRetry(Duration wait) {
         try {
-            reconnect.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+            if (reconnect.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.info("outbox back-off ended early (retry now, or the connection is back)");
+            }
             reconnect.drainPermits();
             outboxWake.drainPermits();
             return running;
@@ -346,7 +349,8 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
         Files.write(ciphertext, encrypted.ciphertext(), StandardOpenOption.TRUNCATE_EXISTING);
         String mimetype = Files.probeContentType(file);
         ObjectNode fileInfo = (ObjectNode) JSON.readTree(encrypted.encryptedFileJson());
-        ObjectNode content = MessageContents.encryptedFile(file.getFileName().toString(),
+        Path name = file.getFileName();
+        ObjectNode content = MessageContents.encryptedFile(name == null ? "datei" : name.toString(),
                 mimetype == null ? "application/octet-stream" : mimetype, plaintext.length, fileInfo);
         return queued(store.enqueue(roomId, "m.room.message", content.toString(), ciphertext), roomId);
     }

@@ -108,7 +108,9 @@ public final class SyncService implements AutoCloseable {
     private boolean sleep(Duration wait) {
         try {
             wake.drainPermits();
-            wake.tryAcquire(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (wake.tryAcquire(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                LOG.info("sync back-off ended early on request");
+            }
             return running;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
