@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/jdk.sh
 bash src-test/toxiproxy/install-toxiproxy.sh >/dev/null
-./mvnw -B -q -pl bench -am package -DskipTests "${MAVEN_ARGS_EXTRA[@]:-}"
+./mvnw -B -q -pl bench -am package -DskipTests ${AMTSDESK_MAVEN_ARGS:-}
 snapshot="$PWD/bench/target/soak-classpath"
 rm -rf "$snapshot" && mkdir -p "$snapshot"
 cp -r bench/target/classes "$snapshot/bench-classes"

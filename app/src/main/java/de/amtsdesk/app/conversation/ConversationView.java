@@ -31,6 +31,7 @@ public final class ConversationView {
     @FXML private TextArea draftField;
     @FXML private Button sendButton;
     @FXML private Label noticeLabel;
+    @FXML private Label encryptionLabel;
 
     public ConversationView(ConversationViewModel viewModel) {
         this.viewModel = viewModel;
@@ -45,6 +46,9 @@ public final class ConversationView {
         draftField.textProperty().bindBidirectional(viewModel.draftProperty());
         sendButton.disableProperty().bind(viewModel.canSendProperty().not());
         noticeLabel.textProperty().bind(viewModel.noticeProperty());
+        encryptionLabel.textProperty().bind(viewModel.encryptionWarningProperty());
+        encryptionLabel.visibleProperty().bind(viewModel.encryptionWarningProperty().isNotEmpty());
+        encryptionLabel.managedProperty().bind(encryptionLabel.visibleProperty());
         // Ctrl+Enter sends; plain Enter makes a new line, as caseworkers write letters, not chat lines.
         draftField.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ENTER && event.isShortcutDown()) {

@@ -43,6 +43,7 @@ public final class ConversationViewModel implements ConversationListener {
     private final ObservableList<TimelineRow> rows = FXCollections.observableArrayList();
     private final StringProperty draft = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper encryptionWarning = new ReadOnlyStringWrapper("");
     private final BooleanBinding canSend;
 
     public ConversationViewModel(String roomId, String ownUserId, Conversations conversations, Executor background,
@@ -75,6 +76,8 @@ public final class ConversationViewModel implements ConversationListener {
 
     public void refresh() {
         background.execute(() -> {
+            boolean encrypted = conversations.isEncrypted(roomId);
+            ui.execute(() -> encryptionWarning.set(encrypted ? "" : text.get("conversation.notEncrypted")));
             List<TimelineEntry> entries = conversations.timeline(roomId);
             List<TimelineRow> newRows = entries.stream()
                     .filter(e -> e.kind() != TimelineEntry.Kind.POLL_RESPONSE && e.kind() != TimelineEntry.Kind.OTHER)
@@ -241,6 +244,11 @@ public final class ConversationViewModel implements ConversationListener {
 
     public BooleanBinding canSendProperty() {
         return canSend;
+    }
+
+    /** Empty for an encrypted room (the norm); otherwise says that nothing goes out before encryption is on. */
+    public ReadOnlyStringProperty encryptionWarningProperty() {
+        return encryptionWarning.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty noticeProperty() {

@@ -56,6 +56,15 @@ class ConversationOutboxViewModelTest {
     }
 
     @Test
+    void theComposerSaysWhenARoomIsNotEncrypted() {
+        vm.refresh();
+        assertThat(vm.encryptionWarningProperty().get()).isEmpty();
+        conversations.encrypted = false;
+        vm.refresh();
+        assertThat(vm.encryptionWarningProperty().get()).startsWith("Dieser Raum ist NICHT verschlüsselt");
+    }
+
+    @Test
     void aMessageTooLargeForTheServerIsNamedAsSuch() {
         conversations.entries.add(entry("txn-2", ME, TimelineEntry.Kind.TEXT, "x", TimelineEntry.SendState.FAILED,
                 "M_TOO_LARGE"));
@@ -93,6 +102,12 @@ class ConversationOutboxViewModelTest {
         final List<TimelineEntry> entries = new ArrayList<>();
         final Map<String, String> contents = new java.util.HashMap<>();
         final List<String> discarded = new ArrayList<>();
+        boolean encrypted = true;
+
+        @Override
+        public boolean isEncrypted(String roomId) {
+            return encrypted;
+        }
 
         @Override
         public List<TimelineEntry> timeline(String roomId) {

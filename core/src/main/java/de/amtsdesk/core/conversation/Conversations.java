@@ -24,6 +24,11 @@ public interface Conversations {
     /** Puts a failed message back into the queue. */
     void retry(String transactionId);
 
+    /** Whether the room is (or ever was) encrypted; the composer warns where it is not. */
+    default boolean isEncrypted(String roomId) {
+        return true;
+    }
+
     /**
      * Drops a message that was not sent (queued or refused), so it stops holding up its room; returns its content
      * JSON so the caseworker can edit and send it again, or empty when it was sent meanwhile.

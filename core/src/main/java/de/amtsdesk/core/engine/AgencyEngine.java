@@ -376,6 +376,11 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
     }
 
     @Override
+    public boolean isEncrypted(String roomId) {
+        return directory.isEncrypted(roomId) || store.wasEverEncrypted(roomId);
+    }
+
+    @Override
     public java.util.Optional<String> discard(String transactionId) {
         var item = store.outboxItem(transactionId);
         if (item.isEmpty() || !store.discard(transactionId)) {

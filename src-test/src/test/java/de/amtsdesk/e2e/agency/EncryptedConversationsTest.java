@@ -89,6 +89,10 @@ class EncryptedConversationsTest {
             String citizenSha = citizen.downloadFile(setup.roomId(), image.eventId(),
                     setup.root().resolve("citizen-got.png"));
             assertThat(citizenSha).isEqualTo(sha256(png));
+            // The sent file's ciphertext is on the server now: the outbox keeps no copy.
+            try (Stream<Path> left = Files.list(agency.dataDir().resolve("outbox-media"))) {
+                assertThat(left.toList()).as("outbox media left after sending").isEmpty();
+            }
 
             // At rest: the agency's data folder, logs and temp files hold none of it in clear.
             List<byte[]> secrets = List.of(question.getBytes(StandardCharsets.UTF_8),
