@@ -370,8 +370,11 @@ pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_createSecretStorage<
     entry(&mut env, "createSecretStorage", |env| {
         let (recovery_key, account_data) = with_session(handle, secret_storage::create)?;
         let length = 1 + 2 * account_data.len();
-        let fields = std::iter::once(Some(recovery_key))
-            .chain(account_data.into_iter().flat_map(|(kind, content)| [Some(kind), Some(content)]));
+        let fields = std::iter::once(Some(recovery_key)).chain(
+            account_data
+                .into_iter()
+                .flat_map(|(kind, content)| [Some(kind), Some(content)]),
+        );
         to_java_array(env, length, fields)
     })
 }

@@ -41,8 +41,9 @@ pub fn create(session: &Session) -> NativeResult<(String, Vec<(String, String)>)
     )];
     let mut stored = 0;
     for name in secret_names() {
-        let secret = runtime::block_on(session.machine().store().export_secret(&name))?
-            .map_err(|error| NativeError::crypto(format!("could not read the secret {name}: {error}")))?;
+        let secret = runtime::block_on(session.machine().store().export_secret(&name))?.map_err(
+            |error| NativeError::crypto(format!("could not read the secret {name}: {error}")),
+        )?;
         if let Some(secret) = secret {
             let encrypted = key.encrypt(secret.into_bytes(), &name);
             let mut by_key = Map::new();
@@ -89,18 +90,25 @@ pub fn import(
     key_content_json: &str,
     secrets_json: &str,
 ) -> NativeResult<Imported> {
-    let raw = serde_json::value::RawValue::from_string(key_content_json.to_owned()).map_err(|error| {
-        NativeError::invalid_argument(format!("the secret storage key description is not JSON: {error}"))
-    })?;
-    let content = SecretStorageKeyEventContent::from_parts(&format!("m.secret_storage.key.{key_id}"), &raw)
-        .map_err(|error| {
+    let raw =
+        serde_json::value::RawValue::from_string(key_content_json.to_owned()).map_err(|error| {
+            NativeError::invalid_argument(format!(
+                "the secret storage key description is not JSON: {error}"
+            ))
+        })?;
+    let content =
+        SecretStorageKeyEventContent::from_parts(&format!("m.secret_storage.key.{key_id}"), &raw)
+            .map_err(|error| {
             NativeError::invalid_argument(format!("not a secret storage key description: {error}"))
         })?;
     let key = SecretStorageKey::from_account_data(recovery_key, content).map_err(|_| {
-        NativeError::invalid_argument("the recovery key does not match this account's secret storage")
+        NativeError::invalid_argument(
+            "the recovery key does not match this account's secret storage",
+        )
     })?;
-    let secrets: Map<String, Value> = serde_json::from_str(secrets_json)
-        .map_err(|error| NativeError::invalid_argument(format!("secretsJson is not a JSON object: {error}")))?;
+    let secrets: Map<String, Value> = serde_json::from_str(secrets_json).map_err(|error| {
+        NativeError::invalid_argument(format!("secretsJson is not a JSON object: {error}"))
+    })?;
     let read = |name: &SecretName| -> NativeResult<Option<String>> {
         let Some(encrypted) = secrets
             .get(name.as_str())
@@ -109,15 +117,20 @@ pub fn import(
         else {
             return Ok(None);
         };
-        let data: AesHmacSha2EncryptedData = serde_json::from_value(encrypted.clone()).map_err(|error| {
-            NativeError::invalid_argument(format!("the stored secret {name} is malformed: {error}"))
-        })?;
+        let data: AesHmacSha2EncryptedData =
+            serde_json::from_value(encrypted.clone()).map_err(|error| {
+                NativeError::invalid_argument(format!(
+                    "the stored secret {name} is malformed: {error}"
+                ))
+            })?;
         let plain = key.decrypt(&data, name).map_err(|_| {
-            NativeError::invalid_argument(format!("the stored secret {name} does not match the recovery key"))
+            NativeError::invalid_argument(format!(
+                "the stored secret {name} does not match the recovery key"
+            ))
         })?;
-        String::from_utf8(plain)
-            .map(Some)
-            .map_err(|_| NativeError::invalid_argument(format!("the stored secret {name} is not text")))
+        String::from_utf8(plain).map(Some).map_err(|_| {
+            NativeError::invalid_argument(format!("the stored secret {name} is not text"))
+        })
     };
     let export = CrossSigningKeyExport {
         master_key: read(&SecretName::CrossSigningMasterKey)?,
@@ -128,30 +141,48 @@ pub fn import(
         .map(|base64| {
             BackupDecryptionKey::from_base64(&base64)
                 .map(|k| k.to_base58())
-                .map_err(|error| NativeError::invalid_argument(format!("the stored backup key is malformed: {error}")))
+                .map_err(|error| {
+                    NativeError::invalid_argument(format!(
+                        "the stored backup key is malformed: {error}"
+                    ))
+                })
         })
         .transpose()?;
 
     let mut signature_upload = None;
     if export.self_signing_key.is_some() {
         let machine = session.machine();
-        let status = runtime::block_on(machine.import_cross_signing_keys(export))?
-            .map_err(|error| NativeError::crypto(format!("could not import the cross-signing keys: {error}")))?;
+        let status =
+            runtime::block_on(machine.import_cross_signing_keys(export))?.map_err(|error| {
+                NativeError::crypto(format!("could not import the cross-signing keys: {error}"))
+            })?;
         if !status.has_self_signing {
             return Err(NativeError::crypto(
                 "the cross-signing keys do not match this account's public identity (query the own keys first)",
             ));
         }
-        let device = runtime::block_on(machine.get_device(machine.user_id(), machine.device_id(), None))?
-            .map_err(|error| NativeError::crypto(format!("could not read this device: {error}")))?
-            .ok_or_else(|| NativeError::crypto("this device is not known yet: upload its keys first"))?;
+        let device =
+            runtime::block_on(machine.get_device(machine.user_id(), machine.device_id(), None))?
+                .map_err(|error| {
+                    NativeError::crypto(format!("could not read this device: {error}"))
+                })?
+                .ok_or_else(|| {
+                    NativeError::crypto("this device is not known yet: upload its keys first")
+                })?;
         let request = runtime::block_on(device.verify())?
             .map_err(|error| NativeError::crypto(format!("could not sign this device: {error}")))?;
-        signature_upload = Some(requests::signature_upload(&ruma::TransactionId::new(), &request)?);
+        signature_upload = Some(requests::signature_upload(
+            &ruma::TransactionId::new(),
+            &request,
+        )?);
     }
-    Ok(Imported { signature_upload, backup_recovery_key })
+    Ok(Imported {
+        signature_upload,
+        backup_recovery_key,
+    })
 }
 
 fn to_json<T: serde::Serialize>(value: &T, what: &str) -> NativeResult<String> {
-    serde_json::to_string(value).map_err(|error| NativeError::Internal(format!("could not serialize the {what}: {error}")))
+    serde_json::to_string(value)
+        .map_err(|error| NativeError::Internal(format!("could not serialize the {what}: {error}")))
 }

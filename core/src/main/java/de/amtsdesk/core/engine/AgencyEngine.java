@@ -174,11 +174,17 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
         while (running) {
             try {
                 roomsChanged(outbox.sendPending());
+                outbox.takeProgress();
                 backoff.reset();
                 if (outboxWake.tryAcquire(30, TimeUnit.SECONDS)) {
                     outboxWake.drainPermits(); // several messages queued at once: one pass sends them all
                 }
             } catch (MatrixException e) {
+                if (outbox.takeProgress() > 0) {
+                    // Messages went out before this failure: the connection works now and then, so the next try
+                    // starts from a short wait again instead of climbing towards a minute on a flaky line.
+                    backoff.reset();
+                }
                 Duration wait = backoff.next(e);
                 LOG.info("outbox paused ({}), next try in {} ms", e.failure(), wait.toMillis());
                 if (!awaitRetry(wait)) {

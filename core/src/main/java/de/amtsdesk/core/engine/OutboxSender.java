@@ -33,6 +33,8 @@ final class OutboxSender {
     private final RoomDirectory directory;
     private final EngineStore store;
     private final EncryptionGuard guard;
+    /** Messages delivered since {@link #takeProgress()} was last asked: a pass that got some out made progress. */
+    private final java.util.concurrent.atomic.AtomicInteger delivered = new java.util.concurrent.atomic.AtomicInteger();
 
     OutboxSender(MatrixClient client, Session session, OlmMachineHandle machine, CryptoRequestPump pump,
             RoomDirectory directory, EngineStore store, EncryptionGuard guard) {
@@ -60,6 +62,7 @@ final class OutboxSender {
             try {
                 String eventId = deliver(item);
                 store.markSent(item.txnId(), eventId);
+                delivered.incrementAndGet();
                 deleteMedia(item);
                 LOG.info("outbox {} delivered", item.txnId());
             } catch (SendRefusedException e) {
@@ -80,6 +83,11 @@ final class OutboxSender {
             }
         }
         return changed;
+    }
+
+    /** How many messages went out since the last call (and resets the count). */
+    int takeProgress() {
+        return delivered.getAndSet(0);
     }
 
     /** The ciphertext of a sent file is on the server now; a copy on disk would only grow the data folder. */
@@ -104,8 +112,12 @@ final class OutboxSender {
             String mxc = client.uploadMedia(session, ciphertext, "application/octet-stream");
             ((ObjectNode) content.path("file")).put("url", mxc);
         }
-        var members = new TreeSet<>(client.joinedMembers(session, item.roomId()));
-        members.addAll(directory.membersToShareWith(item.roomId()));
+        // The members the sync told us about (full member lists, no lazy loading); only a room the directory has no
+        // members for (e.g. after a damaged snapshot) costs a request to the server.
+        var members = new TreeSet<>(directory.membersToShareWith(item.roomId()));
+        if (members.isEmpty()) {
+            members.addAll(client.joinedMembers(session, item.roomId()));
+        }
         var users = members.stream().toList();
         machine.updateTrackedUsers(users);
         pump.flush();
