@@ -8,15 +8,6 @@ cd "$(dirname "$0")/.."
 source scripts/jdk.sh
 bash src-test/toxiproxy/install-toxiproxy.sh >/dev/null
 ./mvnw -B -q -pl bench -am package -DskipTests ${AMTSDESK_MAVEN_ARGS:-}
-snapshot="$PWD/bench/target/soak-classpath"
-rm -rf "$snapshot" && mkdir -p "$snapshot"
-cp -r bench/target/classes "$snapshot/bench-classes"
-classpath="$snapshot/bench-classes"
-IFS=: read -ra entries < bench/target/bench.classpath || true  # no final newline
-for entry in "${entries[@]}"; do
-  case "$entry" in
-    "$PWD"/*) cp -r "$entry" "$snapshot/" && classpath="$classpath:$snapshot/$(basename "$entry")" ;;
-    *) classpath="$classpath:$entry" ;;
-  esac
-done
+source bench/snapshot-classpath.sh
+snapshot_classpath soak
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$classpath" de.amtsdesk.bench.SoakBench "$@"
