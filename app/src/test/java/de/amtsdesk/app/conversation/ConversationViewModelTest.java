@@ -2,14 +2,9 @@ package de.amtsdesk.app.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.amtsdesk.core.conversation.Attachment;
-import de.amtsdesk.core.conversation.ConversationListener;
-import de.amtsdesk.core.conversation.Conversations;
 import de.amtsdesk.core.conversation.MessageTrust;
-import de.amtsdesk.core.conversation.PollTally;
 import de.amtsdesk.core.conversation.TimelineEntry;
 import de.amtsdesk.core.i18n.Translations;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -31,7 +26,7 @@ class ConversationViewModelTest {
 
     private ConversationViewModel viewModel(Locale locale) {
         Translations text = Translations.load("de.amtsdesk.app.messages", locale, getClass().getClassLoader());
-        return new ConversationViewModel(ROOM, AGENCY, new StubConversations(), DIRECT, DIRECT, text,
+        return new ConversationViewModel(ROOM, AGENCY, new StubConversations(entries, Map.of(CITIZEN, "Erika")), DIRECT, DIRECT, text,
                 ZoneId.of("Europe/Berlin"));
     }
 
@@ -51,7 +46,7 @@ class ConversationViewModelTest {
 
         TimelineRow row = row(viewModel(Locale.GERMAN), "$1");
 
-        assertThat(row.trustMarker()).isEqualTo("ⓘ");
+        assertThat(row.trustMarker()).isEqualTo("i");
         assertThat(row.trustSeverity()).isEqualTo(MessageTrust.Severity.INFO);
         assertThat(row.trustTooltip()).startsWith("Identität nicht verifiziert: ").contains("Normalfall");
         assertThat(row.problem()).isFalse();
@@ -127,59 +122,5 @@ class ConversationViewModelTest {
         assertThat(row.trustMarker()).isEqualTo("⚠ Unknown device");
         assertThat(row.trustTooltip()).startsWith("Unknown device: The sending device is not known");
         assertThat(row.accessibleText()).contains("My application. Unknown device: ");
-    }
-
-    private final class StubConversations implements Conversations {
-        @Override
-        public List<TimelineEntry> timeline(String roomId) {
-            return List.copyOf(entries);
-        }
-
-        @Override
-        public String senderName(String roomId, String userId) {
-            return userId.equals(CITIZEN) ? "Erika" : userId;
-        }
-
-        @Override
-        public String sendText(String roomId, String body) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String sendFile(String roomId, Path file) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String sendPoll(String roomId, String question, List<String> answers) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void retry(String transactionId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String saveAttachment(Attachment attachment, Path target) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public PollTally.Result pollResult(String roomId, String pollStartEventId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void markRead(String roomId, String eventId) {
-        }
-
-        @Override
-        public void addListener(ConversationListener listener) {
-        }
-
-        @Override
-        public void removeListener(ConversationListener listener) {
-        }
     }
 }
