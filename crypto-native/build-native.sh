@@ -35,6 +35,10 @@ case "$(uname -m)" in
   *) fail "unsupported build CPU '$(uname -m)'" ;;
 esac
 platform="$os-$arch"   # must match de.amtsdesk.crypto.Platform#id()
+# jni-sys's build script reruns whenever JAVA_HOME changes (it only uses it for its own tests), and
+# with it jni and this crate: a build from Maven (JAVA_HOME set) and one from a shell (unset or
+# another JDK) would keep recompiling each other's artifacts. Cargo never needs it here.
+unset JAVA_HOME
 
 echo "crypto-native: cargo build --release --locked (target dir $target_dir)"
 CARGO_TARGET_DIR="$target_dir" "$cargo" build --release --locked --manifest-path "$here/Cargo.toml" \

@@ -149,15 +149,25 @@ impl DecryptOutcome {
     }
 }
 
-fn verification_state_name(state: &VerificationState) -> &'static str {
-    match state {
+/// The name of the Java enum `VerificationState` for a decrypted event's state, or `None` for
+/// [`VerificationLevel::MismatchedSender`], which is not a trust level but a forged event (the
+/// caller refuses it).
+///
+/// The match is exhaustive on purpose: a new level in a future matrix-sdk-common must be given a
+/// name here (and in Java, core's `MessageTrust` and the `events.verification_state` CHECK)
+/// instead of silently falling into an existing one.
+pub fn verification_state_name(state: &VerificationState) -> Option<&'static str> {
+    Some(match state {
         VerificationState::Verified => "VERIFIED",
-        VerificationState::Unverified(VerificationLevel::UnsignedDevice) => "UNSIGNED_DEVICE",
-        VerificationState::Unverified(VerificationLevel::None(
-            DeviceLinkProblem::MissingDevice | DeviceLinkProblem::InsecureSource,
-        )) => "UNKNOWN_DEVICE",
-        VerificationState::Unverified(_) => "UNVERIFIED",
-    }
+        VerificationState::Unverified(level) => match level {
+            VerificationLevel::UnverifiedIdentity => "UNVERIFIED_IDENTITY",
+            VerificationLevel::VerificationViolation => "VERIFICATION_VIOLATION",
+            VerificationLevel::UnsignedDevice => "UNSIGNED_DEVICE",
+            VerificationLevel::None(DeviceLinkProblem::MissingDevice) => "UNKNOWN_DEVICE",
+            VerificationLevel::None(DeviceLinkProblem::InsecureSource) => "INSECURE_SOURCE",
+            VerificationLevel::MismatchedSender => return None,
+        },
+    })
 }
 
 fn classify(error: &MegolmError) -> FailureReason {
@@ -219,9 +229,7 @@ pub fn decrypt_room_event(
         Err(error) => return Ok(DecryptOutcome::failed(classify(&error), describe(&error))),
     };
     let info = &decrypted.encryption_info;
-    if let VerificationState::Unverified(VerificationLevel::MismatchedSender) =
-        info.verification_state
-    {
+    let Some(verification_state) = verification_state_name(&info.verification_state) else {
         return Ok(DecryptOutcome::failed(
             FailureReason::MismatchedSender,
             format!(
@@ -229,7 +237,7 @@ pub fn decrypt_room_event(
                 info.sender
             ),
         ));
-    }
+    };
     match &info.algorithm_info {
         AlgorithmInfo::MegolmV1AesSha2 {
             curve25519_key,
@@ -241,7 +249,7 @@ pub fn decrypt_room_event(
             claimed_ed25519_key: sender_claimed_keys
                 .get(&DeviceKeyAlgorithm::Ed25519)
                 .cloned(),
-            verification_state: verification_state_name(&info.verification_state),
+            verification_state,
         })),
         other => Ok(DecryptOutcome::failed(
             FailureReason::Other,
@@ -258,4 +266,71 @@ pub fn decrypt_room_event_str(
 ) -> NativeResult<DecryptOutcome> {
     let room_id = parse_room_id(room_id)?;
     decrypt_room_event(session, &room_id, event_json)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unverified(level: VerificationLevel) -> VerificationState {
+        VerificationState::Unverified(level)
+    }
+
+    #[test]
+    fn every_trust_level_has_its_own_java_name() {
+        let cases = [
+            (VerificationState::Verified, "VERIFIED"),
+            (
+                unverified(VerificationLevel::UnverifiedIdentity),
+                "UNVERIFIED_IDENTITY",
+            ),
+            (
+                unverified(VerificationLevel::VerificationViolation),
+                "VERIFICATION_VIOLATION",
+            ),
+            (
+                unverified(VerificationLevel::UnsignedDevice),
+                "UNSIGNED_DEVICE",
+            ),
+            (
+                unverified(VerificationLevel::None(DeviceLinkProblem::MissingDevice)),
+                "UNKNOWN_DEVICE",
+            ),
+            (
+                unverified(VerificationLevel::None(DeviceLinkProblem::InsecureSource)),
+                "INSECURE_SOURCE",
+            ),
+        ];
+        for (state, name) in cases {
+            assert_eq!(verification_state_name(&state), Some(name), "{state:?}");
+        }
+    }
+
+    #[test]
+    fn a_mismatched_sender_is_no_trust_level() {
+        assert_eq!(
+            verification_state_name(&unverified(VerificationLevel::MismatchedSender)),
+            None
+        );
+    }
+
+    #[test]
+    fn decrypted_fields_carry_the_state_last() {
+        let outcome = DecryptOutcome::Decrypted(Decrypted {
+            clear_event: "{}".to_owned(),
+            sender_curve25519_key: "curve".to_owned(),
+            claimed_ed25519_key: None,
+            verification_state: "UNKNOWN_DEVICE",
+        });
+        assert_eq!(
+            outcome.into_fields(),
+            vec![
+                Some("ok".to_owned()),
+                Some("{}".to_owned()),
+                Some("curve".to_owned()),
+                None,
+                Some("UNKNOWN_DEVICE".to_owned()),
+            ]
+        );
+    }
 }

@@ -34,12 +34,20 @@ public record DecryptedEvent(
         String status = fields[offset];
         if ("ok".equals(status)) {
             return new DecryptedEvent(fields[offset + 1], fields[offset + 2], fields[offset + 3],
-                    VerificationState.valueOf(fields[offset + 4]));
+                    verificationState(entryPoint, fields[offset + 4]));
         }
         if ("failed".equals(status)) {
             DecryptionFailedException.Reason reason = DecryptionFailedException.Reason.valueOf(fields[offset + 1]);
             throw new DecryptionFailedException(reason, entryPoint + ": " + fields[offset + 2]);
         }
         throw new CryptoNativeException(entryPoint + " returned an unknown status " + status);
+    }
+
+    private static VerificationState verificationState(String entryPoint, String name) {
+        try {
+            return VerificationState.valueOf(name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new CryptoNativeException(entryPoint + " returned an unknown verification state " + name);
+        }
     }
 }

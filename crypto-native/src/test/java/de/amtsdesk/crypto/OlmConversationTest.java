@@ -29,6 +29,17 @@ class OlmConversationTest {
         final Map<String, Map<String, JsonNode>> deviceKeys = new HashMap<>();
         final Map<String, Map<String, ObjectNode>> oneTimeKeys = new HashMap<>();
         final Map<String, List<JsonNode>> inbox = new HashMap<>();
+        /** Cross-signing keys per user: master_key, self_signing_key, user_signing_key. */
+        final Map<String, JsonNode> signingKeys = new HashMap<>();
+
+        /** Stores what {@code bootstrapCrossSigning} asks to upload, and the signatures that go with it. */
+        void uploadCrossSigning(OlmMachineHandle machine) {
+            flush(machine);
+            CrossSigningBootstrap bootstrap = machine.bootstrapCrossSigning();
+            signingKeys.put(machine.userId(), TestEvents.parse(bootstrap.uploadSigningKeysBodyJson()));
+            OutgoingRequest signatures = bootstrap.signatureUpload();
+            machine.markRequestAsSent(signatures.requestId(), signatures.type(), handle(machine, signatures));
+        }
 
         /** Sends what the machine wants sent (uploads and queries), as a sync loop would. */
         void flush(OlmMachineHandle machine) {
@@ -56,6 +67,14 @@ class OlmConversationTest {
                     body.path("device_keys").fieldNames().forEachRemaining(user -> {
                         ObjectNode userDevices = devices.putObject(user);
                         deviceKeys.getOrDefault(user, Map.of()).forEach(userDevices::set);
+                        JsonNode signing = signingKeys.get(user);
+                        if (signing != null) {
+                            response.withObjectProperty("master_keys").set(user, signing.get("master_key"));
+                            response.withObjectProperty("self_signing_keys").set(user, signing.get("self_signing_key"));
+                            if (user.equals(machine.userId())) {
+                                response.withObjectProperty("user_signing_keys").set(user, signing.get("user_signing_key"));
+                            }
+                        }
                     });
                     response.putObject("failures");
                     yield TestEvents.write(response);
@@ -85,6 +104,19 @@ class OlmConversationTest {
                                         .add(event);
                             }));
                     yield "{}";
+                }
+                case SIGNATURE_UPLOAD -> {
+                    // Adds the uploaded signatures to the stored device keys (the master key's own signatures
+                    // are not needed by these tests).
+                    body.properties().forEach(user -> user.getValue().properties().forEach(key -> {
+                        JsonNode device = deviceKeys.getOrDefault(user.getKey(), Map.of()).get(key.getKey());
+                        if (device != null) {
+                            key.getValue().path("signatures").properties().forEach(signer -> signer.getValue()
+                                    .properties().forEach(signature -> ((ObjectNode) device).withObjectProperty("signatures")
+                                            .withObjectProperty(signer.getKey()).set(signature.getKey(), signature.getValue())));
+                        }
+                    }));
+                    yield "{\"failures\":{}}";
                 }
                 default -> throw new AssertionError("unexpected request " + request);
             };
@@ -179,6 +211,81 @@ class OlmConversationTest {
                         .hasMessageContaining("message index");
                 assertThat(TestEvents.bodyOf(citizen.decryptRoomEvent(ROOM, later))).isEqualTo("Danke, eingegangen.");
             }
+        }
+    }
+
+    /**
+     * The caseworker shares a room key with the citizen and encrypts one message. The citizen tracks (and so
+     * downloads the device keys of) only {@code citizenTracks}.
+     */
+    private static String roomKeySharedAndMessageSent(FakeHomeserver server, OlmMachineHandle caseworker,
+            OlmMachineHandle citizen, List<String> citizenTracks, String body) {
+        server.flush(caseworker);
+        server.flush(citizen);
+        List<String> members = List.of(ALICE, BOB);
+        caseworker.updateTrackedUsers(members);
+        citizen.updateTrackedUsers(citizenTracks);
+        server.flush(caseworker);
+        server.flush(citizen);
+        OutgoingRequest claim = caseworker.missingSessions(members).orElseThrow();
+        caseworker.markRequestAsSent(claim.requestId(), claim.type(), server.handle(caseworker, claim));
+        for (OutgoingRequest share : caseworker.shareRoomKey(ROOM, members)) {
+            caseworker.markRequestAsSent(share.requestId(), share.type(), server.handle(caseworker, share));
+        }
+        String content = caseworker.encryptRoomEvent(ROOM, "m.room.message", TestEvents.textContent(body));
+        assertThat(server.sync(citizen).path("room_key_updates").size()).isEqualTo(1);
+        return TestEvents.roomEvent(content, ALICE, "$" + Math.abs(body.hashCode()), ROOM);
+    }
+
+    @Test
+    void aDeviceTheCitizenNeverQueriedIsKnownFromTheRoomKeyMessageItself() {
+        FakeHomeserver server = new FakeHomeserver();
+        try (OlmMachineHandle caseworker = OlmMachineHandle.createInMemory(ALICE, "AMTSDESK");
+                OlmMachineHandle citizen = OlmMachineHandle.createInMemory(BOB, "HANDY")) {
+            // The citizen does not track the caseworker, so it never downloads the caseworker's device keys. The
+            // SDK still knows the device: matrix-sdk-crypto puts the sender's device keys into the Olm-encrypted
+            // room key message (MSC4147). So a current sender is never "unknown device" (MissingDevice); only keys
+            // from clients that leave them out are. That mapping is checked by the Rust unit test in room.rs, the
+            // other unlinked case (InsecureSource) by RoomEncryptionTest.
+            String event = roomKeySharedAndMessageSent(server, caseworker, citizen, List.of(BOB), "Von wem?");
+
+            DecryptedEvent decrypted = citizen.decryptRoomEvent(ROOM, event);
+
+            assertThat(TestEvents.bodyOf(decrypted)).isEqualTo("Von wem?");
+            assertThat(decrypted.verificationState()).isEqualTo(VerificationState.UNSIGNED_DEVICE);
+            // The same event in a batch reports the same state.
+            assertThat(citizen.decryptRoomEvents(ROOM, List.of(event))).singleElement()
+                    .satisfies(r -> assertThat(r.orThrow().verificationState())
+                            .isEqualTo(VerificationState.UNSIGNED_DEVICE));
+        }
+    }
+
+    @Test
+    void aKnownDeviceWithoutCrossSigningIsAnUnsignedDevice() {
+        FakeHomeserver server = new FakeHomeserver();
+        try (OlmMachineHandle caseworker = OlmMachineHandle.createInMemory(ALICE, "AMTSDESK");
+                OlmMachineHandle citizen = OlmMachineHandle.createInMemory(BOB, "HANDY")) {
+            String event = roomKeySharedAndMessageSent(server, caseworker, citizen, List.of(ALICE, BOB), "Bekannt");
+
+            assertThat(citizen.decryptRoomEvent(ROOM, event).verificationState())
+                    .isEqualTo(VerificationState.UNSIGNED_DEVICE);
+        }
+    }
+
+    @Test
+    void aCrossSignedDeviceOfAnUnverifiedUserIsAnUnverifiedIdentity() {
+        FakeHomeserver server = new FakeHomeserver();
+        try (OlmMachineHandle caseworker = OlmMachineHandle.createInMemory(ALICE, "AMTSDESK");
+                OlmMachineHandle citizen = OlmMachineHandle.createInMemory(BOB, "HANDY")) {
+            server.uploadCrossSigning(caseworker);
+            assertThat(server.deviceKeys.get(ALICE).get("AMTSDESK").path("signatures").path(ALICE).size())
+                    .as("device signature plus self-signing signature").isEqualTo(2);
+
+            String event = roomKeySharedAndMessageSent(server, caseworker, citizen, List.of(ALICE, BOB),
+                    "Signiert, aber nicht verifiziert");
+
+            assertThat(citizen.decryptRoomEvent(ROOM, event).verificationState())
+                    .isEqualTo(VerificationState.UNVERIFIED_IDENTITY);
         }
     }
 }

@@ -58,7 +58,7 @@ class RoomEncryptionTest {
         assertThat(decrypted.senderCurve25519Key()).isEqualTo(alice.identityKeys().curve25519());
         assertThat(decrypted.claimedEd25519Key()).isEqualTo(alice.identityKeys().ed25519());
         // Keys from an export are an insecure source: the sending device cannot be vouched for.
-        assertThat(decrypted.verificationState()).isEqualTo(VerificationState.UNKNOWN_DEVICE);
+        assertThat(decrypted.verificationState()).isEqualTo(VerificationState.INSECURE_SOURCE);
     }
 
     @Test

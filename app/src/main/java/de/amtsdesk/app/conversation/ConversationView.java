@@ -3,6 +3,7 @@ package de.amtsdesk.app.conversation;
 import java.io.File;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -13,6 +14,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -108,11 +110,13 @@ public final class ConversationView {
         private final Label sender = new Label();
         private final Label time = new Label();
         private final Label state = new Label();
+        private final Label trust = new Label();
+        private final Tooltip trustTooltip = new Tooltip();
         private final Label body = new Label();
         private final Button action = new Button();
         private final Button discard = new Button();
         private final Region spacer = new Region();
-        private final HBox header = new HBox(8, sender, time, spacer, state);
+        private final HBox header = new HBox(8, sender, time, trust, spacer, state);
         private final VBox box = new VBox(2, header, body, new HBox(8, action, discard));
 
         private EntryCell() {
@@ -122,6 +126,11 @@ public final class ConversationView {
             sender.getStyleClass().add("entry-sender");
             time.getStyleClass().add("entry-time");
             state.getStyleClass().add("entry-state");
+            trust.setId("trustMarker");
+            trustTooltip.setWrapText(true);
+            trustTooltip.setMaxWidth(420);
+            // The cell's accessible text carries the trust's words; the marker itself is decoration.
+            trust.setFocusTraversable(false);
         }
 
         @Override
@@ -135,6 +144,12 @@ public final class ConversationView {
             sender.setText(row.sender());
             time.setText(row.time());
             state.setText(row.state());
+            trust.setVisible(row.hasTrustMarker());
+            trust.setManaged(row.hasTrustMarker());
+            trust.setText(row.trustMarker());
+            trustTooltip.setText(row.trustTooltip());
+            trust.setTooltip(row.hasTrustMarker() ? trustTooltip : null);
+            trust.getStyleClass().setAll("label", "trust-" + row.trustSeverity().name().toLowerCase(Locale.ROOT));
             body.setText(row.text());
             body.getStyleClass().setAll("label", row.problem() ? "entry-problem" : "entry-body");
             box.getStyleClass().setAll(row.own() ? "entry-own" : "entry-other");
@@ -154,7 +169,7 @@ public final class ConversationView {
             discard.setText(resources.getString("conversation.discard"));
             discard.setOnAction(event -> viewModel.discard(row));
             setGraphic(box);
-            setAccessibleText(row.sender() + ", " + row.time() + ": " + row.text() + " " + row.state());
+            setAccessibleText(row.accessibleText());
         }
     }
 }

@@ -2,6 +2,7 @@ package de.amtsdesk.app.conversation;
 
 import de.amtsdesk.core.conversation.ConversationListener;
 import de.amtsdesk.core.conversation.Conversations;
+import de.amtsdesk.core.conversation.MessageTrust;
 import de.amtsdesk.core.conversation.PollTally;
 import de.amtsdesk.core.conversation.TimelineEntry;
 import de.amtsdesk.core.i18n.Translations;
@@ -197,12 +198,28 @@ public final class ConversationViewModel implements ConversationListener {
             // The outbox's reason, so the caseworker knows why and what to do (not just "failed").
             state = text.get("conversation.failed." + entry.problem());
         }
-        return new TimelineRow(entry.id(), sender, own, time, describe(entry), entry.kind(), entry.attachment(), state,
-                entry.sendState() == TimelineEntry.SendState.FAILED, isProblem(entry));
+        String body = describe(entry);
+        MessageTrust trust = entry.trust();
+        boolean marked = trust.severity() != MessageTrust.Severity.NONE;
+        String marker = marked ? text.get("conversation.trust." + trust.name() + ".marker") : "";
+        String label = marked ? text.get("conversation.trust." + trust.name() + ".label") : "";
+        String detail = marked ? text.get("conversation.trust." + trust.name() + ".detail") : "";
+        String tooltip = marked ? label + ": " + detail : "";
+        // A screen reader hears the label on every marked line, and the advice too where the caseworker should act
+        // on it (caution and warning); the usual citizen message is not read out with a paragraph each time.
+        boolean loud = trust.severity() == MessageTrust.Severity.CAUTION
+                || trust.severity() == MessageTrust.Severity.WARNING;
+        String spoken = !marked ? "" : loud ? tooltip : label;
+        String accessible = (sender + ", " + time + ": " + body + (spoken.isEmpty() ? "" : ". " + spoken) + " " + state)
+                .strip();
+        return new TimelineRow(entry.id(), sender, own, time, body, entry.kind(), entry.attachment(), state,
+                entry.sendState() == TimelineEntry.SendState.FAILED, isProblem(entry), marker, tooltip,
+                trust.severity(), accessible);
     }
 
     private static boolean isProblem(TimelineEntry entry) {
-        return entry.kind() == TimelineEntry.Kind.UNDECRYPTABLE || entry.kind() == TimelineEntry.Kind.MALFORMED;
+        return entry.kind() == TimelineEntry.Kind.UNDECRYPTABLE || entry.kind() == TimelineEntry.Kind.MALFORMED
+                || entry.trust().severity() == MessageTrust.Severity.WARNING;
     }
 
     private String describe(TimelineEntry entry) {

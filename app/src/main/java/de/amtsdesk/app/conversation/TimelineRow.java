@@ -1,9 +1,17 @@
 package de.amtsdesk.app.conversation;
 
 import de.amtsdesk.core.conversation.Attachment;
+import de.amtsdesk.core.conversation.MessageTrust;
 import de.amtsdesk.core.conversation.TimelineEntry;
 
-/** One preformatted line of the conversation view. */
+/**
+ * One preformatted line of the conversation view.
+ *
+ * @param trustMarker   the small marker beside the time, empty when the message needs none
+ * @param trustTooltip  the marker's tooltip (what the trust means), empty without a marker
+ * @param trustSeverity how loudly the marker is shown (ADR 0007)
+ * @param accessibleText what a screen reader says for the whole line, the trust's words included
+ */
 public record TimelineRow(
         String id,
         String sender,
@@ -14,9 +22,17 @@ public record TimelineRow(
         Attachment attachment,
         String state,
         boolean canRetry,
-        boolean problem) {
+        boolean problem,
+        String trustMarker,
+        String trustTooltip,
+        MessageTrust.Severity trustSeverity,
+        String accessibleText) {
 
     public boolean hasAttachment() {
         return attachment != null;
+    }
+
+    public boolean hasTrustMarker() {
+        return !trustMarker.isEmpty();
     }
 }

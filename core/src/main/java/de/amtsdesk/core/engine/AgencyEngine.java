@@ -8,6 +8,7 @@ import de.amtsdesk.core.conversation.ConversationListener;
 import de.amtsdesk.core.conversation.Conversations;
 import de.amtsdesk.core.conversation.EventInterpreter;
 import de.amtsdesk.core.conversation.MessageContents;
+import de.amtsdesk.core.conversation.MessageTrust;
 import de.amtsdesk.core.conversation.PollTally;
 import de.amtsdesk.core.conversation.TimelineEntry;
 import de.amtsdesk.core.matrix.Backoff;
@@ -83,7 +84,7 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
         state.ifPresent(s -> directory.restore(s.directorySnapshot()));
         directory.markEncrypted(store.everEncryptedRooms());
         this.pump = new CryptoRequestPump(client, session, machine);
-        this.decryptor = new TimelineDecryptor(machine, store);
+        this.decryptor = new TimelineDecryptor(machine, store, directory::isEncrypted);
         EncryptionGuard guard = new EncryptionGuard(client, session, directory, store);
         this.outbox = new OutboxSender(client, session, machine, pump, directory, store, guard);
         this.keyBackup = new KeyBackup(client, session, machine, pump);
@@ -286,7 +287,9 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
                 .put("event_id", event.eventId()).put("sender", event.sender())
                 .put("origin_server_ts", event.originServerTs()).put("type", event.type());
         clear.set("content", readOrEmpty(event.contentJson()));
-        TimelineEntry entry = EventInterpreter.interpret(event.roomId(), clear);
+        boolean wasEncrypted = event.decryption() == EngineStore.Decryption.DECRYPTED;
+        TimelineEntry entry = EventInterpreter.interpret(event.roomId(), clear)
+                .withTrust(MessageTrust.fromStored(event.trust(), wasEncrypted));
         if (session.userId().equals(event.sender())) {
             return withState(entry, TimelineEntry.SendState.SENT);
         }
@@ -313,7 +316,7 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
 
     private static TimelineEntry withState(TimelineEntry e, TimelineEntry.SendState state, String problem) {
         return new TimelineEntry(e.id(), e.roomId(), e.sender(), e.timestamp(), e.kind(), e.body(), e.attachment(),
-                e.poll(), e.relatesTo(), state, problem);
+                e.poll(), e.relatesTo(), state, problem, e.trust());
     }
 
     private static JsonNode readOrEmpty(String json) {

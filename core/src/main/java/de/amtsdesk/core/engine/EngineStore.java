@@ -14,8 +14,20 @@ public interface EngineStore {
 
     enum Decryption { PLAINTEXT, DECRYPTED, UNABLE_TO_DECRYPT }
 
+    /**
+     * @param trust the stored name of the message's {@link de.amtsdesk.core.conversation.MessageTrust}, {@code null}
+     *     when there is nothing to record (plaintext in an unencrypted room, undecryptable) or it was not recorded
+     */
     record StoredEvent(String roomId, String eventId, String sender, long originServerTs, String type,
-            String contentJson, String rawJson, Decryption decryption, String problem, String sessionId) { }
+            String contentJson, String rawJson, Decryption decryption, String problem, String sessionId,
+            String trust) {
+
+        public StoredEvent(String roomId, String eventId, String sender, long originServerTs, String type,
+                String contentJson, String rawJson, Decryption decryption, String problem, String sessionId) {
+            this(roomId, eventId, sender, originServerTs, type, contentJson, rawJson, decryption, problem, sessionId,
+                    null);
+        }
+    }
 
     enum OutboxState { QUEUED, SENDING, SENT, FAILED }
 
@@ -42,6 +54,11 @@ public interface EngineStore {
     List<StoredEvent> allUndecryptable(java.util.Collection<String> roomIds);
 
     void markDecrypted(String eventId, String type, String contentJson);
+
+    /** {@link #markDecrypted(String, String, String)} recording the message's trust (a stored MessageTrust name). */
+    default void markDecrypted(String eventId, String type, String contentJson, String trust) {
+        markDecrypted(eventId, type, contentJson);
+    }
 
     Optional<StoredEvent> lastMessage(String roomId);
 

@@ -40,9 +40,9 @@ public final class H2EngineStore implements EngineStore {
     public void saveEvent(EngineStore.StoredEvent e) {
         IncomingEvent incoming = switch (e.decryption()) {
             case PLAINTEXT -> IncomingEvent.plaintext(e.roomId(), e.eventId(), e.sender(), e.originServerTs(),
-                    e.type(), e.contentJson(), e.rawJson());
+                    e.type(), e.contentJson(), e.rawJson(), e.trust());
             case DECRYPTED -> IncomingEvent.decrypted(e.roomId(), e.eventId(), e.sender(), e.originServerTs(),
-                    e.type(), e.contentJson(), e.rawJson(), e.sessionId(), null);
+                    e.type(), e.contentJson(), e.rawJson(), e.sessionId(), e.trust());
             case UNABLE_TO_DECRYPT -> IncomingEvent.undecryptable(e.roomId(), e.eventId(), e.sender(),
                     e.originServerTs(), e.rawJson(), e.sessionId(), e.problem());
         };
@@ -72,7 +72,12 @@ public final class H2EngineStore implements EngineStore {
 
     @Override
     public void markDecrypted(String eventId, String type, String contentJson) {
-        db.events().markDecrypted(eventId, type, contentJson, null);
+        markDecrypted(eventId, type, contentJson, null);
+    }
+
+    @Override
+    public void markDecrypted(String eventId, String type, String contentJson, String trust) {
+        db.events().markDecrypted(eventId, type, contentJson, trust);
     }
 
     @Override
@@ -161,7 +166,7 @@ public final class H2EngineStore implements EngineStore {
     private static EngineStore.StoredEvent toPort(de.amtsdesk.core.store.StoredEvent e) {
         return new EngineStore.StoredEvent(e.roomId(), e.eventId(), e.sender(), e.originServerTs(), e.eventType(),
                 e.contentJson(), e.rawJson(), Decryption.valueOf(e.decryptionStatus().name()), e.decryptionError(),
-                e.sessionId());
+                e.sessionId(), e.verificationState());
     }
 
     private static OutboxItem toPort(OutboxMessage m) {

@@ -14,7 +14,10 @@ import java.util.Objects;
  * @param rawJson           the event exactly as received
  * @param decryptionError   why decryption failed (no content in it), {@code null} otherwise
  * @param sessionId         the Megolm session id of an encrypted event, {@code null} for plaintext
- * @param verificationState the crypto layer's verdict on the sender's device, {@code null} for plaintext
+ * @param verificationState the message's trust as decided on arrival: the name of a
+ *     {@code de.amtsdesk.core.conversation.MessageTrust} (the crypto layer's verdict on the sender's device for a
+ *     decrypted event, {@code UNENCRYPTED} for plaintext in an encrypted room), {@code null} when there is nothing to
+ *     record (plaintext in an unencrypted room, undecryptable)
  */
 public record IncomingEvent(String roomId, String eventId, String sender, long originServerTs, String eventType,
         String contentJson, String rawJson, DecryptionStatus decryptionStatus, String decryptionError,
@@ -35,8 +38,14 @@ public record IncomingEvent(String roomId, String eventId, String sender, long o
     /** An event that arrived unencrypted. */
     public static IncomingEvent plaintext(String roomId, String eventId, String sender, long originServerTs,
             String eventType, String contentJson, String rawJson) {
+        return plaintext(roomId, eventId, sender, originServerTs, eventType, contentJson, rawJson, null);
+    }
+
+    /** An event that arrived unencrypted, with a trust verdict ({@code UNENCRYPTED} in an encrypted room). */
+    public static IncomingEvent plaintext(String roomId, String eventId, String sender, long originServerTs,
+            String eventType, String contentJson, String rawJson, String verificationState) {
         return new IncomingEvent(roomId, eventId, sender, originServerTs, eventType, contentJson, rawJson,
-                DecryptionStatus.PLAINTEXT, null, null, null);
+                DecryptionStatus.PLAINTEXT, null, null, verificationState);
     }
 
     /** An encrypted event that was decrypted on arrival. */

@@ -81,16 +81,16 @@ class AppDatabaseTest {
         Path dir = tmp.resolve("profile");
         try (UnlockedVault vault = TestVaults.create(dir, PASSPHRASE)) {
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("4");
-                assertThat(db.migrationsAppliedAtOpen()).isEqualTo(4);
+                assertThat(db.schemaVersion()).isEqualTo("5");
+                assertThat(db.migrationsAppliedAtOpen()).isEqualTo(5);
                 assertThat(historyRows(db)).containsExactly("1:local store:true", "2:room directory:true",
-                        "3:case model:true", "4:sticky room encryption:true");
+                        "3:case model:true", "4:sticky room encryption:true", "5:message trust:true");
             }
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("4");
+                assertThat(db.schemaVersion()).isEqualTo("5");
                 assertThat(db.migrationsAppliedAtOpen()).isZero();
                 assertThat(historyRows(db)).containsExactly("1:local store:true", "2:room directory:true",
-                        "3:case model:true", "4:sticky room encryption:true");
+                        "3:case model:true", "4:sticky room encryption:true", "5:message trust:true");
             }
         }
         assertThat(dir.resolve("amtsdesk-creating.mv.db")).doesNotExist();
@@ -257,7 +257,7 @@ class AppDatabaseTest {
         try (UnlockedVault vault = TestVaults.create(dir, PASSPHRASE)) {
             Files.writeString(dir.resolve("amtsdesk-creating.mv.db"), "half-made");
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("4");
+                assertThat(db.schemaVersion()).isEqualTo("5");
             }
             assertThat(dir.resolve("amtsdesk-creating.mv.db")).doesNotExist();
         }

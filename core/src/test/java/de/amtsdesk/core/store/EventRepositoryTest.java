@@ -87,7 +87,7 @@ class EventRepositoryTest extends DatabaseFixture {
     void aReadableCopyFillsInAnUndecryptableEventButNeverTheOtherWayRound() {
         db.events().upsert(utd(ROOM, "$1", "SESS"));
         IncomingEvent readable = IncomingEvent.decrypted(ROOM, "$1", "@erika:buerger.example", 2_000, "m.room.message",
-                "{\"body\":\"jetzt\"}", RAW, "SESS", "UNVERIFIED");
+                "{\"body\":\"jetzt\"}", RAW, "SESS", "UNVERIFIED_IDENTITY");
 
         assertThat(db.events().upsert(readable)).isEqualTo(EventRepository.Upsert.DECRYPTED);
         assertThat(db.events().upsert(utd(ROOM, "$1", "SESS"))).isEqualTo(EventRepository.Upsert.UNCHANGED);

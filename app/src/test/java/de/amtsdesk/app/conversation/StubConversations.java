@@ -1,0 +1,74 @@
+package de.amtsdesk.app.conversation;
+
+import de.amtsdesk.core.conversation.Attachment;
+import de.amtsdesk.core.conversation.ConversationListener;
+import de.amtsdesk.core.conversation.Conversations;
+import de.amtsdesk.core.conversation.PollTally;
+import de.amtsdesk.core.conversation.TimelineEntry;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** A conversation that only shows the given entries; sending is not part of these tests. */
+final class StubConversations implements Conversations {
+
+    private final List<TimelineEntry> entries;
+    private final Map<String, String> names;
+
+    StubConversations(List<TimelineEntry> entries, Map<String, String> names) {
+        this.entries = entries;
+        this.names = names;
+    }
+
+    @Override
+    public List<TimelineEntry> timeline(String roomId) {
+        return List.copyOf(entries);
+    }
+
+    @Override
+    public String senderName(String roomId, String userId) {
+        return names.getOrDefault(userId, userId);
+    }
+
+    @Override
+    public String sendText(String roomId, String body) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String sendFile(String roomId, Path file) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String sendPoll(String roomId, String question, List<String> answers) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void retry(String transactionId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String saveAttachment(Attachment attachment, Path target) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public PollTally.Result pollResult(String roomId, String pollStartEventId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void markRead(String roomId, String eventId) {
+    }
+
+    @Override
+    public void addListener(ConversationListener listener) {
+    }
+
+    @Override
+    public void removeListener(ConversationListener listener) {
+    }
+}
