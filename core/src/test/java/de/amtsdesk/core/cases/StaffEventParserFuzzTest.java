@@ -40,7 +40,15 @@ class StaffEventParserFuzzTest {
         }
         assertThat(command).isNotNull();
         assertThat(command.caseIds()).isNotNull();
-        assertThat(content.get("v").isIntegralNumber()).isTrue();
-        assertThat(content.get("v").bigIntegerValue()).isEqualTo(BigInteger.ONE);
+        assertVersionOne(content.get("v"));
+        if (command instanceof CaseCommand.ChangePolicy policy && policy.sla() != null) {
+            assertVersionOne(content.get("sla").get("v"));
+        }
+    }
+
+    /** Exactly 1, not merely a number whose low 32 bits are 1. */
+    private static void assertVersionOne(JsonNode v) {
+        assertThat(v.isIntegralNumber()).isTrue();
+        assertThat(v.bigIntegerValue()).isEqualTo(BigInteger.ONE);
     }
 }
