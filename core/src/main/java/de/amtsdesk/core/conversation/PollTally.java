@@ -74,6 +74,23 @@ public final class PollTally {
         return new Result(Map.copyOf(counts), voters, endedAt != null);
     }
 
+    /** A poll end event as seen in the timeline. */
+    public record End(String sender, Instant timestamp) { }
+
+    /**
+     * When the poll closed, or null while it is open. MSC3381: an end "from someone other than the poll creator or
+     * user with permission to redact other's messages ... must be ignored", and "only the first (valid) closure
+     * event by origin_server_ts is counted". {@code allowedClosers} is the creator plus whoever may redact others'
+     * events in the room; the caller knows the power levels, this class does not.
+     */
+    public static Instant closedAt(Set<String> allowedClosers, List<End> ends) {
+        return ends.stream()
+                .filter(end -> allowedClosers.contains(end.sender()))
+                .map(End::timestamp)
+                .min(Instant::compareTo)
+                .orElse(null);
+    }
+
     /** The answers one vote counts for: none if spoiled, else the first max_selections, each once. */
     static List<String> counted(List<String> selections, Set<String> offered, int maxSelections) {
         if (!offered.containsAll(selections)) {

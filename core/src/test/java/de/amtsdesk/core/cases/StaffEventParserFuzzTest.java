@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 class StaffEventParserFuzzTest {
 
     @FuzzTest(maxDuration = "3m")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void parse(byte[] input) {
         JsonNode event = FuzzInput.json(input);
         if (event == null) {

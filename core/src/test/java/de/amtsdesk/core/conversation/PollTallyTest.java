@@ -86,6 +86,18 @@ class PollTallyTest {
         assertThat(result.count("a1")).isZero();
     }
 
+    @Test
+    void onlyTheEarliestEndOfTheCreatorOrAModeratorClosesThePoll() {
+        List<PollTally.End> ends = List.of(new PollTally.End("@erika", Instant.ofEpochMilli(5)),
+                new PollTally.End("@amt", Instant.ofEpochMilli(30)), new PollTally.End("@lead", Instant.ofEpochMilli(20)),
+                new PollTally.End("@amt", Instant.ofEpochMilli(40)));
+
+        assertThat(PollTally.closedAt(java.util.Set.of("@amt"), ends)).isEqualTo(Instant.ofEpochMilli(30));
+        assertThat(PollTally.closedAt(java.util.Set.of("@amt", "@lead"), ends)).isEqualTo(Instant.ofEpochMilli(20));
+        assertThat(PollTally.closedAt(java.util.Set.of("@jo"), ends)).isNull();
+        assertThat(PollTally.closedAt(java.util.Set.of("@amt"), List.of())).isNull();
+    }
+
     // ---- whole events in all three forms, tallied the way AgencyEngine.pollResult does ----
 
     private static PollTally.Result tallyEvents(JsonNode start, List<JsonNode> events) {

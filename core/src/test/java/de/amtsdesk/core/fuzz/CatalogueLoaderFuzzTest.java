@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
 class CatalogueLoaderFuzzTest {
 
     @FuzzTest(maxDuration = "3m")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void load(byte[] input) throws IOException {
         ServiceCatalogue catalogue;
         try {

@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Any JSON as a room event. Contract (EventInterpreter's Javadoc): a {@link TimelineEntry} for every input, never
  * an exception; unreadable shapes become MALFORMED or OTHER. Seeds: {@code EventInterpreterFuzzTestInputs/}.
- * {@code @Timeout} becomes libFuzzer's per-input timeout when fuzzing, so a hang is a finding.
+ * Timeouts and how to fuzz: see the package documentation.
  */
 class EventInterpreterFuzzTest {
 
     private static final int MAX_BODY = 64 * 1024 + 2;
 
     @FuzzTest(maxDuration = "3m")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void interpret(byte[] input) {
         JsonNode event = FuzzInput.json(input);
         if (event == null) {

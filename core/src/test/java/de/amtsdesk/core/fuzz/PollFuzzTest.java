@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
 class PollFuzzTest {
 
     @FuzzTest(maxDuration = "3m")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void parseAndTally(byte[] input) {
         JsonNode events = FuzzInput.json(input);
         if (events == null || !events.isArray() || events.isEmpty()) {

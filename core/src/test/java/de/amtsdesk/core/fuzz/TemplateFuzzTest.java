@@ -26,7 +26,7 @@ class TemplateFuzzTest {
     private static final Instant PUBLISHED = Instant.parse("2026-03-02T09:00:00Z");
 
     @FuzzTest(maxDuration = "3m")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void parseAndRender(byte[] input) {
         String body = new String(input, StandardCharsets.UTF_8);
         TemplateText text;
