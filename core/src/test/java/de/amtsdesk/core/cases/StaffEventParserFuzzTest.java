@@ -2,6 +2,7 @@ package de.amtsdesk.core.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.amtsdesk.core.cases.log.StaffEvent;
@@ -21,6 +22,14 @@ import org.junit.jupiter.api.Timeout;
 class StaffEventParserFuzzTest {
 
     @FuzzTest(maxDuration = "3m")
+    @DictionaryEntries({"\"de.amtsdesk.case.", "created", "typed", "status", "assigned", "note", "tagged", "policy",
+            "template", "\"v\":1", "\"case\":\"$", "\"cases\":[", "\"room\":\"!", "\"citizen\":\"@",
+            "\"assignee\":", "\"reason\"", "\"add\":[", "\"remove\":[", "\"unit\"", "\"referencePattern\"",
+            "{unit}-{yyyy}-{seq:5}", "\"takeUnassigned\"", "\"autoJoin\"", "\"contact\"", "\"sla\":{",
+            "\"calendar\":{", "\"zone\":\"Europe/Berlin\"", "\"hours\":{\"monday\":\"08:00-16:00\"}",
+            "\"nationwideHolidays\"", "\"holidays\":[", "\"defaults\":{", "\"types\":{", "\"firstResponse\"",
+            "\"nextResponse\"", "\"resolution\"", "PT8H", "\"lang\":\"de\"", "\"caseType\"", "\"version\"",
+            "\"title\"", "\"body\"", "\"retired\"", "{citizen.name}", "waiting", "closed", "open"})
     @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void parse(byte[] input) {
         JsonNode event = FuzzInput.json(input);

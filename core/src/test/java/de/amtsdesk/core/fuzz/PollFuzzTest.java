@@ -2,6 +2,7 @@ package de.amtsdesk.core.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.amtsdesk.core.conversation.EventInterpreter;
@@ -25,6 +26,14 @@ import org.junit.jupiter.api.Timeout;
 class PollFuzzTest {
 
     @FuzzTest(maxDuration = "3m")
+    @DictionaryEntries({"\"type\":\"org.matrix.msc3381.poll.start\"", "\"type\":\"m.poll.start\"",
+            "\"type\":\"m.poll.response\"", "\"type\":\"org.matrix.msc3381.poll.response\"",
+            "\"type\":\"m.poll.end\"", "\"content\":{", "\"org.matrix.msc3381.poll.start\":{",
+            "\"m.poll.start\":{", "\"m.poll\":{", "\"question\":{", "\"answers\":[", "\"m.selections\":[",
+            "\"org.matrix.msc1767.text\":\"", "\"m.text\":[{\"body\":\"", "\"m.message\":[",
+            "\"mimetype\":\"text/plain\"", "\"id\":\"", "\"m.id\":\"", "\"max_selections\":",
+            "\"kind\":\"m.disclosed\"", "\"sender\":\"@", "\"origin_server_ts\":",
+            "\"m.relates_to\":{\"rel_type\":\"m.reference\",\"event_id\":\"$p\"}"})
     @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void parseAndTally(byte[] input) {
         JsonNode events = FuzzInput.json(input);
