@@ -31,7 +31,8 @@ final class ContentReader {
         if (v == null) {
             throw new InvalidStaffEvent(Rejection.MALFORMED, "missing field v");
         }
-        if (!v.isIntegralNumber() || v.asInt() != 1) {
+        // canConvertToInt: asInt() keeps the low 32 bits, so v=4294967297 would pass as 1 (found by the fuzz contract).
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() != 1) {
             throw new InvalidStaffEvent(Rejection.UNSUPPORTED_VERSION, "v=" + v + " (this client reads v=1)");
         }
         List<String> unknown = new ArrayList<>();

@@ -38,7 +38,9 @@ final class StaffEventParser {
                     Set.of("unit", "referencePattern", "takeUnassigned", "autoJoin", "contact", "sla")));
             case StaffEventTypes.TEMPLATE -> template(event, ContentReader.of(content,
                     Set.of("id", "lang", "caseType", "version", "title", "body", "retired")));
-            default -> throw new InvalidStaffEvent(Rejection.UNKNOWN_EVENT_TYPE, event.type());
+            // Says what it is, so the audit detail is readable even for an empty type (found by fuzzing).
+            default -> throw new InvalidStaffEvent(Rejection.UNKNOWN_EVENT_TYPE,
+                    "unknown event type \"" + event.type() + "\"");
         };
     }
 

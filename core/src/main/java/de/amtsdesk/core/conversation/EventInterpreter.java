@@ -2,7 +2,6 @@ package de.amtsdesk.core.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,8 +10,6 @@ import java.util.Optional;
  * shape it does not understand becomes {@link TimelineEntry.Kind#MALFORMED} or {@code OTHER}, never an exception.
  */
 public final class EventInterpreter {
-
-    private static final int MAX_BODY_CHARS = 64 * 1024;
 
     private EventInterpreter() {
     }
@@ -30,38 +27,28 @@ public final class EventInterpreter {
         if (type.equals("m.room.message")) {
             return message(eventId, roomId, sender, ts, content, relatesTo);
         }
-        Optional<PollNamespace> pollNs = PollNamespace.ofEventType(type);
-        if (pollNs.isPresent()) {
-            PollNamespace ns = pollNs.get();
-            if (type.equals(ns.start())) {
-                Optional<Poll> poll = readPoll(ns, content);
-                return poll.map(p -> entry(eventId, roomId, sender, ts, TimelineEntry.Kind.POLL_START, p.question(),
-                        null, p, relatesTo))
+        Optional<PollNamespace.Role> pollRole = PollNamespace.roleOf(type);
+        if (pollRole.isPresent()) {
+            return switch (pollRole.get()) {
+                case START -> PollEvents.readStart(content)
+                        .map(p -> entry(eventId, roomId, sender, ts, TimelineEntry.Kind.POLL_START, p.question(), null,
+                                p, relatesTo))
                         .orElseGet(() -> entry(eventId, roomId, sender, ts, TimelineEntry.Kind.MALFORMED, "", null,
                                 null, relatesTo));
-            }
-            TimelineEntry.Kind kind = type.equals(ns.response()) ? TimelineEntry.Kind.POLL_RESPONSE
-                    : TimelineEntry.Kind.POLL_END;
-            return entry(eventId, roomId, sender, ts, kind, "", null, null, relatesTo);
+                case RESPONSE -> entry(eventId, roomId, sender, ts, TimelineEntry.Kind.POLL_RESPONSE, "", null, null,
+                        relatesTo);
+                case END -> entry(eventId, roomId, sender, ts, TimelineEntry.Kind.POLL_END, "", null, null, relatesTo);
+            };
         }
         return entry(eventId, roomId, sender, ts, TimelineEntry.Kind.OTHER, type, null, null, relatesTo);
     }
 
-    /** Answer IDs of a poll response, in either namespace; empty for anything malformed. */
+    /**
+     * Answer IDs of a poll response in any of the three forms, as sent; empty for "no vote" (an empty selection, or
+     * anything malformed, which counts as a spoiled vote). See {@link PollEvents#readSelections}.
+     */
     public static List<String> pollAnswers(JsonNode responseContent) {
-        List<String> answers = new ArrayList<>();
-        for (PollNamespace ns : PollNamespace.values()) {
-            JsonNode node = responseContent.path(ns.response()).path("answers");
-            if (node.isArray()) {
-                node.forEach(a -> {
-                    if (a.isTextual()) {
-                        answers.add(a.asText());
-                    }
-                });
-                return answers;
-            }
-        }
-        return answers;
+        return PollEvents.readSelections(responseContent);
     }
 
     private static TimelineEntry message(String eventId, String roomId, String sender, Instant ts, JsonNode content,
@@ -97,42 +84,8 @@ public final class EventInterpreter {
         }
     }
 
-    private static Optional<Poll> readPoll(PollNamespace ns, JsonNode content) {
-        JsonNode poll = content.path(ns.start());
-        String question = textOf(poll.path("question"));
-        JsonNode answersNode = poll.path("answers");
-        if (question == null || !answersNode.isArray() || answersNode.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Poll.Answer> answers = new ArrayList<>();
-        for (JsonNode answer : answersNode) {
-            String id = answer.has("id") ? answer.path("id").asText(null) : answer.path("m.id").asText(null);
-            String text = textOf(answer);
-            if (id == null || text == null) {
-                return Optional.empty();
-            }
-            answers.add(new Poll.Answer(id, truncate(text)));
-        }
-        int max = Math.max(1, poll.path("max_selections").asInt(1));
-        return Optional.of(new Poll(ns, truncate(question), List.copyOf(answers), max));
-    }
-
-    /** Text in any of the shapes clients use: a plain string under either text key, or an m.text array. */
-    private static String textOf(JsonNode node) {
-        for (PollNamespace ns : PollNamespace.values()) {
-            JsonNode text = node.path(ns.text());
-            if (text.isTextual()) {
-                return text.asText();
-            }
-            if (text.isArray() && !text.isEmpty() && text.get(0).path("body").isTextual()) {
-                return text.get(0).path("body").asText();
-            }
-        }
-        return node.path("body").isTextual() ? node.path("body").asText() : null;
-    }
-
     private static String truncate(String text) {
-        return text.length() <= MAX_BODY_CHARS ? text : text.substring(0, MAX_BODY_CHARS) + " …";
+        return PollEvents.truncate(text);
     }
 
     private static TimelineEntry entry(String id, String roomId, String sender, Instant ts, TimelineEntry.Kind kind,

@@ -28,11 +28,16 @@ public final class MessageContents {
         return content;
     }
 
-    /** Polls go out in the unstable namespace, because that is what Element sends and reads everywhere today. */
+    /**
+     * Polls go out in the unstable namespace, because that is what Element sends and reads everywhere today. The
+     * shape is the one matrix-js-sdk's {@code PollStartEvent.serialize()} produces
+     * ({@code src/extensible_events_v1/PollStartEvent.ts}: {@code M_POLL_START.name} and {@code M_TEXT.name} are the
+     * unstable names), including the fallback text "question\n1. answer\n2. answer".
+     */
     public static ObjectNode pollStart(String question, List<String> answers) {
         PollNamespace ns = PollNamespace.UNSTABLE;
         ObjectNode content = JSON.createObjectNode();
-        ObjectNode poll = content.putObject(ns.start());
+        ObjectNode poll = content.putObject(ns.startBlock());
         poll.putObject("question").put(ns.text(), question);
         poll.put("kind", ns.disclosedKind()).put("max_selections", 1);
         ArrayNode list = poll.putArray("answers");
@@ -45,11 +50,20 @@ public final class MessageContents {
         return content;
     }
 
+    /**
+     * Ends a poll in the form it was started in. UNSTABLE/STABLE: fallback text as a string plus an empty end block
+     * (js-sdk {@code PollEndEventContent} in {@code src/@types/polls.ts}); EXTENSIBLE: {@code m.text} as an array of
+     * representations and no end block (ruma {@code crates/ruma-events/src/poll/end.rs}).
+     */
     public static ObjectNode pollEnd(PollNamespace ns, String pollStartEventId, String text) {
         ObjectNode content = JSON.createObjectNode();
         content.putObject("m.relates_to").put("rel_type", "m.reference").put("event_id", pollStartEventId);
-        content.put(ns.text(), text);
-        content.putObject(ns.end());
+        if (ns == PollNamespace.EXTENSIBLE) {
+            content.putArray(ns.text()).addObject().put("body", text);
+        } else {
+            content.put(ns.text(), text);
+            content.putObject(ns.end());
+        }
         return content;
     }
 }

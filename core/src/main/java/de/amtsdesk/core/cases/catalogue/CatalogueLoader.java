@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -49,6 +50,10 @@ public final class CatalogueLoader {
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             reading.problem(where == null ? 0 : where.getLineNr(), null, "not valid JSON: " + e.getOriginalMessage());
+        } catch (CharConversionException e) {
+            // Bytes in no encoding JSON allows (Jackson guesses UTF-32 from NUL bytes, then meets an invalid code
+            // point) are a mistake in the file, not an I/O failure: report it like bad syntax (found by fuzzing).
+            reading.problem(0, null, "not valid JSON text: " + e.getMessage());
         }
         reading.checkReferences();
         if (!reading.problems.isEmpty()) {

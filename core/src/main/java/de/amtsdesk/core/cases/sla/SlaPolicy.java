@@ -86,7 +86,8 @@ public record SlaPolicy(BusinessCalendar calendar, SlaTargets defaults, Map<Stri
     public static SlaPolicy parse(JsonNode node) {
         requireObject(node, "sla");
         onlyFields(node, "sla", Set.of("v", "calendar", "defaults", "types"));
-        if (node.path("v").asInt(-1) != 1 || !node.path("v").isIntegralNumber()) {
+        // canConvertToInt: asInt keeps the low 32 bits, so v=4294967297 would pass as 1 (found by the fuzz contract).
+        if (node.path("v").asInt(-1) != 1 || !node.path("v").isIntegralNumber() || !node.path("v").canConvertToInt()) {
             throw new IllegalArgumentException("sla.v must be 1");
         }
         BusinessCalendar calendar = parseCalendar(node.path("calendar"));
