@@ -40,6 +40,11 @@ public final class ConversationView {
     }
 
     @FXML
+    private void loadOlder() {
+        viewModel.loadOlder();
+    }
+
+    @FXML
     private void initialize() {
         timeline.setItems(viewModel.rows());
         timeline.setCellFactory(list -> new EntryCell());

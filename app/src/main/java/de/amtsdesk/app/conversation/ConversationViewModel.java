@@ -109,6 +109,20 @@ public final class ConversationViewModel implements ConversationListener {
         });
     }
 
+    /** Scrolling up: one page of older history from the server; says when the start of the room is reached. */
+    public void loadOlder() {
+        background.execute(() -> {
+            try {
+                int added = conversations.loadOlder(roomId);
+                ui.execute(() -> notice.set(added == 0 ? text.get("conversation.older.none") : ""));
+                refresh();
+            } catch (Exception e) {
+                LOG.warn("older history not loaded: {}", e.getClass().getSimpleName());
+                ui.execute(() -> notice.set(text.get("conversation.older.failed")));
+            }
+        });
+    }
+
     static boolean tooLarge(String body) {
         return body != null && body.length() * 3L > MAX_TEXT_BYTES
                 && body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_TEXT_BYTES;
@@ -245,6 +259,11 @@ public final class ConversationViewModel implements ConversationListener {
             return text.get("conversation.poll", entry.poll().question(), "");
         }
         PollTally.Result result = conversations.pollResult(roomId, entry.id());
+        if (entry.poll().kind() == de.amtsdesk.core.conversation.Poll.Kind.UNDISCLOSED && !result.ended()) {
+            // MSC3381: an undisclosed poll shows its results only once it has ended.
+            return text.get("conversation.poll", entry.poll().question(),
+                    text.get("conversation.poll.undisclosed", result.voters()));
+        }
         String counts = entry.poll().answers().stream()
                 .map(a -> a.text() + ": " + result.count(a.id()))
                 .collect(Collectors.joining(" · "));

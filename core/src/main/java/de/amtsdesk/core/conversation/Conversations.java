@@ -24,6 +24,15 @@ public interface Conversations {
     /** Puts a failed message back into the queue. */
     void retry(String transactionId);
 
+    /**
+     * Pages older history in from the server (scrolling up): up to a page of events before the oldest one shown.
+     *
+     * @return how many were new; 0 at the start of the room
+     */
+    default int loadOlder(String roomId) throws MatrixException {
+        return 0;
+    }
+
     /** Whether the room is (or ever was) encrypted; the composer warns where it is not. */
     default boolean isEncrypted(String roomId) {
         return true;

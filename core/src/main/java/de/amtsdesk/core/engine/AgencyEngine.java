@@ -384,6 +384,26 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
         });
     }
 
+    /** Events per page when paging older history in. */
+    private static final int OLDER_PAGE = 50;
+
+    @Override
+    public int loadOlder(String roomId) throws MatrixException {
+        var oldest = store.oldestEventId(roomId);
+        if (oldest.isEmpty()) {
+            return 0;
+        }
+        String from = client.tokenBefore(session, roomId, oldest.get());
+        JsonNode page = client.messagesBackwards(session, roomId, from, OLDER_PAGE);
+        List<JsonNode> oldestFirst = new ArrayList<>();
+        page.path("chunk").forEach(event -> oldestFirst.addFirst(event));
+        int added = oldestFirst.isEmpty() ? 0 : decryptor.storeOlder(roomId, oldestFirst);
+        if (added > 0) {
+            timelinesChanged(Set.of(roomId));
+        }
+        return added;
+    }
+
     @Override
     public boolean isEncrypted(String roomId) {
         return directory.isEncrypted(roomId) || store.wasEverEncrypted(roomId);
@@ -433,7 +453,7 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
         var entries = store.timeline(roomId, TIMELINE_LIMIT);
         TimelineEntry start = null;
         List<PollTally.Vote> votes = new ArrayList<>();
-        Instant ended = null;
+        List<PollTally.End> ends = new ArrayList<>();
         for (EngineStore.StoredEvent event : entries) {
             TimelineEntry entry = toEntry(event);
             if (entry.id().equals(pollStartEventId) && entry.kind() == TimelineEntry.Kind.POLL_START) {
@@ -442,14 +462,17 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
                 if (entry.kind() == TimelineEntry.Kind.POLL_RESPONSE) {
                     votes.add(new PollTally.Vote(entry.sender(), entry.timestamp(),
                             EventInterpreter.pollAnswers(readOrEmpty(event.contentJson()))));
-                } else if (entry.kind() == TimelineEntry.Kind.POLL_END && ended == null) {
-                    ended = entry.timestamp();
+                } else if (entry.kind() == TimelineEntry.Kind.POLL_END) {
+                    ends.add(new PollTally.End(entry.sender(), entry.timestamp()));
                 }
             }
         }
         if (start == null) {
             return new PollTally.Result(Map.of(), 0, false);
         }
+        // MSC3381: only the poll's creator (or a moderator, which citizen rooms of the agency do not have) may end
+        // it; anyone else's end event is ignored, so a citizen cannot close the agency's poll.
+        Instant ended = PollTally.closedAt(Set.of(start.sender()), ends);
         return PollTally.tally(start.poll(), votes, ended);
     }
 

@@ -47,6 +47,12 @@ public interface EngineStore {
     /** Idempotent: the same event ID twice keeps one row (a later decryption may update it). */
     void saveEvent(StoredEvent event);
 
+    /** Older history of a room (oldest first), placed before everything stored; returns how many were new. */
+    int saveOlder(String roomId, List<StoredEvent> oldestFirst);
+
+    /** The room's first event in stored order: where paging into older history starts. */
+    Optional<String> oldestEventId(String roomId);
+
     List<StoredEvent> timeline(String roomId, int limit);
 
     List<StoredEvent> undecryptable(String roomId, String sessionId);

@@ -38,7 +38,21 @@ public final class H2EngineStore implements EngineStore {
 
     @Override
     public void saveEvent(EngineStore.StoredEvent e) {
-        IncomingEvent incoming = switch (e.decryption()) {
+        db.events().upsert(toIncoming(e));
+    }
+
+    @Override
+    public int saveOlder(String roomId, List<EngineStore.StoredEvent> oldestFirst) {
+        return db.events().insertOlder(oldestFirst.stream().map(H2EngineStore::toIncoming).toList());
+    }
+
+    @Override
+    public Optional<String> oldestEventId(String roomId) {
+        return db.events().oldest(roomId).map(de.amtsdesk.core.store.StoredEvent::eventId);
+    }
+
+    private static IncomingEvent toIncoming(EngineStore.StoredEvent e) {
+        return switch (e.decryption()) {
             case PLAINTEXT -> IncomingEvent.plaintext(e.roomId(), e.eventId(), e.sender(), e.originServerTs(),
                     e.type(), e.contentJson(), e.rawJson(), e.trust());
             case DECRYPTED -> IncomingEvent.decrypted(e.roomId(), e.eventId(), e.sender(), e.originServerTs(),
@@ -46,7 +60,6 @@ public final class H2EngineStore implements EngineStore {
             case UNABLE_TO_DECRYPT -> IncomingEvent.undecryptable(e.roomId(), e.eventId(), e.sender(),
                     e.originServerTs(), e.rawJson(), e.sessionId(), e.problem());
         };
-        db.events().upsert(incoming);
     }
 
     @Override

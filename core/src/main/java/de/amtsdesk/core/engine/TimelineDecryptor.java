@@ -45,11 +45,32 @@ final class TimelineDecryptor {
 
     /** @return whether something visible changed */
     boolean store(String roomId, JsonNode event) {
+        var decoded = decode(roomId, event);
+        decoded.ifPresent(store::saveEvent);
+        return decoded.isPresent();
+    }
+
+    /**
+     * Older history paged in on request: the events (oldest first) are decoded like any other and stored before
+     * everything the room has.
+     *
+     * @return how many of them were new
+     */
+    int storeOlder(String roomId, java.util.List<JsonNode> oldestFirst) {
+        java.util.List<EngineStore.StoredEvent> decoded = new java.util.ArrayList<>();
+        for (JsonNode event : oldestFirst) {
+            decode(roomId, event).ifPresent(decoded::add);
+        }
+        return store.saveOlder(roomId, decoded);
+    }
+
+    /** The event as it is stored: decrypted where possible, with its trust; empty for a malformed event. */
+    private java.util.Optional<EngineStore.StoredEvent> decode(String roomId, JsonNode event) {
         String eventId = event.path("event_id").asText(null);
         String type = event.path("type").asText(null);
         if (eventId == null || type == null || !event.path("content").isObject()) {
             LOG.debug("skipping malformed timeline event in {}", roomId);
-            return false;
+            return java.util.Optional.empty();
         }
         String sender = event.path("sender").asText("");
         long ts = event.path("origin_server_ts").asLong(0);
@@ -59,28 +80,26 @@ final class TimelineDecryptor {
             if (trust != null) {
                 LOG.warn("event {} in encrypted room {} arrived unencrypted ({})", eventId, roomId, type);
             }
-            store.saveEvent(new EngineStore.StoredEvent(roomId, eventId, sender, ts, type,
+            return java.util.Optional.of(new EngineStore.StoredEvent(roomId, eventId, sender, ts, type,
                     event.path("content").toString(), event.toString(), EngineStore.Decryption.PLAINTEXT, null, null,
                     trust));
-            return true;
         }
         String sessionId = event.path("content").path("session_id").asText(null);
         try {
             DecryptedEvent decrypted = machine.decryptRoomEvent(roomId, event.toString());
             JsonNode clear = clearEvent(decrypted);
-            store.saveEvent(new EngineStore.StoredEvent(roomId, eventId, sender, ts, clear.path("type").asText(type),
-                    clear.path("content").toString(), event.toString(), EngineStore.Decryption.DECRYPTED, null,
-                    sessionId, trustOf(decrypted).storedName()));
+            return java.util.Optional.of(new EngineStore.StoredEvent(roomId, eventId, sender, ts,
+                    clear.path("type").asText(type), clear.path("content").toString(), event.toString(),
+                    EngineStore.Decryption.DECRYPTED, null, sessionId, trustOf(decrypted).storedName()));
         } catch (DecryptionFailedException e) {
             LOG.info("event {} in {} not decryptable yet: {}", eventId, roomId, e.reason());
-            store.saveEvent(new EngineStore.StoredEvent(roomId, eventId, sender, ts, ENCRYPTED, null, event.toString(),
-                    EngineStore.Decryption.UNABLE_TO_DECRYPT, e.reason().name(), sessionId));
+            return java.util.Optional.of(new EngineStore.StoredEvent(roomId, eventId, sender, ts, ENCRYPTED, null,
+                    event.toString(), EngineStore.Decryption.UNABLE_TO_DECRYPT, e.reason().name(), sessionId));
         } catch (CryptoNativeException | IllegalArgumentException e) {
             LOG.warn("event {} in {} could not be decrypted: {}", eventId, roomId, e.getClass().getSimpleName());
-            store.saveEvent(new EngineStore.StoredEvent(roomId, eventId, sender, ts, ENCRYPTED, null, event.toString(),
-                    EngineStore.Decryption.UNABLE_TO_DECRYPT, "MALFORMED_EVENT", sessionId));
+            return java.util.Optional.of(new EngineStore.StoredEvent(roomId, eventId, sender, ts, ENCRYPTED, null,
+                    event.toString(), EngineStore.Decryption.UNABLE_TO_DECRYPT, "MALFORMED_EVENT", sessionId));
         }
-        return true;
     }
 
     /** Tries again for events of the given sessions; returns the rooms where something became readable. */

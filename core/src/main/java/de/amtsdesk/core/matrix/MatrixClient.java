@@ -89,6 +89,19 @@ public final class MatrixClient {
         http.post("/_matrix/client/v3/join/" + encode(roomId), session.accessToken(), Map.of(), REQUEST_TIMEOUT);
     }
 
+    /**
+     * The pagination token just before an event ({@code GET /rooms/{roomId}/context/{eventId}}, {@code start}):
+     * where paging into older history begins when only the oldest stored event is known.
+     */
+    public String tokenBefore(Session session, String roomId, String eventId) throws MatrixException {
+        String start = http.get("/_matrix/client/v3/rooms/" + encode(roomId) + "/context/" + encode(eventId)
+                + "?limit=0", session.accessToken(), REQUEST_TIMEOUT).path("start").asText(null);
+        if (start == null) {
+            throw new MatrixException(MatrixFailure.MALFORMED_RESPONSE, "context answer lacks start", roomId);
+        }
+        return start;
+    }
+
     /** The content of one global account-data event of the session's user, or empty when there is none. */
     public java.util.Optional<JsonNode> accountData(Session session, String type) throws MatrixException {
         try {

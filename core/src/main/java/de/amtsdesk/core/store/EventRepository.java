@@ -100,6 +100,47 @@ public final class EventRepository {
     }
 
     /**
+     * Older history, oldest first, placed before everything stored: the stream order counts down from the lowest
+     * one in the table (negative numbers are fine, V6), so per-room timeline order stays server order. Events
+     * already stored are skipped.
+     *
+     * @return how many were new
+     */
+    public int insertOlder(List<IncomingEvent> oldestFirst) {
+        return jdbc.inTransaction("insert older events", c -> {
+            List<IncomingEvent> fresh = new ArrayList<>();
+            for (IncomingEvent e : oldestFirst) {
+                if (Jdbc.count(c, "SELECT COUNT(*) FROM events WHERE event_id = ?", e.eventId()) == 0) {
+                    fresh.add(e);
+                }
+            }
+            long lowest = Jdbc.first(c, row -> row.getLong(1), "SELECT MIN(stream_order) FROM events")
+                    .orElse(1L);
+            long order = Math.min(lowest, 1L) - fresh.size();
+            for (IncomingEvent e : fresh) {
+                Relation relation = e.decryptionStatus() == DecryptionStatus.PLAINTEXT
+                        ? Relation.fromContent(e.contentJson()) : relationOf(e.contentJson(), e.rawJson());
+                Jdbc.update(c, """
+                        INSERT INTO events (stream_order, room_id, event_id, sender, origin_server_ts, event_type,
+                            content_json, raw_json, decryption_status, decryption_error, session_id,
+                            verification_state, relates_to_event_id, relation_type)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        order++, e.roomId(), e.eventId(), e.sender(), e.originServerTs(), e.eventType(),
+                        e.contentJson(), e.rawJson(), e.decryptionStatus(), Jdbc.clip(e.decryptionError(), 1024),
+                        e.sessionId(), e.verificationState(), relation == null ? null : relation.eventId(),
+                        relation == null ? null : relation.type());
+            }
+            return fresh.size();
+        });
+    }
+
+    /** The room's first event in stored (server) order. */
+    public Optional<StoredEvent> oldest(String roomId) {
+        return jdbc.run("load oldest event", c -> Jdbc.first(c, EventRepository::map,
+                "SELECT " + COLUMNS + " FROM events WHERE room_id = ? ORDER BY stream_order LIMIT 1", roomId));
+    }
+
+    /**
      * Records the clear type and content of an event that was stored undecryptable (its key arrived later).
      *
      * @return whether the event was undecryptable and is now decrypted; false if unknown or readable already

@@ -105,6 +105,16 @@ public final class AgencyCli {
                     out.set("entries", entries(options.containsKey("all")
                             ? engine.timeline(option("room"), Integer.MAX_VALUE) : engine.timeline(option("room"))));
                 }
+                case "load-older" -> {
+                    engine.syncOnce(Duration.ZERO);
+                    int pages = Integer.parseInt(options.getOrDefault("pages", "1"));
+                    int added = 0;
+                    for (int i = 0; i < pages; i++) {
+                        added += engine.loadOlder(option("room"));
+                    }
+                    out.put("added", added);
+                    out.set("entries", entries(engine.timeline(option("room"), Integer.MAX_VALUE)));
+                }
                 case "leave" -> {
                     engine.syncOnce(Duration.ZERO);
                     engine.client().leaveRoom(session, option("room"));
