@@ -34,7 +34,7 @@ class AppImageIT {
     void doctorHelpRunsFromTheImage() throws Exception {
         Run run = launch("doctor", "--help", "--lang", "en");
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("Usage: amtsdesk doctor --homeserver URL");
+        assertThat(run.output()).contains("Usage: amtsdesk doctor --homeserver ADDRESS");
     }
 
     @Test
