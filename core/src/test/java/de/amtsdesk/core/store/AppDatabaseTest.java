@@ -81,16 +81,18 @@ class AppDatabaseTest {
         Path dir = tmp.resolve("profile");
         try (UnlockedVault vault = TestVaults.create(dir, PASSPHRASE)) {
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("5");
-                assertThat(db.migrationsAppliedAtOpen()).isEqualTo(5);
+                assertThat(db.schemaVersion()).isEqualTo("6");
+                assertThat(db.migrationsAppliedAtOpen()).isEqualTo(6);
                 assertThat(historyRows(db)).containsExactly("1:local store:true", "2:room directory:true",
-                        "3:case model:true", "4:sticky room encryption:true", "5:message trust:true");
+                        "3:case model:true", "4:sticky room encryption:true", "5:message trust:true",
+                        "6:older history:true");
             }
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("5");
+                assertThat(db.schemaVersion()).isEqualTo("6");
                 assertThat(db.migrationsAppliedAtOpen()).isZero();
                 assertThat(historyRows(db)).containsExactly("1:local store:true", "2:room directory:true",
-                        "3:case model:true", "4:sticky room encryption:true", "5:message trust:true");
+                        "3:case model:true", "4:sticky room encryption:true", "5:message trust:true",
+                        "6:older history:true");
             }
         }
         assertThat(dir.resolve("amtsdesk-creating.mv.db")).doesNotExist();
@@ -257,7 +259,7 @@ class AppDatabaseTest {
         try (UnlockedVault vault = TestVaults.create(dir, PASSPHRASE)) {
             Files.writeString(dir.resolve("amtsdesk-creating.mv.db"), "half-made");
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("5");
+                assertThat(db.schemaVersion()).isEqualTo("6");
             }
             assertThat(dir.resolve("amtsdesk-creating.mv.db")).doesNotExist();
         }
