@@ -44,9 +44,12 @@ public record DecryptedEvent(
     }
 
     private static VerificationState verificationState(String entryPoint, String name) {
+        if (name == null) {
+            throw new CryptoNativeException(entryPoint + " returned no verification state");
+        }
         try {
             return VerificationState.valueOf(name);
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             throw new CryptoNativeException(entryPoint + " returned an unknown verification state " + name);
         }
     }
