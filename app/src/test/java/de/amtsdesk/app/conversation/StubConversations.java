@@ -51,6 +51,11 @@ final class StubConversations implements Conversations {
     }
 
     @Override
+    public java.util.Optional<String> discard(String transactionId) {
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public String saveAttachment(Attachment attachment, Path target) {
         throw new UnsupportedOperationException();
     }
