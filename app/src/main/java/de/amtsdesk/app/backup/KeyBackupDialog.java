@@ -5,6 +5,7 @@ import de.amtsdesk.core.engine.KeyBackupExistsException;
 import de.amtsdesk.core.i18n.Translations;
 import de.amtsdesk.core.matrix.MatrixException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.print.PrinterJob;
 import javafx.scene.control.Alert;
@@ -59,15 +60,35 @@ public final class KeyBackupDialog {
         Label state = new Label();
         state.setWrapText(true);
         state.textProperty().bind(vm.stateProperty());
-        state.setMaxWidth(520);
+        state.setMaxWidth(700);
+        state.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label intro = new Label(text.get("backup.intro"));
+        intro.setWrapText(true);
+        intro.setMaxWidth(700);
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Alert choice = new Alert(Alert.AlertType.NONE, "", create, restore, replace, close);
         choice.initOwner(owner);
         choice.setTitle(text.get("backup.title"));
-        choice.setHeaderText(text.get("backup.intro"));
-        choice.getDialogPane().setContent(state);
+        choice.setHeaderText(null);
+        // Long texts as wrapped labels in a fixed width: a header text does not wrap and pushed the dialog off-screen.
+        choice.getDialogPane().setContent(new VBox(12, intro, state));
+        choice.getDialogPane().setPrefWidth(760);
+        choice.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         choice.getDialogPane().lookupButton(create).disableProperty().bind(vm.canSetUpProperty().not());
         choice.getDialogPane().lookupButton(restore).disableProperty().bind(vm.canRestoreProperty().not());
         choice.getDialogPane().lookupButton(replace).disableProperty().bind(vm.canReplaceProperty().not());
+        // Enter closes: no action of this dialog should happen by a stray key press.
+        for (ButtonType type : List.of(create, restore, replace)) {
+            ((Button) choice.getDialogPane().lookupButton(type)).setDefaultButton(false);
+        }
+        ((Button) choice.getDialogPane().lookupButton(close)).setDefaultButton(true);
+        // The state arrives after the dialog is shown: let the window grow with it instead of clipping the buttons.
+        state.textProperty().addListener((obs, old, now) -> {
+            var scene = choice.getDialogPane().getScene();
+            if (scene != null && scene.getWindow() != null) {
+                scene.getWindow().sizeToScene();
+            }
+        });
         refresh(vm);
         choice.showAndWait().ifPresent(button -> {
             if (button == create) {
@@ -145,6 +166,7 @@ public final class KeyBackupDialog {
         print.setOnAction(e -> print(vm));
         Label confirmLabel = new Label(vm.confirmationHint());
         confirmLabel.setWrapText(true);
+        confirmLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         TextField confirm = new TextField();
         confirm.textProperty().bindBidirectional(vm.confirmationProperty());
         confirmLabel.setLabelFor(confirm);
@@ -156,6 +178,7 @@ public final class KeyBackupDialog {
         alert.setTitle(text.get("backup.title"));
         alert.setHeaderText(text.get("backup.key.header"));
         alert.getDialogPane().setContent(content);
+        alert.getDialogPane().setPrefWidth(640);
         alert.getDialogPane().lookupButton(done).disableProperty().bind(vm.keyConfirmedProperty().not());
         // No way out (Escape, window close) before the key was typed back: it is shown only this once.
         alert.setOnCloseRequest(e -> {
