@@ -134,10 +134,15 @@ public final class EventRepository {
         });
     }
 
-    /** The room's first event in stored (server) order. */
+    /**
+     * The room's first stored event that is not a state event: where paging into older history starts. State events
+     * are skipped because a room's first sync stores its whole state (creation included) before the timeline, so
+     * the first stored row is often the room's creation, and nothing lies before that.
+     */
     public Optional<StoredEvent> oldest(String roomId) {
         return jdbc.run("load oldest event", c -> Jdbc.first(c, EventRepository::map,
-                "SELECT " + COLUMNS + " FROM events WHERE room_id = ? ORDER BY stream_order LIMIT 1", roomId));
+                "SELECT " + COLUMNS + " FROM events WHERE room_id = ? AND raw_json NOT LIKE '%\"state_key\"%'"
+                        + " ORDER BY stream_order LIMIT 1", roomId));
     }
 
     /**

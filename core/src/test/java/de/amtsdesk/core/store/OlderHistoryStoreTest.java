@@ -15,6 +15,14 @@ class OlderHistoryStoreTest extends DatabaseFixture {
     }
 
     @Test
+    void pagingStartsAtTheOldestTimelineEventNotAtTheRoomState() {
+        db.events().upsert(IncomingEvent.plaintext(ROOM, "$create", "@b:x", 1, "m.room.create", "{}",
+                "{\"event_id\":\"$create\",\"state_key\":\"\"}"));
+        db.events().upsert(text("$9", "neun"));
+        assertThat(db.events().oldest(ROOM)).map(StoredEvent::eventId).contains("$9");
+    }
+
+    @Test
     void olderPagesGoBeforeEverythingStoredAndNewEventsStillGoLast() {
         db.events().upsert(text("$5", "fünf"));
         db.events().upsert(text("$6", "sechs"));
