@@ -16,12 +16,7 @@ target_dir="${CARGO_TARGET_DIR:-${2:-$HOME/.cache/amtsdesk/cargo-target}}"
 
 fail() { echo "crypto-native: $*" >&2; exit 1; }
 
-# Maven is often started without ~/.cargo/bin on PATH; rustup's default place is good enough.
-cargo="$(command -v cargo || true)"
-if [ -z "$cargo" ] && [ -x "$HOME/.cargo/bin/cargo" ]; then
-  cargo="$HOME/.cargo/bin/cargo"
-fi
-[ -n "$cargo" ] || fail "cargo not found (looked on PATH and in $HOME/.cargo/bin). Building amtsdesk-crypto-native needs a Rust toolchain >= $(sed -n 's/^rust-version = "\(.*\)"/\1/p' "$here/Cargo.toml") with cargo; install it (e.g. rustup) and put cargo on PATH."
+source "$here/cargo-env.sh"
 
 case "$(uname -s)" in
   Linux) os=linux; lib_file=libamtsdesk_crypto.so ;;
@@ -35,11 +30,6 @@ case "$(uname -m)" in
   *) fail "unsupported build CPU '$(uname -m)'" ;;
 esac
 platform="$os-$arch"   # must match de.amtsdesk.crypto.Platform#id()
-# jni-sys's build script reruns whenever JAVA_HOME changes (it only uses it for its own tests), and
-# with it jni and this crate: a build from Maven (JAVA_HOME set) and one from a shell (unset or
-# another JDK) would keep recompiling each other's artifacts. Cargo never needs it here.
-unset JAVA_HOME
-
 echo "crypto-native: cargo build --release --locked (target dir $target_dir)"
 CARGO_TARGET_DIR="$target_dir" "$cargo" build --release --locked --manifest-path "$here/Cargo.toml" \
   || fail "cargo build failed (see above)"

@@ -21,18 +21,10 @@ manifest="$here/Cargo.toml"
 
 fail() { echo "crypto-native checks: $*" >&2; exit 1; }
 
-cargo="$(command -v cargo || true)"
-if [ -z "$cargo" ] && [ -x "$HOME/.cargo/bin/cargo" ]; then
-  cargo="$HOME/.cargo/bin/cargo"
-fi
-[ -n "$cargo" ] || fail "cargo not found (looked on PATH and in $HOME/.cargo/bin)"
+source "$here/cargo-env.sh"
 # cargo fmt / cargo clippy are found next to cargo (rustup proxies).
 PATH="$(dirname "$cargo"):$PATH"
 export CARGO_TARGET_DIR="$target_dir"
-# jni-sys's build script reruns whenever JAVA_HOME changes (it only uses it for its own tests), and
-# with it jni and this crate: a build from Maven (JAVA_HOME set) and one from a shell (unset or
-# another JDK) would keep recompiling each other's artifacts. Cargo never needs it here.
-unset JAVA_HOME
 
 # Whether `cargo <subcommand>` works; if not, says precisely what is missing and either skips (false)
 # or fails (CI=true).
