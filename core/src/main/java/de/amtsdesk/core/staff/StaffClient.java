@@ -38,7 +38,7 @@ public final class StaffClient implements AutoCloseable {
     private final AgencyEngine engine;
     private final StaffLogFold fold;
     private final List<Registration> registrations = new CopyOnWriteArrayList<>();
-    private boolean closed;
+    private volatile boolean closed;
 
     private record Registration(AgencyEngine engine, ConversationListener listener) {
     }
@@ -61,7 +61,10 @@ public final class StaffClient implements AutoCloseable {
             CitizenRooms citizen) {
         AgencyEngine engine = workstation.engine(session, QUIET, false);
         StaffLogFold fold = StaffLogFold.open(workstation.database(), staffRoomId, config, citizen);
-        return new StaffClient(workstation, engine, fold);
+        StaffClient client = new StaffClient(workstation, engine, fold);
+        // Locking the workstation closes this client first, so the fold is saved while the database is open.
+        workstation.attach(client);
+        return client;
     }
 
     public String userId() {
@@ -106,6 +109,23 @@ public final class StaffClient implements AutoCloseable {
      */
     public void followCitizenRooms(AgencyEngine functionalEngine) {
         follow(functionalEngine, roomId -> true);
+        // Replies sent through CaseworkerReplies get their staff-log attribution once the outbox names their event.
+        ConversationListener attribution = roomId -> {
+            try {
+                CaseworkerReplies.attributeSent(this, functionalEngine);
+            } catch (RuntimeException e) {
+                LOG.warn("reply attribution after a change in {} failed: {}", roomId, e.getClass().getSimpleName());
+            }
+        };
+        functionalEngine.addListener(attribution);
+        registrations.add(new Registration(functionalEngine, attribution));
+    }
+
+    /** Serialises the attribution of sent replies (outbox and sync threads may both trigger it). */
+    final Object attributionLock = new Object();
+
+    boolean isClosed() {
+        return closed;
     }
 
     private void follow(AgencyEngine source, java.util.function.Predicate<String> relevant) {
@@ -184,6 +204,7 @@ public final class StaffClient implements AutoCloseable {
         }
         closed = true;
         registrations.forEach(r -> r.engine().removeListener(r.listener()));
+        workstation.detach(this);
         try {
             fold.checkpoint();
         } finally {

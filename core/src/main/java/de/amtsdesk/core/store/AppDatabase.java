@@ -49,6 +49,7 @@ public final class AppDatabase implements AutoCloseable {
     private final EventRepository events;
     private final OutboxRepository outbox;
     private final EncryptedRoomRepository encryptedRooms;
+    private final DraftRepository drafts;
     private final Jdbc jdbc;
 
     private AppDatabase(Path directory, JdbcConnectionPool pool, char[] password, String schemaVersion,
@@ -65,6 +66,7 @@ public final class AppDatabase implements AutoCloseable {
         this.events = new EventRepository(jdbc);
         this.outbox = new OutboxRepository(jdbc);
         this.encryptedRooms = new EncryptedRoomRepository(jdbc);
+        this.drafts = new DraftRepository(jdbc);
     }
 
     /** Opens (on first use: creates) the database of the vault's directory and brings its schema up to date. */
@@ -353,6 +355,11 @@ public final class AppDatabase implements AutoCloseable {
 
     public OutboxRepository outbox() {
         return outbox;
+    }
+
+    /** Unsent drafts per case or room (schema 7). */
+    public DraftRepository drafts() {
+        return drafts;
     }
 
     public Path directory() {

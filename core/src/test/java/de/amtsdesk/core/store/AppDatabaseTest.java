@@ -81,18 +81,18 @@ class AppDatabaseTest {
         Path dir = tmp.resolve("profile");
         try (UnlockedVault vault = TestVaults.create(dir, PASSPHRASE)) {
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("6");
-                assertThat(db.migrationsAppliedAtOpen()).isEqualTo(6);
+                assertThat(db.schemaVersion()).isEqualTo("7");
+                assertThat(db.migrationsAppliedAtOpen()).isEqualTo(7);
                 assertThat(historyRows(db)).containsExactly("1:local store:true", "2:room directory:true",
                         "3:case model:true", "4:sticky room encryption:true", "5:message trust:true",
-                        "6:older history:true");
+                        "6:older history:true", "7:drafts and reply attribution:true");
             }
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("6");
+                assertThat(db.schemaVersion()).isEqualTo("7");
                 assertThat(db.migrationsAppliedAtOpen()).isZero();
                 assertThat(historyRows(db)).containsExactly("1:local store:true", "2:room directory:true",
                         "3:case model:true", "4:sticky room encryption:true", "5:message trust:true",
-                        "6:older history:true");
+                        "6:older history:true", "7:drafts and reply attribution:true");
             }
         }
         assertThat(dir.resolve("amtsdesk-creating.mv.db")).doesNotExist();
@@ -259,7 +259,7 @@ class AppDatabaseTest {
         try (UnlockedVault vault = TestVaults.create(dir, PASSPHRASE)) {
             Files.writeString(dir.resolve("amtsdesk-creating.mv.db"), "half-made");
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("6");
+                assertThat(db.schemaVersion()).isEqualTo("7");
             }
             assertThat(dir.resolve("amtsdesk-creating.mv.db")).doesNotExist();
         }
