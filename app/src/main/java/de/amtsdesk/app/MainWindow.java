@@ -279,10 +279,13 @@ public final class MainWindow {
         });
     }
 
+    /** Device keys go up (first sync) before the join, so the members' room keys reach this device. */
     private static void joinStaffRoom(StaffClient staff) {
         if (!staff.readyToSend()) {
             try {
+                staff.engine().syncOnce(Duration.ZERO);
                 staff.joinStaffRoom();
+                staff.syncOnce(Duration.ZERO);
             } catch (MatrixException e) {
                 LOG.warn("staff room not joined: {}", e.failure());
             }

@@ -61,7 +61,8 @@ public final class StaffSignInViewModel {
             return;
         }
         String room = staffRoom.get().strip();
-        if (!room.startsWith("!") || !room.contains(":")) {
+        // Room IDs of room version 12 and later carry no server part ("!abc…"), older ones do ("!abc:server").
+        if (!room.startsWith("!") || room.length() < 2 || room.chars().anyMatch(Character::isWhitespace)) {
             error.set(text.get("staff.room.invalid"));
             return;
         }
