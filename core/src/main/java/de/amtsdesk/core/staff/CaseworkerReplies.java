@@ -7,7 +7,6 @@ import de.amtsdesk.core.cases.OutgoingStaffEvents;
 import de.amtsdesk.core.engine.AgencyEngine;
 import de.amtsdesk.core.engine.EngineStore;
 import de.amtsdesk.core.store.ReplyAttributionRepository;
-import de.amtsdesk.core.store.ReplyAttributionRepository.PendingAttribution;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,28 +77,7 @@ public final class CaseworkerReplies {
      * @return how many attributions were queued
      */
     public static int attributeSent(StaffClient staff, AgencyEngine functional) {
-        synchronized (staff.attributionLock) {
-            if (staff.isClosed() || !staff.readyToSend()) {
-                return 0;
-            }
-            ReplyAttributionRepository pending = ReplyAttributionRepository.of(staff.workstation().database());
-            int queued = 0;
-            for (PendingAttribution reply : pending.unattributed()) {
-                Optional<EngineStore.OutboxItem> item = functional.outboxItem(reply.replyTxnId());
-                if (item.isEmpty()) {
-                    pending.remove(reply.replyTxnId()); // discarded: never reached the citizen
-                    continue;
-                }
-                if (item.get().state() != EngineStore.OutboxState.SENT || item.get().eventId() == null) {
-                    continue;
-                }
-                String staffTxn = staff.send(OutgoingStaffEvents.replied(reply.caseId(), item.get().eventId(), null,
-                        reply.kind(), reply.templateId(), reply.bodySha256()));
-                pending.markAttributed(reply.replyTxnId(), staffTxn);
-                queued++;
-            }
-            return queued;
-        }
+        return staff.attributeSentReplies(functional);
     }
 
     /**

@@ -6,6 +6,8 @@ import de.amtsdesk.core.cases.UnitConfig;
 import de.amtsdesk.core.cases.query.CaseQueries;
 import de.amtsdesk.core.conversation.ConversationListener;
 import de.amtsdesk.core.engine.AgencyEngine;
+import de.amtsdesk.core.engine.EngineStore;
+import de.amtsdesk.core.store.ReplyAttributionRepository;
 import de.amtsdesk.core.engine.Workstation;
 import de.amtsdesk.core.matrix.MatrixException;
 import de.amtsdesk.core.matrix.RoomSummary;
@@ -122,11 +124,34 @@ public final class StaffClient implements AutoCloseable {
     }
 
     /** Serialises the attribution of sent replies (outbox and sync threads may both trigger it). */
-    final Object attributionLock = new Object();
+    private final Object attributionLock = new Object();
 
-    boolean isClosed() {
-        return closed;
+    /** See {@link CaseworkerReplies#attributeSent}. */
+    int attributeSentReplies(AgencyEngine functional) {
+        synchronized (attributionLock) {
+            if (closed || !readyToSend()) {
+                return 0;
+            }
+            ReplyAttributionRepository pending = ReplyAttributionRepository.of(workstation.database());
+            int queued = 0;
+            for (ReplyAttributionRepository.PendingAttribution reply : pending.unattributed()) {
+                Optional<EngineStore.OutboxItem> item = functional.outboxItem(reply.replyTxnId());
+                if (item.isEmpty()) {
+                    pending.remove(reply.replyTxnId()); // discarded: it never reached the citizen
+                    continue;
+                }
+                if (item.get().state() != EngineStore.OutboxState.SENT || item.get().eventId() == null) {
+                    continue;
+                }
+                String staffTxn = send(OutgoingStaffEvents.replied(reply.caseId(), item.get().eventId(), null,
+                        reply.kind(), reply.templateId(), reply.bodySha256()));
+                pending.markAttributed(reply.replyTxnId(), staffTxn);
+                queued++;
+            }
+            return queued;
+        }
     }
+
 
     private void follow(AgencyEngine source, java.util.function.Predicate<String> relevant) {
         ConversationListener listener = roomId -> {

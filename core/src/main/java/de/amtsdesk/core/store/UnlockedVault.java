@@ -46,6 +46,7 @@ public final class UnlockedVault implements AutoCloseable {
     private final byte[] profileRootKey;
     private final String profileName;
     private final Map<String, UnlockedVault> profiles = new LinkedHashMap<>();
+    private final Object lock = new Object();
     private volatile boolean closed;
 
     /** Derives the sub-keys; the caller keeps (and zeroes) the data key. */
@@ -81,7 +82,13 @@ public final class UnlockedVault implements AutoCloseable {
      * @throws VaultException {@code IO} when the directory cannot be created
      * @throws IllegalStateException on a closed vault or on a profile's vault (profiles do not nest)
      */
-    public synchronized UnlockedVault profile(String name) throws VaultException {
+    public UnlockedVault profile(String name) throws VaultException {
+        synchronized (lock) {
+            return openProfile(name);
+        }
+    }
+
+    private UnlockedVault openProfile(String name) throws VaultException {
         ensureOpen();
         if (profileRootKey == null) {
             throw new IllegalStateException("profile " + profileName + " has no further profiles");
@@ -174,15 +181,17 @@ public final class UnlockedVault implements AutoCloseable {
      * their holders' to zero.
      */
     @Override
-    public synchronized void close() {
-        closed = true;
-        profiles.values().forEach(UnlockedVault::close);
-        profiles.clear();
-        Arrays.fill(h2FilePassword, '\0');
-        Arrays.fill(h2UserPassword, '\0');
-        Arrays.fill(cryptoStoreKey, (byte) 0);
-        if (profileRootKey != null) {
-            Arrays.fill(profileRootKey, (byte) 0);
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            profiles.values().forEach(UnlockedVault::close);
+            profiles.clear();
+            Arrays.fill(h2FilePassword, '\0');
+            Arrays.fill(h2UserPassword, '\0');
+            Arrays.fill(cryptoStoreKey, (byte) 0);
+            if (profileRootKey != null) {
+                Arrays.fill(profileRootKey, (byte) 0);
+            }
         }
     }
 
