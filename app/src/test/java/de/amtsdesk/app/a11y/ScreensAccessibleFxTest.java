@@ -108,6 +108,29 @@ class ScreensAccessibleFxTest {
     }
 
     @Test
+    void theKeyboardCheckFindsATrapAndAnInvisibleFocus(FxRobot robot) {
+        // A plain TextArea types a tab instead of moving on: the trap the composer had.
+        Parent trap = show(robot, () -> {
+            javafx.scene.control.TextArea area = new javafx.scene.control.TextArea();
+            area.setAccessibleText("Antwort");
+            return new javafx.scene.layout.VBox(area, new javafx.scene.control.Button("Senden"));
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SceneAudit.assertKeyboardCycle(robot, trap))
+                .hasMessageStartingWith("focus trap: Tab does not leave TextArea");
+        // A button styled the same focused and unfocused.
+        Parent flat = show(robot, () -> {
+            javafx.scene.control.Button first = new javafx.scene.control.Button("Eins");
+            javafx.scene.control.Button second = new javafx.scene.control.Button("Zwei");
+            for (javafx.scene.control.Button b : List.of(first, second)) {
+                b.setStyle("-fx-background-color: #dddddd; -fx-background-insets: 0; -fx-text-fill: black;");
+            }
+            return new javafx.scene.layout.VBox(8, first, second);
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SceneAudit.assertKeyboardCycle(robot, flat))
+                .hasMessageContaining("focus not visible on Button \"Eins\"");
+    }
+
+    @Test
     void theHighContrastSheetLoadsOverTheBase(FxRobot robot) {
         Parent login = show(robot, () -> Screens.login(Locale.GERMAN));
         robot.interact(() -> stage.getScene().getStylesheets().add(
