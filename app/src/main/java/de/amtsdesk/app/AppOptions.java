@@ -10,27 +10,51 @@ import java.util.Optional;
  * arguments show in the process list, environment variables are inherited by every child process and can be set
  * by whatever starts the app, and a production install must never be talked into a prefilled password or
  * passphrase. Only code inside the same JVM can hand the window a {@link Prefill} (the demo launcher and tests do).
+ *
+ * @param highContrast adds the high-contrast style sheet. JavaFX 21 cannot ask Windows whether a contrast theme is on
+ *                     ({@code Platform.getPreferences()} arrived in JavaFX 22), so the caseworker or IT chooses it.
  */
-public record AppOptions(Optional<String> homeserver, Optional<String> user, Path dataDir, Locale locale) {
+public record AppOptions(Optional<String> homeserver, Optional<String> user, Path dataDir, Locale locale,
+        boolean highContrast) {
+
+    public AppOptions(Optional<String> homeserver, Optional<String> user, Path dataDir, Locale locale) {
+        this(homeserver, user, dataDir, locale, false);
+    }
 
     public static AppOptions parse(String... args) {
         String homeserver = null;
         String user = null;
-        String lang = System.getProperty("amtsdesk.lang");
         Path dataDir = defaultDataDir();
+        boolean highContrast = false;
         for (String arg : args) {
             if (arg.startsWith("--homeserver=")) {
                 homeserver = blankToNull(arg.substring("--homeserver=".length()));
             } else if (arg.startsWith("--user=")) {
                 user = blankToNull(arg.substring("--user=".length()));
-            } else if (arg.startsWith("--lang=")) {
-                lang = arg.substring("--lang=".length());
             } else if (arg.startsWith("--data-dir=")) {
                 dataDir = Path.of(arg.substring("--data-dir=".length()));
+            } else if (arg.equals("--high-contrast")) {
+                highContrast = true;
             }
         }
-        return new AppOptions(Optional.ofNullable(homeserver), Optional.ofNullable(user), dataDir,
-                Translations.choose(lang, Locale.getDefault()));
+        return new AppOptions(Optional.ofNullable(homeserver), Optional.ofNullable(user), dataDir, locale(args),
+                highContrast);
+    }
+
+    /**
+     * The language of window and console: {@code --lang=xx} (or {@code --lang xx}), else the {@code amtsdesk.lang}
+     * system property, else the machine's language if we translate to it, else German.
+     */
+    public static Locale locale(String... args) {
+        String lang = System.getProperty("amtsdesk.lang");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--lang=")) {
+                lang = args[i].substring("--lang=".length());
+            } else if (args[i].equals("--lang") && i + 1 < args.length) {
+                lang = args[i + 1];
+            }
+        }
+        return Translations.choose(lang, Locale.getDefault());
     }
 
     /** Per user and machine: %LOCALAPPDATA%\Amtsdesk on Windows, ~/.local/share/amtsdesk elsewhere. */
@@ -47,9 +71,15 @@ public record AppOptions(Optional<String> homeserver, Optional<String> user, Pat
     }
 
     public String[] toArgs() {
-        return new String[] {
+        String[] args = {
             "--homeserver=" + homeserver.orElse(""), "--user=" + user.orElse(""), "--lang=" + locale.getLanguage(),
             "--data-dir=" + dataDir
         };
+        if (!highContrast) {
+            return args;
+        }
+        String[] withContrast = java.util.Arrays.copyOf(args, args.length + 1);
+        withContrast[args.length] = "--high-contrast";
+        return withContrast;
     }
 }

@@ -7,9 +7,16 @@ import de.amtsdesk.core.matrix.MatrixException;
 public final class FailureMessages {
 
     private final Translations text;
+    private final java.nio.file.Path logDirectory;
 
     public FailureMessages(Translations text) {
+        this(text, LogLocation.directory());
+    }
+
+    /** @param logDirectory named in texts that send the reader to the log, so IT knows where to look */
+    public FailureMessages(Translations text, java.nio.file.Path logDirectory) {
         this.text = text;
+        this.logDirectory = logDirectory;
     }
 
     public String describe(MatrixException failure) {
@@ -25,7 +32,7 @@ public final class FailureMessages {
             case SESSION_EXPIRED -> text.get("error.sessionExpired");
             case RATE_LIMITED -> text.get("error.rateLimited");
             case SERVER_ERROR -> text.get("error.serverError", subject);
-            case REQUEST_REJECTED, MALFORMED_RESPONSE -> text.get("error.unexpected", subject);
+            case REQUEST_REJECTED, MALFORMED_RESPONSE -> text.get("error.unexpected", subject, logDirectory);
         };
     }
 }

@@ -8,6 +8,7 @@ import de.amtsdesk.app.login.HomeserverLocator;
 import de.amtsdesk.app.login.LoginView;
 import de.amtsdesk.app.login.LoginViewModel;
 import de.amtsdesk.app.rooms.RoomListViewModel;
+import de.amtsdesk.app.rooms.OpenConversation;
 import de.amtsdesk.app.unlock.Countdown;
 import de.amtsdesk.app.unlock.PassphraseCheck;
 import de.amtsdesk.app.unlock.UnlockView;
@@ -58,6 +59,9 @@ public final class MainWindow {
 
     private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
     private static final String STYLESHEET = MainWindow.class.getResource("amtsdesk.css").toExternalForm();
+    /** Added after the base style with {@code --high-contrast}: overrides colours only. */
+    private static final String HIGH_CONTRAST =
+            MainWindow.class.getResource("amtsdesk-high-contrast.css").toExternalForm();
 
     private final Stage stage;
     private final AppOptions options;
@@ -104,6 +108,9 @@ public final class MainWindow {
         stage.setTitle(text.get("app.title"));
         stage.setScene(new Scene(unlockScreen(), 1100, 720));
         stage.getScene().getStylesheets().add(STYLESHEET);
+        if (options.highContrast()) {
+            stage.getScene().getStylesheets().add(HIGH_CONTRAST);
+        }
         stage.setOnHidden(event -> close());
         stage.setOnShown(event -> StartupProbe.loginScreenShown());
         stage.show();
@@ -354,8 +361,7 @@ public final class MainWindow {
                 UiThread.fx().execute(() -> {
                     javafx.scene.control.Alert hint = new javafx.scene.control.Alert(
                             javafx.scene.control.Alert.AlertType.INFORMATION, text.get("backup.guide"),
-                            new javafx.scene.control.ButtonType(text.get("dialog.ok"),
-                                    javafx.scene.control.ButtonBar.ButtonData.OK_DONE));
+                            Dialogs.ok(text));
                     hint.initOwner(stage);
                     hint.setTitle(text.get("backup.title"));
                     hint.setHeaderText(null);
@@ -368,10 +374,11 @@ public final class MainWindow {
         }
     }
 
-    private Parent conversation(AgencyEngine engine, Session session, String roomId) {
+    private OpenConversation conversation(AgencyEngine engine, Session session, String roomId) {
         ConversationViewModel viewModel = new ConversationViewModel(roomId, session.userId(), engine, background,
                 UiThread.fx(), text, ZoneId.systemDefault());
-        return views.load(ConversationView.class, () -> new ConversationView(viewModel));
+        return new OpenConversation(views.load(ConversationView.class, () -> new ConversationView(viewModel)),
+                viewModel::dispose);
     }
 
     /**

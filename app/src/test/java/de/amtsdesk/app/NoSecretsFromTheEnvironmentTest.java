@@ -33,6 +33,6 @@ class NoSecretsFromTheEnvironmentTest {
     @Test
     void appOptionsCarryNoSecrets() {
         assertThat(Arrays.stream(AppOptions.class.getRecordComponents()).map(RecordComponent::getName))
-                .containsExactly("homeserver", "user", "dataDir", "locale");
+                .containsExactly("homeserver", "user", "dataDir", "locale", "highContrast");
     }
 }

@@ -1,5 +1,7 @@
 package de.amtsdesk.app.backup;
 
+import de.amtsdesk.app.Dialogs;
+import de.amtsdesk.app.LogLocation;
 import de.amtsdesk.core.engine.AgencyEngine;
 import de.amtsdesk.core.engine.KeyBackupExistsException;
 import de.amtsdesk.core.i18n.Translations;
@@ -40,6 +42,9 @@ public final class KeyBackupDialog {
     private final Executor background;
     private final Executor ui;
     private final String unitName;
+    private final ButtonType create;
+    private final ButtonType restore;
+    private final ButtonType replace;
 
     public KeyBackupDialog(Window owner, Translations text, AgencyEngine engine, Executor background, Executor ui,
             String unitName) {
@@ -49,14 +54,29 @@ public final class KeyBackupDialog {
         this.background = background;
         this.ui = ui;
         this.unitName = unitName;
+        this.create = new ButtonType(text.get("backup.create"), ButtonBar.ButtonData.OTHER);
+        this.restore = new ButtonType(text.get("backup.restore"), ButtonBar.ButtonData.OTHER);
+        this.replace = new ButtonType(text.get("backup.replace"), ButtonBar.ButtonData.OTHER);
     }
 
     public void open() {
         KeyBackupViewModel vm = new KeyBackupViewModel(text);
-        ButtonType create = new ButtonType(text.get("backup.create"), ButtonBar.ButtonData.OTHER);
-        ButtonType restore = new ButtonType(text.get("backup.restore"), ButtonBar.ButtonData.OTHER);
-        ButtonType replace = new ButtonType(text.get("backup.replace"), ButtonBar.ButtonData.OTHER);
-        ButtonType close = new ButtonType(text.get("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert choice = choiceDialog(vm);
+        refresh(vm);
+        choice.showAndWait().ifPresent(button -> {
+            if (button == create) {
+                createBackup(vm);
+            } else if (button == restore) {
+                askForRecoveryKey();
+            } else if (button == replace) {
+                confirmReplacement(vm);
+            }
+        });
+    }
+
+    /** The first dialog (state and the actions that make sense); package-visible for the accessibility test. */
+    Alert choiceDialog(KeyBackupViewModel vm) {
+        ButtonType close = Dialogs.close(text);
         Label state = new Label();
         state.setWrapText(true);
         state.textProperty().bind(vm.stateProperty());
@@ -89,16 +109,7 @@ public final class KeyBackupDialog {
                 scene.getWindow().sizeToScene();
             }
         });
-        refresh(vm);
-        choice.showAndWait().ifPresent(button -> {
-            if (button == create) {
-                createBackup(vm);
-            } else if (button == restore) {
-                askForRecoveryKey();
-            } else if (button == replace) {
-                confirmReplacement(vm);
-            }
-        });
+        return choice;
     }
 
     private void refresh(KeyBackupViewModel vm) {
@@ -122,14 +133,14 @@ public final class KeyBackupDialog {
                 ui.execute(() -> inform(Alert.AlertType.WARNING, text.get("backup.exists", e.version())));
             } catch (MatrixException | RuntimeException e) {
                 LOG.warn("key backup not created: {}", e.getClass().getSimpleName());
-                ui.execute(() -> inform(Alert.AlertType.ERROR, text.get("backup.createFailed")));
+                ui.execute(() -> inform(Alert.AlertType.ERROR, text.get("backup.createFailed", LogLocation.directory())));
             }
         });
     }
 
     private void confirmReplacement(KeyBackupViewModel vm) {
         ButtonType yes = new ButtonType(text.get("backup.replace.confirm"), ButtonBar.ButtonData.OTHER);
-        ButtonType no = new ButtonType(text.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType no = Dialogs.cancel(text);
         Alert warning = new Alert(Alert.AlertType.WARNING, vm.replaceWarning(), no, yes);
         warning.initOwner(owner);
         warning.setTitle(text.get("backup.title"));
@@ -143,13 +154,18 @@ public final class KeyBackupDialog {
                 ui.execute(() -> showRecoveryKey(vm, key));
             } catch (MatrixException | RuntimeException e) {
                 LOG.warn("key backup not replaced: {}", e.getClass().getSimpleName());
-                ui.execute(() -> inform(Alert.AlertType.ERROR, text.get("backup.createFailed")));
+                ui.execute(() -> inform(Alert.AlertType.ERROR, text.get("backup.createFailed", LogLocation.directory())));
             }
         }));
     }
 
     private void showRecoveryKey(KeyBackupViewModel vm, String key) {
         vm.showNewRecoveryKey(key);
+        recoveryKeyDialog(vm).showAndWait();
+    }
+
+    /** Shows a new recovery key until it is typed back; package-visible for the accessibility test. */
+    Alert recoveryKeyDialog(KeyBackupViewModel vm) {
         TextArea area = new TextArea(vm.groupedRecoveryKey());
         area.setEditable(false);
         area.setWrapText(true);
@@ -171,7 +187,9 @@ public final class KeyBackupDialog {
         confirm.textProperty().bindBidirectional(vm.confirmationProperty());
         confirmLabel.setLabelFor(confirm);
         confirm.setAccessibleText(vm.confirmationHint());
-        VBox content = new VBox(10, area, new HBox(8, copy, print), confirmLabel, confirm);
+        Label keyLabel = new Label(text.get("backup.key.accessible"));
+        keyLabel.setLabelFor(area);
+        VBox content = new VBox(10, keyLabel, area, new HBox(8, copy, print), confirmLabel, confirm);
         ButtonType done = new ButtonType(text.get("backup.key.done"), ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", done);
         alert.initOwner(owner);
@@ -186,7 +204,7 @@ public final class KeyBackupDialog {
                 e.consume();
             }
         });
-        alert.showAndWait();
+        return alert;
     }
 
     private void print(KeyBackupViewModel vm) {
@@ -209,6 +227,8 @@ public final class KeyBackupDialog {
         dialog.setTitle(text.get("backup.title"));
         dialog.setHeaderText(text.get("backup.enterKey"));
         dialog.getEditor().setAccessibleText(text.get("backup.key.accessible"));
+        // TextInputDialog brings OK/Cancel in the JVM's language: use the app's.
+        dialog.getDialogPane().getButtonTypes().setAll(Dialogs.ok(text), Dialogs.cancel(text));
         dialog.showAndWait().map(String::strip).filter(k -> !k.isEmpty()).ifPresent(key -> background.execute(() -> {
             try {
                 int imported = engine.restoreKeyBackup(key);
@@ -221,8 +241,7 @@ public final class KeyBackupDialog {
     }
 
     private void inform(Alert.AlertType type, String message) {
-        ButtonType ok = new ButtonType(text.get("dialog.ok"), ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(type, message, ok);
+        Alert alert = new Alert(type, message, Dialogs.ok(text));
         alert.initOwner(owner);
         alert.setTitle(text.get("backup.title"));
         alert.setHeaderText(null);

@@ -1,27 +1,31 @@
 package de.amtsdesk.app.conversation;
 
 import java.io.File;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 /** Code-behind of ConversationView.fxml: binds the timeline and the composer; file and poll dialogs live here. */
 public final class ConversationView {
@@ -34,6 +38,7 @@ public final class ConversationView {
     @FXML private Button sendButton;
     @FXML private Label noticeLabel;
     @FXML private Label encryptionLabel;
+    private final ContextMenu rowMenu = new ContextMenu();
 
     public ConversationView(ConversationViewModel viewModel) {
         this.viewModel = viewModel;
@@ -56,14 +61,103 @@ public final class ConversationView {
         encryptionLabel.textProperty().bind(viewModel.encryptionWarningProperty());
         encryptionLabel.visibleProperty().bind(viewModel.encryptionWarningProperty().isNotEmpty());
         encryptionLabel.managedProperty().bind(encryptionLabel.visibleProperty());
-        // Ctrl+Enter sends; plain Enter makes a new line, as caseworkers write letters, not chat lines.
-        draftField.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.ENTER && event.isShortcutDown()) {
-                viewModel.send();
-                event.consume();
-            }
-        });
+        draftField.addEventFilter(KeyEvent.KEY_PRESSED, this::composerKeys);
+        timeline.addEventHandler(KeyEvent.KEY_PRESSED, this::timelineKeys);
+        timeline.setContextMenu(rowMenu);
+        // Built when asked for (mouse or the context-menu key), for the row the keyboard is on.
+        rowMenu.setOnShowing(event -> fillRowMenu());
+        followWindow();
         viewModel.refresh();
+    }
+
+    /**
+     * Ctrl+Enter sends; plain Enter makes a new line, as caseworkers write letters, not chat lines. Tab leaves the
+     * field (a TextArea would type a tab: a keyboard trap); TextArea moves focus on Ctrl+Tab, so Tab is handed on as that.
+     */
+    private void composerKeys(KeyEvent event) {
+        if (event.getCode() == KeyCode.ENTER && event.isShortcutDown()) {
+            viewModel.send();
+            event.consume();
+        } else if (event.getCode() == KeyCode.TAB && !event.isControlDown() && !event.isShiftDown()) {
+            event.consume();
+            draftField.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, false, true, false, false));
+        }
+    }
+
+    /** The row actions without a mouse: Enter saves an attachment, Ctrl+R sends a failed message again. */
+    private void timelineKeys(KeyEvent event) {
+        TimelineRow row = timeline.getFocusModel().getFocusedItem();
+        if (row == null) {
+            return;
+        }
+        if (event.getCode() == KeyCode.ENTER && !event.isShortcutDown() && row.canSave()) {
+            save(row);
+            event.consume();
+        } else if (event.getCode() == KeyCode.R && event.isShortcutDown() && row.canRetry()) {
+            viewModel.retry(row);
+            event.consume();
+        }
+    }
+
+    private void fillRowMenu() {
+        rowMenu.getItems().clear();
+        TimelineRow row = timeline.getFocusModel().getFocusedItem();
+        if (row == null) {
+            return;
+        }
+        if (row.canSave()) {
+            rowMenu.getItems().add(menuItem("conversation.save", "Enter", () -> save(row)));
+        }
+        if (row.canRetry()) {
+            rowMenu.getItems().add(menuItem("conversation.retry", "Shortcut+R", () -> viewModel.retry(row)));
+            rowMenu.getItems().add(menuItem("conversation.discard", null, () -> viewModel.discard(row)));
+        }
+    }
+
+    private MenuItem menuItem(String key, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(resources.getString(key));
+        // Shown as the hint only: the timeline's key handler does the work, also when no menu is open.
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(event -> action.run());
+        return item;
+    }
+
+    /** Read receipts only while the caseworker can see this: window showing and focused. */
+    private void followWindow() {
+        javafx.beans.value.ChangeListener<Boolean> windowState = (obs, old, now) -> updateAttended();
+        timeline.sceneProperty().addListener((obs, oldScene, scene) -> {
+            if (oldScene != null) {
+                oldScene.windowProperty().removeListener(windowListener);
+            }
+            if (scene != null) {
+                scene.windowProperty().addListener(windowListener);
+            }
+            watchWindow(scene == null ? null : scene.getWindow(), windowState);
+        });
+        windowListener = (obs, oldWindow, window) -> watchWindow(window, windowState);
+    }
+
+    private javafx.beans.value.ChangeListener<Window> windowListener;
+    private Window watched;
+
+    private void watchWindow(Window window, javafx.beans.value.ChangeListener<Boolean> windowState) {
+        if (watched != null) {
+            watched.focusedProperty().removeListener(windowState);
+            watched.showingProperty().removeListener(windowState);
+        }
+        watched = window;
+        if (window != null) {
+            window.focusedProperty().addListener(windowState);
+            window.showingProperty().addListener(windowState);
+        }
+        updateAttended();
+    }
+
+    private void updateAttended() {
+        viewModel.attendedProperty().set(watched != null && watched.isShowing() && watched.isFocused()
+                && timeline.getScene() != null);
     }
 
     @FXML
@@ -76,29 +170,71 @@ public final class ConversationView {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(resources.getString("conversation.attach.title"));
         File file = chooser.showOpenDialog(timeline.getScene().getWindow());
-        if (file != null) {
-            viewModel.sendFile(file.toPath());
+        if (file == null) {
+            return;
         }
+        viewModel.confirmFile(file.toPath()).ifPresent(question -> {
+            ButtonType send = new ButtonType(resources.getString("conversation.attach.send"),
+                    ButtonBar.ButtonData.OK_DONE);
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, question, send, cancel());
+            confirm.initOwner(timeline.getScene().getWindow());
+            confirm.setTitle(resources.getString("conversation.attach.title"));
+            confirm.setHeaderText(null);
+            confirm.showAndWait().filter(send::equals).ifPresent(b -> viewModel.sendFile(file.toPath()));
+        });
+    }
+
+    private ButtonType cancel() {
+        return new ButtonType(resources.getString("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
     }
 
     @FXML
     private void createPoll() {
+        Dialog<ButtonType> dialog = pollDialog();
+        TextField question = (TextField) dialog.getDialogPane().lookup("#pollQuestion");
+        TextArea answers = (TextArea) dialog.getDialogPane().lookup("#pollAnswers");
+        dialog.showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).ifPresent(ok ->
+                viewModel.sendPoll(question.getText(), ConversationViewModel.pollAnswers(answers.getText())));
+    }
+
+    /**
+     * The poll dialog starts in the question field (not on OK, where a typed space would send an empty poll), and OK
+     * stays disabled until the poll is complete. Package-visible for the accessibility test.
+     */
+    Dialog<ButtonType> pollDialog() {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.setTitle(resources.getString("conversation.poll.title"));
+        if (timeline.getScene() != null) {
+            dialog.initOwner(timeline.getScene().getWindow());
+        }
         TextField question = new TextField();
         question.setId("pollQuestion");
-        question.setAccessibleText(resources.getString("conversation.poll.question"));
-        question.setPromptText(resources.getString("conversation.poll.question"));
         TextArea answers = new TextArea();
         answers.setId("pollAnswers");
-        answers.setAccessibleText(resources.getString("conversation.poll.answers"));
-        answers.setPromptText(resources.getString("conversation.poll.answers"));
         answers.setPrefRowCount(4);
-        dialog.getDialogPane().setContent(new VBox(8, new Label(resources.getString("conversation.poll.question")),
-                question, new Label(resources.getString("conversation.poll.answers")), answers));
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        dialog.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> viewModel.sendPoll(question.getText(),
-                List.copyOf(Arrays.asList(answers.getText().split("\\R")))));
+        answers.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            // Same as the composer: Tab leaves the answers instead of typing a tab.
+            if (event.getCode() == KeyCode.TAB && !event.isControlDown() && !event.isShiftDown()) {
+                event.consume();
+                answers.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, false, true, false, false));
+            }
+        });
+        Label questionLabel = new Label(resources.getString("conversation.poll.question"));
+        questionLabel.setLabelFor(question);
+        questionLabel.setMnemonicParsing(true);
+        Label answersLabel = new Label(resources.getString("conversation.poll.answers"));
+        answersLabel.setLabelFor(answers);
+        answersLabel.setMnemonicParsing(true);
+        dialog.getDialogPane().setContent(new VBox(8, questionLabel, question, answersLabel, answers));
+        ButtonType ok = new ButtonType(resources.getString("conversation.poll.send"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(ok, cancel());
+        Button okButton = (Button) dialog.getDialogPane().lookupButton(ok);
+        okButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !ConversationViewModel.pollValid(question.getText(), answers.getText()),
+                question.textProperty(), answers.textProperty()));
+        okButton.setDefaultButton(false);
+        dialog.setOnShown(event -> question.requestFocus());
+        return dialog;
     }
 
     private void save(TimelineRow row) {
@@ -136,6 +272,10 @@ public final class ConversationView {
             trustTooltip.setMaxWidth(420);
             // The cell's accessible text carries the trust's words; the marker itself is decoration.
             trust.setFocusTraversable(false);
+            // For the mouse only: the keyboard acts on the focused row (Enter, Ctrl+R, context menu), so Tab does not
+            // stop on buttons inside rows that scroll away.
+            action.setFocusTraversable(false);
+            discard.setFocusTraversable(false);
         }
 
         @Override
@@ -147,6 +287,8 @@ public final class ConversationView {
                 return;
             }
             sender.setText(row.sender());
+            // Our own messages wear the agency badge; no display name can produce this style.
+            sender.getStyleClass().setAll("label", row.own() ? "badge-own" : "entry-sender");
             time.setText(row.time());
             state.setText(row.state());
             trust.setVisible(row.hasTrustMarker());
@@ -158,7 +300,7 @@ public final class ConversationView {
             body.setText(row.text());
             body.getStyleClass().setAll("label", row.problem() ? "entry-problem" : "entry-body");
             box.getStyleClass().setAll(row.own() ? "entry-own" : "entry-other");
-            boolean save = row.hasAttachment() && !row.own();
+            boolean save = row.canSave();
             action.setVisible(save || row.canRetry());
             action.setManaged(action.isVisible());
             action.setText(resources.getString(save ? "conversation.save" : "conversation.retry"));

@@ -1,20 +1,30 @@
 package de.amtsdesk.app.conversation;
 
+import de.amtsdesk.app.AppFormats;
+import de.amtsdesk.app.InPlace;
+import de.amtsdesk.app.LogLocation;
 import de.amtsdesk.core.conversation.ConversationListener;
+import de.amtsdesk.core.conversation.DisplayNames;
 import de.amtsdesk.core.conversation.Conversations;
 import de.amtsdesk.core.conversation.MessageTrust;
 import de.amtsdesk.core.conversation.PollTally;
 import de.amtsdesk.core.conversation.TimelineEntry;
 import de.amtsdesk.core.i18n.Translations;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -46,6 +56,13 @@ public final class ConversationViewModel implements ConversationListener {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper encryptionWarning = new ReadOnlyStringWrapper("");
     private final BooleanBinding canSend;
+    /** Whether the caseworker can see this conversation now (window showing and focused); set by the view. */
+    private final BooleanProperty attended = new SimpleBooleanProperty(false);
+    private final List<String> reservedNames;
+    /** The newest received event that is on screen, and the one a read receipt was last sent for. UI thread. */
+    private String lastShownEventId;
+    private String lastReceiptEventId;
+    private volatile boolean disposed;
 
     public ConversationViewModel(String roomId, String ownUserId, Conversations conversations, Executor background,
             Executor ui, Translations text, ZoneId zone) {
@@ -55,10 +72,8 @@ public final class ConversationViewModel implements ConversationListener {
         this.background = background;
         this.ui = ui;
         this.text = text;
-        java.util.Locale locale = text.bundle().getLocale();
-        // The German texts are the base bundle (empty locale): format dates the German way then too.
-        this.timeFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-                .withLocale(locale.getLanguage().isEmpty() ? java.util.Locale.GERMAN : locale).withZone(zone);
+        this.timeFormat = AppFormats.dateTime(text.bundle().getLocale(), zone);
+        this.reservedNames = reservedNames(text);
         this.canSend = Bindings.createBooleanBinding(() -> !draft.get().isBlank() && !tooLarge(draft.get()), draft);
         draft.addListener((obs, old, now) -> {
             // Warn while typing, not after the server refused: an encrypted event must stay below its size limit.
@@ -68,7 +83,22 @@ public final class ConversationViewModel implements ConversationListener {
                 notice.set("");
             }
         });
+        attended.addListener((obs, was, now) -> {
+            if (now) {
+                sendReceipt();
+            }
+        });
         conversations.addListener(this);
+    }
+
+    /**
+     * What a citizen's display name must not pass for: our own label and the words for the agency, from the bundle
+     * ({@code conversation.reservedNames}, comma-separated).
+     */
+    private static List<String> reservedNames(Translations text) {
+        List<String> names = new ArrayList<>(Arrays.asList(text.get("conversation.reservedNames").split(",")));
+        names.add(text.get("conversation.own"));
+        return names.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
     }
 
     public String roomId() {
@@ -76,18 +106,54 @@ public final class ConversationViewModel implements ConversationListener {
     }
 
     public void refresh() {
+        if (disposed) {
+            return;
+        }
         background.execute(() -> {
+            if (disposed) {
+                return;
+            }
             boolean encrypted = conversations.isEncrypted(roomId);
-            ui.execute(() -> encryptionWarning.set(encrypted ? "" : text.get("conversation.notEncrypted")));
             List<TimelineEntry> entries = conversations.timeline(roomId);
             List<TimelineRow> newRows = entries.stream()
                     .filter(e -> e.kind() != TimelineEntry.Kind.POLL_RESPONSE && e.kind() != TimelineEntry.Kind.OTHER)
                     .map(this::toRow)
                     .toList();
-            ui.execute(() -> rows.setAll(newRows));
-            entries.stream().filter(e -> e.sendState() == null && !e.id().isEmpty()).reduce((a, b) -> b)
-                    .ifPresent(last -> conversations.markRead(roomId, last.id()));
+            String newestReceived = entries.stream().filter(e -> e.sendState() == null && !e.id().isEmpty())
+                    .reduce((a, b) -> b).map(TimelineEntry::id).orElse(null);
+            ui.execute(() -> {
+                if (disposed) {
+                    return;
+                }
+                encryptionWarning.set(encrypted ? "" : text.get("conversation.notEncrypted"));
+                // In place, so the timeline keeps its selected row (keyboard actions work on it) across updates.
+                InPlace.update(rows, newRows, TimelineRow::id);
+                lastShownEventId = newestReceived;
+                sendReceipt();
+            });
         });
+    }
+
+    /**
+     * A read receipt tells the citizen the agency has read their message: send it only for an event that is on screen
+     * while the caseworker can see the window, never for a conversation that was closed or is in the background.
+     */
+    private void sendReceipt() {
+        String eventId = lastShownEventId;
+        if (disposed || !attended.get() || eventId == null || eventId.equals(lastReceiptEventId)) {
+            return;
+        }
+        lastReceiptEventId = eventId;
+        background.execute(() -> {
+            if (!disposed) {
+                conversations.markRead(roomId, eventId);
+            }
+        });
+    }
+
+    /** A new action makes the last one's notice stale: clear it so it is not read as the new action's result. */
+    private void startAction() {
+        notice.set("");
     }
 
     @Override
@@ -102,6 +168,7 @@ public final class ConversationViewModel implements ConversationListener {
         if (body.isEmpty()) {
             return;
         }
+        startAction();
         draft.set("");
         background.execute(() -> {
             conversations.sendText(roomId, body);
@@ -111,6 +178,7 @@ public final class ConversationViewModel implements ConversationListener {
 
     /** Scrolling up: one page of older history from the server; says when the start of the room is reached. */
     public void loadOlder() {
+        startAction();
         background.execute(() -> {
             try {
                 int added = conversations.loadOlder(roomId);
@@ -133,6 +201,7 @@ public final class ConversationViewModel implements ConversationListener {
      * (only when the composer is empty, so nothing typed is overwritten).
      */
     public void discard(TimelineRow row) {
+        startAction();
         background.execute(() -> {
             var content = conversations.discard(row.id());
             String body = content.map(ConversationViewModel::textBody).orElse("");
@@ -155,7 +224,31 @@ public final class ConversationViewModel implements ConversationListener {
         }
     }
 
+    /**
+     * Asks before a picked file goes out (a mis-click in the file chooser must not send a citizen the wrong file):
+     * the question names the file and its size. An empty or unreadable file is refused with a notice instead.
+     *
+     * @return the confirmation question, or empty when the file cannot be sent
+     */
+    public Optional<String> confirmFile(Path file) {
+        startAction();
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            notice.set(text.get("conversation.fileUnreadable", file.getFileName()));
+            return Optional.empty();
+        }
+        if (size == 0) {
+            notice.set(text.get("conversation.fileEmpty", file.getFileName()));
+            return Optional.empty();
+        }
+        return Optional.of(text.get("conversation.attach.confirm", file.getFileName(),
+                AppFormats.fileSize(size, text.bundle().getLocale())));
+    }
+
     public void sendFile(Path file) {
+        startAction();
         background.execute(() -> {
             try {
                 conversations.sendFile(roomId, file);
@@ -167,7 +260,19 @@ public final class ConversationViewModel implements ConversationListener {
         });
     }
 
+    /** The answers of the poll dialog's text area: one per line, blank lines ignored. */
+    public static List<String> pollAnswers(String answersText) {
+        return Arrays.stream(answersText == null ? new String[0] : answersText.split("\\R")).map(String::strip)
+                .filter(a -> !a.isEmpty()).toList();
+    }
+
+    /** A poll can be sent once it has a question and at least two answers; the dialog's OK waits for that. */
+    public static boolean pollValid(String question, String answersText) {
+        return question != null && !question.isBlank() && pollAnswers(answersText).size() >= 2;
+    }
+
     public void sendPoll(String question, List<String> answers) {
+        startAction();
         List<String> cleaned = answers.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
         if (question.isBlank() || cleaned.size() < 2) {
             notice.set(text.get("conversation.pollIncomplete"));
@@ -180,6 +285,10 @@ public final class ConversationViewModel implements ConversationListener {
     }
 
     public void retry(TimelineRow row) {
+        if (!row.canRetry()) {
+            return;
+        }
+        startAction();
         background.execute(() -> {
             conversations.retry(row.id());
             refresh();
@@ -187,6 +296,7 @@ public final class ConversationViewModel implements ConversationListener {
     }
 
     public void saveAttachment(TimelineRow row, Path target) {
+        startAction();
         background.execute(() -> {
             try {
                 conversations.saveAttachment(row.attachment(), target);
@@ -198,19 +308,30 @@ public final class ConversationViewModel implements ConversationListener {
         });
     }
 
+    /**
+     * The conversation was replaced or closed: stop listening to the engine (listeners would pile up, one per opened
+     * room) and send no more read receipts for it.
+     */
     public void dispose() {
+        disposed = true;
         conversations.removeListener(this);
     }
 
+    public boolean isDisposed() {
+        return disposed;
+    }
+
     private TimelineRow toRow(TimelineEntry entry) {
+        // Own is decided by the sender's user ID (or our outbox), never by a name: a citizen can call themselves anything.
         boolean own = ownUserId.equals(entry.sender()) || entry.sendState() != null;
-        String sender = own ? text.get("conversation.you") : conversations.senderName(roomId, entry.sender());
+        String sender = own ? text.get("conversation.own")
+                : DisplayNames.forSender(conversations.senderName(roomId, entry.sender()), entry.sender(), reservedNames);
         String time = timeFormat.format(entry.timestamp());
         String state = entry.sendState() == null ? "" : text.get("conversation.state." + entry.sendState().name());
         if (entry.sendState() == TimelineEntry.SendState.FAILED && entry.problem() != null
                 && text.bundle().containsKey("conversation.failed." + entry.problem())) {
             // The outbox's reason, so the caseworker knows why and what to do (not just "failed").
-            state = text.get("conversation.failed." + entry.problem());
+            state = withLogFolder("conversation.failed." + entry.problem());
         }
         String body = describe(entry);
         MessageTrust trust = entry.trust();
@@ -224,11 +345,14 @@ public final class ConversationViewModel implements ConversationListener {
         boolean loud = trust.severity() == MessageTrust.Severity.CAUTION
                 || trust.severity() == MessageTrust.Severity.WARNING;
         String spoken = !marked ? "" : loud ? tooltip : label;
+        boolean canRetry = entry.sendState() == TimelineEntry.SendState.FAILED;
+        boolean canSave = entry.attachment() != null && !own;
+        // The keys that act on this line, so a screen reader user learns them where they apply.
+        String keys = canRetry ? text.get("conversation.keys.retry") : canSave ? text.get("conversation.keys.save") : "";
         String accessible = (sender + ", " + time + ": " + body + (spoken.isEmpty() ? "" : ". " + spoken) + " " + state)
-                .strip();
+                .strip() + (keys.isEmpty() ? "" : ". " + keys);
         return new TimelineRow(entry.id(), sender, own, time, body, entry.kind(), entry.attachment(), state,
-                entry.sendState() == TimelineEntry.SendState.FAILED, isProblem(entry), marker, tooltip,
-                trust.severity(), accessible);
+                canRetry, isProblem(entry), marker, tooltip, trust.severity(), accessible);
     }
 
     private static boolean isProblem(TimelineEntry entry) {
@@ -251,7 +375,16 @@ public final class ConversationViewModel implements ConversationListener {
     /** Why it still waits, in words: a key that may yet arrive differs from one that never will. */
     private String undecryptable(String problem) {
         String key = "conversation.undecryptable." + problem;
-        return problem != null && text.bundle().containsKey(key) ? text.get(key) : text.get("conversation.undecryptable");
+        return problem != null && text.bundle().containsKey(key) ? withLogFolder(key)
+                : text.get("conversation.undecryptable");
+    }
+
+    /**
+     * Texts that send the reader to the log name its folder as {0}. Only those go through MessageFormat: it would eat
+     * the apostrophes of the others ("sender's").
+     */
+    private String withLogFolder(String key) {
+        return text.bundle().getString(key).contains("{0}") ? text.get(key, LogLocation.directory()) : text.get(key);
     }
 
     private String pollSummary(TimelineEntry entry) {
@@ -285,6 +418,11 @@ public final class ConversationViewModel implements ConversationListener {
     /** Empty for an encrypted room (the norm); otherwise says that nothing goes out before encryption is on. */
     public ReadOnlyStringProperty encryptionWarningProperty() {
         return encryptionWarning.getReadOnlyProperty();
+    }
+
+    /** The view sets this from its window (showing and focused): read receipts go out only while it is true. */
+    public BooleanProperty attendedProperty() {
+        return attended;
     }
 
     public ReadOnlyStringProperty noticeProperty() {

@@ -32,6 +32,11 @@ public record TimelineRow(
         return attachment != null;
     }
 
+    /** A citizen's attachment can be saved (decrypted to a file); our own were files we had already. */
+    public boolean canSave() {
+        return attachment != null && !own;
+    }
+
     public boolean hasTrustMarker() {
         return !trustMarker.isEmpty();
     }

@@ -1,5 +1,6 @@
 package de.amtsdesk.app.doctor;
 
+import de.amtsdesk.app.LogLocation;
 import de.amtsdesk.core.doctor.CheckResult;
 import de.amtsdesk.core.doctor.CryptoProbe;
 import de.amtsdesk.core.doctor.Doctor;
@@ -51,6 +52,22 @@ public final class DoctorCommand {
         String lang = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            // "--lang=en" as well as "--lang en": the window app takes the first form, so admins type it here too.
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                String value = arg.substring(equals + 1);
+                switch (arg.substring(0, equals)) {
+                    case "--homeserver" -> homeserver = value;
+                    case "--user" -> user = value;
+                    case "--password-file" -> passwordFile = value;
+                    case "--lang" -> lang = value;
+                    default -> {
+                        err.println(usage(locale(lang)));
+                        return 2;
+                    }
+                }
+                continue;
+            }
             switch (arg) {
                 case "--help", "-h" -> {
                     out.println(usage(locale(lang)));
@@ -89,6 +106,8 @@ public final class DoctorCommand {
         List<CheckResult> results = new Doctor(locale(lang), cryptoProbe())
                 .run(new DoctorOptions(homeserver, Optional.ofNullable(user), password));
         results.forEach(result -> out.println(result.line()));
+        // Where the window app logs, for the admin who reads "details are in the log" on a caseworker's screen.
+        out.println(text(locale(lang)).get("doctor.logDir", LogLocation.directory()));
         return results.stream().anyMatch(CheckResult::failed) ? 1 : 0;
     }
 
@@ -109,7 +128,7 @@ public final class DoctorCommand {
     }
 
     private static String usage(Locale locale) {
-        return text(locale).get("doctor.usage");
+        return text(locale).get("doctor.usage", LogLocation.directory());
     }
 
     private static Translations text(Locale locale) {

@@ -1,29 +1,47 @@
 package de.amtsdesk.app.rooms;
 
+import de.amtsdesk.app.AppFormats;
+import de.amtsdesk.app.AppVersion;
 import de.amtsdesk.app.FailureMessages;
+import de.amtsdesk.app.InPlace;
+import de.amtsdesk.app.LogLocation;
+import de.amtsdesk.core.conversation.DisplayNames;
 import de.amtsdesk.core.i18n.Translations;
 import de.amtsdesk.core.matrix.MatrixException;
 import de.amtsdesk.core.matrix.RoomSummary;
 import de.amtsdesk.core.matrix.SyncListener;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The account's conversations, newest activity first, fed by the sync loop. */
+/**
+ * The account's conversations, newest activity first, fed by the sync loop. Each batch updates the rows in place
+ * (by room ID) instead of replacing the list, so the list's selection and keyboard position survive; which room is
+ * selected is kept here by ID, so the view can put the selection back where a row moved.
+ */
 public final class RoomListViewModel implements SyncListener {
 
     private final ObservableList<RoomRow> rooms = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
-    private final javafx.beans.property.ReadOnlyBooleanWrapper failing =
-            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper failing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper selectedRoomId = new ReadOnlyStringWrapper();
+    /** True while a batch is being applied: selection changes the list makes meanwhile are not the caseworker's. */
+    private final ReadOnlyBooleanWrapper updating = new ReadOnlyBooleanWrapper(false);
+    /** Last activity per room as last seen, and new activity counted since the room was last opened. UI thread. */
+    private final Map<String, Instant> lastActivity = new HashMap<>();
+    private final Map<String, Integer> unread = new HashMap<>();
     private volatile Runnable retryNow = () -> { };
     private final String account;
     private final Executor ui;
@@ -39,21 +57,48 @@ public final class RoomListViewModel implements SyncListener {
         this.text = text;
         this.messages = messages;
         this.onSessionEnded = onSessionEnded;
-        Locale locale = text.bundle().getLocale();
-        this.timeFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(
-                locale.getLanguage().isEmpty() ? Locale.GERMAN : locale).withZone(zone);
+        this.timeFormat = AppFormats.dateTime(text.bundle().getLocale(), zone);
         status.set(text.get("rooms.status.syncing"));
     }
 
     @Override
     public void roomsChanged(List<RoomSummary> summaries) {
-        List<RoomRow> rows = summaries.stream().map(this::toRow).toList();
+        List<RoomSummary> copy = List.copyOf(summaries);
         ui.execute(() -> {
-            rooms.setAll(rows);
+            apply(copy.stream().map(this::toRow).toList());
             if (!failing.get()) {
-                status.set(text.get("rooms.status.connected", rows.size()));
+                status.set(text.get("rooms.status.connected", rooms.size()));
             }
         });
+    }
+
+    private void apply(List<RoomRow> target) {
+        updating.set(true);
+        try {
+            InPlace.update(rooms, target, RoomRow::roomId);
+        } finally {
+            updating.set(false);
+        }
+    }
+
+    /** The caseworker opened a room: it is the selected one from now on and has nothing unread. */
+    public void select(String roomId) {
+        selectedRoomId.set(roomId);
+        if (roomId == null || unread.getOrDefault(roomId, 0) == 0) {
+            return;
+        }
+        unread.put(roomId, 0);
+        int at = InPlace.indexOf(rooms, roomId, 0, RoomRow::roomId);
+        if (at >= 0) {
+            RoomRow row = rooms.get(at);
+            updating.set(true);
+            try {
+                rooms.set(at, new RoomRow(row.roomId(), row.name(), row.lastActivity(), row.encrypted(),
+                        row.invited(), row.preview(), 0));
+            } finally {
+                updating.set(false);
+            }
+        }
     }
 
     /**
@@ -91,7 +136,7 @@ public final class RoomListViewModel implements SyncListener {
         retryNow.run();
     }
 
-    public javafx.beans.property.ReadOnlyBooleanProperty failingProperty() {
+    public ReadOnlyBooleanProperty failingProperty() {
         return failing.getReadOnlyProperty();
     }
 
@@ -104,21 +149,43 @@ public final class RoomListViewModel implements SyncListener {
         });
     }
 
+    /**
+     * Core reports no read markers yet, so "unread" is what this view model saw arrive: every batch that moved a
+     * room's last activity forward while the room was not open counts once (a lower bound when one batch brings
+     * several messages). Rooms already known at start count as read.
+     */
     private RoomRow toRow(RoomSummary summary) {
-        return new RoomRow(summary.roomId(), summary.displayName(), timeFormat.format(summary.lastActivity()),
-                summary.encrypted(), summary.membership() == RoomSummary.Membership.INVITED,
-                summary.preview().isEmpty() ? text.get("rooms.preview.none") : summary.preview());
+        String id = summary.roomId();
+        Instant before = lastActivity.put(id, summary.lastActivity());
+        if (before != null && summary.lastActivity().isAfter(before) && !Objects.equals(id, selectedRoomId.get())) {
+            unread.merge(id, 1, Integer::sum);
+        }
+        return new RoomRow(id, DisplayNames.sanitise(summary.displayName()),
+                timeFormat.format(summary.lastActivity()), summary.encrypted(),
+                summary.membership() == RoomSummary.Membership.INVITED,
+                summary.preview().isEmpty() ? text.get("rooms.preview.none") : DisplayNames.sanitise(summary.preview()),
+                unread.getOrDefault(id, 0));
     }
 
     /** The accessible description of a row, read by screen readers instead of the visual layout. */
     public String describe(RoomRow row) {
         boolean exception = !row.encrypted() && !row.invited();
+        String unreadText = row.hasUnread() ? text.get("rooms.unread.accessible", row.unread()) + ". " : "";
         return text.get(exception ? "rooms.row.accessible.notEncrypted" : "rooms.row.accessible", row.name(),
-                row.lastActivity()) + ". " + row.preview();
+                row.lastActivity()) + ". " + unreadText + row.preview();
+    }
+
+    public String unreadBadge(RoomRow row) {
+        return row.hasUnread() ? text.get("rooms.unread.badge", row.unread()) : "";
     }
 
     public String notEncryptedBadge() {
         return text.get("rooms.badge.notEncrypted");
+    }
+
+    /** For the info dialog: which build this is and where its log files are (messages point there). */
+    public String aboutText() {
+        return text.get("about.text", AppVersion.current(), LogLocation.directory());
     }
 
     public ObservableList<RoomRow> rooms() {
@@ -127,6 +194,14 @@ public final class RoomListViewModel implements SyncListener {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty selectedRoomIdProperty() {
+        return selectedRoomId.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty updatingProperty() {
+        return updating.getReadOnlyProperty();
     }
 
     public String account() {

@@ -77,7 +77,7 @@ class ConversationTrustFxTest {
         assertThat(marker.getText()).isEqualTo("⚠ Unverschlüsselt");
         assertThat(marker.getStyleClass()).contains("trust-warning");
         assertThat(marker.getTooltip().getText()).startsWith("Unverschlüsselt in einem verschlüsselten Raum: ");
-        assertThat(warned.getAccessibleText()).startsWith("Erika, 01.12.26, 10:05: Neue Kontonummer. "
+        assertThat(warned.getAccessibleText()).startsWith("Erika, 01.12.2026, 10:05: Neue Kontonummer. "
                 + "Unverschlüsselt in einem verschlüsselten Raum: ");
 
         ListCell<?> usual = StableRobot.settled(robot, r -> cellOf(r, "$normal").orElseThrow());
@@ -88,6 +88,6 @@ class ConversationTrustFxTest {
         ListCell<?> own = StableRobot.settled(robot, r -> cellOf(r, "$selbst").orElseThrow());
         assertThat(markerOf(own).isVisible()).isFalse();
         assertThat(markerOf(own).getTooltip()).isNull();
-        assertThat(own.getAccessibleText()).isEqualTo("Sie, 01.12.26, 10:05: Antwort gesendet");
+        assertThat(own.getAccessibleText()).isEqualTo("Behörde (Sie), 01.12.2026, 10:05: Antwort gesendet");
     }
 }

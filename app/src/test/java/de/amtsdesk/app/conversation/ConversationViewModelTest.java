@@ -52,7 +52,7 @@ class ConversationViewModelTest {
         assertThat(row.problem()).isFalse();
         // Spoken: the label, not the whole explanation on every citizen message.
         assertThat(row.accessibleText())
-                .isEqualTo("Erika, 01.12.26, 10:05: Mein Antrag. Identität nicht verifiziert");
+                .isEqualTo("Erika, 01.12.2026, 10:05: Mein Antrag. Identität nicht verifiziert");
     }
 
     @Test
@@ -91,7 +91,7 @@ class ConversationViewModelTest {
         assertThat(row.trustSeverity()).isEqualTo(MessageTrust.Severity.WARNING);
         assertThat(row.problem()).as("the text is shown as a problem").isTrue();
         assertThat(row.text()).isEqualTo("Bitte überweisen Sie an DE00 1234");
-        assertThat(row.accessibleText()).isEqualTo("Erika, 01.12.26, 10:05: Bitte überweisen Sie an DE00 1234. "
+        assertThat(row.accessibleText()).isEqualTo("Erika, 01.12.2026, 10:05: Bitte überweisen Sie an DE00 1234. "
                 + "Unverschlüsselt in einem verschlüsselten Raum: Diese Nachricht kam unverschlüsselt an. Der Server "
                 + "oder Dritte könnten sie gelesen oder verfasst haben. Nicht als Nachricht der Person behandeln, "
                 + "bevor sie auf einem zweiten Weg bestätigt ist.");
@@ -110,7 +110,7 @@ class ConversationViewModelTest {
             assertThat(row.trustSeverity()).as(id).isEqualTo(MessageTrust.Severity.NONE);
             assertThat(row.problem()).as(id).isFalse();
         }
-        assertThat(row(vm, "$offen").accessibleText()).isEqualTo("Erika, 01.12.26, 10:05: offen");
+        assertThat(row(vm, "$offen").accessibleText()).isEqualTo("Erika, 01.12.2026, 10:05: offen");
     }
 
     @Test

@@ -9,13 +9,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** A conversation that only shows the given entries; sending is not part of these tests. */
-final class StubConversations implements Conversations {
+/**
+ * A conversation that only shows the given entries; sending is not part of these tests. Records what the view model
+ * asks for that reaches the server or the engine: read receipts, retries, and its listeners.
+ */
+public final class StubConversations implements Conversations {
+
+    public final List<String> receipts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final List<String> retried = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final List<ConversationListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final List<TimelineEntry> entries;
     private final Map<String, String> names;
 
-    StubConversations(List<TimelineEntry> entries, Map<String, String> names) {
+    public StubConversations(List<TimelineEntry> entries, Map<String, String> names) {
         this.entries = entries;
         this.names = names;
     }
@@ -47,7 +54,7 @@ final class StubConversations implements Conversations {
 
     @Override
     public void retry(String transactionId) {
-        throw new UnsupportedOperationException();
+        retried.add(transactionId);
     }
 
     @Override
@@ -67,13 +74,22 @@ final class StubConversations implements Conversations {
 
     @Override
     public void markRead(String roomId, String eventId) {
+        receipts.add(eventId);
     }
 
     @Override
     public void addListener(ConversationListener listener) {
+        listeners.add(listener);
     }
 
     @Override
     public void removeListener(ConversationListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** What the engine does when a message arrives. */
+    void arrive(TimelineEntry entry) {
+        entries.add(entry);
+        listeners.forEach(l -> l.timelineChanged(entry.roomId()));
     }
 }

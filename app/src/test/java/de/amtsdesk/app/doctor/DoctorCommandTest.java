@@ -107,4 +107,15 @@ class DoctorCommandTest {
         assertThat(result.out()).contains("FAIL homeserver   Unencrypted address refused (http only for this machine): "
                 + "http://matrix.example.org");
     }
+
+    @Test
+    void langWithEqualsSignIsHonouredAndTheLogFolderIsNamed() {
+        Result result = doctor("", Map.of(), "--homeserver=http://matrix.example.org", "--lang=en");
+        assertThat(result.out()).contains("Unencrypted address refused")
+                .contains("Log files of the Amtsdesk window app: " + de.amtsdesk.app.LogLocation.directory());
+        Result help = doctor("", Map.of(), "--lang=en", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).startsWith("Usage: amtsdesk doctor")
+                .contains("Log files: " + de.amtsdesk.app.LogLocation.directory());
+    }
 }

@@ -29,10 +29,10 @@ class RoomListViewModelTest {
                 true, RoomSummary.Membership.JOINED)));
         assertThat(vm.rooms()).singleElement().satisfies(row -> {
             assertThat(row.name()).isEqualTo("Erika Mustermann");
-            assertThat(row.lastActivity()).isEqualTo("29.11.26, 10:05");
+            assertThat(row.lastActivity()).isEqualTo("29.11.2026, 10:05");
             assertThat(row.preview()).isEqualTo("Noch keine Nachricht");
             assertThat(vm.describe(row)).isEqualTo(
-                    "Unterhaltung mit Erika Mustermann, zuletzt aktiv 29.11.26, 10:05. Noch keine Nachricht");
+                    "Unterhaltung mit Erika Mustermann, zuletzt aktiv 29.11.2026, 10:05. Noch keine Nachricht");
         });
         assertThat(vm.statusProperty().get()).isEqualTo("Verbunden · 1 Unterhaltung");
     }
@@ -75,5 +75,79 @@ class RoomListViewModelTest {
         assertThat(endedWith).extracting(MatrixException::failure).containsExactly(MatrixFailure.TOKEN_REVOKED);
         assertThat(vm.statusProperty().get()).startsWith("Dieser Arbeitsplatz wurde auf dem Server abgemeldet")
                 .contains("neues Gerät mit neuem Schlüsselspeicher");
+    }
+
+    private static RoomSummary room(String id, String name, String at, String preview) {
+        return new RoomSummary(id, name, Instant.parse(at), true, RoomSummary.Membership.JOINED, preview);
+    }
+
+    @Test
+    void aBatchUpdatesRowsInPlaceAndTheSelectedRoomStaysSelected() {
+        vm.roomsChanged(List.of(room("!a:l", "Anna", "2026-11-29T09:05:00Z", "a1"),
+                room("!b:l", "Bert", "2026-11-29T09:04:00Z", "b1"), room("!c:l", "Cem", "2026-11-29T09:03:00Z", "c1")));
+        RoomRow untouched = vm.rooms().get(0);
+        vm.select("!b:l");
+        List<String> replaced = new ArrayList<>();
+        vm.rooms().addListener((javafx.collections.ListChangeListener<RoomRow>) change -> {
+            while (change.next()) {
+                if (change.wasReplaced()) {
+                    change.getAddedSubList().forEach(r -> replaced.add(r.roomId()));
+                } else if (change.wasRemoved() || change.wasAdded()) {
+                    replaced.add("structural");
+                }
+            }
+        });
+
+        // Bert gets a new message (preview and time change, order stays), Cem is gone, Dora is new.
+        vm.roomsChanged(List.of(room("!a:l", "Anna", "2026-11-29T09:05:00Z", "a1"),
+                room("!b:l", "Bert", "2026-11-29T09:04:30Z", "b2"), room("!d:l", "Dora", "2026-11-29T09:02:00Z", "d1")));
+
+        assertThat(vm.rooms()).extracting(RoomRow::roomId).containsExactly("!a:l", "!b:l", "!d:l");
+        assertThat(vm.rooms().get(0)).as("an unchanged row is the same object").isSameAs(untouched);
+        assertThat(vm.rooms().get(1).preview()).isEqualTo("b2");
+        assertThat(replaced).as("Bert replaced in place; Cem removed and Dora added").contains("!b:l")
+                .doesNotContain("!a:l");
+        assertThat(vm.selectedRoomIdProperty().get()).isEqualTo("!b:l");
+        assertThat(vm.rooms().get(1).unread()).as("the open room has nothing unread").isZero();
+    }
+
+    @Test
+    void aMovedRowKeepsItsIdAndNewActivityElsewhereCountsAsUnread() {
+        vm.roomsChanged(List.of(room("!a:l", "Anna", "2026-11-29T09:05:00Z", "a1"),
+                room("!b:l", "Bert", "2026-11-29T09:04:00Z", "b1")));
+        vm.select("!a:l");
+        List<Boolean> updatingSeen = new ArrayList<>();
+        vm.rooms().addListener((javafx.collections.ListChangeListener<RoomRow>) c ->
+                updatingSeen.add(vm.updatingProperty().get()));
+
+        vm.roomsChanged(List.of(room("!b:l", "Bert", "2026-11-29T09:10:00Z", "b2"),
+                room("!a:l", "Anna", "2026-11-29T09:05:00Z", "a1")));
+        vm.roomsChanged(List.of(room("!b:l", "Bert", "2026-11-29T09:11:00Z", "b3"),
+                room("!a:l", "Anna", "2026-11-29T09:05:00Z", "a1")));
+
+        assertThat(vm.rooms()).extracting(RoomRow::roomId).containsExactly("!b:l", "!a:l");
+        assertThat(updatingSeen).as("every change happens inside a batch the view can tell apart").containsOnly(true);
+        RoomRow bert = vm.rooms().get(0);
+        assertThat(bert.unread()).isEqualTo(2);
+        assertThat(vm.unreadBadge(bert)).isEqualTo("2 neu");
+        assertThat(vm.describe(bert)).contains("2 neue Nachrichten");
+        vm.select("!b:l");
+        assertThat(vm.rooms().get(0).unread()).isZero();
+        assertThat(vm.describe(vm.rooms().get(0))).doesNotContain("neue Nachricht");
+    }
+
+    @Test
+    void bidiOverridesInRoomNamesAreRemoved() {
+        vm.roomsChanged(List.of(room("!a:l", "Erika\u202E gnuttiM", "2026-11-29T09:05:00Z", "")));
+        assertThat(vm.rooms().get(0).name()).isEqualTo("Erika gnuttiM");
+    }
+
+    @Test
+    void englishDatesAreBritishNotMonthFirst() {
+        Translations en = Translations.load("de.amtsdesk.app.messages", Locale.ENGLISH, getClass().getClassLoader());
+        RoomListViewModel english = new RoomListViewModel("@amt:localhost", UiThread.direct(), en,
+                new FailureMessages(en), ZoneId.of("Europe/London"), endedWith::add);
+        english.roomsChanged(List.of(room("!a:l", "Anna", "2026-12-02T09:15:00Z", "")));
+        assertThat(english.rooms().get(0).lastActivity()).isEqualTo("2 Dec 2026, 09:15");
     }
 }
