@@ -193,7 +193,7 @@ public final class MainWindow {
                 }
             } catch (Exception e) {
                 LOG.error("staff profile not opened", e);
-                UiThread.fx().execute(() -> showLogin(text.get("staff.failed")));
+                UiThread.fx().execute(() -> showLogin(text.get("staff.failed", LogLocation.directory())));
             }
         });
     }

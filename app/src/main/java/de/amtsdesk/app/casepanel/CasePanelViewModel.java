@@ -47,6 +47,9 @@ public final class CasePanelViewModel {
     public record AuditRow(String time, String actor, String text, boolean rejected) {
     }
 
+    private static final String ACTION_KEYS = "audit.action.";
+    private static final String FIELD_KEYS = "audit.field.";
+
     private final CaseDesk desk;
     private final Translations text;
     private final Translations caseText;
@@ -176,7 +179,7 @@ public final class CasePanelViewModel {
 
     private AuditRow auditRow(AuditEntry entry) {
         String action = entry.action();
-        String key = "audit.action." + action.substring(action.lastIndexOf('.') + 1);
+        String key = ACTION_KEYS + action.substring(action.lastIndexOf('.') + 1);
         String label = text.bundle().containsKey(key) ? text.get(key) : action;
         String changes = entry.changes().stream().map(this::change).collect(Collectors.joining("; "));
         String detail = entry.applied() ? changes
@@ -186,8 +189,8 @@ public final class CasePanelViewModel {
     }
 
     private String change(FieldChange change) {
-        String field = text.bundle().containsKey("audit.field." + change.field())
-                ? text.get("audit.field." + change.field()) : change.field();
+        String field = text.bundle().containsKey(FIELD_KEYS + change.field())
+                ? text.get(FIELD_KEYS + change.field()) : change.field();
         String after = change.after() == null ? "–" : change.after();
         if ("note".equals(change.field())) {
             return field; // the note's text is shown in the notes list, not repeated in the trail

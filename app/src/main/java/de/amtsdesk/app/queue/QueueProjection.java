@@ -28,6 +28,7 @@ import java.util.Map;
 public final class QueueProjection {
 
     private static final String UNKNOWN_GROUP = "?";
+    private static final String HIT_KEYS = "queue.hit.";
 
     private final ServiceCatalogue catalogue;
     private final Translations appText;
@@ -149,7 +150,7 @@ public final class QueueProjection {
         List<QueueEntry> rows = new ArrayList<>();
         for (SearchIndex.Hit hit : hits) {
             String reference = hit.caseId() == null ? "" : book.find(hit.caseId()).map(Case::reference).orElse("");
-            String where = appText.get("queue.hit." + hit.kind().name().toLowerCase(Locale.ROOT));
+            String where = appText.get(HIT_KEYS + hit.kind().name().toLowerCase(Locale.ROOT));
             String text = snippet(hit.text(), words);
             rows.add(new QueueEntry.Hit(hit.eventId(), hit.caseId(), reference, where, text, ranges(text, words),
                     appText.get("queue.hit.accessible", reference, where, text)));

@@ -88,7 +88,7 @@ public final class StaffSignInViewModel {
                 LOG.warn("staff sign-in failed: {}", e.toString());
                 ui.execute(() -> {
                     busy.set(false);
-                    error.set(text.get("staff.failed"));
+                    error.set(text.get("staff.failed", de.amtsdesk.app.LogLocation.directory()));
                 });
             }
         });
