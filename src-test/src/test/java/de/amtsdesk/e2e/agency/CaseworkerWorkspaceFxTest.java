@@ -1,0 +1,203 @@
+package de.amtsdesk.e2e.agency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.amtsdesk.app.AppOptions;
+import de.amtsdesk.app.MainWindow;
+import de.amtsdesk.app.Prefill;
+import de.amtsdesk.app.StableRobot;
+import de.amtsdesk.app.queue.QueueEntry;
+import de.amtsdesk.e2e.harness.UnitLead;
+import de.amtsdesk.e2e.harness.CitizenClient;
+import de.amtsdesk.e2e.harness.CitizenEvent;
+import de.amtsdesk.e2e.harness.RegisteredUser;
+import de.amtsdesk.e2e.harness.SynapseExtension;
+import de.amtsdesk.e2e.harness.SynapseServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The caseworker workspace end to end against a real Synapse, a real citizen (matrix-js-sdk) and a team lead with
+ * a real staff client: sign-in of the agency account and the personal account, the queue, the case panel, templates,
+ * the lock.
+ */
+@ExtendWith({SynapseExtension.class, ApplicationExtension.class})
+class CaseworkerWorkspaceFxTest {
+
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    private void openWindow(FxRobot robot) {
+        Path dataDir;
+        try {
+            dataDir = java.nio.file.Files.createTempDirectory("amtsdesk-fx-test");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        robot.interact(() -> new MainWindow(stage, new AppOptions(Optional.empty(), Optional.empty(), dataDir,
+                Locale.ENGLISH), Prefill.passphrase("test-passphrase-4711")).show());
+        StableRobot.settled(robot, r -> r.clickOn("#unlockButton"));
+        waitUntil(() -> robot.lookup("#homeserverField").tryQuery().isPresent(), "the login screen after unlocking");
+    }
+
+    private static void signIn(FxRobot robot, String homeserver, String user, String password) {
+        StableRobot.type(robot, "#homeserverField", homeserver);
+        StableRobot.type(robot, "#userField", user);
+        StableRobot.type(robot, "#passwordField", password);
+        String typed = robot.lookup("#passwordField").queryAs(javafx.scene.control.PasswordField.class).getText();
+        assertThat(typed.length()).as("typed password length").isEqualTo(password.length());
+        assertThat(typed).as("typed password").isEqualTo(password);
+        robot.type(KeyCode.ENTER);
+    }
+
+    /** Signs the caseworker in with the personal account (the staff sign-in screen comes after the agency login). */
+    private static void staffSignIn(FxRobot robot, RegisteredUser caseworker, String staffRoom) {
+        waitUntil(() -> robot.lookup("#staffUserField").tryQuery().isPresent(), "the caseworker's sign-in");
+        StableRobot.type(robot, "#staffUserField", caseworker.userId());
+        StableRobot.type(robot, "#staffPasswordField", caseworker.password());
+        StableRobot.type(robot, "#staffRoomField", staffRoom);
+        robot.type(KeyCode.ENTER);
+    }
+
+    private static int indexOfCase(ListView<QueueEntry> queue, String roomId) throws Exception {
+        return WaitForAsyncUtils.waitForAsyncFx(5000, () -> {
+            for (int i = 0; i < queue.getItems().size(); i++) {
+                if (queue.getItems().get(i) instanceof QueueEntry.CaseRow row && row.roomId().equals(roomId)) {
+                    return i;
+                }
+            }
+            return -1;
+        });
+    }
+
+    /**
+     * Issue 8, tests 1 and 4: the citizen writes, the case appears under "New", the caseworker picks the type by
+     * type-ahead, takes the case, answers with a template whose placeholders are filled, and the citizen receives
+     * exactly the rendered text; a draft survives Ctrl+L and unlocking. Driven by keys wherever the app offers them.
+     */
+    @Test
+    void newCaseIsTypedTakenAndAnsweredWithATemplateByKeyboard(FxRobot robot, SynapseServer synapse) throws Exception {
+        RegisteredUser agency = SynapseExtension.registerUser("amt");
+        RegisteredUser caseworker = SynapseExtension.registerUser("sam");
+        RegisteredUser leadUser = SynapseExtension.registerUser("tina");
+        RegisteredUser citizenAccount = synapse.registerUser(SynapseExtension.uniqueLocalpart("erika"), "pw-erika-1",
+                "Erika Mustermann", false);
+        Path root = java.nio.file.Files.createTempDirectory("amtsdesk-workspace-e2e");
+        try (CitizenClient citizen = CitizenClient.start("erika-workspace");
+                UnitLead lead = UnitLead.create(synapse, root.resolve("lead"), leadUser, "Wohngeldstelle",
+                        List.of(caseworker.userId()))) {
+            citizen.login(synapse, citizenAccount);
+            openWindow(robot);
+            signIn(robot, synapse.baseUrl(), agency.localpart(), agency.password());
+            staffSignIn(robot, caseworker, lead.staffRoom());
+            lead.publishTemplatesOnceJoined(caseworker.userId(), Duration.ofSeconds(90));
+
+            String roomId = citizen.createEncryptedRoom(List.of(agency.userId()), null, true);
+            citizen.sendText(roomId, "Guten Tag, ich möchte Wohngeld beantragen.");
+
+            waitUntil(() -> robot.lookup("#queueList").tryQuery().isPresent(), "the workspace");
+            robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL); // view "New"
+            @SuppressWarnings("unchecked")
+            ListView<QueueEntry> queue = (ListView<QueueEntry>) robot.lookup("#queueList").query();
+            waitUntil(() -> queue.getItems().stream().anyMatch(e -> e instanceof QueueEntry.CaseRow row
+                    && row.roomId().equals(roomId) && row.unread() == 1), "the new case under New, unread");
+            int index = indexOfCase(queue, roomId);
+            robot.interact(() -> {
+                queue.requestFocus();
+                queue.getSelectionModel().select(index);
+            });
+            waitUntil(() -> robot.lookup("#timeline").tryQuery().isPresent(), "the conversation of the case");
+
+            // Case type by type-ahead: Ctrl+T, type, Enter.
+            robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
+            waitUntil(() -> robot.lookup("#typeQuery").tryQuery().isPresent(), "the case-type picker");
+            robot.write("wohngeld beantragen");
+            robot.type(KeyCode.ENTER);
+            Label type = robot.lookup("#caseType").queryAs(Label.class);
+            waitUntil(() -> type.getText().equals("Wohngeld beantragen"), "the case type set through the staff room");
+
+            // Take the case.
+            StableRobot.settled(robot, r -> r.clickOn("#takeCase"));
+            Label assignee = robot.lookup("#caseAssignee").queryAs(Label.class);
+            waitUntil(() -> assignee.getText().contains("(you)"), "the case assigned to me");
+
+            // Template by Ctrl+Space, placeholders filled from the case.
+            robot.clickOn("#draftField");
+            robot.press(KeyCode.CONTROL, KeyCode.SPACE).release(KeyCode.SPACE, KeyCode.CONTROL);
+            waitUntil(() -> robot.lookup("#templateChoices").tryQuery().isPresent(), "the template picker");
+            robot.write("Wohngeld");
+            robot.type(KeyCode.ENTER);
+            javafx.scene.control.TextArea draft = robot.lookup("#draftField").queryAs(javafx.scene.control.TextArea.class);
+            waitUntil(() -> draft.getText().startsWith("Guten Tag Erika Mustermann,"), "the rendered template");
+            String rendered = WaitForAsyncUtils.waitForAsyncFx(5000, draft::getText);
+            assertThat(rendered).contains("Wohngeldantrag (AMT-").doesNotContain("{");
+            robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+
+            CitizenEvent reply = citizen.awaitEvent("the templated reply", e -> rendered.equals(e.body()),
+                    Duration.ofSeconds(60));
+            assertThat(reply.encrypted()).isTrue();
+            assertThat(reply.sender()).isEqualTo(agency.userId());
+
+            // Lock with a draft: Ctrl+L, unlock with the passphrase, the draft is back in the same case.
+            robot.clickOn("#draftField");
+            robot.write("Entwurf bleibt");
+            robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+            waitUntil(() -> robot.lookup("#unlockButton").tryQuery().isPresent(), "the unlock screen after Ctrl+L");
+            StableRobot.settled(robot, r -> r.clickOn("#unlockButton"));
+            waitUntil(() -> robot.lookup("#queueList").tryQuery().isPresent(), "the workspace after unlocking");
+            @SuppressWarnings("unchecked")
+            ListView<QueueEntry> again = (ListView<QueueEntry>) robot.lookup("#queueList").query();
+            waitUntil(() -> again.getItems().stream().anyMatch(e -> e instanceof QueueEntry.CaseRow row
+                    && row.roomId().equals(roomId)), "the case after unlocking");
+            int at = indexOfCase(again, roomId);
+            robot.interact(() -> again.getSelectionModel().select(at));
+            waitUntil(() -> robot.lookup("#draftField").tryQuery().map(n -> ((javafx.scene.control.TextArea) n)
+                    .getText().equals("Entwurf bleibt")).orElse(false), "the draft kept across the lock");
+        }
+    }
+
+    @Test
+    void wrongPasswordIsExplainedOnTheLoginScreen(FxRobot robot, SynapseServer synapse) {
+        RegisteredUser agency = SynapseExtension.registerUser("amt");
+        openWindow(robot);
+        signIn(robot, synapse.baseUrl(), agency.localpart(), agency.password() + "-wrong");
+
+        Label error = StableRobot.settled(robot, r -> r.lookup("#errorLabel").queryAs(Label.class));
+        waitUntil(() -> !error.getText().isEmpty(), "an error message");
+        assertThat(error.getText()).isEqualTo("Wrong user name or password.");
+        assertThat(robot.lookup("#queueList").tryQuery()).isEmpty();
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition, String what) {
+        try {
+            // A query can meet a node that is being detached while the screen changes: that just means "not yet".
+            WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> {
+                try {
+                    return condition.call();
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+    }
+}
