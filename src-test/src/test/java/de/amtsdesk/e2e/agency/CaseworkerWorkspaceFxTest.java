@@ -147,7 +147,7 @@ class CaseworkerWorkspaceFxTest {
             robot.type(KeyCode.ENTER);
             javafx.scene.control.TextArea draft = robot.lookup("#draftField").queryAs(javafx.scene.control.TextArea.class);
             waitUntil(() -> draft.getText().startsWith("Guten Tag Erika Mustermann,"), "the rendered template");
-            String rendered = WaitForAsyncUtils.waitForAsyncFx(5000, draft::getText);
+            String rendered = WaitForAsyncUtils.waitForAsyncFx(5000, (java.util.concurrent.Callable<String>) draft::getText);
             assertThat(rendered).contains("Wohngeldantrag (AMT-").doesNotContain("{");
             robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
 
