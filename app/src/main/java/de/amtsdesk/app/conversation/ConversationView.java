@@ -1,5 +1,7 @@
 package de.amtsdesk.app.conversation;
 
+import de.amtsdesk.core.conversation.TimelineEntry;
+
 import java.io.File;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -288,7 +290,10 @@ public final class ConversationView {
             }
             sender.setText(row.sender());
             // Our own messages wear the agency badge; no display name can produce this style.
-            sender.getStyleClass().setAll("label", row.own() ? "badge-own" : "entry-sender");
+            boolean internal = row.kind() == TimelineEntry.Kind.INTERNAL_NOTE
+                    || row.kind() == TimelineEntry.Kind.CASE_CHANGE;
+            sender.getStyleClass().setAll("label", row.own() ? "badge-own" : internal ? "badge-internal"
+                    : "entry-sender");
             time.setText(row.time());
             state.setText(row.state());
             trust.setVisible(row.hasTrustMarker());
@@ -299,7 +304,9 @@ public final class ConversationView {
             trust.getStyleClass().setAll("label", "trust-" + row.trustSeverity().name().toLowerCase(Locale.ROOT));
             body.setText(row.text());
             body.getStyleClass().setAll("label", row.problem() ? "entry-problem" : "entry-body");
-            box.getStyleClass().setAll(row.own() ? "entry-own" : "entry-other");
+            box.getStyleClass().setAll(row.own() ? "entry-own" : row.kind() == TimelineEntry.Kind.INTERNAL_NOTE
+                    ? "entry-internal" : row.kind() == TimelineEntry.Kind.CASE_CHANGE ? "entry-case-change"
+                    : "entry-other");
             boolean save = row.canSave();
             action.setVisible(save || row.canRetry());
             action.setManaged(action.isVisible());

@@ -323,8 +323,13 @@ public final class ConversationViewModel implements ConversationListener {
 
     private TimelineRow toRow(TimelineEntry entry) {
         // Own is decided by the sender's user ID (or our outbox), never by a name: a citizen can call themselves anything.
-        boolean own = ownUserId.equals(entry.sender()) || entry.sendState() != null;
-        String sender = own ? text.get("conversation.own")
+        // Internal lines (notes, case changes) come from the staff room: never "own" (nothing of them was sent to
+        // the citizen) and always labelled "intern" before the caseworker's name.
+        boolean internal = entry.isInternal();
+        boolean own = !internal && (ownUserId.equals(entry.sender()) || entry.sendState() != null);
+        String sender = internal ? text.get("conversation.internal." + entry.kind().name(),
+                conversations.senderName(roomId, entry.sender()))
+                : own ? text.get("conversation.own")
                 : DisplayNames.forSender(conversations.senderName(roomId, entry.sender()), entry.sender(), reservedNames);
         String time = timeFormat.format(entry.timestamp());
         String state = entry.sendState() == null ? "" : text.get("conversation.state." + entry.sendState().name());
@@ -362,7 +367,7 @@ public final class ConversationViewModel implements ConversationListener {
 
     private String describe(TimelineEntry entry) {
         return switch (entry.kind()) {
-            case TEXT, NOTICE -> entry.body();
+            case TEXT, NOTICE, INTERNAL_NOTE, CASE_CHANGE -> entry.body();
             case FILE, IMAGE -> text.get("conversation.file", entry.attachment().name());
             case POLL_START -> pollSummary(entry);
             case POLL_END -> text.get("conversation.pollEnded");

@@ -130,7 +130,8 @@ public final class WorkspaceScreen {
             conversation.dispose();
         }
         Case c = desk.book().find(caseId).orElseThrow();
-        conversations = new AttributedConversations(agency, staff, caseId);
+        conversations = new AttributedConversations(agency, staff, desk, new AuditTexts(text, caseText,
+                desk.catalogue(), locale), caseId);
         conversation = new ConversationViewModel(c.roomId(), agency.session().userId(), conversations, background, ui,
                 text, zone);
         drafts.load(caseId).ifPresent(d -> conversation.draftProperty().set(d.text()));

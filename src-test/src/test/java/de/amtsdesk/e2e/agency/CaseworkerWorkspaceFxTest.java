@@ -46,6 +46,10 @@ class CaseworkerWorkspaceFxTest {
     }
 
     private void openWindow(FxRobot robot) {
+        openWindow(robot, Locale.ENGLISH);
+    }
+
+    private void openWindow(FxRobot robot, Locale locale) {
         Path dataDir;
         try {
             dataDir = java.nio.file.Files.createTempDirectory("amtsdesk-fx-test");
@@ -53,7 +57,7 @@ class CaseworkerWorkspaceFxTest {
             throw new java.io.UncheckedIOException(e);
         }
         robot.interact(() -> new MainWindow(stage, new AppOptions(Optional.empty(), Optional.empty(), dataDir,
-                Locale.ENGLISH), Prefill.passphrase("test-passphrase-4711")).show());
+                locale), Prefill.passphrase("test-passphrase-4711")).show());
         StableRobot.settled(robot, r -> r.clickOn("#unlockButton"));
         waitUntil(() -> robot.lookup("#homeserverField").tryQuery().isPresent(), "the login screen after unlocking");
     }
@@ -105,7 +109,7 @@ class CaseworkerWorkspaceFxTest {
                 UnitLead lead = UnitLead.create(synapse, root.resolve("lead"), leadUser, "Wohngeldstelle",
                         List.of(caseworker.userId()))) {
             citizen.login(synapse, citizenAccount);
-            openWindow(robot);
+            openWindow(robot, Locale.GERMAN); // the unit's templates and the catalogue names are German here
             signIn(robot, synapse.baseUrl(), agency.localpart(), agency.password());
             staffSignIn(robot, caseworker, lead.staffRoom());
             lead.publishTemplatesOnceJoined(caseworker.userId(), Duration.ofSeconds(90));
@@ -137,7 +141,7 @@ class CaseworkerWorkspaceFxTest {
             // Take the case.
             StableRobot.settled(robot, r -> r.clickOn("#takeCase"));
             Label assignee = robot.lookup("#caseAssignee").queryAs(Label.class);
-            waitUntil(() -> assignee.getText().contains("(you)"), "the case assigned to me");
+            waitUntil(() -> assignee.getText().contains("(Sie)"), "the case assigned to me");
 
             // Template by Ctrl+Space, placeholders filled from the case.
             robot.clickOn("#draftField");

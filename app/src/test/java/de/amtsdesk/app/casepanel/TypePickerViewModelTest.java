@@ -1,0 +1,35 @@
+package de.amtsdesk.app.casepanel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.amtsdesk.core.cases.catalogue.ServiceCatalogue;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class TypePickerViewModelTest {
+
+    private final ServiceCatalogue catalogue = ServiceCatalogue.bundled();
+
+    @Test
+    void typingNarrowsTheCatalogueToAFewMatchesWithNamePrefixesFirst() {
+        TypePickerViewModel picker = new TypePickerViewModel(catalogue, Locale.GERMAN);
+        assertThat(picker.choices()).hasSizeLessThanOrEqualTo(TypePickerViewModel.LIMIT).isNotEmpty();
+        picker.queryProperty().set("wohngeld");
+        assertThat(picker.choices()).extracting(TypePickerViewModel.Choice::key).first()
+                .isEqualTo("housing.wohngeld.apply");
+        assertThat(picker.choices().getFirst().label()).isEqualTo("Bauen und Wohnen › Wohngeld beantragen");
+        picker.queryProperty().set("wohnsitz anmelden");
+        assertThat(picker.choices()).extracting(TypePickerViewModel.Choice::key)
+                .containsExactly("housing.residence.register");
+        picker.queryProperty().set("gibt es nicht");
+        assertThat(picker.choices()).isEmpty();
+    }
+
+    @Test
+    void englishNamesInEnglish() {
+        TypePickerViewModel picker = new TypePickerViewModel(catalogue, Locale.ENGLISH);
+        picker.queryProperty().set("register your residence");
+        assertThat(picker.choices()).extracting(TypePickerViewModel.Choice::label)
+                .containsExactly("Construction and Housing › Register your residence");
+    }
+}
