@@ -133,10 +133,18 @@ class CaseworkerWorkspaceFxTest {
             // Case type by type-ahead: Ctrl+T, type, Enter.
             robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
             waitUntil(() -> robot.lookup("#typeQuery").tryQuery().isPresent(), "the case-type picker");
-            robot.write("wohngeld beantragen");
+            // Headless Monocle does not hand the keyboard focus to a new dialog window by itself: click into it.
+            StableRobot.type(robot, "#typeQuery", "wohngeld beantragen");
+            javafx.scene.control.TextField typeQuery = robot.lookup("#typeQuery").queryAs(
+                    javafx.scene.control.TextField.class);
+            waitUntil(() -> typeQuery.getText().equals("wohngeld beantragen"), "the typed query");
             robot.type(KeyCode.ENTER);
             Label type = robot.lookup("#caseType").queryAs(Label.class);
-            waitUntil(() -> type.getText().equals("Wohngeld beantragen"), "the case type set through the staff room");
+            waitUntil(() -> type.getText().equals("Wohngeld beantragen"), () -> "the case type set through the staff"
+                    + " room (picker window showing: " + (typeQuery.getScene() != null
+                    && typeQuery.getScene().getWindow().isShowing()) + ", query '" + typeQuery.getText()
+                    + "', type shown: '" + type.getText() + "', panel says: '"
+                    + robot.lookup("#caseMessage").queryAs(Label.class).getText() + "')");
 
             // Take the case.
             StableRobot.settled(robot, r -> r.clickOn("#takeCase"));
@@ -147,7 +155,7 @@ class CaseworkerWorkspaceFxTest {
             robot.clickOn("#draftField");
             robot.press(KeyCode.CONTROL, KeyCode.SPACE).release(KeyCode.SPACE, KeyCode.CONTROL);
             waitUntil(() -> robot.lookup("#templateChoices").tryQuery().isPresent(), "the template picker");
-            robot.write("Wohngeld");
+            StableRobot.type(robot, "#templateQuery", "Wohngeld");
             robot.type(KeyCode.ENTER);
             javafx.scene.control.TextArea draft = robot.lookup("#draftField").queryAs(javafx.scene.control.TextArea.class);
             waitUntil(() -> draft.getText().startsWith("Guten Tag Erika Mustermann,"), "the rendered template");
@@ -191,6 +199,11 @@ class CaseworkerWorkspaceFxTest {
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition, String what) {
+        waitUntil(condition, () -> what);
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition,
+            java.util.function.Supplier<String> what) {
         try {
             // A query can meet a node that is being detached while the screen changes: that just means "not yet".
             WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> {
@@ -201,7 +214,7 @@ class CaseworkerWorkspaceFxTest {
                 }
             });
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
+            throw new AssertionError("timed out waiting for " + what.get(), e);
         }
     }
 }
