@@ -12,6 +12,7 @@ public final class AmtsdeskApplication extends Application {
      * taken exactly once by {@link #start}; nothing outside this JVM can put anything here.
      */
     private static final AtomicReference<Prefill> PREFILL = new AtomicReference<>(Prefill.NONE);
+    private static final AtomicReference<StaffPrefill> STAFF_PREFILL = new AtomicReference<>(StaffPrefill.NONE);
 
     private MainWindow window;
 
@@ -28,10 +29,16 @@ public final class AmtsdeskApplication extends Application {
         launchWith(options);
     }
 
+    /** As {@link #launchPrefilled(AppOptions, Prefill)}, with the caseworker's own sign-in typed in ahead too. */
+    public static void launchPrefilled(AppOptions options, Prefill prefill, StaffPrefill staff) {
+        STAFF_PREFILL.set(staff);
+        launchPrefilled(options, prefill);
+    }
+
     @Override
     public void start(Stage stage) {
         window = new MainWindow(stage, AppOptions.parse(getParameters().getRaw().toArray(String[]::new)),
-                PREFILL.getAndSet(Prefill.NONE));
+                PREFILL.getAndSet(Prefill.NONE), STAFF_PREFILL.getAndSet(StaffPrefill.NONE));
         window.show();
     }
 

@@ -7,13 +7,29 @@ import de.amtsdesk.app.login.Authenticator;
 import de.amtsdesk.app.login.HomeserverLocator;
 import de.amtsdesk.app.login.LoginView;
 import de.amtsdesk.app.login.LoginViewModel;
-import de.amtsdesk.app.rooms.RoomListView;
 import de.amtsdesk.app.rooms.RoomListViewModel;
 import de.amtsdesk.app.rooms.OpenConversation;
 import de.amtsdesk.app.unlock.Countdown;
 import de.amtsdesk.app.unlock.PassphraseCheck;
 import de.amtsdesk.app.unlock.UnlockView;
 import de.amtsdesk.app.unlock.UnlockViewModel;
+import de.amtsdesk.app.staff.StaffSignInView;
+import de.amtsdesk.app.staff.StaffSignInViewModel;
+import de.amtsdesk.app.workspace.CaseOpener;
+import de.amtsdesk.app.workspace.IdleLock;
+import de.amtsdesk.app.workspace.StaffCaseDesk;
+import de.amtsdesk.app.workspace.WorkspaceScreen;
+import de.amtsdesk.app.workspace.WorkspaceViewModel;
+import de.amtsdesk.core.cases.UnitConfig;
+import de.amtsdesk.core.cases.catalogue.ServiceCatalogue;
+import de.amtsdesk.core.matrix.HomeserverUrl;
+import de.amtsdesk.core.matrix.RoomSummary;
+import de.amtsdesk.core.matrix.SyncListener;
+import de.amtsdesk.core.staff.CitizenRooms;
+import de.amtsdesk.core.staff.StaffClient;
+import de.amtsdesk.core.store.SettingsRepository;
+import java.util.List;
+import java.util.Optional;
 import de.amtsdesk.core.engine.AgencyEngine;
 import de.amtsdesk.core.engine.UnlockThrottledException;
 import de.amtsdesk.core.engine.Workstation;
@@ -62,6 +78,11 @@ public final class MainWindow {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("unlock-countdown").factory());
     private volatile Workstation workstation;
+    private WorkspaceScreen workspace;
+    private java.util.concurrent.ScheduledFuture<?> idleCheck;
+    private final StaffPrefill staffPrefill;
+    /** The unit code new workstations start with, until the unit's policy event names its own. */
+    private static final String UNIT_CODE = "AMT";
 
     public MainWindow(Stage stage, AppOptions options) {
         this(stage, options, Prefill.NONE);
@@ -69,6 +90,12 @@ public final class MainWindow {
 
     /** With secrets typed in ahead: only the demo launcher and tests pass anything but {@link Prefill#NONE}. */
     public MainWindow(Stage stage, AppOptions options, Prefill prefill) {
+        this(stage, options, prefill, StaffPrefill.NONE);
+    }
+
+    /** With the caseworker's own sign-in typed in ahead as well (demo and UI tests only). */
+    public MainWindow(Stage stage, AppOptions options, Prefill prefill, StaffPrefill staffPrefill) {
+        this.staffPrefill = staffPrefill;
         this.stage = stage;
         this.options = options;
         this.prefill = prefill;
@@ -149,21 +176,178 @@ public final class MainWindow {
         return (homeserver, user, password) -> workstation.login(homeserver, user, password);
     }
 
+    /**
+     * The agency account is signed in. The caseworker's own account comes next (once per workstation profile), then
+     * the workspace. Opening the staff profile reads its database: done off the FX thread.
+     */
     private void showWorkspace(Session session) {
+        background.execute(() -> {
+            try {
+                Workstation staffWs = workstation.staffProfile();
+                Optional<Session> staffSession = staffWs.storedSession();
+                Optional<String> room = staffWs.database().settings().get(SettingsRepository.STAFF_ROOM);
+                if (staffSession.isPresent() && room.isPresent()) {
+                    openWorkspace(session, staffWs, staffSession.get(), room.get());
+                } else {
+                    UiThread.fx().execute(() -> showStaffSignIn(session, staffWs, ""));
+                }
+            } catch (Exception e) {
+                LOG.error("staff profile not opened", e);
+                UiThread.fx().execute(() -> showLogin(text.get("staff.failed", LogLocation.directory())));
+            }
+        });
+    }
+
+    private void showStaffSignIn(Session agency, Workstation staffWs, String message) {
+        StaffSignInViewModel viewModel = new StaffSignInViewModel((user, password, room) -> {
+            staffWs.login(agency.homeserver(), user, password);
+            staffWs.database().settings().put(SettingsRepository.STAFF_ROOM, room);
+        }, background, UiThread.fx(), messages, text, () -> showWorkspace(agency));
+        staffPrefill.user().ifPresent(viewModel.userProperty()::set);
+        staffPrefill.password().ifPresent(viewModel.passwordProperty()::set);
+        staffPrefill.staffRoom().ifPresent(viewModel.staffRoomProperty()::set);
+        staffWs.account().map(StoredAccount::userId).ifPresent(viewModel.userProperty()::set);
+        staffWs.database().settings().get(SettingsRepository.STAFF_ROOM).ifPresent(viewModel.staffRoomProperty()::set);
+        viewModel.showMessage(message);
+        stage.getScene().setRoot(views.load(StaffSignInView.class, () -> new StaffSignInView(viewModel,
+                text.get("staff.intro", agency.userId()))));
+    }
+
+    /** Runs on a background thread: engines and the staff client make JNI calls. */
+    private void openWorkspace(Session session, Workstation staffWs, Session staffSession, String staffRoom) {
         RoomListViewModel rooms = new RoomListViewModel(session.userId(), UiThread.fx(), text, messages,
                 ZoneId.systemDefault(), this::sessionEnded);
         boolean firstStart = workstation.database().syncState().since().isEmpty();
-        AgencyEngine engine = workstation.engine(session, rooms, true);
-        rooms.onRetryNow(engine::retryNow);
-        KeyBackupDialog backup = new KeyBackupDialog(stage, text, engine, background, UiThread.fx(), session.userId());
-        stage.getScene().setRoot(views.load(RoomListView.class, () -> new RoomListView(rooms,
-                roomId -> conversation(engine, session, roomId), backup::open, text)));
-        background.execute(() -> {
-            engine.publishStoredRooms();
-            if (firstStart) {
-                guideToRestore(engine, backup);
+        java.util.concurrent.atomic.AtomicReference<CaseOpener> opener = new java.util.concurrent.atomic.AtomicReference<>();
+        SyncListener agencyRooms = new SyncListener() {
+            @Override
+            public void roomsChanged(List<RoomSummary> summaries) {
+                rooms.roomsChanged(summaries);
+                CaseOpener open = opener.get();
+                if (open != null) {
+                    background.execute(() -> open.roomsChanged(summaries));
+                }
             }
-            engine.start();
+
+            @Override
+            public void syncFailing(MatrixException problem) {
+                rooms.syncFailing(problem);
+            }
+
+            @Override
+            public void syncRecovered() {
+                rooms.syncRecovered();
+            }
+
+            @Override
+            public void sessionEnded(MatrixException reason) {
+                rooms.sessionEnded(reason);
+            }
+        };
+        AgencyEngine engine = workstation.engine(session, agencyRooms, true);
+        rooms.onRetryNow(engine::retryNow);
+        StaffClient staff = StaffClient.open(staffWs, staffSession, staffRoom, UnitConfig.defaults(UNIT_CODE),
+                CitizenRooms.of(workstation.database(), session.userId()));
+        staff.followCitizenRooms(engine);
+        StaffCaseDesk desk = new StaffCaseDesk(staff, ServiceCatalogue.bundled());
+        opener.set(new CaseOpener(staff, engine));
+        UiThread.fx().execute(() -> {
+            KeyBackupDialog backup = new KeyBackupDialog(stage, text, engine, background, UiThread.fx(),
+                    session.userId());
+            WorkspaceScreen screen = new WorkspaceScreen(text, options.locale(), ZoneId.systemDefault(), engine,
+                    staff, desk, background, UiThread.fx(), views);
+            workspace = screen;
+            String name = staff.book().staffRoom().displayName(staff.userId());
+            WorkspaceViewModel frame = new WorkspaceViewModel(text, name, staff.userId(), session.userId(),
+                    new WorkspaceViewModel.Session() {
+                        @Override
+                        public void lock() {
+                            MainWindow.this.lock();
+                        }
+
+                        @Override
+                        public void signOut() {
+                            MainWindow.this.signOut(session, staffWs);
+                        }
+                    }, new IdleLock(Clock.systemUTC(), idleLimit()));
+            idleCheck = timer.scheduleAtFixedRate(() -> UiThread.fx().execute(frame::checkIdle), 5, 5,
+                    TimeUnit.SECONDS);
+            stage.getScene().setRoot(screen.build(frame, rooms, backup::open, Clock.systemUTC()));
+            background.execute(() -> {
+                engine.publishStoredRooms();
+                joinStaffRoom(staff);
+                staff.catchUp();
+                if (firstStart) {
+                    guideToRestore(engine, backup);
+                }
+                engine.start();
+                staff.engine().start();
+            });
+        });
+    }
+
+    /** Device keys go up (first sync) before the join, so the members' room keys reach this device. */
+    private static void joinStaffRoom(StaffClient staff) {
+        if (!staff.readyToSend()) {
+            try {
+                staff.engine().syncOnce(Duration.ZERO);
+                staff.joinStaffRoom();
+                staff.syncOnce(Duration.ZERO);
+            } catch (MatrixException e) {
+                LOG.warn("staff room not joined: {}", e.failure());
+            }
+        }
+    }
+
+    /** Idle-lock minutes: {@code -Damtsdesk.idleLockMinutes} (0 = off), default 10; the admin policy comes later. */
+    private static Duration idleLimit() {
+        try {
+            return Duration.ofMinutes(Long.parseLong(System.getProperty("amtsdesk.idleLockMinutes", "10")));
+        } catch (NumberFormatException e) {
+            return IdleLock.DEFAULT;
+        }
+    }
+
+    /**
+     * Ctrl+L or idle: the draft goes into the encrypted store, then the workstation closes (engines, databases,
+     * native crypto machines) and zeroes its keys; the unlock screen comes back.
+     */
+    private void lock() {
+        stopWorkspace();
+        Workstation ws = workstation;
+        workstation = null;
+        stage.getScene().setRoot(unlockScreen());
+        if (ws != null) {
+            background.execute(ws::lock);
+        }
+    }
+
+    private void stopWorkspace() {
+        if (idleCheck != null) {
+            idleCheck.cancel(false);
+            idleCheck = null;
+        }
+        if (workspace != null) {
+            try {
+                workspace.dispose();
+            } catch (RuntimeException e) {
+                LOG.warn("draft not saved on leaving the workspace: {}", e.getClass().getSimpleName());
+            }
+            workspace = null;
+        }
+    }
+
+    /**
+     * The caseworker signs out of the personal account: the staff client stops and its token is forgotten (the
+     * device and its keys stay, so signing in again continues where it was). The agency account stays signed in.
+     */
+    private void signOut(Session agency, Workstation staffWs) {
+        stopWorkspace();
+        background.execute(() -> {
+            workstation.closeEngine();
+            staffWs.closeEngine();
+            staffWs.forgetAccessToken();
+            UiThread.fx().execute(() -> showStaffSignIn(agency, staffWs, ""));
         });
     }
 
@@ -220,6 +404,7 @@ public final class MainWindow {
     }
 
     public void close() {
+        stopWorkspace();
         Workstation ws = workstation;
         if (ws != null) {
             ws.close();

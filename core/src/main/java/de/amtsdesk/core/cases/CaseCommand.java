@@ -49,6 +49,33 @@ public sealed interface CaseCommand {
     record PublishTemplate(ReplyTemplate template) implements CaseCommand {
     }
 
+    /**
+     * The sender sent a reply to the case's citizen through the functional account (ADR 0011). Exactly one of
+     * {@code eventId} (the reply's event in the citizen room) and {@code transactionId} (its outbox transaction on
+     * the sending workstation) is set; {@code templateId} exactly when {@code kind} is {@code template}.
+     */
+    record RecordReply(String caseId, String eventId, String transactionId, ReplyKind kind, String templateId,
+            String bodySha256) implements CaseCommand {
+    }
+
+    /** What kind of reply went out. */
+    enum ReplyKind {
+        TEXT, POLL, FILE, TEMPLATE;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static java.util.Optional<ReplyKind> fromWireName(String name) {
+            for (ReplyKind kind : values()) {
+                if (kind.wireName().equals(name)) {
+                    return java.util.Optional.of(kind);
+                }
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The case IDs this command touches (empty for unit-wide commands). */
     default List<String> caseIds() {
         return switch (this) {
@@ -57,6 +84,7 @@ public sealed interface CaseCommand {
             case AssignCases c -> c.caseIds();
             case AddNote c -> List.of(c.caseId());
             case TagCase c -> List.of(c.caseId());
+            case RecordReply c -> List.of(c.caseId());
             case CreateCase c -> List.of();
             case ChangePolicy c -> List.of();
             case PublishTemplate c -> List.of();

@@ -119,6 +119,7 @@ public final class CaseLog {
             case CaseCommand.TagCase c -> tag(c, event, notifications);
             case CaseCommand.ChangePolicy c -> changePolicy(c, event, notifications);
             case CaseCommand.PublishTemplate c -> publishTemplate(c, event, notifications);
+            case CaseCommand.RecordReply c -> recordReply(c, event);
         };
     }
 
@@ -188,6 +189,30 @@ public final class CaseLog {
         permissions().require(event.sender(), StaffEventTypes.NOTE, Permissions.MEMBER_LEVEL);
         Note note = new Note(event.eventId(), event.sender(), event.serverTime(), command.text());
         return commit(event, before, before.withNote(note), notifications);
+    }
+
+    /**
+     * "Reply sent by the sender" (ADR 0011): an audit entry only. The actor is the staff event's sender, the only
+     * trustworthy name (the homeserver signs it); nothing in the content names a person. The case's clocks are not
+     * touched: the reply itself reaches the fold as the functional account's message in the citizen room (an agency
+     * answer), which is what meets the first and next response; counting the attribution too would count twice.
+     */
+    private FoldResult recordReply(CaseCommand.RecordReply command, StaffEvent event) throws InvalidStaffEvent {
+        Case c = existing(command.caseId());
+        permissions().require(event.sender(), StaffEventTypes.REPLIED, Permissions.MEMBER_LEVEL);
+        List<FieldChange> changes = new ArrayList<>();
+        changes.add(new FieldChange("reply.kind", null, command.kind().wireName()));
+        if (command.eventId() != null) {
+            changes.add(new FieldChange("reply.event", null, command.eventId()));
+        } else {
+            changes.add(new FieldChange("reply.txn", null, command.transactionId()));
+        }
+        if (command.templateId() != null) {
+            changes.add(new FieldChange("reply.template", null, command.templateId()));
+        }
+        changes.add(new FieldChange("reply.sha256", null, command.bodySha256()));
+        record(event, c.id(), AuditEntry.Outcome.APPLIED, null, null, changes);
+        return FoldResult.applied(List.of(c.id()));
     }
 
     private FoldResult tag(CaseCommand.TagCase command, StaffEvent event, List<Runnable> notifications)

@@ -107,6 +107,44 @@ public final class OutgoingStaffEvents {
         return new Outgoing(StaffEventTypes.TEMPLATE, content);
     }
 
+    /**
+     * "I sent this reply to the case's citizen" (ADR 0011), usually built by {@code CaseworkerReplies}, not by hand.
+     *
+     * @param citizenRoomEventId the reply's event ID in the citizen room, or null to name the outbox transaction
+     * @param transactionId      the functional account's outbox transaction ID, used only without an event ID
+     * @param kind               {@code text}, {@code poll}, {@code file} or {@code template}
+     * @param templateId         the template's ID, exactly when {@code kind} is {@code template}
+     * @param bodySha256         lower-case hex SHA-256 of the reply's text ({@link #sha256Hex}), not the text itself
+     */
+    public static Outgoing replied(String caseId, String citizenRoomEventId, String transactionId, String kind,
+            String templateId, String bodySha256) {
+        if ((citizenRoomEventId == null) == (transactionId == null)) {
+            throw new IllegalArgumentException("give either the event ID or the transaction ID");
+        }
+        ObjectNode content = base().put("case", caseId);
+        if (citizenRoomEventId != null) {
+            content.put("event", citizenRoomEventId);
+        } else {
+            content.put("txn", transactionId);
+        }
+        content.put("kind", kind);
+        if (templateId != null) {
+            content.put("template", templateId);
+        }
+        return new Outgoing(StaffEventTypes.REPLIED, content.put("sha256", bodySha256));
+    }
+
+    /** Lower-case hex SHA-256 of the text's UTF-8 bytes, as {@link #replied} carries it. */
+    public static String sha256Hex(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
     private static ObjectNode base() {
         return JSON.objectNode().put("v", StaffEventTypes.SCHEMA_VERSION);
     }

@@ -38,6 +38,8 @@ final class StaffEventParser {
                     Set.of("unit", "referencePattern", "takeUnassigned", "autoJoin", "contact", "sla")));
             case StaffEventTypes.TEMPLATE -> template(event, ContentReader.of(content,
                     Set.of("id", "lang", "caseType", "version", "title", "body", "retired")));
+            case StaffEventTypes.REPLIED -> replied(ContentReader.of(content,
+                    Set.of("case", "event", "txn", "kind", "template", "sha256")));
             // Says what it is, so the audit detail is readable even for an empty type (found by fuzzing).
             default -> throw new InvalidStaffEvent(Rejection.UNKNOWN_EVENT_TYPE,
                     "unknown event type \"" + event.type() + "\"");
@@ -133,6 +135,27 @@ final class StaffEventParser {
         } catch (IllegalArgumentException e) {
             throw new InvalidStaffEvent(Rejection.MALFORMED, e.getMessage());
         }
+    }
+
+    static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    static final Pattern TRANSACTION_ID = Pattern.compile("[A-Za-z0-9._~=-]{1,255}");
+
+    private static CaseCommand replied(ContentReader in) throws InvalidStaffEvent {
+        String caseId = caseId(in);
+        if (in.has("event") == in.has("txn")) {
+            throw new InvalidStaffEvent(Rejection.MALFORMED, "give either event or txn");
+        }
+        String eventId = in.has("event") ? in.matching("event", ContentReader.EVENT_ID, "an event ID") : null;
+        String txn = in.has("txn") ? in.matching("txn", TRANSACTION_ID, "a transaction ID") : null;
+        String kindName = in.text("kind", 20);
+        CaseCommand.ReplyKind kind = CaseCommand.ReplyKind.fromWireName(kindName).orElseThrow(() ->
+                new InvalidStaffEvent(Rejection.MALFORMED, "kind must be text, poll, file or template: " + kindName));
+        String template = in.optionalText("template", 100);
+        if ((kind == CaseCommand.ReplyKind.TEMPLATE) != (template != null)) {
+            throw new InvalidStaffEvent(Rejection.MALFORMED, "template is given exactly for kind template");
+        }
+        String sha256 = in.matching("sha256", SHA256_HEX, "a lower-case hex SHA-256");
+        return new CaseCommand.RecordReply(caseId, eventId, txn, kind, template, sha256);
     }
 
     private static String caseId(ContentReader in) throws InvalidStaffEvent {

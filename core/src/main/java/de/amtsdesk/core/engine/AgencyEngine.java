@@ -340,6 +340,11 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
         return store.timeline(roomId, Integer.MAX_VALUE);
     }
 
+    /** The outbox entry of a transaction (state, and the event ID once sent); empty once discarded. */
+    public java.util.Optional<EngineStore.OutboxItem> outboxItem(String transactionId) {
+        return store.outboxItem(transactionId);
+    }
+
     public MatrixClient client() {
         return client;
     }

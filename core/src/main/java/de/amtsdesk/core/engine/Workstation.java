@@ -23,7 +23,12 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -32,6 +37,13 @@ import org.slf4j.LoggerFactory;
 /**
  * One caseworker workstation profile: the unlocked vault, the encrypted database and the crypto store of this
  * device of the agency account. Both the app and headless tools (tests, benchmarks) start here.
+ *
+ * <p><b>Two sessions, one passphrase.</b> {@link #staffProfile()} opens the caseworker's personal staff account
+ * behind the same unlock: a Workstation of its own (login, stored session, engine, database) in
+ * {@code <dataDir>/profiles/staff/}, with keys derived from the same vault (ADR 0004, "Profiles"). It is closed
+ * with this one. {@link #lock()} (the app's idle lock) stops both engines, closes both databases and native crypto
+ * machines and zeroes the keys; {@link #unlock(Path, char[])} later opens everything again, and both accounts
+ * resume from their {@link #storedSession()}.
  */
 public final class Workstation implements AutoCloseable {
 
@@ -45,16 +57,24 @@ public final class Workstation implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Workstation.class);
 
+    /** The name of the caseworker's personal staff account's profile. */
+    public static final String STAFF_PROFILE = "staff";
+
     private final Path dataDir;
     private final UnlockedVault vault;
     private final AppDatabase db;
+    private final Workstation parent;
+    private final Map<String, Workstation> profiles = new LinkedHashMap<>();
+    private final List<AutoCloseable> attached = new ArrayList<>();
     private OlmMachineHandle machine;
     private AgencyEngine engine;
+    private volatile boolean closed;
 
-    private Workstation(Path dataDir, UnlockedVault vault, AppDatabase db) {
+    private Workstation(Path dataDir, UnlockedVault vault, AppDatabase db, Workstation parent) {
         this.dataDir = dataDir;
         this.vault = vault;
         this.db = db;
+        this.parent = parent;
     }
 
     public static boolean exists(Path dataDir) {
@@ -107,10 +127,78 @@ public final class Workstation implements AutoCloseable {
 
     private static Workstation open(Path dataDir, UnlockedVault vault) throws StoreException {
         try {
-            return new Workstation(dataDir, vault, AppDatabase.open(vault));
+            return new Workstation(dataDir, vault, AppDatabase.open(vault), null);
         } catch (StoreException | RuntimeException e) {
             vault.close();
             throw e;
+        }
+    }
+
+    /**
+     * The caseworker's personal staff account on this workstation, behind the same passphrase: {@code
+     * profile(STAFF_PROFILE)}. Log it in with {@link #login} the first time; after an unlock use its
+     * {@link #storedSession()}. Hand it to {@code StaffClient.open}.
+     */
+    public Workstation staffProfile() throws VaultException, StoreException {
+        return profile(STAFF_PROFILE);
+    }
+
+    /**
+     * A further profile of this data directory (its own account, database and crypto store under
+     * {@code <dataDir>/profiles/<name>/}), keyed from the same vault. The same name gives the same open object;
+     * it is closed (locked) together with this workstation. Only the main profile has profiles.
+     */
+    public synchronized Workstation profile(String name) throws VaultException, StoreException {
+        ensureOpen();
+        if (parent != null) {
+            throw new IllegalStateException("profiles do not nest");
+        }
+        Workstation known = profiles.get(name);
+        if (known != null && !known.isClosed()) {
+            return known;
+        }
+        UnlockedVault profileVault = vault.profile(name);
+        Workstation profile;
+        try {
+            profile = new Workstation(profileVault.directory(), profileVault, AppDatabase.open(profileVault), this);
+        } catch (StoreException | RuntimeException e) {
+            profileVault.close();
+            throw e;
+        }
+        profiles.put(name, profile);
+        return profile;
+    }
+
+    /** Whether a profile of that name has been opened on this data directory before (it has a database). */
+    public static boolean hasProfile(Path dataDir, String name) {
+        return Files.isRegularFile(dataDir.resolve("profiles").resolve(name).resolve("amtsdesk.mv.db"));
+    }
+
+    /** The main profile this one belongs to; empty for the main profile. */
+    public Optional<Workstation> parent() {
+        return Optional.ofNullable(parent);
+    }
+
+    /**
+     * Closes {@code resource} when this workstation closes or locks, before the engine and the database (so a
+     * {@code StaffClient} can still save its fold). Closing it earlier is fine: call {@link #detach} then.
+     */
+    public synchronized void attach(AutoCloseable resource) {
+        ensureOpen();
+        attached.add(resource);
+    }
+
+    public synchronized void detach(AutoCloseable resource) {
+        attached.remove(resource);
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the workstation " + dataDir + " is locked");
         }
     }
 
@@ -244,8 +332,14 @@ public final class Workstation implements AutoCloseable {
 
     public synchronized AgencyEngine engine(Session session, SyncListener rooms, boolean autoJoinInvites) {
         if (engine == null) {
-            machine = OlmMachineHandle.open(session.userId(), session.deviceId(), vault.cryptoStoreDirectory(),
-                    vault.cryptoStoreKey());
+            ensureOpen();
+            byte[] storeKey = vault.cryptoStoreKey();
+            try {
+                machine = OlmMachineHandle.open(session.userId(), session.deviceId(), vault.cryptoStoreDirectory(),
+                        storeKey);
+            } finally {
+                Arrays.fill(storeKey, (byte) 0);
+            }
             engine = new AgencyEngine(new MatrixClient(session.homeserver()), session, machine,
                     new H2EngineStore(db), dataDir.resolve("outbox-media"), autoJoinInvites, rooms);
         }
@@ -263,10 +357,76 @@ public final class Workstation implements AutoCloseable {
         }
     }
 
+    /** The engine if one is running on this profile (e.g. to stop it), without creating one. */
+    public synchronized Optional<AgencyEngine> runningEngine() {
+        return Optional.ofNullable(engine);
+    }
+
+    /**
+     * The idle lock (Ctrl+L): closes what was {@linkplain #attach attached} (staff clients save their fold), stops
+     * the engines of this profile and of its profiles, closes their native crypto machines and databases, and zeroes
+     * every key held by the vaults. Afterwards this object is unusable; {@link #unlock(Path, char[])} with the
+     * passphrase opens the data directory again and {@link #storedSession()} resumes each account. Same as
+     * {@link #close()}; idempotent.
+     */
+    public void lock() {
+        close();
+    }
+
     @Override
     public void close() {
-        closeEngine();
-        db.close();
-        vault.close();
+        List<AutoCloseable> dependents;
+        List<Workstation> children;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            dependents = new ArrayList<>(attached.reversed());
+            attached.clear();
+            children = new ArrayList<>(profiles.values());
+            profiles.clear();
+        }
+        // Staff clients on a profile may follow this profile's engine: close them while everything still runs.
+        children.forEach(Workstation::closeAttached);
+        closeAll(dependents);
+        children.forEach(Workstation::close);
+        try {
+            closeEngine();
+        } finally {
+            try {
+                db.close();
+            } finally {
+                vault.close();
+                if (parent != null) {
+                    parent.forgetProfile(this);
+                }
+                LOG.info("workstation profile {} closed", dataDir);
+            }
+        }
+    }
+
+    private void closeAttached() {
+        List<AutoCloseable> dependents;
+        synchronized (this) {
+            dependents = new ArrayList<>(attached.reversed());
+            attached.clear();
+        }
+        closeAll(dependents);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} on lock failed: {}", resource.getClass().getSimpleName(),
+                        e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private synchronized void forgetProfile(Workstation profile) {
+        profiles.values().remove(profile);
     }
 }

@@ -6,6 +6,8 @@ import de.amtsdesk.core.cases.UnitConfig;
 import de.amtsdesk.core.cases.query.CaseQueries;
 import de.amtsdesk.core.conversation.ConversationListener;
 import de.amtsdesk.core.engine.AgencyEngine;
+import de.amtsdesk.core.engine.EngineStore;
+import de.amtsdesk.core.store.ReplyAttributionRepository;
 import de.amtsdesk.core.engine.Workstation;
 import de.amtsdesk.core.matrix.MatrixException;
 import de.amtsdesk.core.matrix.RoomSummary;
@@ -38,7 +40,7 @@ public final class StaffClient implements AutoCloseable {
     private final AgencyEngine engine;
     private final StaffLogFold fold;
     private final List<Registration> registrations = new CopyOnWriteArrayList<>();
-    private boolean closed;
+    private volatile boolean closed;
 
     private record Registration(AgencyEngine engine, ConversationListener listener) {
     }
@@ -61,7 +63,10 @@ public final class StaffClient implements AutoCloseable {
             CitizenRooms citizen) {
         AgencyEngine engine = workstation.engine(session, QUIET, false);
         StaffLogFold fold = StaffLogFold.open(workstation.database(), staffRoomId, config, citizen);
-        return new StaffClient(workstation, engine, fold);
+        StaffClient client = new StaffClient(workstation, engine, fold);
+        // Locking the workstation closes this client first, so the fold is saved while the database is open.
+        workstation.attach(client);
+        return client;
     }
 
     public String userId() {
@@ -106,7 +111,47 @@ public final class StaffClient implements AutoCloseable {
      */
     public void followCitizenRooms(AgencyEngine functionalEngine) {
         follow(functionalEngine, roomId -> true);
+        // Replies sent through CaseworkerReplies get their staff-log attribution once the outbox names their event.
+        ConversationListener attribution = roomId -> {
+            try {
+                CaseworkerReplies.attributeSent(this, functionalEngine);
+            } catch (RuntimeException e) {
+                LOG.warn("reply attribution after a change in {} failed: {}", roomId, e.getClass().getSimpleName());
+            }
+        };
+        functionalEngine.addListener(attribution);
+        registrations.add(new Registration(functionalEngine, attribution));
     }
+
+    /** Serialises the attribution of sent replies (outbox and sync threads may both trigger it). */
+    private final Object attributionLock = new Object();
+
+    /** See {@link CaseworkerReplies#attributeSent}. */
+    int attributeSentReplies(AgencyEngine functional) {
+        synchronized (attributionLock) {
+            if (closed || !readyToSend()) {
+                return 0;
+            }
+            ReplyAttributionRepository pending = ReplyAttributionRepository.of(workstation.database());
+            int queued = 0;
+            for (ReplyAttributionRepository.PendingAttribution reply : pending.unattributed()) {
+                Optional<EngineStore.OutboxItem> item = functional.outboxItem(reply.replyTxnId());
+                if (item.isEmpty()) {
+                    pending.remove(reply.replyTxnId()); // discarded: it never reached the citizen
+                    continue;
+                }
+                if (item.get().state() != EngineStore.OutboxState.SENT || item.get().eventId() == null) {
+                    continue;
+                }
+                String staffTxn = send(OutgoingStaffEvents.replied(reply.caseId(), item.get().eventId(), null,
+                        reply.kind(), reply.templateId(), reply.bodySha256()));
+                pending.markAttributed(reply.replyTxnId(), staffTxn);
+                queued++;
+            }
+            return queued;
+        }
+    }
+
 
     private void follow(AgencyEngine source, java.util.function.Predicate<String> relevant) {
         ConversationListener listener = roomId -> {
@@ -184,6 +229,7 @@ public final class StaffClient implements AutoCloseable {
         }
         closed = true;
         registrations.forEach(r -> r.engine().removeListener(r.listener()));
+        workstation.detach(this);
         try {
             fold.checkpoint();
         } finally {

@@ -49,6 +49,9 @@ public final class AppDatabase implements AutoCloseable {
     private final EventRepository events;
     private final OutboxRepository outbox;
     private final EncryptedRoomRepository encryptedRooms;
+    private final DraftRepository drafts;
+    private final SettingsRepository settings;
+    private final ReadMarkerRepository readMarkers;
     private final Jdbc jdbc;
 
     private AppDatabase(Path directory, JdbcConnectionPool pool, char[] password, String schemaVersion,
@@ -65,6 +68,9 @@ public final class AppDatabase implements AutoCloseable {
         this.events = new EventRepository(jdbc);
         this.outbox = new OutboxRepository(jdbc);
         this.encryptedRooms = new EncryptedRoomRepository(jdbc);
+        this.drafts = new DraftRepository(jdbc);
+        this.settings = new SettingsRepository(jdbc);
+        this.readMarkers = new ReadMarkerRepository(jdbc);
     }
 
     /** Opens (on first use: creates) the database of the vault's directory and brings its schema up to date. */
@@ -353,6 +359,21 @@ public final class AppDatabase implements AutoCloseable {
 
     public OutboxRepository outbox() {
         return outbox;
+    }
+
+    /** Unsent drafts per case or room (schema 7). */
+    public DraftRepository drafts() {
+        return drafts;
+    }
+
+    /** Small named values of this profile (schema 8). */
+    public SettingsRepository settings() {
+        return settings;
+    }
+
+    /** Until when each citizen room was shown on this workstation (schema 8). */
+    public ReadMarkerRepository readMarkers() {
+        return readMarkers;
     }
 
     public Path directory() {

@@ -229,7 +229,7 @@ public final class Vault {
         }
     }
 
-    private static void createPrivateDirectory(Path dir) throws IOException {
+    static void createPrivateDirectory(Path dir) throws IOException {
         boolean existed = Files.isDirectory(dir);
         Files.createDirectories(dir);
         if (!existed) {

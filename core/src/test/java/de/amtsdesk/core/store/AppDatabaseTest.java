@@ -81,18 +81,20 @@ class AppDatabaseTest {
         Path dir = tmp.resolve("profile");
         try (UnlockedVault vault = TestVaults.create(dir, PASSPHRASE)) {
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("6");
-                assertThat(db.migrationsAppliedAtOpen()).isEqualTo(6);
+                assertThat(db.schemaVersion()).isEqualTo("8");
+                assertThat(db.migrationsAppliedAtOpen()).isEqualTo(8);
                 assertThat(historyRows(db)).containsExactly("1:local store:true", "2:room directory:true",
                         "3:case model:true", "4:sticky room encryption:true", "5:message trust:true",
-                        "6:older history:true");
+                        "6:older history:true", "7:drafts and reply attribution:true",
+                        "8:workspace settings and read markers:true");
             }
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("6");
+                assertThat(db.schemaVersion()).isEqualTo("8");
                 assertThat(db.migrationsAppliedAtOpen()).isZero();
                 assertThat(historyRows(db)).containsExactly("1:local store:true", "2:room directory:true",
                         "3:case model:true", "4:sticky room encryption:true", "5:message trust:true",
-                        "6:older history:true");
+                        "6:older history:true", "7:drafts and reply attribution:true",
+                        "8:workspace settings and read markers:true");
             }
         }
         assertThat(dir.resolve("amtsdesk-creating.mv.db")).doesNotExist();
@@ -259,7 +261,7 @@ class AppDatabaseTest {
         try (UnlockedVault vault = TestVaults.create(dir, PASSPHRASE)) {
             Files.writeString(dir.resolve("amtsdesk-creating.mv.db"), "half-made");
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("6");
+                assertThat(db.schemaVersion()).isEqualTo("8");
             }
             assertThat(dir.resolve("amtsdesk-creating.mv.db")).doesNotExist();
         }

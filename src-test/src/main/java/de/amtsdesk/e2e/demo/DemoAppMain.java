@@ -26,14 +26,27 @@ public final class DemoAppMain {
     }
 
     public static void main(String[] args) throws IOException {
-        AmtsdeskApplication.launchPrefilled(AppOptions.parse(args), readPrefill(System.in));
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        Prefill prefill = readPrefill(in);
+        AmtsdeskApplication.launchPrefilled(AppOptions.parse(args), prefill, readStaffPrefill(in));
     }
 
     /** Line 1 the password, line 2 the passphrase; an empty or missing line means "not prefilled". */
     static Prefill readPrefill(InputStream stdin) throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+        return readPrefill(new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)));
+    }
+
+    static Prefill readPrefill(BufferedReader in) throws IOException {
         Optional<String> password = Optional.ofNullable(in.readLine()).filter(s -> !s.isEmpty());
         Optional<String> passphrase = Optional.ofNullable(in.readLine()).filter(s -> !s.isEmpty());
         return new Prefill(password, passphrase);
+    }
+
+    /** Lines 3 to 5: the caseworker's personal account, its password and the staff room (each optional). */
+    static de.amtsdesk.app.StaffPrefill readStaffPrefill(BufferedReader in) throws IOException {
+        Optional<String> user = Optional.ofNullable(in.readLine()).filter(s -> !s.isEmpty());
+        Optional<String> password = Optional.ofNullable(in.readLine()).filter(s -> !s.isEmpty());
+        Optional<String> room = Optional.ofNullable(in.readLine()).filter(s -> !s.isEmpty());
+        return new de.amtsdesk.app.StaffPrefill(user, password, room);
     }
 }

@@ -4,6 +4,8 @@ import de.amtsdesk.e2e.harness.CitizenClient;
 import de.amtsdesk.e2e.harness.HarnessPaths;
 import de.amtsdesk.e2e.harness.RegisteredUser;
 import de.amtsdesk.e2e.harness.SynapseServer;
+import de.amtsdesk.e2e.harness.UnitLead;
+import java.time.Duration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -58,8 +60,14 @@ public final class DemoMain {
 
         String agencyPassword = randomPassword();
         RegisteredUser agency = synapse.registerUser("buergeramt", agencyPassword, "Bürgeramt Musterstadt", false);
-        synapse.registerUser("sachbearbeitung", randomPassword(), "Sam Sachbearbeiter", false);
-        synapse.registerUser("teamleitung", randomPassword(), "Tina Teamleitung", false);
+        String caseworkerPassword = randomPassword();
+        RegisteredUser caseworker = synapse.registerUser("sachbearbeitung", caseworkerPassword, "Sam Sachbearbeiter",
+                false);
+        RegisteredUser leadUser = synapse.registerUser("teamleitung", randomPassword(), "Tina Teamleitung", false);
+        say("Lege den verschlüsselten Teamraum der Einheit an (Teamleitung) …");
+        UnitLead lead = UnitLead.create(synapse, workDir.resolve("teamleitung"), leadUser, "Team Bürgeramt",
+                List.of(caseworker.userId()));
+        Runtime.getRuntime().addShutdownHook(new Thread(lead::close, "demo-lead-shutdown"));
 
         List<RegisteredUser> accounts = new ArrayList<>();
         for (String[] citizen : CITIZENS) {
@@ -75,8 +83,21 @@ public final class DemoMain {
         say("Homeserver:  " + synapse.baseUrl());
         say("Behörde:     " + agency.localpart() + "  /  Passwort: " + agencyPassword);
         say("Passphrase:  " + DEMO_PASSPHRASE + " (Arbeitsplatz-Speicher)");
+        say("Sachbearb.:  " + caseworker.userId() + "  /  Passwort: " + caseworkerPassword);
+        say("Teamraum:    " + lead.staffRoom());
         say("Starte Amtsdesk … (Strg+C beendet alles)");
-        Process app = startApp(synapse.baseUrl(), agency.localpart(), agencyPassword, args);
+        Process app = startApp(synapse.baseUrl(), agency.localpart(), agencyPassword,
+                List.of(caseworker.userId(), caseworkerPassword, lead.staffRoom()), args);
+        Thread templates = new Thread(() -> {
+            try {
+                lead.publishTemplatesOnceJoined(caseworker.userId(), Duration.ofMinutes(30));
+                say("  Teamleitung hat die Antwortvorlagen veröffentlicht.");
+            } catch (Exception e) {
+                say("  Vorlagen nicht veröffentlicht: " + e.getMessage());
+            }
+        }, "demo-templates");
+        templates.setDaemon(true);
+        templates.start();
 
         // Citizens write once the agency's workstation exists as a device: only devices that exist when a message
         // is sent receive its key (later workstations read old messages through key backup).
@@ -125,7 +146,8 @@ public final class DemoMain {
      * demo-only {@link DemoAppMain}: password and passphrase go down a pipe to its standard input (see there why
      * neither arguments, environment nor files).
      */
-    private static Process startApp(String homeserver, String user, String password, String[] extraArgs)
+    private static Process startApp(String homeserver, String user, String password, List<String> staff,
+            String[] extraArgs)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Dprism.order=sw", "-cp", System.getProperty("java.class.path"),
@@ -138,7 +160,7 @@ public final class DemoMain {
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(app::destroy, "demo-app-shutdown"));
         try (Writer secrets = new OutputStreamWriter(app.getOutputStream(), StandardCharsets.UTF_8)) {
-            secrets.write(password + "\n" + DEMO_PASSPHRASE + "\n");
+            secrets.write(password + "\n" + DEMO_PASSPHRASE + "\n" + String.join("\n", staff) + "\n");
         }
         return app;
     }

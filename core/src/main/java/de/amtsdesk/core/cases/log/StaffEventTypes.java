@@ -14,8 +14,11 @@ public final class StaffEventTypes {
     public static final String TAGGED = NAMESPACE + "tagged";
     public static final String POLICY = NAMESPACE + "policy";
     public static final String TEMPLATE = NAMESPACE + "template";
+    /** A caseworker sent a reply to the citizen through the functional account (ADR 0011): audit only. */
+    public static final String REPLIED = NAMESPACE + "replied";
 
-    public static final List<String> ALL = List.of(CREATED, TYPED, STATUS, ASSIGNED, NOTE, TAGGED, POLICY, TEMPLATE);
+    public static final List<String> ALL = List.of(CREATED, TYPED, STATUS, ASSIGNED, NOTE, TAGGED, POLICY, TEMPLATE,
+            REPLIED);
 
     /** The schema version this client reads and writes. */
     public static final int SCHEMA_VERSION = 1;

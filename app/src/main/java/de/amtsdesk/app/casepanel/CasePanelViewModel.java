@@ -1,0 +1,332 @@
+package de.amtsdesk.app.casepanel;
+
+import de.amtsdesk.app.workspace.CaseDesk;
+import de.amtsdesk.app.workspace.LocalFormats;
+import de.amtsdesk.core.cases.Case;
+import de.amtsdesk.core.cases.CaseBookListener;
+import de.amtsdesk.core.cases.CaseStatus;
+import de.amtsdesk.core.cases.Note;
+import de.amtsdesk.core.cases.OutgoingStaffEvents;
+import de.amtsdesk.core.cases.audit.AuditEntry;
+import de.amtsdesk.core.cases.audit.FieldChange;
+import de.amtsdesk.core.cases.sla.SlaClock;
+import de.amtsdesk.core.i18n.Translations;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The case panel: reference, case type, status with only the transitions the case log accepts, assignee, SLA
+ * clocks, tags, internal notes and the case's audit trail. Every action sends a staff event; the panel changes
+ * when that event comes back from the server, exactly as on the other workstations.
+ */
+public final class CasePanelViewModel {
+
+    /** One SLA clock as the panel shows it: colour comes from {@code state}, the text says the same. */
+    public record SlaRow(String label, String text, SlaClock.State state) {
+    }
+
+    public record NoteRow(String author, String time, String text) {
+    }
+
+    public record AuditRow(String time, String actor, String text, boolean rejected) {
+    }
+
+    private static final String ACTION_KEYS = "audit.action.";
+    private static final String FIELD_KEYS = "audit.field.";
+
+    private final CaseDesk desk;
+    private final Translations text;
+    private final Translations caseText;
+    private final Locale locale;
+    private final Clock clock;
+    private final Executor background;
+    private final Executor ui;
+    private final DateTimeFormatter times;
+    private final ReadOnlyStringWrapper caseId = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper reference = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper citizen = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper typeName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper assignee = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper canTakeOver = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper();
+    private final ObservableList<CaseStatus> transitions = FXCollections.observableArrayList();
+    private final ObservableList<SlaRow> sla = FXCollections.observableArrayList();
+    private final ObservableList<String> tags = FXCollections.observableArrayList();
+    private final ObservableList<NoteRow> notes = FXCollections.observableArrayList();
+    private final ObservableList<AuditRow> audit = FXCollections.observableArrayList();
+    private final StringProperty noteDraft = new SimpleStringProperty("");
+    private final StringProperty tagInput = new SimpleStringProperty("");
+    private final CaseBookListener listener = new CaseBookListener() {
+        @Override
+        public void caseChanged(Case before, Case after) {
+            if (after.id().equals(caseId.get())) {
+                ui.execute(() -> show(after.id()));
+            }
+        }
+    };
+
+    public CasePanelViewModel(CaseDesk desk, Translations text, Translations caseText, Locale locale, ZoneId zone,
+            Clock clock, Executor background, Executor ui) {
+        this.desk = desk;
+        this.text = text;
+        this.caseText = caseText;
+        this.locale = locale;
+        this.clock = clock;
+        this.background = background;
+        this.ui = ui;
+        this.times = LocalFormats.dateTime(locale, zone);
+        desk.addListener(listener);
+    }
+
+    /** Shows a case (null: none). The audit trail is read from the store in the background. */
+    public void show(String id) {
+        boolean other = id == null || !id.equals(caseId.get());
+        caseId.set(id);
+        if (other) {
+            message.set("");
+        }
+        Optional<Case> found = id == null ? Optional.empty() : desk.book().find(id);
+        shown.set(found.isPresent());
+        if (found.isEmpty()) {
+            reference.set("");
+            transitions.clear();
+            sla.clear();
+            tags.clear();
+            notes.clear();
+            audit.clear();
+            return;
+        }
+        Case c = found.get();
+        reference.set(c.reference());
+        citizen.set(c.citizenName() != null ? c.citizenName() : c.citizenId() == null ? "" : c.citizenId());
+        typeName.set(c.isTyped() ? desk.catalogue().nameOf(c.type(), locale) : caseText.get("case.untyped"));
+        status.set(caseText.get(c.status().messageKey()));
+        assignee.set(!c.isAssigned() ? caseText.get("case.unassigned")
+                : desk.book().staffRoom().displayName(c.assignee()) + (c.isAssignedTo(desk.me())
+                ? " " + text.get("case.assignee.you") : ""));
+        canTakeOver.set(!c.isAssignedTo(desk.me()) && !c.isClosed());
+        transitions.setAll(allowedTransitions(c));
+        sla.setAll(slaRows(c, clock.instant()));
+        tags.setAll(c.tags());
+        notes.setAll(c.notes().stream().map(this::noteRow).toList());
+        background.execute(() -> {
+            List<AuditRow> rows = desk.audit(id).stream().map(this::auditRow).toList();
+            ui.execute(() -> {
+                if (id.equals(caseId.get())) {
+                    audit.setAll(rows);
+                }
+            });
+        });
+    }
+
+    /** The statuses the case log accepts from here (a case needs a type before it can be opened or wait). */
+    public static List<CaseStatus> allowedTransitions(Case c) {
+        List<CaseStatus> allowed = new ArrayList<>();
+        for (CaseStatus s : List.of(CaseStatus.OPEN, CaseStatus.WAITING, CaseStatus.CLOSED)) {
+            if (s != c.status() && (s == CaseStatus.CLOSED || c.isTyped())) {
+                allowed.add(s);
+            }
+        }
+        return allowed;
+    }
+
+    private List<SlaRow> slaRows(Case c, Instant now) {
+        if (c.sla() == null) {
+            return List.of();
+        }
+        List<SlaRow> rows = new ArrayList<>();
+        add(rows, "sla.firstResponse", c.sla().firstResponse(), now);
+        add(rows, "sla.nextResponse", c.sla().nextResponse(), now);
+        add(rows, "sla.resolution", c.sla().resolution(), now);
+        return rows;
+    }
+
+    private void add(List<SlaRow> rows, String labelKey, SlaClock clockValue, Instant now) {
+        if (clockValue == null) {
+            return;
+        }
+        SlaClock.State state = clockValue.stateAt(now);
+        String value = switch (state) {
+            case RUNNING -> caseText.get(state.messageKey(), clockValue.due() == null ? "" : times.format(
+                    clockValue.due()));
+            case OVERDUE -> caseText.get(state.messageKey(), times.format(clockValue.due()));
+            default -> caseText.get(state.messageKey());
+        };
+        rows.add(new SlaRow(caseText.get(labelKey), value, state));
+    }
+
+    private NoteRow noteRow(Note note) {
+        return new NoteRow(desk.book().staffRoom().displayName(note.author()), times.format(note.at()), note.text());
+    }
+
+    private AuditRow auditRow(AuditEntry entry) {
+        String action = entry.action();
+        String key = ACTION_KEYS + action.substring(action.lastIndexOf('.') + 1);
+        String label = text.bundle().containsKey(key) ? text.get(key) : action;
+        String changes = entry.changes().stream().map(this::change).collect(Collectors.joining("; "));
+        String detail = entry.applied() ? changes
+                : caseText.get(entry.rejection().messageKey());
+        return new AuditRow(times.format(entry.at()), desk.book().staffRoom().displayName(entry.actor()),
+                detail.isEmpty() ? label : label + ": " + detail, !entry.applied());
+    }
+
+    private String change(FieldChange change) {
+        String field = text.bundle().containsKey(FIELD_KEYS + change.field())
+                ? text.get(FIELD_KEYS + change.field()) : change.field();
+        String after = change.after() == null ? "–" : change.after();
+        if ("note".equals(change.field())) {
+            return field; // the note's text is shown in the notes list, not repeated in the trail
+        }
+        return change.before() == null ? field + " " + after : field + " " + change.before() + " → " + after;
+    }
+
+    // ---- actions: each sends one staff event ----
+
+    public void chooseType(String serviceKey) {
+        send(OutgoingStaffEvents.typed(caseId.get(), serviceKey));
+    }
+
+    public void changeStatus(CaseStatus newStatus) {
+        send(OutgoingStaffEvents.status(caseId.get(), newStatus, null));
+    }
+
+    public void assignToMe() {
+        send(OutgoingStaffEvents.assign(caseId.get(), desk.me()));
+    }
+
+    public void addNote() {
+        String note = noteDraft.get() == null ? "" : noteDraft.get().strip();
+        if (note.isEmpty()) {
+            message.set(text.get("case.note.empty"));
+            return;
+        }
+        send(OutgoingStaffEvents.note(caseId.get(), note));
+        noteDraft.set("");
+    }
+
+    public void addTag() {
+        String tag = tagInput.get() == null ? "" : tagInput.get().strip().toLowerCase(Locale.ROOT);
+        if (tag.isEmpty() || tag.length() > 40 || tags.contains(tag)) {
+            message.set(text.get("case.tag.invalid"));
+            return;
+        }
+        send(OutgoingStaffEvents.tag(caseId.get(), List.of(tag), List.of()));
+        tagInput.set("");
+    }
+
+    public void removeTag(String tag) {
+        send(OutgoingStaffEvents.tag(caseId.get(), List.of(), List.of(tag)));
+    }
+
+    private void send(OutgoingStaffEvents.Outgoing change) {
+        if (caseId.get() == null) {
+            return;
+        }
+        message.set(text.get("case.sending"));
+        background.execute(() -> {
+            try {
+                desk.send(change);
+            } catch (RuntimeException e) {
+                ui.execute(() -> message.set(text.get("case.sendFailed")));
+            }
+        });
+    }
+
+    public void dispose() {
+        desk.removeListener(listener);
+    }
+
+    public ReadOnlyStringProperty caseIdProperty() {
+        return caseId.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty referenceProperty() {
+        return reference.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty citizenProperty() {
+        return citizen.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty typeNameProperty() {
+        return typeName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty assigneeProperty() {
+        return assignee.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canTakeOverProperty() {
+        return canTakeOver.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    public ObservableList<CaseStatus> transitions() {
+        return transitions;
+    }
+
+    public String statusName(CaseStatus s) {
+        return caseText.get(s.messageKey());
+    }
+
+    public ObservableList<SlaRow> sla() {
+        return sla;
+    }
+
+    public ObservableList<String> tags() {
+        return tags;
+    }
+
+    public ObservableList<NoteRow> notes() {
+        return notes;
+    }
+
+    public ObservableList<AuditRow> audit() {
+        return audit;
+    }
+
+    public StringProperty noteDraftProperty() {
+        return noteDraft;
+    }
+
+    public StringProperty tagInputProperty() {
+        return tagInput;
+    }
+
+    public CaseDesk desk() {
+        return desk;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+}

@@ -1,0 +1,188 @@
+package de.amtsdesk.app.queue;
+
+import de.amtsdesk.app.workspace.LocalFormats;
+import de.amtsdesk.core.cases.Case;
+import de.amtsdesk.core.cases.CaseBook;
+import de.amtsdesk.core.cases.Moment;
+import de.amtsdesk.core.cases.catalogue.PublicService;
+import de.amtsdesk.core.cases.catalogue.ServiceCatalogue;
+import de.amtsdesk.core.cases.query.CaseFilter;
+import de.amtsdesk.core.cases.query.CaseQueries;
+import de.amtsdesk.core.i18n.Translations;
+import de.amtsdesk.core.staff.SearchIndex;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns the case book into queue rows: grouped by life situation, then service, most urgent first inside a group.
+ * A pure function of its inputs (no JavaFX, no I/O), so the window computes it off the FX thread and the benchmark
+ * measures exactly what the window does.
+ */
+public final class QueueProjection {
+
+    private static final String UNKNOWN_GROUP = "?";
+    private static final String HIT_KEYS = "queue.hit.";
+
+    private final ServiceCatalogue catalogue;
+    private final Translations appText;
+    private final Translations caseText;
+    private final Locale locale;
+    private final DateTimeFormatter dueFormat;
+
+    public QueueProjection(ServiceCatalogue catalogue, Translations appText, Translations caseText, Locale locale,
+            ZoneId zone) {
+        this.catalogue = catalogue;
+        this.appText = appText;
+        this.caseText = caseText;
+        this.locale = locale;
+        this.dueFormat = LocalFormats.dateTime(locale, zone);
+    }
+
+    public List<QueueEntry> project(CaseBook book, CaseFilter filter, String me, Instant now, ReadMarkers read) {
+        List<Case> cases = new CaseQueries(book).list(filter, me, now);
+        Map<String, Map<String, List<Case>>> grouped = new LinkedHashMap<>();
+        List<Case> untyped = new ArrayList<>();
+        for (Case c : cases) {
+            if (!c.isTyped()) {
+                untyped.add(c);
+                continue;
+            }
+            String group = catalogue.service(c.type()).map(PublicService::groupKey).orElse(UNKNOWN_GROUP);
+            grouped.computeIfAbsent(group, g -> new LinkedHashMap<>()).computeIfAbsent(c.type(),
+                    t -> new ArrayList<>()).add(c);
+        }
+        List<QueueEntry> rows = new ArrayList<>();
+        if (!untyped.isEmpty()) {
+            addGroup(rows, "g:", 0, caseText.get("case.filter.new"), untyped, now, read, me, book);
+            for (Case c : untyped) {
+                rows.add(row(c, now, read, me, book));
+            }
+        }
+        List<String> groupOrder = new ArrayList<>(grouped.keySet());
+        groupOrder.sort(Comparator.comparing(this::groupName));
+        for (String group : groupOrder) {
+            Map<String, List<Case>> services = grouped.get(group);
+            List<Case> all = services.values().stream().flatMap(List::stream).toList();
+            addGroup(rows, "g:" + group, 0, groupName(group), all, now, read, me, book);
+            List<String> serviceOrder = new ArrayList<>(services.keySet());
+            serviceOrder.sort(Comparator.comparing(t -> catalogue.nameOf(t, locale)));
+            for (String type : serviceOrder) {
+                List<Case> inService = services.get(type);
+                addGroup(rows, "s:" + type, 1, catalogue.nameOf(type, locale), inService, now, read, me, book);
+                for (Case c : inService) {
+                    rows.add(row(c, now, read, me, book));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private String groupName(String groupKey) {
+        if (UNKNOWN_GROUP.equals(groupKey)) {
+            return appText.get("queue.group.other");
+        }
+        return catalogue.group(groupKey).map(g -> g.name(locale)).orElse(groupKey);
+    }
+
+    private void addGroup(List<QueueEntry> rows, String key, int level, String title, List<Case> cases, Instant now,
+            ReadMarkers read, String me, CaseBook book) {
+        int unread = cases.stream().mapToInt(c -> unread(c, read)).sum();
+        String spoken = appText.get("queue.header.accessible", title, cases.size(), unread);
+        rows.add(new QueueEntry.Header(key, level, title, cases.size(), unread, spoken));
+    }
+
+    /** Citizen messages newer than what this workstation has shown of the room. */
+    public static int unread(Case c, ReadMarkers read) {
+        Instant seen = read.seenUntil(c.roomId());
+        int count = 0;
+        for (Moment m : c.timeline().moments()) {
+            if (m.kind() == Moment.Kind.CITIZEN_MESSAGE && m.at().isAfter(seen)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    QueueEntry.CaseRow row(Case c, Instant now, ReadMarkers read, String me, CaseBook book) {
+        String citizen = c.citizenName() != null ? c.citizenName() : c.citizenId() != null ? c.citizenId() : "";
+        String type = c.isTyped() ? catalogue.nameOf(c.type(), locale) : caseText.get("case.untyped");
+        String status = caseText.get(c.status().messageKey());
+        String assignee = !c.isAssigned() ? caseText.get("case.unassigned")
+                : c.isAssignedTo(me) ? appText.get("queue.assignee.me")
+                : book.staffRoom().displayName(c.assignee());
+        QueueEntry.Urgency urgency = urgency(c, now);
+        String due = switch (urgency) {
+            case OVERDUE -> appText.get("queue.due.overdue", dueFormat.format(c.nextDue().orElse(now)));
+            case DUE_SOON, NONE -> c.nextDue().map(d -> appText.get("queue.due.at", dueFormat.format(d))).orElse("");
+            case PAUSED -> appText.get("queue.due.paused");
+        };
+        int unread = unread(c, read);
+        String spoken = appText.get("queue.case.accessible", c.reference(), citizen, type, status, assignee, due,
+                unread);
+        return new QueueEntry.CaseRow(c.id(), c.roomId(), c.reference(), citizen, type, status, assignee, due,
+                urgency, unread, spoken);
+    }
+
+    static QueueEntry.Urgency urgency(Case c, Instant now) {
+        if (c.isClosed()) {
+            return QueueEntry.Urgency.NONE;
+        }
+        if (c.overdueAt(now)) {
+            return QueueEntry.Urgency.OVERDUE;
+        }
+        if (c.status().pausesSla()) {
+            return QueueEntry.Urgency.PAUSED;
+        }
+        return c.nextDue().filter(d -> d.isBefore(now.plus(CaseFilter.DUE_SOON))).isPresent()
+                ? QueueEntry.Urgency.DUE_SOON : QueueEntry.Urgency.NONE;
+    }
+
+    /** Search hits as rows, with the query's words marked for highlighting. */
+    public List<QueueEntry> hits(List<SearchIndex.Hit> hits, CaseBook book, String query) {
+        List<String> words = List.of(query.toLowerCase(locale).strip().split("\\s+"));
+        List<QueueEntry> rows = new ArrayList<>();
+        for (SearchIndex.Hit hit : hits) {
+            String reference = hit.caseId() == null ? "" : book.find(hit.caseId()).map(Case::reference).orElse("");
+            String where = appText.get(HIT_KEYS + hit.kind().name().toLowerCase(Locale.ROOT));
+            String text = snippet(hit.text(), words);
+            rows.add(new QueueEntry.Hit(hit.eventId(), hit.caseId(), reference, where, text, ranges(text, words),
+                    appText.get("queue.hit.accessible", reference, where, text)));
+        }
+        return rows;
+    }
+
+    /** At most 160 characters around the first match, so a 1 MB message does not become a 1 MB row. */
+    static String snippet(String text, List<String> words) {
+        String flat = text.replaceAll("\\s+", " ");
+        if (flat.length() <= 160) {
+            return flat;
+        }
+        String lower = flat.toLowerCase(Locale.ROOT);
+        int first = words.stream().mapToInt(lower::indexOf).filter(i -> i >= 0).min().orElse(0);
+        int start = Math.max(0, first - 40);
+        int end = Math.min(flat.length(), start + 160);
+        return (start > 0 ? "…" : "") + flat.substring(start, end) + (end < flat.length() ? "…" : "");
+    }
+
+    static List<int[]> ranges(String text, List<String> words) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<int[]> ranges = new ArrayList<>();
+        for (String word : words) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            for (int i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + word.length())) {
+                ranges.add(new int[] {i, i + word.length()});
+            }
+        }
+        ranges.sort(Comparator.comparingInt(r -> r[0]));
+        return ranges;
+    }
+}

@@ -1,0 +1,165 @@
+package de.amtsdesk.app.queue;
+
+import de.amtsdesk.app.workspace.CaseDesk;
+import de.amtsdesk.app.workspace.KeyedList;
+import de.amtsdesk.core.cases.Case;
+import de.amtsdesk.core.cases.CaseBookListener;
+import de.amtsdesk.core.cases.query.CaseFilter;
+import de.amtsdesk.core.cases.query.CaseQueries;
+import de.amtsdesk.core.i18n.Translations;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The queue pane: saved views with counts, the grouped case list, full-text search. Rows are computed off the FX
+ * thread and applied with {@link KeyedList#update}, so a sync batch changes only the rows it touched and the
+ * selected case stays selected.
+ */
+public final class QueueViewModel {
+
+    /** The saved views in the order of their buttons (and of Ctrl+1 … Ctrl+7). */
+    public static final List<CaseFilter> VIEWS = List.of(CaseFilter.NEW, CaseFilter.MINE, CaseFilter.UNASSIGNED,
+            CaseFilter.DUE, CaseFilter.WAITING, CaseFilter.ACTIVE, CaseFilter.CLOSED);
+
+    private final CaseDesk desk;
+    private final QueueProjection projection;
+    private final ReadMarkers read;
+    private final Executor background;
+    private final Executor ui;
+    private final Clock clock;
+    private final Translations caseText;
+    private final ObservableList<QueueEntry> entries = FXCollections.observableArrayList();
+    private final ObjectProperty<CaseFilter> view = new SimpleObjectProperty<>(CaseFilter.ACTIVE);
+    private final StringProperty search = new SimpleStringProperty("");
+    private final StringProperty selectedCaseId = new SimpleStringProperty();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final Map<CaseFilter, ReadOnlyStringWrapper> viewLabels = new EnumMap<>(CaseFilter.class);
+    private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private final CaseBookListener bookListener = new CaseBookListener() {
+        @Override
+        public void caseChanged(Case before, Case after) {
+            refresh();
+        }
+    };
+    private volatile Consumer<List<QueueEntry>> afterUpdate = rows -> { };
+    private long generation;
+
+    public QueueViewModel(CaseDesk desk, QueueProjection projection, ReadMarkers read, Executor background,
+            Executor ui, Clock clock, Translations caseText) {
+        this.desk = desk;
+        this.projection = projection;
+        this.read = read;
+        this.background = background;
+        this.ui = ui;
+        this.clock = clock;
+        this.caseText = caseText;
+        for (CaseFilter filter : VIEWS) {
+            viewLabels.put(filter, new ReadOnlyStringWrapper(caseText.get(filter.messageKey())));
+        }
+        view.addListener((obs, old, now) -> refresh());
+        search.addListener((obs, old, now) -> refresh());
+        desk.addListener(bookListener);
+    }
+
+    /**
+     * Recomputes the rows in the background; calls arriving while one is pending are folded into it, so a burst of
+     * sync batches costs one projection.
+     */
+    public void refresh() {
+        if (!refreshPending.compareAndSet(false, true)) {
+            return;
+        }
+        background.execute(() -> {
+            refreshPending.set(false);
+            // Read the FX-side inputs through a snapshot taken here; a stale one is corrected by the next refresh.
+            CaseFilter filter = view.get();
+            String query = search.get() == null ? "" : search.get().strip();
+            var book = desk.book();
+            String me = desk.me();
+            var now = clock.instant();
+            List<QueueEntry> rows = query.isEmpty() ? projection.project(book, filter, me, now, read)
+                    : projection.hits(desk.search(query, 200), book, query);
+            Map<CaseFilter, Integer> counts = new CaseQueries(book).counts(me, now);
+            int total = (int) rows.stream().filter(r -> !(r instanceof QueueEntry.Header)).count();
+            int unread = rows.stream().mapToInt(r -> r instanceof QueueEntry.CaseRow row ? row.unread() : 0).sum();
+            ui.execute(() -> apply(rows, counts, total, unread));
+        });
+    }
+
+    private void apply(List<QueueEntry> rows, Map<CaseFilter, Integer> counts, int total, int unread) {
+        generation++;
+        KeyedList.update(entries, rows, QueueEntry::key);
+        viewLabels.forEach((filter, label) -> label.set(caseText.get(filter.messageKey()) + " ("
+                + counts.getOrDefault(filter, 0) + ")"));
+        summary.set(search.get() == null || search.get().isBlank()
+                ? String.valueOf(total) + (unread > 0 ? " · " + unread : "") : String.valueOf(total));
+        afterUpdate.accept(entries);
+    }
+
+    /** The caseworker opened a case: its citizen messages so far count as read on this workstation. */
+    public void opened(String caseId) {
+        selectedCaseId.set(caseId);
+        desk.book().find(caseId).ifPresent(c -> {
+            c.timeline().moments().stream().map(m -> m.at()).max(java.util.Comparator.naturalOrder())
+                    .ifPresent(last -> read.markSeen(c.roomId(), last));
+            refresh();
+        });
+    }
+
+    public void showView(int index) {
+        if (index >= 0 && index < VIEWS.size()) {
+            view.set(VIEWS.get(index));
+        }
+    }
+
+    /** The view calls this after each update to put the selection back on {@link #selectedCaseIdProperty()}. */
+    public void onAfterUpdate(Consumer<List<QueueEntry>> action) {
+        this.afterUpdate = action;
+    }
+
+    public void dispose() {
+        desk.removeListener(bookListener);
+    }
+
+    public ObservableList<QueueEntry> entries() {
+        return entries;
+    }
+
+    public ObjectProperty<CaseFilter> viewProperty() {
+        return view;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public StringProperty selectedCaseIdProperty() {
+        return selectedCaseId;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty viewLabel(CaseFilter filter) {
+        return viewLabels.get(filter).getReadOnlyProperty();
+    }
+
+    /** How many updates were applied (tests and the benchmark wait on it). */
+    public long generation() {
+        return generation;
+    }
+}

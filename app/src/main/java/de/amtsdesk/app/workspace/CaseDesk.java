@@ -1,0 +1,43 @@
+package de.amtsdesk.app.workspace;
+
+import de.amtsdesk.core.cases.CaseBook;
+import de.amtsdesk.core.cases.CaseBookListener;
+import de.amtsdesk.core.cases.OutgoingStaffEvents;
+import de.amtsdesk.core.cases.audit.AuditEntry;
+import de.amtsdesk.core.cases.catalogue.ServiceCatalogue;
+import de.amtsdesk.core.staff.SearchIndex;
+import java.util.List;
+
+/**
+ * What the workspace panes need of the unit's case log: the live book, changes to it, and a way to send a change.
+ * A change is never applied here: it is sent into the encrypted staff room and takes effect when it comes back by
+ * sync, as on every other workstation. The app implements this over the staff client; tests over a local fold.
+ */
+public interface CaseDesk {
+
+    /** The signed-in caseworker's personal account. */
+    String me();
+
+    CaseBook book();
+
+    ServiceCatalogue catalogue();
+
+    void addListener(CaseBookListener listener);
+
+    void removeListener(CaseBookListener listener);
+
+    /** Queues a change for the staff room; returns at once (the outbox sends it encrypted). */
+    void send(OutgoingStaffEvents.Outgoing change);
+
+    /** Full-text search over the encrypted local index (citizen messages and internal notes). */
+    List<SearchIndex.Hit> search(String query, int limit);
+
+    /** This case's audit trail, oldest first. */
+    List<AuditEntry> audit(String caseId);
+
+    /** Whether the caseworker has the lead's power level in the staff room. */
+    default boolean isLead() {
+        return book().staffRoom().levelOf(me()) >= book().staffRoom().powerLevels().requiredFor(
+                de.amtsdesk.core.cases.log.StaffEventTypes.ASSIGNED).orElse(50);
+    }
+}

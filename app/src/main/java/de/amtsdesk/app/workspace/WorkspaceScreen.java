@@ -1,0 +1,268 @@
+package de.amtsdesk.app.workspace;
+
+import de.amtsdesk.app.ViewLoader;
+import de.amtsdesk.app.casepanel.CasePanelView;
+import de.amtsdesk.app.casepanel.CasePanelViewModel;
+import de.amtsdesk.app.composer.PlaceholderCheck;
+import de.amtsdesk.app.composer.TemplatePickerDialog;
+import de.amtsdesk.app.composer.TemplatePickerViewModel;
+import de.amtsdesk.app.conversation.ConversationView;
+import de.amtsdesk.app.conversation.ConversationViewModel;
+import de.amtsdesk.app.queue.QueueProjection;
+import de.amtsdesk.app.queue.QueueView;
+import de.amtsdesk.app.queue.QueueViewModel;
+import de.amtsdesk.app.queue.ReadMarkers;
+import de.amtsdesk.app.rooms.RoomListViewModel;
+import de.amtsdesk.core.cases.Case;
+import de.amtsdesk.core.cases.CaseBookListener;
+import de.amtsdesk.core.cases.Moment;
+import de.amtsdesk.core.engine.AgencyEngine;
+import de.amtsdesk.core.i18n.Translations;
+import de.amtsdesk.core.staff.StaffClient;
+import de.amtsdesk.core.store.DraftRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Window;
+import org.controlsfx.control.Notifications;
+
+/**
+ * Builds the caseworker workspace from the two sessions (agency account and personal staff account) and wires the
+ * panes together: selecting a case opens its conversation, its case panel, its draft; the composer gets the
+ * template picker and the placeholder check. One instance per shown workspace; {@link #dispose()} saves the draft.
+ */
+public final class WorkspaceScreen {
+
+    private final Translations text;
+    private final Translations caseText;
+    private final Locale locale;
+    private final ZoneId zone;
+    private final AgencyEngine agency;
+    private final StaffClient staff;
+    private final StaffCaseDesk desk;
+    private final Executor background;
+    private final Executor ui;
+    private final ViewLoader views;
+    private final DraftRepository drafts;
+    private QueueViewModel queue;
+    private CasePanelViewModel casePanel;
+    private WorkspaceView view;
+    private Parent root;
+    private ConversationViewModel conversation;
+    private AttributedConversations conversations;
+    private String openCase;
+
+    public WorkspaceScreen(Translations text, Locale locale, ZoneId zone, AgencyEngine agency, StaffClient staff,
+            StaffCaseDesk desk, Executor background, Executor ui, ViewLoader views) {
+        this.text = text;
+        this.caseText = Translations.load("de.amtsdesk.core.cases.messages", locale,
+                CaseBookListener.class.getClassLoader());
+        this.locale = locale;
+        this.zone = zone;
+        this.agency = agency;
+        this.staff = staff;
+        this.desk = desk;
+        this.background = background;
+        this.ui = ui;
+        this.views = views;
+        this.drafts = staff.workstation().database().drafts();
+    }
+
+    public Parent build(WorkspaceViewModel frame, RoomListViewModel sync, Runnable keyBackup, Clock clock) {
+        var markers = staff.workstation().database().readMarkers();
+        ReadMarkers read = storedMarkers(markers);
+        QueueProjection projection = new QueueProjection(desk.catalogue(), text, caseText, locale, zone);
+        queue = new QueueViewModel(desk, projection, read, background, ui, clock, caseText);
+        casePanel = new CasePanelViewModel(desk, text, caseText, locale, zone, clock, background, ui);
+        QueueView queueView = new QueueView(queue, this::open);
+        Parent queueRoot = views.load(QueueView.class, () -> queueView);
+        CasePanelView caseView = new CasePanelView(casePanel, text);
+        Parent caseRoot = views.load(CasePanelView.class, () -> caseView);
+        view = new WorkspaceView(frame, sync, text, new WorkspaceView.Pane<>(queueView, queueRoot),
+                new WorkspaceView.Pane<>(caseView, caseRoot), this::conversationFor, keyBackup);
+        root = views.load(WorkspaceView.class, () -> view);
+        desk.addListener(new CaseBookListener() {
+            @Override
+            public void caseChanged(Case before, Case after) {
+                notifyIfNew(before, after);
+            }
+        });
+        queue.refresh();
+        return root;
+    }
+
+    private static ReadMarkers storedMarkers(de.amtsdesk.core.store.ReadMarkerRepository markers) {
+        ReadMarkers memory = ReadMarkers.inMemory();
+        markers.all().forEach(memory::markSeen);
+        return new ReadMarkers() {
+            @Override
+            public Instant seenUntil(String roomId) {
+                return memory.seenUntil(roomId);
+            }
+
+            @Override
+            public void markSeen(String roomId, Instant until) {
+                memory.markSeen(roomId, until);
+                markers.markSeen(roomId, until);
+            }
+        };
+    }
+
+    private void open(String caseId) {
+        saveDraft();
+        openCase = caseId;
+        casePanel.show(caseId);
+        view.showConversation(caseId);
+    }
+
+    private Parent conversationFor(String caseId) {
+        if (conversation != null) {
+            conversation.dispose();
+        }
+        Case c = desk.book().find(caseId).orElseThrow();
+        conversations = new AttributedConversations(agency, staff, caseId);
+        conversation = new ConversationViewModel(c.roomId(), agency.session().userId(), conversations, background, ui,
+                text, zone);
+        drafts.load(caseId).ifPresent(d -> conversation.draftProperty().set(d.text()));
+        Parent parent = views.load(ConversationView.class, () -> new ConversationView(conversation));
+        hookComposer(parent, caseId);
+        return parent;
+    }
+
+    /** Ctrl+Space or "::" opens the template picker; a reply with unfilled placeholders is held back. */
+    private void hookComposer(Parent parent, String caseId) {
+        Node field = parent.lookup("#draftField");
+        if (!(field instanceof TextArea draft)) {
+            return;
+        }
+        Label warning = new Label();
+        warning.setId("composerWarning");
+        warning.getStyleClass().add("warning");
+        warning.setWrapText(true);
+        warning.setManaged(false);
+        warning.setVisible(false);
+        if (draft.getParent() != null && draft.getParent().getParent() instanceof javafx.scene.layout.VBox box) {
+            box.getChildren().add(0, warning);
+        }
+        draft.addEventFilter(KeyEvent.KEY_PRESSED, key -> {
+            if (key.getCode() == KeyCode.SPACE && key.isShortcutDown()) {
+                key.consume();
+                insertTemplate(draft, caseId, false);
+            }
+        });
+        draft.addEventFilter(KeyEvent.KEY_TYPED, key -> {
+            int caret = draft.getCaretPosition();
+            if (":".equals(key.getCharacter()) && caret > 0 && draft.getText().charAt(caret - 1) == ':') {
+                key.consume();
+                insertTemplate(draft, caseId, true);
+            }
+        });
+        // Runs before the conversation's own Ctrl+Enter handler (filters go from the root down).
+        parent.addEventFilter(KeyEvent.KEY_PRESSED, key -> {
+            if (key.getCode() == KeyCode.ENTER && key.isShortcutDown() && holdBack(draft, warning)) {
+                key.consume();
+            }
+        });
+        Node send = parent.lookup("#sendButton");
+        if (send != null) {
+            send.addEventFilter(ActionEvent.ACTION, action -> {
+                if (holdBack(draft, warning)) {
+                    action.consume();
+                }
+            });
+        }
+        draft.textProperty().addListener((obs, old, now) -> {
+            if (warning.isVisible() && PlaceholderCheck.unfilled(now).isEmpty()) {
+                warning.setVisible(false);
+                warning.setManaged(false);
+            }
+        });
+    }
+
+    private boolean holdBack(TextArea draft, Label warning) {
+        List<String> missing = PlaceholderCheck.unfilled(draft.getText());
+        if (missing.isEmpty()) {
+            return false;
+        }
+        warning.setText(text.get("composer.unfilled", String.join(", ", missing)));
+        warning.setVisible(true);
+        warning.setManaged(true);
+        // Select the first gap so the caseworker can type over it.
+        String first = "{" + missing.getFirst() + "}";
+        int at = draft.getText().indexOf(first);
+        draft.requestFocus();
+        draft.selectRange(at, at + first.length());
+        return true;
+    }
+
+    private void insertTemplate(TextArea draft, String caseId, boolean afterColons) {
+        Case c = desk.book().find(caseId).orElse(null);
+        if (c == null) {
+            return;
+        }
+        Window owner = draft.getScene().getWindow();
+        TemplatePickerViewModel picker = new TemplatePickerViewModel(desk, c, locale, text.get("template.missing"));
+        TemplatePickerDialog.pick(owner, text, picker).ifPresentOrElse(choice -> {
+            int caret = draft.getCaretPosition();
+            int from = afterColons ? caret - 1 : caret;
+            draft.replaceText(Math.max(0, from), caret, choice.preview().text());
+            conversations.templateInserted(choice.id());
+        }, () -> { });
+        draft.requestFocus();
+    }
+
+    /** A citizen wrote in a case this caseworker works on (assigned to them, or nobody yet) and it is not open. */
+    private void notifyIfNew(Case before, Case after) {
+        if (before == null || citizenMessages(after) <= citizenMessages(before)) {
+            return;
+        }
+        boolean mine = after.isAssignedTo(desk.me()) || !after.isAssigned();
+        if (!mine || after.id().equals(openCase) && root.getScene() != null && root.getScene().getWindow() != null
+                && root.getScene().getWindow().isFocused()) {
+            return;
+        }
+        String who = after.citizenName() != null ? after.citizenName() : String.valueOf(after.citizenId());
+        ui.execute(() -> {
+            if (root.getScene() == null) {
+                return;
+            }
+            Notifications.create().owner(root.getScene().getWindow()).title(text.get("notify.title"))
+                    .text(text.get("notify.text", after.reference(), who)).showInformation();
+        });
+    }
+
+    private static long citizenMessages(Case c) {
+        return c.timeline().moments().stream().filter(m -> m.kind() == Moment.Kind.CITIZEN_MESSAGE).count();
+    }
+
+    /** Keeps the open case's draft in the encrypted store (on switching cases, lock and sign-out). */
+    public void saveDraft() {
+        if (conversation != null && openCase != null) {
+            String draft = conversation.draftProperty().get();
+            drafts.save(openCase, draft == null ? "" : draft);
+        }
+    }
+
+    public void dispose() {
+        saveDraft();
+        if (conversation != null) {
+            conversation.dispose();
+        }
+        if (queue != null) {
+            queue.dispose();
+        }
+        if (casePanel != null) {
+            casePanel.dispose();
+        }
+    }
+}

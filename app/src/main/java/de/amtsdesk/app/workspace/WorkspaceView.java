@@ -1,0 +1,180 @@
+package de.amtsdesk.app.workspace;
+
+import de.amtsdesk.app.casepanel.CasePanelView;
+import de.amtsdesk.app.queue.QueueView;
+import de.amtsdesk.app.rooms.RoomListViewModel;
+import de.amtsdesk.core.i18n.Translations;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.StackPane;
+
+/**
+ * Code-behind of WorkspaceView.fxml: queue | conversation | case panel, the header with lock and sign-out, the
+ * status bar, and the window-wide shortcuts (listed by F1).
+ */
+public final class WorkspaceView {
+
+    /** A loaded pane: its controller and its root node. */
+    public record Pane<T>(T controller, Parent root) {
+    }
+
+    /** Opens the conversation of a case; the composer hooks (templates) are attached by the caller. */
+    public interface Conversations {
+        Parent open(String caseId);
+    }
+
+    private final WorkspaceViewModel viewModel;
+    private final RoomListViewModel sync;
+    private final Translations text;
+    private final Pane<QueueView> queue;
+    private final Pane<CasePanelView> casePanel;
+    private final Conversations conversations;
+    private final Runnable keyBackup;
+
+    @FXML private Label caseworkerLabel;
+    @FXML private Label agencyLabel;
+    @FXML private Button backupButton;
+    @FXML private SplitPane split;
+    @FXML private StackPane queuePane;
+    @FXML private StackPane conversationPane;
+    @FXML private StackPane casePane;
+    @FXML private Label statusLabel;
+    @FXML private Button retryButton;
+
+    public WorkspaceView(WorkspaceViewModel viewModel, RoomListViewModel sync, Translations text,
+            Pane<QueueView> queue, Pane<CasePanelView> casePanel, Conversations conversations, Runnable keyBackup) {
+        this.viewModel = viewModel;
+        this.sync = sync;
+        this.text = text;
+        this.queue = queue;
+        this.casePanel = casePanel;
+        this.conversations = conversations;
+        this.keyBackup = keyBackup;
+    }
+
+    @FXML
+    private void initialize() {
+        caseworkerLabel.textProperty().bind(viewModel.caseworkerProperty());
+        agencyLabel.textProperty().bind(viewModel.agencyProperty());
+        queuePane.getChildren().setAll(queue.root());
+        casePane.getChildren().setAll(casePanel.root());
+        statusLabel.textProperty().bind(sync.statusProperty());
+        retryButton.visibleProperty().bind(sync.failingProperty());
+        retryButton.managedProperty().bind(retryButton.visibleProperty());
+        backupButton.setVisible(keyBackup != null);
+        backupButton.setManaged(keyBackup != null);
+        split.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                install(scene);
+            }
+        });
+    }
+
+    /** Shows the conversation of a case in the centre. */
+    public void showConversation(String caseId) {
+        conversationPane.getChildren().setAll(conversations.open(caseId));
+    }
+
+    private void install(Scene scene) {
+        scene.addEventFilter(KeyEvent.ANY, e -> viewModel.input());
+        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> viewModel.input());
+        var keys = scene.getAccelerators();
+        keys.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::lock);
+        keys.put(new KeyCodeCombination(KeyCode.F1), this::showHelp);
+        keys.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), queue.controller()::focusSearch);
+        keys.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN),
+                casePanel.controller()::openTypePicker);
+        keys.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                casePanel.controller()::focusNote);
+        keys.put(new KeyCodeCombination(KeyCode.F6), this::nextPane);
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
+            KeyCode.DIGIT6, KeyCode.DIGIT7};
+        for (int i = 0; i < digits.length; i++) {
+            int index = i;
+            keys.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> {
+                queue.controller().showView(index);
+                queue.controller().focusList();
+            });
+        }
+    }
+
+    /** F6: queue → conversation → case panel → queue. */
+    private void nextPane() {
+        Node focused = split.getScene().getFocusOwner();
+        StackPane[] panes = {queuePane, conversationPane, casePane};
+        int current = -1;
+        for (int i = 0; i < panes.length; i++) {
+            for (Node n = focused; n != null; n = n.getParent()) {
+                if (n == panes[i]) {
+                    current = i;
+                }
+            }
+        }
+        StackPane next = panes[(current + 1) % panes.length];
+        Node target = next.lookupAll("*").stream().filter(n -> n.isFocusTraversable() && n.isVisible()
+                && !n.isDisabled()).findFirst().orElse(next);
+        target.requestFocus();
+    }
+
+    @FXML
+    private void lock() {
+        viewModel.lock();
+    }
+
+    @FXML
+    private void signOut() {
+        ButtonType yes = new ButtonType(text.get("workspace.signOut.confirm"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(text.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, text.get("workspace.signOut.question"), yes, no);
+        confirm.initOwner(split.getScene().getWindow());
+        confirm.setTitle(text.get("workspace.signOut"));
+        confirm.setHeaderText(null);
+        confirm.showAndWait().filter(yes::equals).ifPresent(b -> viewModel.signOut());
+    }
+
+    @FXML
+    private void showHelp() {
+        TextArea sheet = new TextArea(text.get("workspace.shortcuts"));
+        sheet.setId("shortcutSheet");
+        sheet.setEditable(false);
+        sheet.setWrapText(true);
+        sheet.setPrefRowCount(16);
+        sheet.setAccessibleText(text.get("workspace.help"));
+        Alert help = new Alert(Alert.AlertType.INFORMATION, "",
+                new ButtonType(text.get("dialog.ok"), ButtonBar.ButtonData.OK_DONE));
+        help.initOwner(split.getScene().getWindow());
+        help.setTitle(text.get("workspace.help"));
+        help.setHeaderText(null);
+        help.getDialogPane().setContent(sheet);
+        Platform.runLater(sheet::requestFocus);
+        help.showAndWait();
+    }
+
+    @FXML
+    private void openKeyBackup() {
+        if (keyBackup != null) {
+            keyBackup.run();
+        }
+    }
+
+    @FXML
+    private void retryNow() {
+        sync.retryNow();
+    }
+}
