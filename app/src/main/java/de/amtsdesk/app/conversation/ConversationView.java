@@ -19,6 +19,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
@@ -55,8 +56,15 @@ public final class ConversationView {
     private void initialize() {
         timeline.setItems(viewModel.rows());
         timeline.setCellFactory(list -> new EntryCell());
-        viewModel.rows().addListener((javafx.collections.ListChangeListener<TimelineRow>) change ->
-                timeline.scrollTo(Math.max(0, viewModel.rows().size() - 1)));
+        // Follow new messages at the end; a row changed in place (send state, late decryption) does not move the view.
+        viewModel.rows().addListener((javafx.collections.ListChangeListener<TimelineRow>) change -> {
+            while (change.next()) {
+                if (change.wasAdded() && !change.wasReplaced() && change.getTo() >= viewModel.rows().size()) {
+                    timeline.scrollTo(viewModel.rows().size() - 1);
+                    return;
+                }
+            }
+        });
         draftField.textProperty().bindBidirectional(viewModel.draftProperty());
         sendButton.disableProperty().bind(viewModel.canSendProperty().not());
         noticeLabel.textProperty().bind(viewModel.noticeProperty());
@@ -66,8 +74,15 @@ public final class ConversationView {
         draftField.addEventFilter(KeyEvent.KEY_PRESSED, this::composerKeys);
         timeline.addEventHandler(KeyEvent.KEY_PRESSED, this::timelineKeys);
         timeline.setContextMenu(rowMenu);
-        // Built when asked for (mouse or the context-menu key), for the row the keyboard is on.
+        // Built when asked for (mouse or the context-menu key), for the row the keyboard is on; none for a row
+        // without actions (an empty menu would only be in the way).
         rowMenu.setOnShowing(event -> fillRowMenu());
+        timeline.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, event -> {
+            fillRowMenu();
+            if (rowMenu.getItems().isEmpty()) {
+                event.consume();
+            }
+        });
         followWindow();
         viewModel.refresh();
     }
@@ -270,6 +285,7 @@ public final class ConversationView {
             time.getStyleClass().add("entry-time");
             state.getStyleClass().add("entry-state");
             trust.setId("trustMarker");
+            sender.setId("entrySender");
             trustTooltip.setWrapText(true);
             trustTooltip.setMaxWidth(420);
             // The cell's accessible text carries the trust's words; the marker itself is decoration.
