@@ -146,8 +146,8 @@ class CaseworkerWorkspaceFxTest {
                     + "', type shown: '" + type.getText() + "', panel says: '"
                     + robot.lookup("#caseMessage").queryAs(Label.class).getText() + "')");
 
-            // Take the case.
-            StableRobot.settled(robot, r -> r.clickOn("#takeCase"));
+            // Take the case: Ctrl+Shift+U.
+            robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.U).release(KeyCode.U, KeyCode.SHIFT, KeyCode.CONTROL);
             Label assignee = robot.lookup("#caseAssignee").queryAs(Label.class);
             waitUntil(() -> assignee.getText().contains("(Sie)"), "the case assigned to me");
 
