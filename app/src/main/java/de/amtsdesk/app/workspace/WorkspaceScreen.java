@@ -94,6 +94,14 @@ public final class WorkspaceScreen {
         desk.addListener(new CaseBookListener() {
             @Override
             public void caseChanged(Case before, Case after) {
+                if (after.id().equals(openCase)) {
+                    // What arrives in the open conversation is on screen: it does not count as unread.
+                    ui.execute(() -> {
+                        if (after.id().equals(openCase)) {
+                            queue.opened(openCase);
+                        }
+                    });
+                }
                 notifyIfNew(before, after);
             }
         });
