@@ -80,8 +80,9 @@ class PollDraftTest {
         PollDraft draft = new PollDraft("Welche Unterlagen fehlen?", List.of("Pass", "Meldebescheinigung", "Foto"), 2,
                 Poll.Kind.UNDISCLOSED);
         JsonNode content = MessageContents.pollStart(draft);
-        // PollStartEvent.from(question, answers, M_POLL_KIND_UNDISCLOSED, 2).serialize() in matrix-js-sdk 37.5,
-        // with our answer ids instead of random ones.
+        // The content of matrix-js-sdk 37.5's PollStartEvent.from(question, answers, M_POLL_KIND_UNDISCLOSED, 2), with
+        // our answer ids instead of random ones (checked: js-sdk parses it back to the same question, answers,
+        // maxSelections 2 and the undisclosed kind; its serialize() adds only body/msgtype to the question).
         assertThat(content).isEqualTo(JSON.readTree("""
                 {"org.matrix.msc3381.poll.start":{
                    "question":{"org.matrix.msc1767.text":"Welche Unterlagen fehlen?"},
