@@ -48,8 +48,6 @@ public final class PollComposerDialog {
     private final VBox rows = new VBox(4);
     private final ScrollPane rowsScroll = new ScrollPane(rows);
     private final Map<StringProperty, Row> rowsByOption = new IdentityHashMap<>();
-    /** The spinner's view of the maximum; held here because a bidirectional binding only holds it weakly. */
-    private final ObjectProperty<Integer> maxSelections;
 
     private PollComposerDialog(Window owner, Translations text, PollComposerViewModel viewModel) {
         this.text = text;
@@ -104,8 +102,10 @@ public final class PollComposerDialog {
         Spinner<Integer> max = new Spinner<>(range);
         max.setId("pollMaxSelections");
         max.setPrefWidth(90);
-        maxSelections = viewModel.maxSelectionsProperty().asObject();
+        ObjectProperty<Integer> maxSelections = viewModel.maxSelectionsProperty().asObject();
         range.valueProperty().bindBidirectional(maxSelections);
+        // A bidirectional binding holds both sides weakly: the dialog keeps the Integer view of the maximum alive.
+        dialog.getProperties().put(ObjectProperty.class, maxSelections);
         max.disableProperty().bind(viewModel.multipleProperty().not());
         Label maxLabel = mnemonicLabel("conversation.poll.maxSelections", max);
         maxLabel.disableProperty().bind(max.disableProperty());
