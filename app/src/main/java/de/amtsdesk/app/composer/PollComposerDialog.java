@@ -105,7 +105,7 @@ public final class PollComposerDialog {
         ObjectProperty<Integer> maxSelections = viewModel.maxSelectionsProperty().asObject();
         range.valueProperty().bindBidirectional(maxSelections);
         // A bidirectional binding holds both sides weakly: the dialog keeps the Integer view of the maximum alive.
-        dialog.getProperties().put(ObjectProperty.class, maxSelections);
+        dialog.getDialogPane().getProperties().put(ObjectProperty.class, maxSelections);
         max.disableProperty().bind(viewModel.multipleProperty().not());
         Label maxLabel = mnemonicLabel("conversation.poll.maxSelections", max);
         maxLabel.disableProperty().bind(max.disableProperty());
