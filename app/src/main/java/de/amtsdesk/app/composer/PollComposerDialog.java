@@ -6,7 +6,6 @@ import de.amtsdesk.core.i18n.Translations;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
@@ -40,11 +39,10 @@ import javafx.stage.Window;
  * is a Tab stop too, so a screen reader can read it, and Tab leaves it. In an option field Alt+Up/Alt+Down move the
  * option; after moving, removing or adding, the focus stays with the option concerned.
  */
-public final class PollComposerDialog {
+public final class PollComposerDialog extends Dialog<PollDraft> {
 
     private final Translations text;
     private final PollComposerViewModel viewModel;
-    private final Dialog<PollDraft> dialog = new Dialog<>();
     private final VBox rows = new VBox(4);
     private final ScrollPane rowsScroll = new ScrollPane(rows);
     private final Map<StringProperty, Row> rowsByOption = new IdentityHashMap<>();
@@ -53,10 +51,10 @@ public final class PollComposerDialog {
         this.text = text;
         this.viewModel = viewModel;
         if (owner != null) {
-            dialog.initOwner(owner);
+            initOwner(owner);
         }
-        dialog.setTitle(text.get("conversation.poll.title"));
-        dialog.setResizable(true);
+        setTitle(text.get("conversation.poll.title"));
+        setResizable(true);
 
         TextField question = new TextField();
         question.setId("pollQuestion");
@@ -105,7 +103,7 @@ public final class PollComposerDialog {
         ObjectProperty<Integer> maxSelections = viewModel.maxSelectionsProperty().asObject();
         range.valueProperty().bindBidirectional(maxSelections);
         // A bidirectional binding holds both sides weakly: the dialog keeps the Integer view of the maximum alive.
-        dialog.getDialogPane().getProperties().put(ObjectProperty.class, maxSelections);
+        getDialogPane().getProperties().put(ObjectProperty.class, maxSelections);
         max.disableProperty().bind(viewModel.multipleProperty().not());
         Label maxLabel = mnemonicLabel("conversation.poll.maxSelections", max);
         maxLabel.disableProperty().bind(max.disableProperty());
@@ -136,26 +134,21 @@ public final class PollComposerDialog {
         VBox content = new VBox(8, questionLabel, question, optionsLabel, rowsScroll, add, multiple, maxRow,
                 disclosed, previewLabel, preview, problems);
         content.setPrefWidth(560);
-        dialog.getDialogPane().setContent(content);
+        getDialogPane().setContent(content);
 
         ButtonType send = new ButtonType(text.get("conversation.poll.send"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(send, Dialogs.cancel(text));
-        Button sendButton = (Button) dialog.getDialogPane().lookupButton(send);
+        getDialogPane().getButtonTypes().setAll(send, Dialogs.cancel(text));
+        Button sendButton = (Button) getDialogPane().lookupButton(send);
         sendButton.disableProperty().bind(viewModel.validProperty().not());
         // Enter in a field must not send a half-written poll; sending is a deliberate press of the button.
         sendButton.setDefaultButton(false);
-        dialog.setResultConverter(button -> button == send ? viewModel.draft().orElse(null) : null);
-        dialog.setOnShown(event -> question.requestFocus());
+        setResultConverter(button -> button == send ? viewModel.draft().orElse(null) : null);
+        setOnShown(event -> question.requestFocus());
     }
 
     /** The dialog, not shown yet (tests show it without blocking). */
     public static Dialog<PollDraft> create(Window owner, Translations text, PollComposerViewModel viewModel) {
-        return new PollComposerDialog(owner, text, viewModel).dialog;
-    }
-
-    /** Shows the dialog and waits; the composed poll, or empty when cancelled. */
-    public static Optional<PollDraft> compose(Window owner, Translations text, PollComposerViewModel viewModel) {
-        return create(owner, text, viewModel).showAndWait();
+        return new PollComposerDialog(owner, text, viewModel);
     }
 
     private Label mnemonicLabel(String key, Node field) {
