@@ -1,7 +1,9 @@
 package de.amtsdesk.app.conversation;
 
+import de.amtsdesk.app.composer.PollComposerDialog;
+import de.amtsdesk.app.composer.PollComposerViewModel;
+import de.amtsdesk.core.conversation.PollDraft;
 import de.amtsdesk.core.conversation.TimelineEntry;
-
 import java.io.File;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -17,7 +19,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
@@ -207,51 +208,16 @@ public final class ConversationView {
 
     @FXML
     private void createPoll() {
-        Dialog<ButtonType> dialog = pollDialog();
-        TextField question = (TextField) dialog.getDialogPane().lookup("#pollQuestion");
-        TextArea answers = (TextArea) dialog.getDialogPane().lookup("#pollAnswers");
-        dialog.showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).ifPresent(ok ->
-                viewModel.sendPoll(question.getText(), ConversationViewModel.pollAnswers(answers.getText())));
+        pollDialog().showAndWait().ifPresent(viewModel::sendPoll);
     }
 
     /**
-     * The poll dialog starts in the question field (not on OK, where a typed space would send an empty poll), and OK
-     * stays disabled until the poll is complete. Package-visible for the accessibility test.
+     * The poll composer: it starts in the question field (not on "send", where a typed space would send), and
+     * "send" stays disabled until the poll is complete. Package-visible for the keyboard test.
      */
-    Dialog<ButtonType> pollDialog() {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.setTitle(resources.getString("conversation.poll.title"));
-        if (timeline.getScene() != null) {
-            dialog.initOwner(timeline.getScene().getWindow());
-        }
-        TextField question = new TextField();
-        question.setId("pollQuestion");
-        TextArea answers = new TextArea();
-        answers.setId("pollAnswers");
-        answers.setPrefRowCount(4);
-        answers.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            // Same as the composer: Tab leaves the answers instead of typing a tab.
-            if (event.getCode() == KeyCode.TAB && !event.isControlDown() && !event.isShiftDown()) {
-                event.consume();
-                answers.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, false, true, false, false));
-            }
-        });
-        Label questionLabel = new Label(resources.getString("conversation.poll.question"));
-        questionLabel.setLabelFor(question);
-        questionLabel.setMnemonicParsing(true);
-        Label answersLabel = new Label(resources.getString("conversation.poll.answers"));
-        answersLabel.setLabelFor(answers);
-        answersLabel.setMnemonicParsing(true);
-        dialog.getDialogPane().setContent(new VBox(8, questionLabel, question, answersLabel, answers));
-        ButtonType ok = new ButtonType(resources.getString("conversation.poll.send"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(ok, cancel());
-        Button okButton = (Button) dialog.getDialogPane().lookupButton(ok);
-        okButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> !ConversationViewModel.pollValid(question.getText(), answers.getText()),
-                question.textProperty(), answers.textProperty()));
-        okButton.setDefaultButton(false);
-        dialog.setOnShown(event -> question.requestFocus());
-        return dialog;
+    Dialog<PollDraft> pollDialog() {
+        Window owner = timeline.getScene() == null ? null : timeline.getScene().getWindow();
+        return PollComposerDialog.create(owner, viewModel.text(), new PollComposerViewModel(viewModel.text()));
     }
 
     private void save(TimelineRow row) {

@@ -3,6 +3,7 @@ package de.amtsdesk.app.workspace;
 import de.amtsdesk.core.conversation.Attachment;
 import de.amtsdesk.core.conversation.ConversationListener;
 import de.amtsdesk.core.conversation.Conversations;
+import de.amtsdesk.core.conversation.PollDraft;
 import de.amtsdesk.core.conversation.PollTally;
 import de.amtsdesk.core.conversation.TimelineEntry;
 import de.amtsdesk.core.engine.AgencyEngine;
@@ -114,6 +115,11 @@ public final class AttributedConversations implements Conversations {
     @Override
     public String sendPoll(String roomId, String question, List<String> answers) {
         return CaseworkerReplies.sendPoll(staff, agency, caseId, question, answers);
+    }
+
+    @Override
+    public String sendPoll(String roomId, PollDraft draft) {
+        return CaseworkerReplies.sendPoll(staff, agency, caseId, draft);
     }
 
     @Override
