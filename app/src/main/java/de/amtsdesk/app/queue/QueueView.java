@@ -221,7 +221,9 @@ public final class QueueView {
                     continue;
                 }
                 flow.getChildren().add(plain(hit.text().substring(at, range[0])));
-                Text mark = plain(hit.text().substring(range[0], range[1]));
+                // A Label, not a Text: only a region can paint the marker background behind the word.
+                Label mark = new Label(hit.text().substring(range[0], range[1]));
+                mark.setMnemonicParsing(false);
                 mark.getStyleClass().add("search-mark");
                 flow.getChildren().add(mark);
                 at = range[1];
