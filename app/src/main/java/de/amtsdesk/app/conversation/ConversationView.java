@@ -276,7 +276,8 @@ public final class ConversationView {
      * Package-visible for the test.
      */
     Dialog<ButtonType> showAllDialog(TimelineRow row) {
-        TextArea whole = new TextArea(row.fullText());
+        // Bidi controls shown as marks here too; "save as file" writes the text exactly as sent.
+        TextArea whole = new TextArea(de.amtsdesk.app.VisibleText.markBidiControls(row.fullText()));
         whole.setId("fullText");
         whole.setEditable(false);
         whole.setWrapText(true);

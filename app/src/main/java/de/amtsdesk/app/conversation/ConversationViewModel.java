@@ -4,6 +4,7 @@ import de.amtsdesk.app.AppFormats;
 import de.amtsdesk.app.CitizenNames;
 import de.amtsdesk.app.InPlace;
 import de.amtsdesk.app.LogLocation;
+import de.amtsdesk.app.VisibleText;
 import de.amtsdesk.core.conversation.ConversationListener;
 import de.amtsdesk.core.conversation.DisplayNames;
 import de.amtsdesk.core.conversation.Conversations;
@@ -368,7 +369,9 @@ public final class ConversationViewModel implements ConversationListener {
             state = withLogFolder("conversation.failed." + entry.problem());
         }
         String fullBody = describe(entry);
-        String body = shortened(fullBody);
+        String visible = VisibleText.markBidiControls(fullBody);
+        String body = shortened(visible);
+        boolean truncated = body.length() != visible.length();
         MessageTrust trust = entry.trust();
         boolean marked = trust.severity() != MessageTrust.Severity.NONE;
         String marker = marked ? text.get("conversation.trust." + trust.name() + ".marker") : "";
@@ -384,10 +387,11 @@ public final class ConversationViewModel implements ConversationListener {
         boolean canSave = entry.attachment() != null && !own;
         // The keys that act on this line, so a screen reader user learns them where they apply.
         String keys = canRetry ? text.get("conversation.keys.retry") : canSave ? text.get("conversation.keys.save")
-                : body.length() < fullBody.length() ? text.get("conversation.keys.showAll") : "";
+                : truncated ? text.get("conversation.keys.showAll") : "";
         String accessible = (sender + ", " + time + ": " + body + (spoken.isEmpty() ? "" : ". " + spoken) + " " + state)
                 .strip() + (keys.isEmpty() ? "" : ". " + keys);
-        return new TimelineRow(entry.id(), sender, own, time, body, fullBody, entry.kind(), entry.attachment(), state,
+        return new TimelineRow(entry.id(), sender, own, time, body, fullBody, truncated, entry.kind(),
+                entry.attachment(), state,
                 canRetry, isProblem(entry), marker, tooltip, trust.severity(), accessible);
     }
 

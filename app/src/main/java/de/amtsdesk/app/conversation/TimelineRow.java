@@ -9,7 +9,8 @@ import de.amtsdesk.core.conversation.TimelineEntry;
  *
  * @param text          what the line shows: the message, cut after {@link ConversationViewModel#SHOWN_TEXT_CHARS}
  *                      characters (laying out a 1 MB label blocks the FX thread for seconds)
- * @param fullText      the whole message, for "show all" and "save as file": nothing is lost by the cut
+ * @param fullText      the whole message as sent, for "show all" and "save as file": nothing is lost by the cut
+ * @param truncated     whether {@code text} shows only the start of {@code fullText}
  * @param trustMarker   the small marker beside the time, empty when the message needs none
  * @param trustTooltip  the marker's tooltip (what the trust means), empty without a marker
  * @param trustSeverity how loudly the marker is shown (ADR 0007)
@@ -22,6 +23,7 @@ public record TimelineRow(
         String time,
         String text,
         String fullText,
+        boolean truncated,
         TimelineEntry.Kind kind,
         Attachment attachment,
         String state,
@@ -39,11 +41,6 @@ public record TimelineRow(
     /** A citizen's attachment can be saved (decrypted to a file); our own were files we had already. */
     public boolean canSave() {
         return attachment != null && !own;
-    }
-
-    /** The line shows only the start of a long message; the rest is one action away. */
-    public boolean truncated() {
-        return text.length() < fullText.length();
     }
 
     public boolean hasTrustMarker() {

@@ -1,6 +1,7 @@
 package de.amtsdesk.app.queue;
 
 import de.amtsdesk.app.CitizenNames;
+import de.amtsdesk.app.VisibleText;
 import de.amtsdesk.app.workspace.LocalFormats;
 import de.amtsdesk.core.cases.Case;
 import de.amtsdesk.core.cases.CaseBook;
@@ -164,7 +165,7 @@ public final class QueueProjection {
         for (SearchIndex.Hit hit : hits) {
             String reference = hit.caseId() == null ? "" : book.find(hit.caseId()).map(Case::reference).orElse("");
             String where = appText.get(HIT_KEYS + hit.kind().name().toLowerCase(Locale.ROOT));
-            String text = snippet(hit.text(), words);
+            String text = VisibleText.markBidiControls(snippet(hit.text(), words));
             rows.add(new QueueEntry.Hit(hit.eventId(), hit.caseId(), reference, where, text, ranges(text, words),
                     appText.get("queue.hit.accessible", reference, where, text)));
         }

@@ -56,9 +56,9 @@ public final class WorkspaceScreens {
         desk.apply(FoldCaseDesk.ANNA, OutgoingStaffEvents.note(typed, "Unterlagen fehlen noch"));
         desk.apply(FoldCaseDesk.ANNA, OutgoingStaffEvents.tag(typed, List.of("Eilt"), List.of()));
         desk.citizenWrote(typed);
-        desk.apply(FoldCaseDesk.ANNA, OutgoingStaffEvents.template("t1", "de", WOHNGELD, 1, "Unterlagen anfordern",
+        desk.apply(FoldCaseDesk.LEAD, OutgoingStaffEvents.template("t1", "de", WOHNGELD, 1, "Unterlagen anfordern",
                 "Guten Tag {citizen.name}, bitte senden Sie uns noch Ihre Unterlagen.", false));
-        desk.apply(FoldCaseDesk.ANNA, OutgoingStaffEvents.template("t1", "en", WOHNGELD, 1, "Request documents",
+        desk.apply(FoldCaseDesk.LEAD, OutgoingStaffEvents.template("t1", "en", WOHNGELD, 1, "Request documents",
                 "Hello {citizen.name}, please send us your documents.", false));
         return desk;
     }

@@ -129,6 +129,24 @@ class HostileTimelineViewModelTest {
     }
 
     @Test
+    void bidiOverridesInABodyAreShownAsMarksNotObeyedAndSavedAsSent() {
+        // "Rechnung\u202Efdp.exe" would read "Rechnungexe.pdf"; an isolate could reorder an IBAN's digits.
+        text("$rlo", CITIZEN, "Rechnung\u202Efdp.exe", 0);
+        text("$iban", CITIZEN, "IBAN DE00 \u20661234\u2069 5678", 1);
+        text("$arabic", CITIZEN, "\u0645\u0631\u062D\u0628\u0627\u200F 👩\u200D💻", 2);
+
+        ConversationViewModel vm = viewModel(Locale.GERMAN);
+
+        assertThat(row(vm, "$rlo").text()).isEqualTo("Rechnung[U+202E]fdp.exe");
+        assertThat(row(vm, "$rlo").fullText()).isEqualTo("Rechnung\u202Efdp.exe");
+        assertThat(row(vm, "$rlo").truncated()).isFalse();
+        assertThat(row(vm, "$iban").text()).isEqualTo("IBAN DE00 [U+2066]1234[U+2069] 5678");
+        assertThat(row(vm, "$rlo").accessibleText()).contains("Rechnung[U+202E]fdp.exe");
+        // Ordinary right-to-left marks and emoji joiners are text, not tricks: untouched.
+        assertThat(row(vm, "$arabic").text()).isEqualTo("\u0645\u0631\u062D\u0628\u0627\u200F 👩\u200D💻");
+    }
+
+    @Test
     void htmlIsShownAsTheLettersItIsMadeOf() {
         String html = "<b>Wichtig</b><img src=\"https://tracker.example/p.png\"><a href=\"https://evil.example\">Amt</a>";
         text("$html", CITIZEN, html, 0);
