@@ -21,7 +21,10 @@ public final class CitizenNames {
         this.reserved = List.copyOf(reserved);
     }
 
-    /** The app's words for itself in this language's bundle ({@code conversation.reservedNames} lists both). */
+    /**
+     * The app's words for itself and for the caseworker ("Ich"/"Me" in the queue's assignee column), in both languages
+     * ({@code conversation.reservedNames}), and this language's own-message badge.
+     */
     public static CitizenNames of(Translations text) {
         return new CitizenNames(reservedLabels(text));
     }
@@ -41,7 +44,6 @@ public final class CitizenNames {
     static List<String> reservedLabels(Translations text) {
         List<String> names = new ArrayList<>(Arrays.asList(text.get("conversation.reservedNames").split(",")));
         names.add(text.get("conversation.own"));
-        names.add(text.get("queue.assignee.me"));
         return names.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
     }
 
