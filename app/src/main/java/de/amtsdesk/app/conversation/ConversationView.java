@@ -332,6 +332,14 @@ public final class ConversationView {
             HBox.setHgrow(spacer, Priority.ALWAYS);
             body.setWrapText(true);
             body.maxWidthProperty().bind(timeline.widthProperty().subtract(48));
+            // A long failure reason wraps under the header instead of widening the row into a horizontal
+            // scroll bar; sender and time never shrink.
+            sender.setMinWidth(Region.USE_PREF_SIZE);
+            time.setMinWidth(Region.USE_PREF_SIZE);
+            state.setWrapText(true);
+            state.setMinWidth(0);
+            header.maxWidthProperty().bind(timeline.widthProperty().subtract(48));
+            setPrefWidth(0);
             sender.getStyleClass().add("entry-sender");
             time.getStyleClass().add("entry-time");
             state.getStyleClass().add("entry-state");

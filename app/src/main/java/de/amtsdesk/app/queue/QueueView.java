@@ -177,8 +177,11 @@ public final class QueueView {
                     getStyleClass().add("queue-case");
                     Label reference = new Label(row.reference());
                     reference.getStyleClass().add("queue-reference");
+                    // In a narrow queue the reference stays whole and the name ends in "…" (spoken in full).
+                    reference.setMinWidth(Region.USE_PREF_SIZE);
                     Label citizen = new Label(row.citizen());
                     citizen.getStyleClass().add("queue-citizen");
+                    citizen.setMinWidth(0);
                     Region spacer = new Region();
                     HBox.setHgrow(spacer, Priority.ALWAYS);
                     HBox first = new HBox(8, reference, citizen, spacer, badge(row.unread()));

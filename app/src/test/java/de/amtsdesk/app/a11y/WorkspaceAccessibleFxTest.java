@@ -83,7 +83,7 @@ class WorkspaceAccessibleFxTest {
     }
 
     @Test
-    void theHeaderIsNotCutOffInANarrowWindow(FxRobot robot) {
+    void theHeaderAndTheCasePanelAreNotCutOffInANarrowWindow(FxRobot robot) {
         for (double width : new double[] {1100, 1400}) {
             robot.interact(() -> stage.setWidth(width));
             Parent root = show(robot, () -> WorkspaceScreens.workspace(Locale.GERMAN, WorkspaceScreens.unit()));
@@ -96,6 +96,11 @@ class WorkspaceAccessibleFxTest {
                 for (String id : List.of("#helpButton", "#lockButton", "#signOutButton")) {
                     fixed.add((Button) header.lookup(id));
                 }
+                // The case panel's buttons wrap rather than shrink to "Überneh…".
+                for (String id : List.of("#chooseType", "#takeCase")) {
+                    fixed.add((Button) root.lookup(id));
+                }
+                fixed.add((Labeled) root.lookup("#tagField").getParent().getChildrenUnmodifiable().get(0));
                 for (Labeled labeled : fixed) {
                     assertThat(labeled.getWidth()).as("%s at %s px", labeled.getText(), width)
                             .isGreaterThanOrEqualTo(labeled.prefWidth(-1) - 0.5);
