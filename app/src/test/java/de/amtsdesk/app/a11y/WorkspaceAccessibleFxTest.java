@@ -86,7 +86,10 @@ class WorkspaceAccessibleFxTest {
     void theHeaderAndTheCasePanelAreNotCutOffInANarrowWindow(FxRobot robot) {
         for (double width : new double[] {1100, 1400}) {
             robot.interact(() -> stage.setWidth(width));
-            Parent root = show(robot, () -> WorkspaceScreens.workspace(Locale.GERMAN, WorkspaceScreens.unit()));
+            // A long name and ID, as in a Berlin district office: the account line must give way, not the buttons.
+            Parent root = show(robot, () -> WorkspaceScreens.workspace(Locale.GERMAN, WorkspaceScreens.unit(),
+                    "Dr. Annemarie Mustermann-Schulze-Oberhausen",
+                    "@annemarie.mustermann-schulze:bezirksamt-friedrichshain-kreuzberg.berlin.example"));
             robot.interact(() -> {
                 root.applyCss();
                 root.layout();
@@ -101,6 +104,9 @@ class WorkspaceAccessibleFxTest {
                     fixed.add((Button) root.lookup(id));
                 }
                 fixed.add((Labeled) root.lookup("#tagField").getParent().getChildrenUnmodifiable().get(0));
+                Label account = (Label) root.lookup("#caseworkerLabel");
+                assertThat(account.getWidth()).as("the account line gives way").isLessThan(account.prefWidth(-1));
+                assertThat(account.getTooltip().getText()).isEqualTo(account.getText());
                 for (Labeled labeled : fixed) {
                     assertThat(labeled.getWidth()).as("%s at %s px", labeled.getText(), width)
                             .isGreaterThanOrEqualTo(labeled.prefWidth(-1) - 0.5);

@@ -103,9 +103,14 @@ public final class WorkspaceScreens {
 
     /** The whole workspace: queue, the typed case's conversation and case panel, status bar. */
     public static Parent workspace(Locale locale, FoldCaseDesk desk) {
+        return workspace(locale, desk, "Anna Arbeit", FoldCaseDesk.ANNA);
+    }
+
+    /** With the signed-in caseworker's name and ID as the header shows them (long ones crowd the header). */
+    public static Parent workspace(Locale locale, FoldCaseDesk desk, String caseworkerName, String caseworkerId) {
         Translations text = Screens.text(locale);
         ViewLoader views = new ViewLoader(text);
-        WorkspaceViewModel frame = new WorkspaceViewModel(text, "Anna Arbeit", FoldCaseDesk.ANNA, Screens.AGENCY,
+        WorkspaceViewModel frame = new WorkspaceViewModel(text, caseworkerName, caseworkerId, Screens.AGENCY,
                 new WorkspaceViewModel.Session() {
                     @Override
                     public void lock() {
