@@ -27,6 +27,11 @@ public final class AppFormats {
     }
 
     /** "512 B", "1,5 KB", "2,3 MB" (decimal prefixes, one decimal place where it helps). */
+    /** A count with the language's grouping: "1.000.000" in German (the base bundle's empty locale would give "1,000,000"). */
+    public static String count(long value, Locale appLocale) {
+        return NumberFormat.getIntegerInstance(formatLocale(appLocale)).format(value);
+    }
+
     public static String fileSize(long bytes, Locale appLocale) {
         NumberFormat number = NumberFormat.getNumberInstance(formatLocale(appLocale));
         number.setMaximumFractionDigits(1);

@@ -17,6 +17,11 @@ public final class InPlace {
     }
 
     public static <T> void update(ObservableList<T> shown, List<T> target, Function<T, String> key) {
+        if (shown.isEmpty()) {
+            // First fill (a conversation just opened): one change instead of one per row.
+            shown.setAll(target);
+            return;
+        }
         Set<String> wanted = new HashSet<>();
         target.forEach(row -> wanted.add(key.apply(row)));
         shown.removeIf(row -> !wanted.contains(key.apply(row)));

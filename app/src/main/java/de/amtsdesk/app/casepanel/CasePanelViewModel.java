@@ -1,5 +1,6 @@
 package de.amtsdesk.app.casepanel;
 
+import de.amtsdesk.app.CitizenNames;
 import de.amtsdesk.app.workspace.CaseDesk;
 import de.amtsdesk.app.workspace.AuditTexts;
 import de.amtsdesk.app.workspace.LocalFormats;
@@ -114,7 +115,7 @@ public final class CasePanelViewModel {
         }
         Case c = found.get();
         reference.set(c.reference());
-        citizen.set(c.citizenName() != null ? c.citizenName() : c.citizenId() == null ? "" : c.citizenId());
+        citizen.set(CitizenNames.of(text, desk.book().staffRoom()).show(c.citizenName(), c.citizenId()));
         typeName.set(c.isTyped() ? desk.catalogue().nameOf(c.type(), locale) : caseText.get("case.untyped"));
         status.set(caseText.get(c.status().messageKey()));
         assignee.set(!c.isAssigned() ? caseText.get("case.unassigned")

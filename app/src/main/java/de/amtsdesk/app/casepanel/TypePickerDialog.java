@@ -19,13 +19,11 @@ public final class TypePickerDialog {
     private TypePickerDialog() {
     }
 
-    public static Optional<String> pick(Window owner, Translations text, TypePickerViewModel viewModel) {
-        Dialog<String> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle(text.get("type.title"));
-        ButtonType choose = new ButtonType(text.get("type.choose"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType(text.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        dialog.getDialogPane().getButtonTypes().setAll(choose, cancel);
+    /** The dialog's content without the dialog, so it can be audited (labels, names, keyboard) on its own. */
+    public record Content(VBox root, TextField query, ListView<TypePickerViewModel.Choice> list) {
+    }
+
+    public static Content content(Translations text, TypePickerViewModel viewModel) {
         TextField query = new TextField();
         query.setId("typeQuery");
         query.setPromptText(text.get("type.prompt"));
@@ -53,6 +51,19 @@ public final class TypePickerDialog {
                 key.consume();
             }
         });
+        return new Content(new VBox(6, queryLabel, query, listLabel, list), query, list);
+    }
+
+    public static Optional<String> pick(Window owner, Translations text, TypePickerViewModel viewModel) {
+        Dialog<String> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(text.get("type.title"));
+        ButtonType choose = new ButtonType(text.get("type.choose"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(text.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(choose, cancel);
+        Content content = content(text, viewModel);
+        ListView<TypePickerViewModel.Choice> list = content.list();
+        TextField query = content.query();
         list.setOnMouseClicked(click -> {
             if (click.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
                 dialog.setResult(list.getSelectionModel().getSelectedItem().key());
@@ -61,7 +72,7 @@ public final class TypePickerDialog {
         });
         dialog.getDialogPane().lookupButton(choose).disableProperty().bind(
                 list.getSelectionModel().selectedItemProperty().isNull());
-        dialog.getDialogPane().setContent(new VBox(6, queryLabel, query, listLabel, list));
+        dialog.getDialogPane().setContent(content.root());
         dialog.setResultConverter(button -> button == choose && list.getSelectionModel().getSelectedItem() != null
                 ? list.getSelectionModel().getSelectedItem().key() : null);
         Platform.runLater(query::requestFocus);

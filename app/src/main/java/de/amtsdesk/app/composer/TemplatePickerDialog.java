@@ -20,14 +20,11 @@ public final class TemplatePickerDialog {
     private TemplatePickerDialog() {
     }
 
-    public static Optional<TemplatePickerViewModel.Choice> pick(Window owner, Translations text,
-            TemplatePickerViewModel viewModel) {
-        Dialog<TemplatePickerViewModel.Choice> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle(text.get("template.title"));
-        ButtonType insert = new ButtonType(text.get("template.insert"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType(text.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        dialog.getDialogPane().getButtonTypes().setAll(insert, cancel);
+    /** The dialog's content without the dialog, so it can be audited (labels, names, keyboard) on its own. */
+    public record Content(VBox root, TextField query, ListView<TemplatePickerViewModel.Choice> list) {
+    }
+
+    public static Content content(Translations text, TemplatePickerViewModel viewModel) {
         TextField query = new TextField();
         query.setId("templateQuery");
         query.setAccessibleText(text.get("template.search"));
@@ -46,7 +43,14 @@ public final class TemplatePickerDialog {
         preview.setEditable(false);
         preview.setWrapText(true);
         preview.setPrefRowCount(6);
-        preview.setFocusTraversable(false);
+        // Reachable by Tab so a screen reader can read the filled-in text; Tab leaves it again (no trap).
+        preview.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, key -> {
+            if (key.getCode() == KeyCode.TAB && !key.isControlDown()) {
+                key.consume();
+                preview.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                        KeyCode.TAB, key.isShiftDown(), true, false, false));
+            }
+        });
         preview.setAccessibleText(text.get("template.preview"));
         preview.textProperty().bind(viewModel.previewProperty());
         Label previewLabel = new Label(text.get("template.preview"));
@@ -71,10 +75,24 @@ public final class TemplatePickerDialog {
                 key.consume();
             }
         });
+        return new Content(new VBox(6, queryLabel, query, listLabel, list, previewLabel, preview, missing), query,
+                list);
+    }
+
+    public static Optional<TemplatePickerViewModel.Choice> pick(Window owner, Translations text,
+            TemplatePickerViewModel viewModel) {
+        Dialog<TemplatePickerViewModel.Choice> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(text.get("template.title"));
+        ButtonType insert = new ButtonType(text.get("template.insert"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(text.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(insert, cancel);
+        Content content = content(text, viewModel);
+        ListView<TemplatePickerViewModel.Choice> list = content.list();
+        TextField query = content.query();
         dialog.getDialogPane().lookupButton(insert).disableProperty().bind(
                 list.getSelectionModel().selectedItemProperty().isNull());
-        dialog.getDialogPane().setContent(new VBox(6, queryLabel, query, listLabel, list, previewLabel, preview,
-                missing));
+        dialog.getDialogPane().setContent(content.root());
         dialog.setResultConverter(button -> button == insert ? list.getSelectionModel().getSelectedItem() : null);
         Platform.runLater(query::requestFocus);
         return dialog.showAndWait();

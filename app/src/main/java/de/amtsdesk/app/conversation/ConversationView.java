@@ -57,15 +57,7 @@ public final class ConversationView {
     private void initialize() {
         timeline.setItems(viewModel.rows());
         timeline.setCellFactory(list -> new EntryCell());
-        // Follow new messages at the end; a row changed in place (send state, late decryption) does not move the view.
-        viewModel.rows().addListener((javafx.collections.ListChangeListener<TimelineRow>) change -> {
-            while (change.next()) {
-                if (change.wasAdded() && !change.wasReplaced() && change.getTo() >= viewModel.rows().size()) {
-                    timeline.scrollTo(viewModel.rows().size() - 1);
-                    return;
-                }
-            }
-        });
+        viewModel.rows().addListener((javafx.collections.ListChangeListener<TimelineRow>) change -> followNewest());
         draftField.textProperty().bindBidirectional(viewModel.draftProperty());
         sendButton.disableProperty().bind(viewModel.canSendProperty().not());
         noticeLabel.textProperty().bind(viewModel.noticeProperty());
@@ -86,6 +78,23 @@ public final class ConversationView {
         });
         followWindow();
         viewModel.refresh();
+    }
+
+    /** The id of the newest row the list was last scrolled to. */
+    private String newestShown;
+
+    /**
+     * Scrolls to the newest message when one arrives (or on opening), but not when older pages are added above: the
+     * caseworker who asked for older messages wants to read them, and one scroll per change of a large update would
+     * cost a layout each.
+     */
+    private void followNewest() {
+        var rows = viewModel.rows();
+        String newest = rows.isEmpty() ? null : rows.get(rows.size() - 1).id();
+        if (newest != null && !newest.equals(newestShown)) {
+            newestShown = newest;
+            timeline.scrollTo(rows.size() - 1);
+        }
     }
 
     /**
@@ -111,6 +120,9 @@ public final class ConversationView {
         if (event.getCode() == KeyCode.ENTER && !event.isShortcutDown() && row.canSave()) {
             save(row);
             event.consume();
+        } else if (event.getCode() == KeyCode.ENTER && !event.isShortcutDown() && row.truncated()) {
+            showAll(row);
+            event.consume();
         } else if (event.getCode() == KeyCode.R && event.isShortcutDown() && row.canRetry()) {
             viewModel.retry(row);
             event.consume();
@@ -125,6 +137,10 @@ public final class ConversationView {
         }
         if (row.canSave()) {
             rowMenu.getItems().add(menuItem("conversation.save", "Enter", () -> save(row)));
+        }
+        if (row.truncated()) {
+            rowMenu.getItems().add(menuItem("conversation.showAll", row.canSave() ? null : "Enter", () -> showAll(row)));
+            rowMenu.getItems().add(menuItem("conversation.saveText", null, () -> saveText(row)));
         }
         if (row.canRetry()) {
             rowMenu.getItems().add(menuItem("conversation.retry", "Shortcut+R", () -> viewModel.retry(row)));
@@ -230,6 +246,51 @@ public final class ConversationView {
         }
     }
 
+    /**
+     * The whole of a long message, read-only (select, copy, search with the keyboard), and "save as file". Opened on
+     * demand only: laying out a very long text costs time, which is spent when the caseworker asks for it.
+     * Package-visible for the test.
+     */
+    Dialog<ButtonType> showAllDialog(TimelineRow row) {
+        // Bidi controls shown as marks here too; "save as file" writes the text exactly as sent.
+        TextArea whole = new TextArea(de.amtsdesk.app.VisibleText.markBidiControls(row.fullText()));
+        whole.setId("fullText");
+        whole.setEditable(false);
+        whole.setWrapText(true);
+        whole.setPrefSize(720, 480);
+        whole.setAccessibleText(resources.getString("conversation.showAll.text"));
+        Label label = new Label(resources.getString("conversation.showAll.text"));
+        label.setLabelFor(whole);
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle(resources.getString("conversation.showAll.title"));
+        if (timeline.getScene() != null) {
+            dialog.initOwner(timeline.getScene().getWindow());
+        }
+        dialog.setResizable(true);
+        dialog.getDialogPane().setContent(new VBox(6, label, whole));
+        ButtonType saveText = new ButtonType(resources.getString("conversation.saveText"),
+                ButtonBar.ButtonData.OTHER);
+        ButtonType close = new ButtonType(resources.getString("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(saveText, close);
+        dialog.setOnShown(event -> whole.requestFocus());
+        return dialog;
+    }
+
+    private void showAll(TimelineRow row) {
+        showAllDialog(row).showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OTHER)
+                .ifPresent(b -> saveText(row));
+    }
+
+    private void saveText(TimelineRow row) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(resources.getString("conversation.saveText.title"));
+        chooser.setInitialFileName(resources.getString("conversation.saveText.fileName"));
+        File target = chooser.showSaveDialog(timeline.getScene().getWindow());
+        if (target != null) {
+            viewModel.saveText(row, target.toPath());
+        }
+    }
+
     private final class EntryCell extends ListCell<TimelineRow> {
         private final Label sender = new Label();
         private final Label time = new Label();
@@ -247,6 +308,14 @@ public final class ConversationView {
             HBox.setHgrow(spacer, Priority.ALWAYS);
             body.setWrapText(true);
             body.maxWidthProperty().bind(timeline.widthProperty().subtract(48));
+            // A long failure reason wraps under the header instead of widening the row into a horizontal
+            // scroll bar; sender and time never shrink.
+            sender.setMinWidth(Region.USE_PREF_SIZE);
+            time.setMinWidth(Region.USE_PREF_SIZE);
+            state.setWrapText(true);
+            state.setMinWidth(0);
+            header.maxWidthProperty().bind(timeline.widthProperty().subtract(48));
+            setPrefWidth(0);
             sender.getStyleClass().add("entry-sender");
             time.getStyleClass().add("entry-time");
             state.getStyleClass().add("entry-state");
@@ -290,14 +359,18 @@ public final class ConversationView {
                     ? "entry-internal" : row.kind() == TimelineEntry.Kind.CASE_CHANGE ? "entry-case-change"
                     : "entry-other");
             boolean save = row.canSave();
-            action.setVisible(save || row.canRetry());
+            boolean showAll = row.truncated() && !save && !row.canRetry();
+            action.setVisible(save || row.canRetry() || showAll);
             action.setManaged(action.isVisible());
-            action.setText(resources.getString(save ? "conversation.save" : "conversation.retry"));
+            action.setText(resources.getString(save ? "conversation.save" : showAll ? "conversation.showAll"
+                    : "conversation.retry"));
             action.setOnAction(event -> {
                 if (row.canRetry()) {
                     viewModel.retry(row);
-                } else {
+                } else if (save) {
                     save(row);
+                } else {
+                    showAll(row);
                 }
             });
             discard.setVisible(row.canRetry());

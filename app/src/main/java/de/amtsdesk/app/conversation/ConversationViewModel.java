@@ -1,8 +1,10 @@
 package de.amtsdesk.app.conversation;
 
 import de.amtsdesk.app.AppFormats;
+import de.amtsdesk.app.CitizenNames;
 import de.amtsdesk.app.InPlace;
 import de.amtsdesk.app.LogLocation;
+import de.amtsdesk.app.VisibleText;
 import de.amtsdesk.core.conversation.ConversationListener;
 import de.amtsdesk.core.conversation.DisplayNames;
 import de.amtsdesk.core.conversation.Conversations;
@@ -44,6 +46,18 @@ public final class ConversationViewModel implements ConversationListener {
      * (4/3 of its size) plus keys and signatures, so plain text above about 40 KB cannot be sent encrypted.
      */
     static final int MAX_TEXT_BYTES = 40_000;
+    /**
+     * A timeline line shows at most this much of a message (a few screens full); more would make the list's layout of
+     * the cell take seconds on the FX thread. The rest is behind "show all" / "save as file".
+     */
+    public static final int SHOWN_TEXT_CHARS = 4_000;
+    /** Poll answers named on the line; MSC3381 allows 20, a hostile client may send thousands. */
+    static final int SHOWN_POLL_ANSWERS = 20;
+    /**
+     * Rows shown at first and added per "load older": a room with thousands of messages opens with its newest page,
+     * so building and applying the rows stays small however long the history is.
+     */
+    public static final int PAGE = 200;
 
     private final String roomId;
     private final String ownUserId;
@@ -63,6 +77,11 @@ public final class ConversationViewModel implements ConversationListener {
     /** The newest received event that is on screen, and the one a read receipt was last sent for. UI thread. */
     private String lastShownEventId;
     private String lastReceiptEventId;
+    /** How many of the newest rows are shown; grows by {@link #PAGE} on "load older". */
+    private final java.util.concurrent.atomic.AtomicInteger shownRows =
+            new java.util.concurrent.atomic.AtomicInteger(PAGE);
+    /** Whether the local timeline has rows above the shown page (then "load older" needs no server). */
+    private volatile boolean olderLocally;
     private volatile boolean disposed;
 
     public ConversationViewModel(String roomId, String ownUserId, Conversations conversations, Executor background,
@@ -74,7 +93,7 @@ public final class ConversationViewModel implements ConversationListener {
         this.ui = ui;
         this.text = text;
         this.timeFormat = AppFormats.dateTime(text.bundle().getLocale(), zone);
-        this.reservedNames = reservedNames(text);
+        this.reservedNames = List.copyOf(CitizenNames.of(text).reserved());
         this.canSend = Bindings.createBooleanBinding(() -> !draft.get().isBlank() && !tooLarge(draft.get()), draft);
         draft.addListener((obs, old, now) -> {
             // Warn while typing, not after the server refused: an encrypted event must stay below its size limit.
@@ -92,16 +111,6 @@ public final class ConversationViewModel implements ConversationListener {
         conversations.addListener(this);
     }
 
-    /**
-     * What a citizen's display name must not pass for: our own label and the words for the agency, from the bundle
-     * ({@code conversation.reservedNames}, comma-separated).
-     */
-    private static List<String> reservedNames(Translations text) {
-        List<String> names = new ArrayList<>(Arrays.asList(text.get("conversation.reservedNames").split(",")));
-        names.add(text.get("conversation.own"));
-        return names.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
-    }
-
     public String roomId() {
         return roomId;
     }
@@ -116,8 +125,13 @@ public final class ConversationViewModel implements ConversationListener {
             }
             boolean encrypted = conversations.isEncrypted(roomId);
             List<TimelineEntry> entries = conversations.timeline(roomId);
-            List<TimelineRow> newRows = entries.stream()
+            List<TimelineEntry> shown = entries.stream()
                     .filter(e -> e.kind() != TimelineEntry.Kind.POLL_RESPONSE && e.kind() != TimelineEntry.Kind.OTHER)
+                    .toList();
+            int limit = shownRows.get();
+            olderLocally = shown.size() > limit;
+            // Only the newest page becomes rows: the cost of an update does not grow with the room's history.
+            List<TimelineRow> newRows = shown.subList(Math.max(0, shown.size() - limit), shown.size()).stream()
                     .map(this::toRow)
                     .toList();
             String newestReceived = entries.stream().filter(e -> e.sendState() == null && !e.id().isEmpty())
@@ -180,9 +194,16 @@ public final class ConversationViewModel implements ConversationListener {
     /** Scrolling up: one page of older history from the server; says when the start of the room is reached. */
     public void loadOlder() {
         startAction();
+        if (olderLocally) {
+            // The next page is already here: show it without asking the server.
+            shownRows.addAndGet(PAGE);
+            refresh();
+            return;
+        }
         background.execute(() -> {
             try {
                 int added = conversations.loadOlder(roomId);
+                shownRows.addAndGet(Math.max(0, added));
                 ui.execute(() -> notice.set(added == 0 ? text.get("conversation.older.none") : ""));
                 refresh();
             } catch (Exception e) {
@@ -310,6 +331,20 @@ public final class ConversationViewModel implements ConversationListener {
         });
     }
 
+    /** Writes a message's whole text to a file (UTF-8): a long message can be kept or passed on completely. */
+    public void saveText(TimelineRow row, Path target) {
+        startAction();
+        background.execute(() -> {
+            try {
+                Files.writeString(target, row.fullText(), java.nio.charset.StandardCharsets.UTF_8);
+                ui.execute(() -> notice.set(text.get("conversation.textSaved", target.getFileName())));
+            } catch (IOException e) {
+                LOG.warn("cannot save message text: {}", e.getClass().getSimpleName());
+                ui.execute(() -> notice.set(text.get("conversation.textSaveFailed", target.getFileName())));
+            }
+        });
+    }
+
     /**
      * The conversation was replaced or closed: stop listening to the engine (listeners would pile up, one per opened
      * room) and send no more read receipts for it.
@@ -340,7 +375,10 @@ public final class ConversationViewModel implements ConversationListener {
             // The outbox's reason, so the caseworker knows why and what to do (not just "failed").
             state = withLogFolder("conversation.failed." + entry.problem());
         }
-        String body = describe(entry);
+        String fullBody = describe(entry);
+        String visible = VisibleText.markBidiControls(fullBody);
+        String body = shortened(visible);
+        boolean truncated = body.length() != visible.length();
         MessageTrust trust = entry.trust();
         boolean marked = trust.severity() != MessageTrust.Severity.NONE;
         String marker = marked ? text.get("conversation.trust." + trust.name() + ".marker") : "";
@@ -355,11 +393,29 @@ public final class ConversationViewModel implements ConversationListener {
         boolean canRetry = entry.sendState() == TimelineEntry.SendState.FAILED;
         boolean canSave = entry.attachment() != null && !own;
         // The keys that act on this line, so a screen reader user learns them where they apply.
-        String keys = canRetry ? text.get("conversation.keys.retry") : canSave ? text.get("conversation.keys.save") : "";
+        String keys = canRetry ? text.get("conversation.keys.retry") : canSave ? text.get("conversation.keys.save")
+                : truncated ? text.get("conversation.keys.showAll") : "";
         String accessible = (sender + ", " + time + ": " + body + (spoken.isEmpty() ? "" : ". " + spoken) + " " + state)
                 .strip() + (keys.isEmpty() ? "" : ". " + keys);
-        return new TimelineRow(entry.id(), sender, own, time, body, entry.kind(), entry.attachment(), state,
+        return new TimelineRow(entry.id(), sender, own, time, body, fullBody, truncated, entry.kind(),
+                entry.attachment(), state,
                 canRetry, isProblem(entry), marker, tooltip, trust.severity(), accessible);
+    }
+
+    /** The start of a long text, with the character count saying how much more there is. */
+    private String shortened(String body) {
+        if (body.length() <= SHOWN_TEXT_CHARS) {
+            return body;
+        }
+        int end = SHOWN_TEXT_CHARS;
+        if (Character.isHighSurrogate(body.charAt(end - 1))) {
+            end--; // never cut an emoji or other supplementary character in half
+        }
+        return body.substring(0, end) + "…\n" + text.get("conversation.truncated", count(body.length()));
+    }
+
+    private String count(long value) {
+        return AppFormats.count(value, text.bundle().getLocale());
     }
 
     private static boolean isProblem(TimelineEntry entry) {
@@ -404,10 +460,23 @@ public final class ConversationViewModel implements ConversationListener {
             return text.get("conversation.poll", entry.poll().question(),
                     text.get("conversation.poll.undisclosed", result.voters()));
         }
-        String counts = entry.poll().answers().stream()
-                .map(a -> a.text() + ": " + result.count(a.id()))
+        List<de.amtsdesk.core.conversation.Poll.Answer> answers = entry.poll().answers();
+        String counts = answers.stream().limit(SHOWN_POLL_ANSWERS)
+                .map(a -> shortened(a.text()) + ": " + result.count(a.id()))
                 .collect(Collectors.joining(" · "));
-        return text.get("conversation.poll", entry.poll().question(), counts);
+        if (answers.size() > SHOWN_POLL_ANSWERS) {
+            // The rest as a count with their votes, so the shown numbers still add up to the whole tally.
+            int hiddenVotes = answers.subList(SHOWN_POLL_ANSWERS, answers.size()).stream()
+                    .mapToInt(a -> result.count(a.id())).sum();
+            counts += " · " + text.get("conversation.poll.more", count(answers.size() - SHOWN_POLL_ANSWERS),
+                    hiddenVotes, count(hiddenVotes));
+        }
+        return text.get("conversation.poll", shortened(entry.poll().question()), counts);
+    }
+
+    /** Rows of the local timeline above the shown page ("load older" shows them without the server). */
+    public boolean hasOlderLocally() {
+        return olderLocally;
     }
 
     public ObservableList<TimelineRow> rows() {

@@ -7,6 +7,10 @@ import de.amtsdesk.core.conversation.TimelineEntry;
 /**
  * One preformatted line of the conversation view.
  *
+ * @param text          what the line shows: the message, cut after {@link ConversationViewModel#SHOWN_TEXT_CHARS}
+ *                      characters (laying out a 1 MB label blocks the FX thread for seconds)
+ * @param fullText      the whole message as sent, for "show all" and "save as file": nothing is lost by the cut
+ * @param truncated     whether {@code text} shows only the start of {@code fullText}
  * @param trustMarker   the small marker beside the time, empty when the message needs none
  * @param trustTooltip  the marker's tooltip (what the trust means), empty without a marker
  * @param trustSeverity how loudly the marker is shown (ADR 0007)
@@ -18,6 +22,8 @@ public record TimelineRow(
         boolean own,
         String time,
         String text,
+        String fullText,
+        boolean truncated,
         TimelineEntry.Kind kind,
         Attachment attachment,
         String state,

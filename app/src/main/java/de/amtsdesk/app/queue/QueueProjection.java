@@ -1,9 +1,12 @@
 package de.amtsdesk.app.queue;
 
+import de.amtsdesk.app.CitizenNames;
+import de.amtsdesk.app.VisibleText;
 import de.amtsdesk.app.workspace.LocalFormats;
 import de.amtsdesk.core.cases.Case;
 import de.amtsdesk.core.cases.CaseBook;
 import de.amtsdesk.core.cases.Moment;
+import de.amtsdesk.core.cases.StaffRoom;
 import de.amtsdesk.core.cases.catalogue.PublicService;
 import de.amtsdesk.core.cases.catalogue.ServiceCatalogue;
 import de.amtsdesk.core.cases.query.CaseFilter;
@@ -35,6 +38,8 @@ public final class QueueProjection {
     private final Translations caseText;
     private final Locale locale;
     private final DateTimeFormatter dueFormat;
+    private CitizenNames names;
+    private StaffRoom namesFor;
 
     public QueueProjection(ServiceCatalogue catalogue, Translations appText, Translations caseText, Locale locale,
             ZoneId zone) {
@@ -111,7 +116,7 @@ public final class QueueProjection {
     }
 
     QueueEntry.CaseRow row(Case c, Instant now, ReadMarkers read, String me, CaseBook book) {
-        String citizen = c.citizenName() != null ? c.citizenName() : c.citizenId() != null ? c.citizenId() : "";
+        String citizen = names(book.staffRoom()).show(c.citizenName(), c.citizenId());
         String type = c.isTyped() ? catalogue.nameOf(c.type(), locale) : caseText.get("case.untyped");
         String status = caseText.get(c.status().messageKey());
         String assignee = !c.isAssigned() ? caseText.get("case.unassigned")
@@ -128,6 +133,15 @@ public final class QueueProjection {
                 unread);
         return new QueueEntry.CaseRow(c.id(), c.roomId(), c.reference(), citizen, type, status, assignee, due,
                 urgency, unread, spoken);
+    }
+
+    /** The name rule for this staff room, built once per change of the room, not once per row. */
+    private synchronized CitizenNames names(StaffRoom staff) {
+        if (names == null || namesFor != staff) {
+            names = CitizenNames.of(appText, staff);
+            namesFor = staff;
+        }
+        return names;
     }
 
     static QueueEntry.Urgency urgency(Case c, Instant now) {
@@ -151,7 +165,7 @@ public final class QueueProjection {
         for (SearchIndex.Hit hit : hits) {
             String reference = hit.caseId() == null ? "" : book.find(hit.caseId()).map(Case::reference).orElse("");
             String where = appText.get(HIT_KEYS + hit.kind().name().toLowerCase(Locale.ROOT));
-            String text = snippet(hit.text(), words);
+            String text = VisibleText.markBidiControls(snippet(hit.text(), words));
             rows.add(new QueueEntry.Hit(hit.eventId(), hit.caseId(), reference, where, text, ranges(text, words),
                     appText.get("queue.hit.accessible", reference, where, text)));
         }

@@ -177,8 +177,11 @@ public final class QueueView {
                     getStyleClass().add("queue-case");
                     Label reference = new Label(row.reference());
                     reference.getStyleClass().add("queue-reference");
+                    // In a narrow queue the reference stays whole and the name ends in "…" (spoken in full).
+                    reference.setMinWidth(Region.USE_PREF_SIZE);
                     Label citizen = new Label(row.citizen());
                     citizen.getStyleClass().add("queue-citizen");
+                    citizen.setMinWidth(0);
                     Region spacer = new Region();
                     HBox.setHgrow(spacer, Priority.ALWAYS);
                     HBox first = new HBox(8, reference, citizen, spacer, badge(row.unread()));
@@ -221,7 +224,9 @@ public final class QueueView {
                     continue;
                 }
                 flow.getChildren().add(plain(hit.text().substring(at, range[0])));
-                Text mark = plain(hit.text().substring(range[0], range[1]));
+                // A Label, not a Text: only a region can paint the marker background behind the word.
+                Label mark = new Label(hit.text().substring(range[0], range[1]));
+                mark.setMnemonicParsing(false);
                 mark.getStyleClass().add("search-mark");
                 flow.getChildren().add(mark);
                 at = range[1];

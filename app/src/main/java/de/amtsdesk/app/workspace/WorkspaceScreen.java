@@ -1,5 +1,6 @@
 package de.amtsdesk.app.workspace;
 
+import de.amtsdesk.app.CitizenNames;
 import de.amtsdesk.app.ViewLoader;
 import de.amtsdesk.app.casepanel.CasePanelView;
 import de.amtsdesk.app.casepanel.CasePanelViewModel;
@@ -240,7 +241,7 @@ public final class WorkspaceScreen {
                 && root.getScene().getWindow().isFocused()) {
             return;
         }
-        String who = after.citizenName() != null ? after.citizenName() : String.valueOf(after.citizenId());
+        String who = CitizenNames.of(text, desk.book().staffRoom()).show(after.citizenName(), after.citizenId());
         ui.execute(() -> {
             if (root.getScene() == null) {
                 return;

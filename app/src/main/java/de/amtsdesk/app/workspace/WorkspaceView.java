@@ -72,6 +72,9 @@ public final class WorkspaceView {
     private void initialize() {
         caseworkerLabel.textProperty().bind(viewModel.caseworkerProperty());
         agencyLabel.textProperty().bind(viewModel.agencyProperty());
+        // The account lines are the ones shortened in a narrow window: the tooltip keeps their whole text.
+        bindTooltip(caseworkerLabel);
+        bindTooltip(agencyLabel);
         queuePane.getChildren().setAll(queue.root());
         casePane.getChildren().setAll(casePanel.root());
         statusLabel.textProperty().bind(sync.statusProperty());
@@ -84,6 +87,12 @@ public final class WorkspaceView {
                 install(scene);
             }
         });
+    }
+
+    private static void bindTooltip(Label label) {
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(label.textProperty());
+        label.setTooltip(tip);
     }
 
     /** Shows the conversation of a case in the centre. */

@@ -1,5 +1,6 @@
 package de.amtsdesk.app.workspace;
 
+import de.amtsdesk.core.conversation.DisplayNames;
 import de.amtsdesk.core.i18n.Translations;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -27,8 +28,18 @@ public final class WorkspaceViewModel {
             Session session, IdleLock idle) {
         this.session = session;
         this.idle = idle;
-        caseworker.set(text.get("workspace.caseworker", caseworkerName, caseworkerId));
+        caseworker.set(caseworkerLabel(text, caseworkerName, caseworkerId));
         agency.set(text.get("workspace.agency", agencyAccount));
+    }
+
+    /**
+     * "Name (@id)", or the ID alone when the account has no display name of its own (the server then reports the ID
+     * as the name, and "@user (@user)" only repeats it).
+     */
+    static String caseworkerLabel(Translations text, String name, String id) {
+        String clean = DisplayNames.sanitise(name);
+        return clean.isEmpty() || clean.equals(id) ? text.get("workspace.caseworker.id", id)
+                : text.get("workspace.caseworker", clean, id);
     }
 
     /** Any key or mouse input in the window. */

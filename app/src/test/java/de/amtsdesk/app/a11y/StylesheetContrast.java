@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Colour contrast from a style sheet, by WCAG 2.1's relative luminance: text at least 4.5:1 (1.4.3), the focus colour
  * at least 3:1 (1.4.11). A rule that sets both text and background colour (a badge) is checked as that pair; a rule
  * that sets only a text colour is checked against every surface the sheet defines (the looked-up background colours
- * of {@code .root} and every rule that sets only a background), since such text can sit on any of them.
+ * of {@code .root} and every rule that sets only a background or a control's inner background), since such text can
+ * sit on any of them.
  */
 public final class StylesheetContrast {
 
@@ -50,8 +51,11 @@ public final class StylesheetContrast {
                 focus = colours.getOrDefault("-fx-focus-color", focus);
                 continue;
             }
-            String text = colours.get("-fx-text-fill");
-            String background = colours.get("-fx-background-color");
+            // -fx-fill colours Text nodes (search hits), -fx-text-fill labels and cells: both are text.
+            String text = colours.getOrDefault("-fx-text-fill", colours.get("-fx-fill"));
+            // A control's own inner background (the amber internal notes) is a surface like a rule's background.
+            String background = colours.getOrDefault("-fx-background-color",
+                    colours.get("-fx-control-inner-background"));
             if (text != null && background != null) {
                 check(problems, selector, text, selector, background, TEXT);
             } else if (text != null) {

@@ -26,6 +26,18 @@ class StylesheetContrastTest {
     }
 
     @Test
+    void textFillsAndInnerBackgroundsAreCheckedToo(@TempDir Path dir) throws Exception {
+        // Text nodes use -fx-fill; a ListView's cells sit on its -fx-control-inner-background (the internal notes).
+        Path css = Files.writeString(dir.resolve("amber.css"), """
+                .root { -fx-base: #f4f6f8; -fx-focus-color: #0b4f8a; }
+                .internal-notes { -fx-control-inner-background: #ffd54f; }
+                .search-text { -fx-fill: #9e9e9e; }
+                """);
+        assertThat(StylesheetContrast.problems(css.toUri().toURL()))
+                .anySatisfy(p -> assertThat(p).startsWith(".search-text #9e9e9e on .internal-notes #ffd54f"));
+    }
+
+    @Test
     void luminanceFollowsWcag() {
         assertThat(StylesheetContrast.ratio("#000000", "#ffffff")).isCloseTo(21.0, within(0.01));
         assertThat(StylesheetContrast.ratio("#777777", "#ffffff")).isCloseTo(4.48, within(0.01));

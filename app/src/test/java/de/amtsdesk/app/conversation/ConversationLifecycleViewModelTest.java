@@ -110,7 +110,7 @@ class ConversationLifecycleViewModelTest {
         vm.sendPoll("Termin?", List.of("Montag"));
         assertThat(vm.noticeProperty().get()).startsWith("Eine Umfrage braucht");
         // Retrying sets no notice of its own: the old one must not stay and be read as the retry's result.
-        vm.retry(new TimelineRow("txn", "Behörde (Sie)", true, "", "x", TimelineEntry.Kind.TEXT, null, "", true,
+        vm.retry(new TimelineRow("txn", "Behörde (Sie)", true, "", "x", "x", false, TimelineEntry.Kind.TEXT, null, "", true,
                 false, "", "", MessageTrust.Severity.NONE, ""));
         assertThat(engine.retried).containsExactly("txn");
         assertThat(vm.noticeProperty().get()).isEmpty();

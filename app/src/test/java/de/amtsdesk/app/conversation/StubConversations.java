@@ -20,6 +20,10 @@ public final class StubConversations implements Conversations {
     public final List<String> retried = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final List<ConversationListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final List<PollDraft> polls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Poll results by poll start event ID (a poll without one here is a test error). */
+    public final Map<String, PollTally.Result> pollResults = new java.util.concurrent.ConcurrentHashMap<>();
+    /** How often older history was asked of the server. */
+    public final java.util.concurrent.atomic.AtomicInteger olderRequests = new java.util.concurrent.atomic.AtomicInteger();
 
     private final List<TimelineEntry> entries;
     private final Map<String, String> names;
@@ -77,7 +81,17 @@ public final class StubConversations implements Conversations {
 
     @Override
     public PollTally.Result pollResult(String roomId, String pollStartEventId) {
-        throw new UnsupportedOperationException();
+        PollTally.Result result = pollResults.get(pollStartEventId);
+        if (result == null) {
+            throw new UnsupportedOperationException("no result for " + pollStartEventId);
+        }
+        return result;
+    }
+
+    @Override
+    public int loadOlder(String roomId) {
+        olderRequests.incrementAndGet();
+        return 0;
     }
 
     @Override

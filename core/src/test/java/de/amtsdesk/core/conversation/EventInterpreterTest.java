@@ -42,6 +42,20 @@ class EventInterpreterTest {
     }
 
     @Test
+    void formattedBodyIsNeverUsedOnlyThePlainBody() throws Exception {
+        // HTML from a citizen (remote image, script, a link dressed as the agency) must never reach the screen as
+        // markup: only "body" is read, and it is shown as plain text.
+        TimelineEntry html = EventInterpreter.interpret("!r", json(
+                "{'type':'m.room.message','event_id':'$h','sender':'@c:l','content':{'msgtype':'m.text',"
+                        + "'body':'<b>Antrag</b> anbei','format':'org.matrix.custom.html',"
+                        + "'formatted_body':'<img src=\\'https://tracker.example/pixel.png\\'><script>x()</script>"
+                        + "<a href=\\'https://evil.example\\'>Behörde</a>'}}"));
+        assertThat(html.kind()).isEqualTo(TimelineEntry.Kind.TEXT);
+        assertThat(html.body()).isEqualTo("<b>Antrag</b> anbei");
+        assertThat(html.toString()).doesNotContain("tracker.example").doesNotContain("evil.example");
+    }
+
+    @Test
     void stablePollWithTextArraysIsReadToo() throws Exception {
         TimelineEntry poll = EventInterpreter.interpret("!r", json(
                 "{'type':'m.poll.start','event_id':'$p','sender':'@a:l','content':{'m.poll.start':{'question':{'m.text':[{'body':'Frage?'}]},"

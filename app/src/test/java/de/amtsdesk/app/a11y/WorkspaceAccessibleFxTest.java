@@ -1,0 +1,128 @@
+package de.amtsdesk.app.a11y;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.amtsdesk.app.workspace.FoldCaseDesk;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The caseworker workspace, its panes and its dialogs' content through {@link SceneAudit}, in both languages. */
+@ExtendWith(ApplicationExtension.class)
+class WorkspaceAccessibleFxTest {
+
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        stage.setScene(new Scene(new javafx.scene.layout.Pane(), 1100, 720));
+        stage.getScene().getStylesheets().add(getClass().getResource("/de/amtsdesk/app/amtsdesk.css").toExternalForm());
+        stage.show();
+    }
+
+    private Parent show(FxRobot robot, Supplier<Parent> screen) {
+        List<Parent> holder = new ArrayList<>();
+        robot.interact(() -> {
+            Parent root = screen.get();
+            stage.getScene().setRoot(root);
+            stage.toFront();
+            stage.requestFocus();
+            holder.add(root);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return holder.get(0);
+    }
+
+    private void audit(FxRobot robot, Supplier<Parent> screen) {
+        Parent root = show(robot, screen);
+        robot.interact(() -> SceneAudit.assertAccessible(root));
+    }
+
+    @Test
+    void everyWorkspaceScreenPassesTheAuditInBothLanguages(FxRobot robot) {
+        for (Locale locale : List.of(Locale.GERMAN, Locale.ENGLISH)) {
+            FoldCaseDesk desk = WorkspaceScreens.unit();
+            audit(robot, () -> WorkspaceScreens.workspace(locale, desk));
+            audit(robot, () -> WorkspaceScreens.queue(locale, desk, id -> { }).root());
+            audit(robot, () -> WorkspaceScreens.casePanel(locale, desk).root());
+            audit(robot, () -> WorkspaceScreens.staffSignIn(locale));
+            audit(robot, () -> WorkspaceScreens.typePicker(locale));
+            audit(robot, () -> WorkspaceScreens.templatePicker(locale, desk));
+        }
+    }
+
+    @Test
+    void theWorkspaceShowsWhatItIsAudited(FxRobot robot) {
+        // The audit above is only worth something if the panes are filled: cases, a shown case, a conversation.
+        Parent root = show(robot, () -> WorkspaceScreens.workspace(Locale.GERMAN, WorkspaceScreens.unit()));
+        robot.interact(() -> {
+            assertThat(((ListView<?>) root.lookup("#queueList")).getItems()).hasSizeGreaterThanOrEqualTo(4);
+            assertThat(((Label) root.lookup("#caseReference")).getText()).isNotBlank();
+            assertThat(root.lookup("#timeline")).isNotNull();
+            assertThat(root.lookup("#tagField")).isNotNull();
+            assertThat(((ListView<?>) root.lookup("#caseNotes")).getItems()).hasSize(1);
+        });
+        Parent picker = show(robot, () -> WorkspaceScreens.templatePicker(Locale.GERMAN, WorkspaceScreens.unit()));
+        robot.interact(() -> assertThat(((ListView<?>) picker.lookup("#templateChoices")).getItems()).hasSize(1));
+    }
+
+    @Test
+    void theHeaderAndTheCasePanelAreNotCutOffInANarrowWindow(FxRobot robot) {
+        for (double width : new double[] {1100, 1400}) {
+            robot.interact(() -> stage.setWidth(width));
+            // A long name and ID, as in a Berlin district office: the account line must give way, not the buttons.
+            Parent root = show(robot, () -> WorkspaceScreens.workspace(Locale.GERMAN, WorkspaceScreens.unit(),
+                    "Dr. Annemarie Mustermann-Schulze-Oberhausen",
+                    "@annemarie.mustermann-schulze:bezirksamt-friedrichshain-kreuzberg.berlin.example"));
+            robot.interact(() -> {
+                root.applyCss();
+                root.layout();
+                Node header = root.lookup(".header");
+                List<Labeled> fixed = new ArrayList<>();
+                fixed.add((Labeled) header.lookup(".screen-title"));
+                for (String id : List.of("#helpButton", "#lockButton", "#signOutButton")) {
+                    fixed.add((Button) header.lookup(id));
+                }
+                // The case panel's buttons wrap rather than shrink to "Überneh…".
+                for (String id : List.of("#chooseType", "#takeCase")) {
+                    fixed.add((Button) root.lookup(id));
+                }
+                fixed.add((Labeled) root.lookup("#tagField").getParent().getChildrenUnmodifiable().get(0));
+                Label account = (Label) root.lookup("#caseworkerLabel");
+                assertThat(account.getWidth()).as("the account line gives way").isLessThan(account.prefWidth(-1));
+                assertThat(account.getTooltip().getText()).isEqualTo(account.getText());
+                for (Labeled labeled : fixed) {
+                    assertThat(labeled.getWidth()).as("%s at %s px", labeled.getText(), width)
+                            .isGreaterThanOrEqualTo(labeled.prefWidth(-1) - 0.5);
+                }
+            });
+        }
+        robot.interact(() -> stage.setWidth(1100));
+    }
+
+    @Test
+    void theKeyboardReachesEverythingInTheWorkspace(FxRobot robot) {
+        SceneAudit.assertKeyboardCycle(robot, show(robot, () -> WorkspaceScreens.workspace(Locale.GERMAN,
+                WorkspaceScreens.unit())));
+        SceneAudit.assertKeyboardCycle(robot, show(robot, () -> WorkspaceScreens.staffSignIn(Locale.GERMAN)));
+        SceneAudit.assertKeyboardCycle(robot, show(robot, () -> WorkspaceScreens.typePicker(Locale.GERMAN)));
+        SceneAudit.assertKeyboardCycle(robot, show(robot, () -> WorkspaceScreens.templatePicker(Locale.GERMAN,
+                WorkspaceScreens.unit())));
+    }
+}
