@@ -102,7 +102,7 @@ public final class FoldDesk implements CaseDesk {
     }
 
     @Override
-    public synchronized void send(OutgoingStaffEvents.Outgoing change) {
+    public void send(OutgoingStaffEvents.Outgoing change) {
         sent.add(change);
         results.add(from(me, change));
     }

@@ -174,6 +174,71 @@ class CaseworkerWorkspaceFxTest {
         }
     }
 
+    /**
+     * Issue "composer: macros": the lead's macro "Unterlagen anfordern" run with Ctrl+M puts the filled-in request
+     * into the draft (not sent), sets the case to waiting and tags it, through the staff room.
+     */
+    @Test
+    void aMacroFillsTheDraftAndSetsStatusAndTag(FxRobot robot, SynapseServer synapse) throws Exception {
+        RegisteredUser agency = SynapseExtension.registerUser("amt");
+        RegisteredUser caseworker = SynapseExtension.registerUser("sam");
+        RegisteredUser leadUser = SynapseExtension.registerUser("tina");
+        RegisteredUser citizenAccount = synapse.registerUser(SynapseExtension.uniqueLocalpart("erika"), "pw-erika-1",
+                "Erika Mustermann", false);
+        Path root = java.nio.file.Files.createTempDirectory("amtsdesk-macro-e2e");
+        try (CitizenClient citizen = CitizenClient.start("erika-macro");
+                UnitLead lead = UnitLead.create(synapse, root.resolve("lead"), leadUser, "Wohngeldstelle",
+                        List.of(caseworker.userId()))) {
+            citizen.login(synapse, citizenAccount);
+            openWindow(robot);
+            signIn(robot, synapse.baseUrl(), agency.localpart(), agency.password());
+            staffSignIn(robot, caseworker, lead.staffRoom());
+            lead.publishTemplatesOnceJoined(caseworker.userId(), Duration.ofSeconds(90));
+
+            String roomId = citizen.createEncryptedRoom(List.of(agency.userId()), null, true);
+            citizen.sendText(roomId, "Guten Tag, ich möchte Wohngeld beantragen.");
+
+            waitUntil(() -> robot.lookup("#queueList").tryQuery().isPresent(), "the workspace");
+            robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+            @SuppressWarnings("unchecked")
+            ListView<QueueEntry> queue = (ListView<QueueEntry>) robot.lookup("#queueList").query();
+            waitUntil(() -> queue.getItems().stream().anyMatch(e -> e instanceof QueueEntry.CaseRow row
+                    && row.roomId().equals(roomId)), "the new case under New");
+            int index = indexOfCase(queue, roomId);
+            robot.interact(() -> {
+                queue.requestFocus();
+                queue.getSelectionModel().select(index);
+            });
+            waitUntil(() -> robot.lookup("#timeline").tryQuery().isPresent(), "the conversation of the case");
+            robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
+            waitUntil(() -> robot.lookup("#typeQuery").tryQuery().isPresent(), "the case-type picker");
+            robot.write("wohngeld beantragen");
+            robot.type(KeyCode.ENTER);
+            Label type = robot.lookup("#caseType").queryAs(Label.class);
+            waitUntil(() -> type.getText().equals("Wohngeld beantragen"), "the case type set through the staff room");
+            assertThat(robot.lookup("#macroButton").tryQuery()).as("the Macro button in the composer").isPresent();
+
+            robot.clickOn("#draftField");
+            robot.press(KeyCode.CONTROL, KeyCode.M).release(KeyCode.M, KeyCode.CONTROL);
+            waitUntil(() -> robot.lookup("#macroChoices").tryQuery().isPresent(), "the macro picker");
+            robot.write("Unterlagen");
+            Label summary = robot.lookup("#macroSummary").queryAs(Label.class);
+            waitUntil(() -> summary.getText().contains("+unterlagen-angefordert"), "what the macro will do");
+            robot.type(KeyCode.ENTER);
+
+            javafx.scene.control.TextArea draft = robot.lookup("#draftField").queryAs(javafx.scene.control.TextArea.class);
+            waitUntil(() -> draft.getText().startsWith("Guten Tag Erika Mustermann,"), "the rendered template");
+            Label status = robot.lookup("#caseStatus").queryAs(Label.class);
+            waitUntil(() -> status.getText().equals("Waiting for citizen"), "the case waiting, through the staff room");
+            javafx.scene.layout.FlowPane tags = robot.lookup("#caseTags").queryAs(javafx.scene.layout.FlowPane.class);
+            waitUntil(() -> tags.getChildren().stream().anyMatch(n -> n instanceof javafx.scene.control.Button b
+                    && b.getText().startsWith("unterlagen-angefordert")), "the tag, through the staff room");
+            // The reply is only in the draft: nothing but the citizen's own message is in the room.
+            Thread.sleep(3000);
+            assertThat(citizen.events()).noneMatch(e -> agency.userId().equals(e.sender()) && e.body() != null);
+        }
+    }
+
     @Test
     void wrongPasswordIsExplainedOnTheLoginScreen(FxRobot robot, SynapseServer synapse) {
         RegisteredUser agency = SynapseExtension.registerUser("amt");
