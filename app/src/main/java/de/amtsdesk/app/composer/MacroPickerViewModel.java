@@ -46,6 +46,11 @@ public final class MacroPickerViewModel {
     public record Choice(String id, String title, String templateId, TemplatePreview template, CaseStatus status,
             SortedSet<String> add, SortedSet<String> remove, String summary, String blocked) {
 
+        public Choice {
+            add = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(add));
+            remove = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(remove));
+        }
+
         public boolean runnable() {
             return blocked == null;
         }
