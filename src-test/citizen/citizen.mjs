@@ -8,7 +8,7 @@
 //   stderr: logs only. Tokens and passwords are never printed.
 //
 // Commands: ping, login, createEncryptedRoom, joinRoom, setDisplayName, sendText, sendTexts, sendFile,
-// downloadFile, sendPoll, answerPoll, stop; for benchmarks: loginKeysOnly, measureInitialSync. The program exits
+// downloadFile, sendPoll, answerPoll, readPoll, stop; for benchmarks: loginKeysOnly, measureInitialSync. The program exits
 // cleanly when stdin closes.
 
 import { format } from "node:util";
@@ -537,6 +537,29 @@ async function answerPoll({ roomId, pollStartEventId, answerIds, allowUnencrypte
   return { eventId, eventType: ns.response };
 }
 
+/**
+ * Reads a poll start the citizen received the way Element does: decrypted, then parsed by matrix-js-sdk's own
+ * PollStartEvent (extensible_events_v1), which picks the unstable or stable names, reads max_selections ("a finite
+ * number above 0, else 1"), matches the kind against M_POLL_KIND_DISCLOSED and keeps the first 20 answers. A poll it
+ * cannot parse fails here with the SDK's own error.
+ */
+async function readPoll({ roomId, eventId }) {
+  const event = await decryptedEvent(roomId, eventId);
+  const { PollStartEvent } = await import("matrix-js-sdk/lib/extensible_events_v1/PollStartEvent.js");
+  const { M_POLL_KIND_DISCLOSED } = await import("matrix-js-sdk/lib/@types/polls.js");
+  const poll = new PollStartEvent({ type: event.getType(), content: event.getContent() });
+  return {
+    eventType: event.getType(),
+    encrypted: event.isEncrypted(),
+    sender: event.getSender(),
+    question: poll.question.text,
+    answers: poll.answers.map((a) => ({ id: a.id, text: a.text })),
+    maxSelections: poll.maxSelections,
+    rawKind: poll.rawKind ?? null,
+    disclosed: poll.kind === M_POLL_KIND_DISCLOSED,
+  };
+}
+
 /** The room's live timeline in server order, decrypted: for checks on order and duplicates (arrival order of
  * decryptions is not server order: the SDK decrypts the newest event first). */
 async function timeline({ roomId }) {
@@ -574,6 +597,7 @@ const COMMANDS = {
   downloadFile,
   sendPoll,
   answerPoll,
+  readPoll,
   loginKeysOnly,
   measureInitialSync,
   stop: async () => {

@@ -3,8 +3,8 @@ package de.amtsdesk.app;
 import de.amtsdesk.app.doctor.DoctorCommand;
 import de.amtsdesk.core.i18n.Translations;
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -19,15 +19,34 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("doctor")) {
-            System.exit(new DoctorCommand(System.out, System.err, System.in, System::getenv)
-                    .run(Arrays.copyOfRange(args, 1, args.length)));
+        Optional<String[]> doctor = doctorArgs(args);
+        if (doctor.isPresent()) {
+            System.exit(new DoctorCommand(System.out, System.err, System.in, System::getenv).run(doctor.get()));
         }
         OptionalInt answered = console(args, System.out);
         if (answered.isPresent()) {
             System.exit(answered.getAsInt());
         }
         AmtsdeskApplication.launchWith(AppOptions.parse(args));
+    }
+
+    /**
+     * {@code amtsdesk doctor …}, also with options before the word ({@code amtsdesk --lang=en doctor}): the doctor's
+     * arguments are all others, in order. Empty when the first argument that is not an option is not "doctor".
+     */
+    static Optional<String[]> doctorArgs(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("-")) {
+                if (!args[i].equals("doctor")) {
+                    return Optional.empty();
+                }
+                String[] rest = new String[args.length - 1];
+                System.arraycopy(args, 0, rest, 0, i);
+                System.arraycopy(args, i + 1, rest, i, args.length - i - 1);
+                return Optional.of(rest);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

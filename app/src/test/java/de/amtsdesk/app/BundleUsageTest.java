@@ -33,6 +33,7 @@ class BundleUsageTest {
     /** Key families built from an enum or a server value: {@code "conversation.state." + sendState.name()} etc. */
     static final Set<String> DYNAMIC_PREFIXES = Set.of(
             "conversation.state.",        // + TimelineEntry.SendState
+            "conversation.internal.",     // + TimelineEntry.Kind of the woven-in staff-room lines
             "conversation.failed.",       // + the outbox's problem code
             "conversation.trust.",        // + MessageTrust + .marker/.label/.detail
             "conversation.undecryptable.", // + the decryption problem

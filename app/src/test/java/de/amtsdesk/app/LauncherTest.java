@@ -56,4 +56,15 @@ class LauncherTest {
         assertThat(AppOptions.parse(options.toArgs()).highContrast()).isTrue();
         assertThat(AppOptions.parse("--lang=en").highContrast()).isFalse();
     }
+
+    @Test
+    void doctorIsFoundAlsoAfterOptions() {
+        assertThat(Launcher.doctorArgs(new String[] {"doctor", "--lang=en"})).hasValueSatisfying(a ->
+                assertThat(a).containsExactly("--lang=en"));
+        assertThat(Launcher.doctorArgs(new String[] {"--lang=en", "doctor", "--homeserver=x"})).hasValueSatisfying(a ->
+                assertThat(a).containsExactly("--lang=en", "--homeserver=x"));
+        assertThat(Launcher.doctorArgs(new String[] {"--lang=en"})).isEmpty();
+        assertThat(Launcher.doctorArgs(new String[] {"--lang", "en", "doctor"})).as("'en' is the first word: not the doctor")
+                .isEmpty();
+    }
 }

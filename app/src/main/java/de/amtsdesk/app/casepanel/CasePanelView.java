@@ -150,6 +150,13 @@ public final class CasePanelView {
         viewModel.addNote();
     }
 
+    /** Takes the shown case (Ctrl+Shift+U from the workspace), when it can be taken. */
+    public void takeCase() {
+        if (viewModel.shownProperty().get() && viewModel.canTakeOverProperty().get()) {
+            viewModel.assignToMe();
+        }
+    }
+
     /** Puts the cursor into the note field (Ctrl+Shift+N from the workspace). */
     public void focusNote() {
         noteField.requestFocus();

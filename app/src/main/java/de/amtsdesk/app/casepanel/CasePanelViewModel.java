@@ -1,6 +1,7 @@
 package de.amtsdesk.app.casepanel;
 
 import de.amtsdesk.app.workspace.CaseDesk;
+import de.amtsdesk.app.workspace.AuditTexts;
 import de.amtsdesk.app.workspace.LocalFormats;
 import de.amtsdesk.core.cases.Case;
 import de.amtsdesk.core.cases.CaseBookListener;
@@ -8,7 +9,6 @@ import de.amtsdesk.core.cases.CaseStatus;
 import de.amtsdesk.core.cases.Note;
 import de.amtsdesk.core.cases.OutgoingStaffEvents;
 import de.amtsdesk.core.cases.audit.AuditEntry;
-import de.amtsdesk.core.cases.audit.FieldChange;
 import de.amtsdesk.core.cases.sla.SlaClock;
 import de.amtsdesk.core.i18n.Translations;
 import java.time.Clock;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -47,9 +46,6 @@ public final class CasePanelViewModel {
     public record AuditRow(String time, String actor, String text, boolean rejected) {
     }
 
-    private static final String ACTION_KEYS = "audit.action.";
-    private static final String FIELD_KEYS = "audit.field.";
-
     private final CaseDesk desk;
     private final Translations text;
     private final Translations caseText;
@@ -58,6 +54,7 @@ public final class CasePanelViewModel {
     private final Executor background;
     private final Executor ui;
     private final DateTimeFormatter times;
+    private final AuditTexts auditTexts;
     private final ReadOnlyStringWrapper caseId = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper reference = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper citizen = new ReadOnlyStringWrapper("");
@@ -93,6 +90,7 @@ public final class CasePanelViewModel {
         this.background = background;
         this.ui = ui;
         this.times = LocalFormats.dateTime(locale, zone);
+        this.auditTexts = new AuditTexts(text, caseText, desk.catalogue(), locale);
         desk.addListener(listener);
     }
 
@@ -178,24 +176,9 @@ public final class CasePanelViewModel {
     }
 
     private AuditRow auditRow(AuditEntry entry) {
-        String action = entry.action();
-        String key = ACTION_KEYS + action.substring(action.lastIndexOf('.') + 1);
-        String label = text.bundle().containsKey(key) ? text.get(key) : action;
-        String changes = entry.changes().stream().map(this::change).collect(Collectors.joining("; "));
-        String detail = entry.applied() ? changes
-                : caseText.get(entry.rejection().messageKey());
-        return new AuditRow(times.format(entry.at()), desk.book().staffRoom().displayName(entry.actor()),
-                detail.isEmpty() ? label : label + ": " + detail, !entry.applied());
-    }
-
-    private String change(FieldChange change) {
-        String field = text.bundle().containsKey(FIELD_KEYS + change.field())
-                ? text.get(FIELD_KEYS + change.field()) : change.field();
-        String after = change.after() == null ? "–" : change.after();
-        if ("note".equals(change.field())) {
-            return field; // the note's text is shown in the notes list, not repeated in the trail
-        }
-        return change.before() == null ? field + " " + after : field + " " + change.before() + " → " + after;
+        var room = desk.book().staffRoom();
+        return new AuditRow(times.format(entry.at()), room.displayName(entry.actor()),
+                auditTexts.describe(entry, room::displayName), !entry.applied());
     }
 
     // ---- actions: each sends one staff event ----

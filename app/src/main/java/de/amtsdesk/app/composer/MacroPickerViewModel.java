@@ -25,7 +25,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The macro picker of the composer (ADR 0012): the unit's macros in the reply language, filtered by what is typed,
+ * The macro picker of the composer (ADR 0013): the unit's macros in the reply language, filtered by what is typed,
  * each with what running it on this case will do. Running one inserts its template, filled in with the case's data,
  * into the draft (never sent: the caseworker reviews and sends the reply) and sends the status and tag changes as
  * staff events through the {@link CaseDesk}. A status change the case log would refuse is named and not sent; a

@@ -1,5 +1,9 @@
 package de.amtsdesk.app.conversation;
 
+import de.amtsdesk.app.composer.PollComposerDialog;
+import de.amtsdesk.app.composer.PollComposerViewModel;
+import de.amtsdesk.core.conversation.PollDraft;
+import de.amtsdesk.core.conversation.TimelineEntry;
 import java.io.File;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -15,8 +19,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
@@ -53,8 +57,15 @@ public final class ConversationView {
     private void initialize() {
         timeline.setItems(viewModel.rows());
         timeline.setCellFactory(list -> new EntryCell());
-        viewModel.rows().addListener((javafx.collections.ListChangeListener<TimelineRow>) change ->
-                timeline.scrollTo(Math.max(0, viewModel.rows().size() - 1)));
+        // Follow new messages at the end; a row changed in place (send state, late decryption) does not move the view.
+        viewModel.rows().addListener((javafx.collections.ListChangeListener<TimelineRow>) change -> {
+            while (change.next()) {
+                if (change.wasAdded() && !change.wasReplaced() && change.getTo() >= viewModel.rows().size()) {
+                    timeline.scrollTo(viewModel.rows().size() - 1);
+                    return;
+                }
+            }
+        });
         draftField.textProperty().bindBidirectional(viewModel.draftProperty());
         sendButton.disableProperty().bind(viewModel.canSendProperty().not());
         noticeLabel.textProperty().bind(viewModel.noticeProperty());
@@ -64,8 +75,15 @@ public final class ConversationView {
         draftField.addEventFilter(KeyEvent.KEY_PRESSED, this::composerKeys);
         timeline.addEventHandler(KeyEvent.KEY_PRESSED, this::timelineKeys);
         timeline.setContextMenu(rowMenu);
-        // Built when asked for (mouse or the context-menu key), for the row the keyboard is on.
+        // Built when asked for (mouse or the context-menu key), for the row the keyboard is on; none for a row
+        // without actions (an empty menu would only be in the way).
         rowMenu.setOnShowing(event -> fillRowMenu());
+        timeline.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, event -> {
+            fillRowMenu();
+            if (rowMenu.getItems().isEmpty()) {
+                event.consume();
+            }
+        });
         followWindow();
         viewModel.refresh();
     }
@@ -190,51 +208,16 @@ public final class ConversationView {
 
     @FXML
     private void createPoll() {
-        Dialog<ButtonType> dialog = pollDialog();
-        TextField question = (TextField) dialog.getDialogPane().lookup("#pollQuestion");
-        TextArea answers = (TextArea) dialog.getDialogPane().lookup("#pollAnswers");
-        dialog.showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).ifPresent(ok ->
-                viewModel.sendPoll(question.getText(), ConversationViewModel.pollAnswers(answers.getText())));
+        pollDialog().showAndWait().ifPresent(viewModel::sendPoll);
     }
 
     /**
-     * The poll dialog starts in the question field (not on OK, where a typed space would send an empty poll), and OK
-     * stays disabled until the poll is complete. Package-visible for the accessibility test.
+     * The poll composer: it starts in the question field (not on "send", where a typed space would send), and
+     * "send" stays disabled until the poll is complete. Package-visible for the keyboard test.
      */
-    Dialog<ButtonType> pollDialog() {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.setTitle(resources.getString("conversation.poll.title"));
-        if (timeline.getScene() != null) {
-            dialog.initOwner(timeline.getScene().getWindow());
-        }
-        TextField question = new TextField();
-        question.setId("pollQuestion");
-        TextArea answers = new TextArea();
-        answers.setId("pollAnswers");
-        answers.setPrefRowCount(4);
-        answers.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            // Same as the composer: Tab leaves the answers instead of typing a tab.
-            if (event.getCode() == KeyCode.TAB && !event.isControlDown() && !event.isShiftDown()) {
-                event.consume();
-                answers.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, false, true, false, false));
-            }
-        });
-        Label questionLabel = new Label(resources.getString("conversation.poll.question"));
-        questionLabel.setLabelFor(question);
-        questionLabel.setMnemonicParsing(true);
-        Label answersLabel = new Label(resources.getString("conversation.poll.answers"));
-        answersLabel.setLabelFor(answers);
-        answersLabel.setMnemonicParsing(true);
-        dialog.getDialogPane().setContent(new VBox(8, questionLabel, question, answersLabel, answers));
-        ButtonType ok = new ButtonType(resources.getString("conversation.poll.send"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(ok, cancel());
-        Button okButton = (Button) dialog.getDialogPane().lookupButton(ok);
-        okButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> !ConversationViewModel.pollValid(question.getText(), answers.getText()),
-                question.textProperty(), answers.textProperty()));
-        okButton.setDefaultButton(false);
-        dialog.setOnShown(event -> question.requestFocus());
-        return dialog;
+    Dialog<PollDraft> pollDialog() {
+        Window owner = timeline.getScene() == null ? null : timeline.getScene().getWindow();
+        return PollComposerDialog.create(owner, viewModel.text(), new PollComposerViewModel(viewModel.text()));
     }
 
     private void save(TimelineRow row) {
@@ -268,6 +251,7 @@ public final class ConversationView {
             time.getStyleClass().add("entry-time");
             state.getStyleClass().add("entry-state");
             trust.setId("trustMarker");
+            sender.setId("entrySender");
             trustTooltip.setWrapText(true);
             trustTooltip.setMaxWidth(420);
             // The cell's accessible text carries the trust's words; the marker itself is decoration.
@@ -288,7 +272,10 @@ public final class ConversationView {
             }
             sender.setText(row.sender());
             // Our own messages wear the agency badge; no display name can produce this style.
-            sender.getStyleClass().setAll("label", row.own() ? "badge-own" : "entry-sender");
+            boolean internal = row.kind() == TimelineEntry.Kind.INTERNAL_NOTE
+                    || row.kind() == TimelineEntry.Kind.CASE_CHANGE;
+            sender.getStyleClass().setAll("label", row.own() ? "badge-own" : internal ? "badge-internal"
+                    : "entry-sender");
             time.setText(row.time());
             state.setText(row.state());
             trust.setVisible(row.hasTrustMarker());
@@ -299,7 +286,9 @@ public final class ConversationView {
             trust.getStyleClass().setAll("label", "trust-" + row.trustSeverity().name().toLowerCase(Locale.ROOT));
             body.setText(row.text());
             body.getStyleClass().setAll("label", row.problem() ? "entry-problem" : "entry-body");
-            box.getStyleClass().setAll(row.own() ? "entry-own" : "entry-other");
+            box.getStyleClass().setAll(row.own() ? "entry-own" : row.kind() == TimelineEntry.Kind.INTERNAL_NOTE
+                    ? "entry-internal" : row.kind() == TimelineEntry.Kind.CASE_CHANGE ? "entry-case-change"
+                    : "entry-other");
             boolean save = row.canSave();
             action.setVisible(save || row.canRetry());
             action.setManaged(action.isVisible());

@@ -7,6 +7,7 @@ import de.amtsdesk.core.conversation.ConversationListener;
 import de.amtsdesk.core.conversation.DisplayNames;
 import de.amtsdesk.core.conversation.Conversations;
 import de.amtsdesk.core.conversation.MessageTrust;
+import de.amtsdesk.core.conversation.PollDraft;
 import de.amtsdesk.core.conversation.PollTally;
 import de.amtsdesk.core.conversation.TimelineEntry;
 import de.amtsdesk.core.i18n.Translations;
@@ -260,28 +261,29 @@ public final class ConversationViewModel implements ConversationListener {
         });
     }
 
-    /** The answers of the poll dialog's text area: one per line, blank lines ignored. */
-    public static List<String> pollAnswers(String answersText) {
-        return Arrays.stream(answersText == null ? new String[0] : answersText.split("\\R")).map(String::strip)
-                .filter(a -> !a.isEmpty()).toList();
-    }
-
-    /** A poll can be sent once it has a question and at least two answers; the dialog's OK waits for that. */
-    public static boolean pollValid(String question, String answersText) {
-        return question != null && !question.isBlank() && pollAnswers(answersText).size() >= 2;
-    }
-
+    /** A single-choice poll with results visible at once; a notice instead when it lacks a question or two answers. */
     public void sendPoll(String question, List<String> answers) {
         startAction();
-        List<String> cleaned = answers.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
-        if (question.isBlank() || cleaned.size() < 2) {
+        List<String> given = answers.stream().filter(a -> a != null && !a.isBlank()).toList();
+        if (!PollDraft.problems(question, given, 1).isEmpty()) {
             notice.set(text.get("conversation.pollIncomplete"));
             return;
         }
+        sendPoll(PollDraft.singleChoice(question, given));
+    }
+
+    /** A poll as composed in the poll composer (options, max selections, when results are visible). */
+    public void sendPoll(PollDraft draft) {
+        startAction();
         background.execute(() -> {
-            conversations.sendPoll(roomId, question.strip(), cleaned);
+            conversations.sendPoll(roomId, draft);
             refresh();
         });
+    }
+
+    /** The texts of this screen, for its dialogs. */
+    public Translations text() {
+        return text;
     }
 
     public void retry(TimelineRow row) {
@@ -323,8 +325,13 @@ public final class ConversationViewModel implements ConversationListener {
 
     private TimelineRow toRow(TimelineEntry entry) {
         // Own is decided by the sender's user ID (or our outbox), never by a name: a citizen can call themselves anything.
-        boolean own = ownUserId.equals(entry.sender()) || entry.sendState() != null;
-        String sender = own ? text.get("conversation.own")
+        // Internal lines (notes, case changes) come from the staff room: never "own" (nothing of them was sent to
+        // the citizen) and always labelled "intern" before the caseworker's name.
+        boolean internal = entry.isInternal();
+        boolean own = !internal && (ownUserId.equals(entry.sender()) || entry.sendState() != null);
+        String sender = internal ? text.get("conversation.internal." + entry.kind().name(),
+                conversations.senderName(roomId, entry.sender()))
+                : own ? text.get("conversation.own")
                 : DisplayNames.forSender(conversations.senderName(roomId, entry.sender()), entry.sender(), reservedNames);
         String time = timeFormat.format(entry.timestamp());
         String state = entry.sendState() == null ? "" : text.get("conversation.state." + entry.sendState().name());
@@ -362,7 +369,7 @@ public final class ConversationViewModel implements ConversationListener {
 
     private String describe(TimelineEntry entry) {
         return switch (entry.kind()) {
-            case TEXT, NOTICE -> entry.body();
+            case TEXT, NOTICE, INTERNAL_NOTE, CASE_CHANGE -> entry.body();
             case FILE, IMAGE -> text.get("conversation.file", entry.attachment().name());
             case POLL_START -> pollSummary(entry);
             case POLL_END -> text.get("conversation.pollEnded");

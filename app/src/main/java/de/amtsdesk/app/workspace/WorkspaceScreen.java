@@ -97,6 +97,14 @@ public final class WorkspaceScreen {
         desk.addListener(new CaseBookListener() {
             @Override
             public void caseChanged(Case before, Case after) {
+                if (after.id().equals(openCase)) {
+                    // What arrives in the open conversation is on screen: it does not count as unread.
+                    ui.execute(() -> {
+                        if (after.id().equals(openCase)) {
+                            queue.opened(openCase);
+                        }
+                    });
+                }
                 notifyIfNew(before, after);
             }
         });
@@ -133,7 +141,8 @@ public final class WorkspaceScreen {
             conversation.dispose();
         }
         Case c = desk.book().find(caseId).orElseThrow();
-        conversations = new AttributedConversations(agency, staff, caseId);
+        conversations = new AttributedConversations(agency, staff, desk, new AuditTexts(text, caseText,
+                desk.catalogue(), locale), caseId);
         conversation = new ConversationViewModel(c.roomId(), agency.session().userId(), conversations, background, ui,
                 text, zone);
         drafts.load(caseId).ifPresent(d -> conversation.draftProperty().set(d.text()));

@@ -102,6 +102,8 @@ public final class WorkspaceView {
                 casePanel.controller()::openTypePicker);
         keys.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 casePanel.controller()::focusNote);
+        keys.put(new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                casePanel.controller()::takeCase);
         keys.put(new KeyCodeCombination(KeyCode.F6), this::nextPane);
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
             KeyCode.DIGIT6, KeyCode.DIGIT7};

@@ -8,8 +8,8 @@ import de.amtsdesk.app.workspace.FoldDesk;
 import de.amtsdesk.core.cases.Case;
 import de.amtsdesk.core.cases.CaseBookListener;
 import de.amtsdesk.core.cases.CaseStatus;
-import de.amtsdesk.core.cases.FoldResult;
 import de.amtsdesk.core.cases.OutgoingStaffEvents;
+import de.amtsdesk.core.cases.audit.AuditEntry;
 import de.amtsdesk.core.cases.log.StaffEventTypes;
 import de.amtsdesk.core.i18n.Translations;
 import java.util.List;
@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 /** The macro picker without the toolkit, over a desk that folds what it sends at once. */
 class MacroPickerViewModelTest {
 
-    private static final String ANNA = "@anna:amt.example";
+    private static final String ANNA = FoldDesk.ANNA;
     private static final Executor DIRECT = Runnable::run;
 
-    private final FoldDesk desk = new FoldDesk(ANNA, "Anna Arbeit");
+    private final FoldDesk desk = new FoldDesk(ANNA);
     private String wohngeld;
 
     @BeforeEach
@@ -44,13 +44,20 @@ class MacroPickerViewModelTest {
         lead(OutgoingStaffEvents.macro("alt", "de", 1, "Altes Makro", null, CaseStatus.CLOSED, List.of(), List.of(),
                 false));
         lead(OutgoingStaffEvents.macro("alt", "de", 2, "Altes Makro", null, null, List.of(), List.of(), true));
-        wohngeld = desk.createCase("!wohngeld:amt.example", "Erika Mustermann");
-        desk.from(FoldDesk.LEAD, OutgoingStaffEvents.typed(wohngeld, "housing.wohngeld.apply"));
-        desk.from(FoldDesk.LEAD, OutgoingStaffEvents.tag(wohngeld, List.of("neu"), List.of()));
+        assertThat(desk.book().macros().all()).hasSize(5);
+        wohngeld = desk.newCase("!wohngeld:amt.example", "Erika Mustermann");
+        desk.apply(FoldDesk.LEAD, OutgoingStaffEvents.typed(wohngeld, "housing.wohngeld.apply"));
+        desk.apply(FoldDesk.LEAD, OutgoingStaffEvents.tag(wohngeld, List.of("neu"), List.of()));
     }
 
     private void lead(OutgoingStaffEvents.Outgoing change) {
-        assertThat(desk.from(FoldDesk.LEAD, change).applied()).as(change.content().toString()).isTrue();
+        desk.apply(FoldDesk.LEAD, change);
+    }
+
+    /** Every change the caseworker sent was applied by the fold (nothing rejected). */
+    private void allAppliedFor(String caseId) {
+        assertThat(desk.audit(caseId)).filteredOn(e -> e.actor().equals(ANNA))
+                .allMatch(e -> e.outcome() == AuditEntry.Outcome.APPLIED);
     }
 
     private Case theCase(String id) {
@@ -103,7 +110,7 @@ class MacroPickerViewModelTest {
         // The reply is not among what was sent: only staff events, and the fold applied both.
         assertThat(desk.sent()).extracting(OutgoingStaffEvents.Outgoing::type)
                 .containsExactly(StaffEventTypes.STATUS, StaffEventTypes.TAGGED);
-        assertThat(desk.results()).allMatch(FoldResult::applied);
+        allAppliedFor(wohngeld);
         Case after = theCase(wohngeld);
         assertThat(after.status()).isEqualTo(CaseStatus.WAITING);
         assertThat(after.tags()).containsExactly("unterlagen-angefordert");
@@ -128,7 +135,7 @@ class MacroPickerViewModelTest {
 
     @Test
     void aStatusTheCaseLogWouldRefuseIsNamedAndNotSentButTheRestRuns() {
-        String untyped = desk.createCase("!neu:amt.example", "Max Muster");
+        String untyped = desk.newCase("!neu:amt.example", "Max Muster");
         MacroPickerViewModel vm = picker(untyped, Locale.GERMAN);
         MacroPickerViewModel.Choice open = choice(vm, "bearbeiten");
 
@@ -139,7 +146,7 @@ class MacroPickerViewModelTest {
                 + "noch kein Anliegen (wird nicht gesetzt) · Schlagwort +in-arbeit");
         assertThat(insert).isEmpty();
         assertThat(desk.sent()).extracting(OutgoingStaffEvents.Outgoing::type).containsExactly(StaffEventTypes.TAGGED);
-        assertThat(desk.results()).allMatch(FoldResult::applied);
+        allAppliedFor(untyped);
         assertThat(theCase(untyped).status()).isEqualTo(CaseStatus.UNTRIAGED);
         // Closing needs no type.
         vm.run(choice(vm, "erledigt"));
@@ -148,8 +155,8 @@ class MacroPickerViewModelTest {
 
     @Test
     void aMacroWhoseTemplateDoesNotFitTheCaseDoesNotRunAtAll() {
-        String passport = desk.createCase("!pass:amt.example", "Eva Beispiel");
-        desk.from(FoldDesk.LEAD, OutgoingStaffEvents.typed(passport, "identity.passport.apply"));
+        String passport = desk.newCase("!pass:amt.example", "Eva Beispiel");
+        desk.apply(FoldDesk.LEAD, OutgoingStaffEvents.typed(passport, "identity.passport.apply"));
         MacroPickerViewModel vm = picker(passport, Locale.GERMAN);
         MacroPickerViewModel.Choice documents = choice(vm, "unterlagen-anfordern");
 
@@ -167,8 +174,8 @@ class MacroPickerViewModelTest {
         MacroPickerViewModel vm = picker(wohngeld, Locale.GERMAN);
         MacroPickerViewModel.Choice documents = choice(vm, "unterlagen-anfordern");
         // A colleague set the case to waiting and removed "neu" while the picker was open.
-        desk.from(FoldDesk.LEAD, OutgoingStaffEvents.status(wohngeld, CaseStatus.WAITING, null));
-        desk.from(FoldDesk.LEAD, OutgoingStaffEvents.tag(wohngeld, List.of(), List.of("neu")));
+        desk.apply(FoldDesk.LEAD, OutgoingStaffEvents.status(wohngeld, CaseStatus.WAITING, null));
+        desk.apply(FoldDesk.LEAD, OutgoingStaffEvents.tag(wohngeld, List.of(), List.of("neu")));
 
         vm.run(documents);
 
@@ -188,8 +195,8 @@ class MacroPickerViewModelTest {
 
     @Test
     void aPlaceholderWithoutValueIsNamed() {
-        String anonymous = desk.createCase("!anon:amt.example", null);
-        desk.from(FoldDesk.LEAD, OutgoingStaffEvents.typed(anonymous, "housing.wohngeld.apply"));
+        String anonymous = desk.newCase("!anon:amt.example", null);
+        desk.apply(FoldDesk.LEAD, OutgoingStaffEvents.typed(anonymous, "housing.wohngeld.apply"));
         MacroPickerViewModel vm = picker(anonymous, Locale.GERMAN);
 
         vm.highlight(choice(vm, "unterlagen-anfordern"));

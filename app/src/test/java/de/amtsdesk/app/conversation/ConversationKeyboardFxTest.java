@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.amtsdesk.app.ViewLoader;
 import de.amtsdesk.app.a11y.SceneAudit;
 import de.amtsdesk.app.a11y.Screens;
+import de.amtsdesk.core.conversation.Poll;
+import de.amtsdesk.core.conversation.PollDraft;
 import de.amtsdesk.core.i18n.Translations;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,7 +17,10 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
@@ -118,32 +123,94 @@ class ConversationKeyboardFxTest {
     }
 
     @Test
-    void thePollDialogStartsInTheQuestionAndOkWaitsForAValidPoll(FxRobot robot) {
-        List<Dialog<ButtonType>> holder = new ArrayList<>();
+    void thePollComposerStartsInTheQuestionAndSendWaitsForAValidPoll(FxRobot robot) {
+        List<Dialog<PollDraft>> holder = new ArrayList<>();
         robot.interact(() -> {
-            Dialog<ButtonType> dialog = views.get(0).pollDialog();
+            Dialog<PollDraft> dialog = views.get(0).pollDialog();
             holder.add(dialog);
             dialog.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        Dialog<ButtonType> dialog = holder.get(0);
-        TextField question = (TextField) dialog.getDialogPane().lookup("#pollQuestion");
-        Button ok = (Button) dialog.getDialogPane().getButtonTypes().stream()
-                .filter(t -> t.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE)
-                .map(t -> dialog.getDialogPane().lookupButton(t)).findFirst().orElseThrow();
+        Dialog<PollDraft> dialog = holder.get(0);
+        DialogPane pane = dialog.getDialogPane();
+        TextField question = (TextField) pane.lookup("#pollQuestion");
+        Button send = sendButton(dialog);
         assertThat(question.isFocused()).isTrue();
-        assertThat(ok.isDisabled()).isTrue();
-        assertThat(ok.getText()).isEqualTo("Umfrage senden");
+        assertThat(send.isDisabled()).isTrue();
+        assertThat(send.getText()).isEqualTo("Umfrage senden");
+        assertThat(((Label) pane.lookup("#pollProblems")).getText()).startsWith("Die Frage fehlt.");
         // Key presses (robot.write would type into the main window, not the dialog).
         robot.type(KeyCode.W, KeyCode.A, KeyCode.N, KeyCode.N, KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialog.isShowing()).as("a space types, it does not submit").isTrue();
         assertThat(question.getText()).isEqualTo("wann ");
-        robot.interact(() -> ((TextArea) dialog.getDialogPane().lookup("#pollAnswers")).setText("Montag\nDienstag"));
-        assertThat(ok.isDisabled()).isFalse();
-        robot.interact(() -> SceneAudit.assertAccessible(dialog.getDialogPane()));
-        assertThat(dialog.getDialogPane().getButtonTypes()).extracting(ButtonType::getText)
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pane.getScene().getFocusOwner().getId()).as("Tab goes on to the first option")
+                .isEqualTo("pollOption1");
+        robot.type(KeyCode.M, KeyCode.O);
+        robot.interact(() -> ((TextField) pane.lookup("#pollOption2")).setText("Di"));
+        assertThat(send.isDisabled()).isFalse();
+        assertThat(((TextArea) pane.lookup("#pollPreview")).getText()).startsWith("wann\n1. mo\n2. Di\n");
+        robot.interact(() -> SceneAudit.assertAccessible(pane));
+        assertThat(pane.getButtonTypes()).extracting(ButtonType::getText)
                 .containsExactly("Umfrage senden", "Abbrechen");
         robot.interact(dialog::close);
+    }
+
+    @Test
+    void theComposersOptionsAreAddedMovedAndRemovedByKeyboardAndTheFocusFollows(FxRobot robot) {
+        List<Dialog<PollDraft>> holder = new ArrayList<>();
+        robot.interact(() -> {
+            Dialog<PollDraft> dialog = views.get(0).pollDialog();
+            holder.add(dialog);
+            dialog.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Dialog<PollDraft> dialog = holder.get(0);
+        DialogPane pane = dialog.getDialogPane();
+        robot.interact(() -> {
+            ((TextField) pane.lookup("#pollQuestion")).setText("Welche Unterlagen fehlen?");
+            ((TextField) pane.lookup("#pollOption1")).setText("Pass");
+            ((TextField) pane.lookup("#pollOption2")).setText("Foto");
+            pane.lookup("#pollAddOption").requestFocus();
+        });
+        // Alt+W is the add button's mnemonic; Space presses the focused button.
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pane.getScene().getFocusOwner().getId()).as("the new option has the focus").isEqualTo("pollOption3");
+        robot.type(KeyCode.M, KeyCode.E, KeyCode.L, KeyCode.D, KeyCode.E);
+        // Alt+Up moves the option and the focus with it.
+        robot.press(KeyCode.ALT).type(KeyCode.UP).release(KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(((TextField) pane.lookup("#pollOption2")).getText()).isEqualTo("melde");
+        assertThat(((TextField) pane.lookup("#pollOption3")).getText()).isEqualTo("Foto");
+        assertThat(pane.getScene().getFocusOwner().getId()).isEqualTo("pollOption2");
+        robot.interact(() -> ((Button) pane.lookup("#pollOptionRemove1")).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pane.getScene().getFocusOwner().getId()).isEqualTo("pollOption1");
+        assertThat(((TextField) pane.lookup("#pollOption1")).getText()).isEqualTo("melde");
+        assertThat(pane.lookup("#pollOption3")).isNull();
+        assertThat(((Button) pane.lookup("#pollOptionRemove1")).isDisabled()).as("two options stay").isTrue();
+        robot.interact(() -> {
+            ((CheckBox) pane.lookup("#pollMultiple")).setSelected(true);
+            ((CheckBox) pane.lookup("#pollDisclosed")).setSelected(false);
+        });
+        assertThat(pane.lookup("#pollMaxSelections").isDisabled()).isFalse();
+        // The whole composer: named controls, no duplicate mnemonics, Tab through everything and back, no trap.
+        robot.interact(() -> SceneAudit.assertAccessible(pane));
+        SceneAudit.assertKeyboardCycle(robot, pane);
+        Button send = sendButton(dialog);
+        assertThat(send.isDisabled()).isFalse();
+        robot.interact(send::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.getResult()).isEqualTo(new PollDraft("Welche Unterlagen fehlen?", List.of("melde", "Foto"),
+                2, Poll.Kind.UNDISCLOSED));
+    }
+
+    private static Button sendButton(Dialog<PollDraft> dialog) {
+        return (Button) dialog.getDialogPane().getButtonTypes().stream()
+                .filter(t -> t.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE)
+                .map(t -> dialog.getDialogPane().lookupButton(t)).findFirst().orElseThrow();
     }
 }

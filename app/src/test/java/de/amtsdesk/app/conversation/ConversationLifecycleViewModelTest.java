@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.amtsdesk.core.conversation.Attachment;
 import de.amtsdesk.core.conversation.MessageTrust;
+import de.amtsdesk.core.conversation.Poll;
+import de.amtsdesk.core.conversation.PollDraft;
 import de.amtsdesk.core.conversation.TimelineEntry;
 import de.amtsdesk.core.i18n.Translations;
 import java.nio.file.Files;
@@ -115,12 +117,15 @@ class ConversationLifecycleViewModelTest {
     }
 
     @Test
-    void aPollIsValidWithAQuestionAndTwoAnswers() {
-        assertThat(ConversationViewModel.pollValid("", "a\nb")).isFalse();
-        assertThat(ConversationViewModel.pollValid(" ", "a\nb")).isFalse();
-        assertThat(ConversationViewModel.pollValid("Termin?", "Montag\n\n  ")).isFalse();
-        assertThat(ConversationViewModel.pollValid("Termin?", "Montag\r\n Dienstag ")).isTrue();
-        assertThat(ConversationViewModel.pollAnswers("Montag\r\n Dienstag \n")).containsExactly("Montag", "Dienstag");
+    void aComposedPollReachesTheEngineAsComposedAndAnOldStylePollIsSingleChoice() {
+        ConversationViewModel vm = viewModel(Locale.GERMAN);
+        PollDraft draft = new PollDraft("Welche Unterlagen fehlen?", List.of("Pass", "Foto", "Meldebescheinigung"), 2,
+                Poll.Kind.UNDISCLOSED);
+        vm.sendPoll(draft);
+        vm.sendPoll("Termin?", List.of("Montag", " ", " Dienstag "));
+        assertThat(engine.polls).containsExactly(draft,
+                new PollDraft("Termin?", List.of("Montag", "Dienstag"), 1, Poll.Kind.DISCLOSED));
+        assertThat(vm.noticeProperty().get()).isEmpty();
     }
 
     @Test

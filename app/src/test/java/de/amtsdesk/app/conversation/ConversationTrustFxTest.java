@@ -88,6 +88,11 @@ class ConversationTrustFxTest {
         ListCell<?> own = StableRobot.settled(robot, r -> cellOf(r, "$selbst").orElseThrow());
         assertThat(markerOf(own).isVisible()).isFalse();
         assertThat(markerOf(own).getTooltip()).isNull();
+        Label ownSender = (Label) ((Node) own.getGraphic()).lookup("#entrySender");
+        assertThat(ownSender.getText()).isEqualTo("Behörde (Sie)");
+        assertThat(ownSender.getStyleClass()).as("the agency badge, which no display name can get").contains("badge-own");
+        Label citizenSender = (Label) ((Node) usual.getGraphic()).lookup("#entrySender");
+        assertThat(citizenSender.getStyleClass()).doesNotContain("badge-own");
         assertThat(own.getAccessibleText()).isEqualTo("Behörde (Sie), 01.12.2026, 10:05: Antwort gesendet");
     }
 }

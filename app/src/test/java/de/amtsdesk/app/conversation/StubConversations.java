@@ -3,6 +3,7 @@ package de.amtsdesk.app.conversation;
 import de.amtsdesk.core.conversation.Attachment;
 import de.amtsdesk.core.conversation.ConversationListener;
 import de.amtsdesk.core.conversation.Conversations;
+import de.amtsdesk.core.conversation.PollDraft;
 import de.amtsdesk.core.conversation.PollTally;
 import de.amtsdesk.core.conversation.TimelineEntry;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ public final class StubConversations implements Conversations {
     public final List<String> receipts = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final List<String> retried = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final List<ConversationListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final List<PollDraft> polls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final List<TimelineEntry> entries;
     private final Map<String, String> names;
@@ -50,6 +52,12 @@ public final class StubConversations implements Conversations {
     @Override
     public String sendPoll(String roomId, String question, List<String> answers) {
         throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String sendPoll(String roomId, PollDraft draft) {
+        polls.add(draft);
+        return "txn-poll-" + polls.size();
     }
 
     @Override

@@ -1,79 +1,95 @@
 package de.amtsdesk.app.workspace;
 
+import de.amtsdesk.core.cases.Case;
 import de.amtsdesk.core.cases.CaseBook;
 import de.amtsdesk.core.cases.CaseBookListener;
 import de.amtsdesk.core.cases.CaseLog;
-import de.amtsdesk.core.cases.FoldResult;
 import de.amtsdesk.core.cases.OutgoingStaffEvents;
 import de.amtsdesk.core.cases.UnitConfig;
 import de.amtsdesk.core.cases.audit.AuditEntry;
 import de.amtsdesk.core.cases.audit.AuditQuery;
 import de.amtsdesk.core.cases.audit.InMemoryAuditLog;
 import de.amtsdesk.core.cases.catalogue.ServiceCatalogue;
+import de.amtsdesk.core.cases.log.CitizenActivity;
 import de.amtsdesk.core.cases.log.PowerLevels;
 import de.amtsdesk.core.cases.log.StaffEvent;
 import de.amtsdesk.core.cases.log.StaffMembership;
 import de.amtsdesk.core.cases.log.StaffPowerLevels;
 import de.amtsdesk.core.staff.SearchIndex;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A {@link CaseDesk} for tests without a homeserver: what is sent is folded into a real {@link CaseLog} at once, as
- * if the staff room had echoed it straight back. The unit has a lead ({@link #LEAD}, level 100) and the signed-in
- * caseworker ({@link #me()}, level 0). {@link #sent()} lists every change sent through the desk, in order;
- * {@link #results()} what the fold made of each.
+ * A {@link CaseDesk} over a local {@link CaseLog}: a sent change is applied at once as if it had come back from the
+ * server (sender = the caseworker), so view models are tested against the real fold without Matrix.
  */
 public final class FoldDesk implements CaseDesk {
 
-    public static final String LEAD = "@lena.lead:amt.example";
+    public static final String LEAD = "@lena:amt.example";
+    public static final String ANNA = "@anna:amt.example";
+    public static final String BEN = "@ben:amt.example";
 
-    private final String me;
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final CaseLog log = new CaseLog(UnitConfig.defaults("BA"), audit);
+    private final CaseLog log = new CaseLog(UnitConfig.defaults("WG"), audit);
+    private final List<CaseBookListener> listeners = new CopyOnWriteArrayList<>();
     private final List<OutgoingStaffEvents.Outgoing> sent = new ArrayList<>();
-    private final List<FoldResult> results = new ArrayList<>();
+    private final String me;
+    private List<SearchIndex.Hit> hits = List.of();
     private Instant clock = Instant.parse("2026-12-07T08:00:00Z");
     private int counter;
 
-    public FoldDesk(String me, String myName) {
+    public FoldDesk(String me) {
         this.me = me;
-        log.apply(new StaffMembership(nextId(), LEAD, true, "Lena Lead", tick()));
-        log.apply(new StaffPowerLevels(nextId(), LEAD, new PowerLevels(Map.of(LEAD, 100), 0, Map.of()), tick()));
-        log.apply(new StaffMembership(nextId(), me, true, myName, tick()));
+        log.addListener(new CaseBookListener() {
+            @Override
+            public void caseChanged(Case before, Case after) {
+                listeners.forEach(l -> l.caseChanged(before, after));
+            }
+        });
+        log.apply(new StaffMembership("$m1", LEAD, true, "Lena Lead", clock));
+        log.apply(new StaffPowerLevels("$p1", LEAD, new PowerLevels(Map.of(LEAD, 100), 0, Map.of()), clock));
+        log.apply(new StaffMembership("$m2", ANNA, true, "Anna Arbeit", clock));
+        log.apply(new StaffMembership("$m3", BEN, true, "Ben Bearbeiter", clock));
     }
 
-    /** Folds a change from another member (e.g. the lead publishing templates and macros); not in {@link #sent()}. */
-    public FoldResult from(String sender, OutgoingStaffEvents.Outgoing change) {
-        return log.apply(new StaffEvent(nextId(), change.type(), sender, tick(), change.content()));
+    /** Applies a change as {@code sender}; returns its event ID. */
+    public String apply(String sender, OutgoingStaffEvents.Outgoing change) {
+        String id = "$e" + (++counter);
+        log.apply(new StaffEvent(id, change.type(), sender, clock, change.content()));
+        clock = clock.plusSeconds(60);
+        return id;
     }
 
-    /** Creates a case for a new citizen room as the lead would; returns its ID. */
-    public String createCase(String roomId, String citizenName) {
-        FoldResult result = from(LEAD, OutgoingStaffEvents.created(roomId, "@buerger-" + (counter + 1)
-                + ":bund.example", citizenName));
-        return result.caseIds().getFirst();
+    /** A new case in room {@code room}, created by the lead; returns the case ID. */
+    public String newCase(String room, String citizenName) {
+        return apply(LEAD, OutgoingStaffEvents.created(room, "@citizen-" + room.substring(1, 4) + ":bund.example",
+                citizenName));
+    }
+
+    /** The citizen writes in the room (citizen activity as the fold sees it). */
+    public void citizenWrites(String room) {
+        log.apply(new CitizenActivity("$c" + (++counter), room, "@citizen:bund.example",
+                CitizenActivity.Direction.FROM_CITIZEN, clock));
+        clock = clock.plusSeconds(60);
+    }
+
+    public void searchAnswers(List<SearchIndex.Hit> answer) {
+        this.hits = answer;
     }
 
     public List<OutgoingStaffEvents.Outgoing> sent() {
-        return List.copyOf(sent);
+        return sent;
     }
 
-    public List<FoldResult> results() {
-        return List.copyOf(results);
+    public Instant now() {
+        return clock;
     }
 
-    private String nextId() {
-        return "$fold" + (++counter) + ":amt.example";
-    }
-
-    private Instant tick() {
-        Instant at = clock;
-        clock = clock.plus(Duration.ofMinutes(1));
-        return at;
+    public int listenerCount() {
+        return listeners.size();
     }
 
     @Override
@@ -88,28 +104,30 @@ public final class FoldDesk implements CaseDesk {
 
     @Override
     public ServiceCatalogue catalogue() {
-        return ServiceCatalogue.bundled();
+        return CATALOGUE;
     }
+
+    private static final ServiceCatalogue CATALOGUE = ServiceCatalogue.bundled();
 
     @Override
     public void addListener(CaseBookListener listener) {
-        log.addListener(listener);
+        listeners.add(listener);
     }
 
     @Override
     public void removeListener(CaseBookListener listener) {
-        // The fold has no removal; tests do not need it.
+        listeners.remove(listener);
     }
 
     @Override
     public void send(OutgoingStaffEvents.Outgoing change) {
         sent.add(change);
-        results.add(from(me, change));
+        apply(me, change);
     }
 
     @Override
     public List<SearchIndex.Hit> search(String query, int limit) {
-        return List.of();
+        return hits;
     }
 
     @Override

@@ -23,7 +23,7 @@ public record FoldSnapshot(List<Case> cases, Map<String, List<Moment>> pendingRo
         seenEventIds = Set.copyOf(seenEventIds);
     }
 
-    /** A snapshot from before macros existed (ADR 0012): no macros. */
+    /** A snapshot from before macros existed (ADR 0013): no macros. */
     public FoldSnapshot(List<Case> cases, Map<String, List<Moment>> pendingRoomMoments,
             Map<String, Long> referenceCounters, UnitPolicy policy, StaffRoom staffRoom, List<ReplyTemplate> templates,
             Set<String> seenEventIds, long staffOrder, String lastStaffEventId) {

@@ -108,7 +108,7 @@ public final class OutgoingStaffEvents {
     }
 
     /**
-     * A macro for the unit (leads only; ADR 0012). Null or empty arguments are left out.
+     * A macro for the unit (leads only; ADR 0013). Null or empty arguments are left out.
      *
      * @param templateId the reply template it inserts into the draft, or null
      * @param status     the status it sets (not {@code UNTRIAGED}), or null

@@ -19,7 +19,25 @@ public interface Conversations {
 
     String sendFile(String roomId, Path file) throws IOException;
 
+    /** A single-choice poll with results visible at once (the form polls had before they could be configured). */
     String sendPoll(String roomId, String question, List<String> answers);
+
+    /**
+     * Sends a poll as composed: options, how many answers one person may pick, when results are visible.
+     *
+     * <p>The default is for implementations written before drafts existed: it delegates to
+     * {@link #sendPoll(String, String, List)} when that sends the same poll (single choice, disclosed) and refuses
+     * anything else rather than send a different poll than the caseworker composed.
+     *
+     * @throws UnsupportedOperationException for a multiple-choice or undisclosed draft, unless overridden
+     */
+    default String sendPoll(String roomId, PollDraft draft) {
+        if (draft.maxSelections() != 1 || draft.kind() != Poll.Kind.DISCLOSED) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " sends only single-choice polls"
+                    + " with results visible at once");
+        }
+        return sendPoll(roomId, draft.question(), draft.options());
+    }
 
     /** Puts a failed message back into the queue. */
     void retry(String transactionId);

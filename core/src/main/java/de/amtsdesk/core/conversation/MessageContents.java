@@ -32,14 +32,31 @@ public final class MessageContents {
      * Polls go out in the unstable namespace, because that is what Element sends and reads everywhere today. The
      * shape is the one matrix-js-sdk's {@code PollStartEvent.serialize()} produces
      * ({@code src/extensible_events_v1/PollStartEvent.ts}: {@code M_POLL_START.name} and {@code M_TEXT.name} are the
-     * unstable names), including the fallback text "question\n1. answer\n2. answer".
+     * unstable names), including the fallback text "question\n1. answer\n2. answer". A single-choice poll whose
+     * results are visible at once; prefer {@link #pollStart(PollDraft)}, which checks the input.
      */
     public static ObjectNode pollStart(String question, List<String> answers) {
+        return pollStart(question, answers, 1, Poll.Kind.DISCLOSED);
+    }
+
+    /**
+     * A poll as the caseworker composed it, in the same wire form, with the draft's {@code max_selections} and
+     * {@code kind}. The keys are the ones matrix-js-sdk reads ({@code PollStartSubtype} in {@code src/@types/polls.ts};
+     * {@code PollStartEvent} takes {@code max_selections} when it is a finite number above 0 and matches the kind
+     * with {@code M_POLL_KIND_DISCLOSED.matches}, i.e. either name) and writes itself ({@code PollStartEvent.from}
+     * puts {@code kind.name}: the unstable {@code org.matrix.msc3381.poll.disclosed} /
+     * {@code org.matrix.msc3381.poll.undisclosed}). ruma reads the same ({@code unstable_start.rs}).
+     */
+    public static ObjectNode pollStart(PollDraft draft) {
+        return pollStart(draft.question(), draft.options(), draft.maxSelections(), draft.kind());
+    }
+
+    private static ObjectNode pollStart(String question, List<String> answers, int maxSelections, Poll.Kind kind) {
         PollNamespace ns = PollNamespace.UNSTABLE;
         ObjectNode content = JSON.createObjectNode();
         ObjectNode poll = content.putObject(ns.startBlock());
         poll.putObject("question").put(ns.text(), question);
-        poll.put("kind", ns.disclosedKind()).put("max_selections", 1);
+        poll.put("kind", ns.kind(kind)).put("max_selections", maxSelections);
         ArrayNode list = poll.putArray("answers");
         StringBuilder fallback = new StringBuilder(question);
         for (int i = 0; i < answers.size(); i++) {

@@ -22,9 +22,12 @@ import java.util.Optional;
  */
 public enum PollNamespace {
     UNSTABLE("org.matrix.msc3381.poll.start", "org.matrix.msc3381.poll.response", "org.matrix.msc3381.poll.end",
-            "org.matrix.msc3381.poll.start", "org.matrix.msc1767.text", "org.matrix.msc3381.poll.disclosed", "id"),
-    STABLE("m.poll.start", "m.poll.response", "m.poll.end", "m.poll.start", "m.text", "m.poll.disclosed", "id"),
-    EXTENSIBLE("m.poll.start", "m.poll.response", "m.poll.end", "m.poll", "m.text", "m.disclosed", "m.id");
+            "org.matrix.msc3381.poll.start", "org.matrix.msc1767.text", "org.matrix.msc3381.poll.disclosed",
+            "org.matrix.msc3381.poll.undisclosed", "id"),
+    STABLE("m.poll.start", "m.poll.response", "m.poll.end", "m.poll.start", "m.text", "m.poll.disclosed",
+            "m.poll.undisclosed", "id"),
+    EXTENSIBLE("m.poll.start", "m.poll.response", "m.poll.end", "m.poll", "m.text", "m.disclosed", "m.undisclosed",
+            "m.id");
 
     /** What a poll event does, read from its event type alone. */
     public enum Role { START, RESPONSE, END }
@@ -35,16 +38,18 @@ public enum PollNamespace {
     private final String startBlock;
     private final String text;
     private final String disclosedKind;
+    private final String undisclosedKind;
     private final String answerIdKey;
 
     PollNamespace(String start, String response, String end, String startBlock, String text, String disclosedKind,
-            String answerIdKey) {
+            String undisclosedKind, String answerIdKey) {
         this.start = start;
         this.response = response;
         this.end = end;
         this.startBlock = startBlock;
         this.text = text;
         this.disclosedKind = disclosedKind;
+        this.undisclosedKind = undisclosedKind;
         this.answerIdKey = answerIdKey;
     }
 
@@ -75,6 +80,19 @@ public enum PollNamespace {
 
     public String disclosedKind() {
         return disclosedKind;
+    }
+
+    /**
+     * The kind "results after the end": matrix-js-sdk's {@code M_POLL_KIND_UNDISCLOSED} (unstable and stable name),
+     * ruma's {@code PollKind::Undisclosed} ({@code m.undisclosed}).
+     */
+    public String undisclosedKind() {
+        return undisclosedKind;
+    }
+
+    /** The kind value this form uses for {@code kind}. */
+    public String kind(Poll.Kind kind) {
+        return kind == Poll.Kind.DISCLOSED ? disclosedKind : undisclosedKind;
     }
 
     public String answerIdKey() {

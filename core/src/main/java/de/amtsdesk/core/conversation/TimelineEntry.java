@@ -23,7 +23,17 @@ public record TimelineEntry(
         String problem,
         MessageTrust trust) {
 
-    public enum Kind { TEXT, NOTICE, FILE, IMAGE, POLL_START, POLL_RESPONSE, POLL_END, UNDECRYPTABLE, MALFORMED, OTHER }
+    /**
+     * {@code INTERNAL_NOTE} and {@code CASE_CHANGE} never come from the citizen room: the workspace weaves the case's
+     * staff-room notes and changes into the conversation so the caseworker reads one story. They have no send state
+     * and no path into the outbox.
+     */
+    public enum Kind { TEXT, NOTICE, FILE, IMAGE, POLL_START, POLL_RESPONSE, POLL_END, UNDECRYPTABLE, MALFORMED, OTHER,
+        INTERNAL_NOTE, CASE_CHANGE }
+
+    public boolean isInternal() {
+        return kind == Kind.INTERNAL_NOTE || kind == Kind.CASE_CHANGE;
+    }
 
     /** Null for messages from others; the outbox state for our own messages. */
     public enum SendState { QUEUED, SENDING, SENT, FAILED }

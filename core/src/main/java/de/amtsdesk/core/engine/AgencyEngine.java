@@ -9,6 +9,8 @@ import de.amtsdesk.core.conversation.Conversations;
 import de.amtsdesk.core.conversation.EventInterpreter;
 import de.amtsdesk.core.conversation.MessageContents;
 import de.amtsdesk.core.conversation.MessageTrust;
+import de.amtsdesk.core.conversation.PollDraft;
+import de.amtsdesk.core.conversation.PollNamespace;
 import de.amtsdesk.core.conversation.PollTally;
 import de.amtsdesk.core.conversation.TimelineEntry;
 import de.amtsdesk.core.matrix.Backoff;
@@ -371,8 +373,16 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
 
     @Override
     public String sendPoll(String roomId, String question, List<String> answers) {
-        ObjectNode content = MessageContents.pollStart(question, answers);
-        return queued(store.enqueue(roomId, "org.matrix.msc3381.poll.start", content.toString(), null), roomId);
+        return queuePoll(roomId, MessageContents.pollStart(question, answers));
+    }
+
+    @Override
+    public String sendPoll(String roomId, PollDraft draft) {
+        return queuePoll(roomId, MessageContents.pollStart(draft));
+    }
+
+    private String queuePoll(String roomId, ObjectNode content) {
+        return queued(store.enqueue(roomId, PollNamespace.UNSTABLE.start(), content.toString(), null), roomId);
     }
 
     private String queued(String txnId, String roomId) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.amtsdesk.core.cases.Case;
 import de.amtsdesk.core.cases.OutgoingStaffEvents;
+import de.amtsdesk.core.conversation.PollDraft;
 import de.amtsdesk.core.engine.AgencyEngine;
 import de.amtsdesk.core.engine.EngineStore;
 import de.amtsdesk.core.store.ReplyAttributionRepository;
@@ -59,6 +60,17 @@ public final class CaseworkerReplies {
             List<String> answers) {
         String room = roomOf(staff, caseId);
         String txn = functional.sendPoll(room, question, answers);
+        return attributeLater(staff, functional, caseId, txn, "poll", null);
+    }
+
+    /**
+     * As {@link #send}, for a poll as the caseworker composed it ({@code AgencyEngine.sendPoll(room, draft)}:
+     * options, max selections, kind); the hash covers the poll's text fallback, the audit kind is {@code poll}.
+     */
+    public static String sendPoll(StaffClient staff, AgencyEngine functional, String caseId, PollDraft draft) {
+        Objects.requireNonNull(draft, "draft");
+        String room = roomOf(staff, caseId);
+        String txn = functional.sendPoll(room, draft);
         return attributeLater(staff, functional, caseId, txn, "poll", null);
     }
 

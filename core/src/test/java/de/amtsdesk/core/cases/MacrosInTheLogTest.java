@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/** Macros published through the staff log (ADR 0012): leads only, newest version wins, retired ones not offered. */
+/** Macros published through the staff log (ADR 0013): leads only, newest version wins, retired ones not offered. */
 class MacrosInTheLogTest {
 
     private final StaffLog log = StaffLog.startingAt("2026-12-04T08:00").withStandardRoom();

@@ -179,9 +179,15 @@ class AppDatabaseTest {
             Files.write(vault.databaseFile(), Arrays.copyOf(bytes, bytes.length / 3 + 100));
             assertCorruptAndUntouched(vault, dir);
 
-            // Truncated on a block boundary, down to the store header: H2 on its own would start an empty database.
+        }
+        // Truncated on a block boundary, down to the store header: H2 on its own would start an empty database. A
+        // fresh profile: H2 may hold the lock of the failed open above a moment longer (then it says "in use").
+        Path second = tmp.resolve("profile-2");
+        try (UnlockedVault vault = TestVaults.create(second, PASSPHRASE)) {
+            fill(vault);
+            byte[] bytes = Files.readAllBytes(vault.databaseFile());
             Files.write(vault.databaseFile(), Arrays.copyOf(bytes, 4 * 4096));
-            assertCorruptAndUntouched(vault, dir);
+            assertCorruptAndUntouched(vault, second);
         }
     }
 

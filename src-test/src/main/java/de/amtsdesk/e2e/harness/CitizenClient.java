@@ -201,6 +201,33 @@ public final class CitizenClient implements AutoCloseable {
         return call("answerPoll", args).path("eventId").asText();
     }
 
+    /** A poll start as the citizen's matrix-js-sdk parsed it ({@code PollStartEvent}): what Element would show. */
+    public record ReceivedPoll(String eventType, boolean encrypted, String sender, String question,
+            List<PollAnswer> answers, int maxSelections, String rawKind, boolean disclosed) {
+
+        /** The id of the answer with this text. */
+        public String idOf(String text) {
+            return answers.stream().filter(a -> a.text().equals(text)).map(PollAnswer::id).findFirst()
+                    .orElseThrow(() -> new HarnessException("no answer \"" + text + "\" in " + answers));
+        }
+    }
+
+    public record PollAnswer(String id, String text) {}
+
+    /**
+     * Decrypts a poll start the citizen received and parses it with matrix-js-sdk's own {@code PollStartEvent};
+     * fails (HarnessException) when the SDK cannot parse it or the event cannot be decrypted.
+     */
+    public ReceivedPoll readPoll(String roomId, String eventId) {
+        JsonNode r = call("readPoll", JSON.createObjectNode().put("roomId", roomId).put("eventId", eventId));
+        List<PollAnswer> answers = new ArrayList<>();
+        r.path("answers").forEach(a -> answers.add(new PollAnswer(a.path("id").asText(), a.path("text").asText())));
+        return new ReceivedPoll(r.path("eventType").asText(), r.path("encrypted").asBoolean(),
+                r.path("sender").asText(), r.path("question").asText(), List.copyOf(answers),
+                r.path("maxSelections").asInt(), r.path("rawKind").isNull() ? null : r.path("rawKind").asText(),
+                r.path("disclosed").asBoolean());
+    }
+
     /** A poll the citizen started: answer ids are "answer-1", "answer-2", … in the order given. */
     public record SentPoll(String eventId, List<String> answerIds) {}
 

@@ -98,7 +98,7 @@ public final class UnitLead implements AutoCloseable {
                                 + "Mit freundlichen Grüßen\n{caseworker.name}", false));
     }
 
-    /** The demo unit's macros (ADR 0012): a caseworker runs them with Ctrl+M in the reply field. */
+    /** The demo unit's macros (ADR 0013): a caseworker runs them with Ctrl+M in the reply field. */
     static List<OutgoingStaffEvents.Outgoing> macros() {
         return List.of(
                 OutgoingStaffEvents.macro("unterlagen-anfordern", "de", 1, "Unterlagen anfordern",

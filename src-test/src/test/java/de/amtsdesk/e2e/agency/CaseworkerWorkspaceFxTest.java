@@ -49,6 +49,10 @@ class CaseworkerWorkspaceFxTest {
     }
 
     private void openWindow(FxRobot robot) {
+        openWindow(robot, Locale.ENGLISH);
+    }
+
+    private void openWindow(FxRobot robot, Locale locale) {
         Path dataDir;
         try {
             dataDir = java.nio.file.Files.createTempDirectory("amtsdesk-fx-test");
@@ -56,7 +60,7 @@ class CaseworkerWorkspaceFxTest {
             throw new java.io.UncheckedIOException(e);
         }
         robot.interact(() -> new MainWindow(stage, new AppOptions(Optional.empty(), Optional.empty(), dataDir,
-                Locale.ENGLISH), Prefill.passphrase("test-passphrase-4711")).show());
+                locale), Prefill.passphrase("test-passphrase-4711")).show());
         StableRobot.settled(robot, r -> r.clickOn("#unlockButton"));
         waitUntil(() -> robot.lookup("#homeserverField").tryQuery().isPresent(), "the login screen after unlocking");
     }
@@ -108,7 +112,7 @@ class CaseworkerWorkspaceFxTest {
                 UnitLead lead = UnitLead.create(synapse, root.resolve("lead"), leadUser, "Wohngeldstelle",
                         List.of(caseworker.userId()))) {
             citizen.login(synapse, citizenAccount);
-            openWindow(robot);
+            openWindow(robot, Locale.GERMAN); // the unit's templates and the catalogue names are German here
             signIn(robot, synapse.baseUrl(), agency.localpart(), agency.password());
             staffSignIn(robot, caseworker, lead.staffRoom());
             lead.publishTemplatesOnceJoined(caseworker.userId(), Duration.ofSeconds(90));
@@ -132,21 +136,29 @@ class CaseworkerWorkspaceFxTest {
             // Case type by type-ahead: Ctrl+T, type, Enter.
             robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
             waitUntil(() -> robot.lookup("#typeQuery").tryQuery().isPresent(), "the case-type picker");
-            robot.write("wohngeld beantragen");
+            // Headless Monocle does not hand the keyboard focus to a new dialog window by itself: click into it.
+            StableRobot.type(robot, "#typeQuery", "wohngeld beantragen");
+            javafx.scene.control.TextField typeQuery = robot.lookup("#typeQuery").queryAs(
+                    javafx.scene.control.TextField.class);
+            waitUntil(() -> typeQuery.getText().equals("wohngeld beantragen"), "the typed query");
             robot.type(KeyCode.ENTER);
             Label type = robot.lookup("#caseType").queryAs(Label.class);
-            waitUntil(() -> type.getText().equals("Wohngeld beantragen"), "the case type set through the staff room");
+            waitUntil(() -> type.getText().equals("Wohngeld beantragen"), () -> "the case type set through the staff"
+                    + " room (picker window showing: " + (typeQuery.getScene() != null
+                    && typeQuery.getScene().getWindow().isShowing()) + ", query '" + typeQuery.getText()
+                    + "', type shown: '" + type.getText() + "', panel says: '"
+                    + robot.lookup("#caseMessage").queryAs(Label.class).getText() + "')");
 
-            // Take the case.
-            StableRobot.settled(robot, r -> r.clickOn("#takeCase"));
+            // Take the case: Ctrl+Shift+U.
+            robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.U).release(KeyCode.U, KeyCode.SHIFT, KeyCode.CONTROL);
             Label assignee = robot.lookup("#caseAssignee").queryAs(Label.class);
-            waitUntil(() -> assignee.getText().contains("(you)"), "the case assigned to me");
+            waitUntil(() -> assignee.getText().contains("(Sie)"), "the case assigned to me");
 
             // Template by Ctrl+Space, placeholders filled from the case.
             robot.clickOn("#draftField");
             robot.press(KeyCode.CONTROL, KeyCode.SPACE).release(KeyCode.SPACE, KeyCode.CONTROL);
             waitUntil(() -> robot.lookup("#templateChoices").tryQuery().isPresent(), "the template picker");
-            robot.write("Wohngeld");
+            StableRobot.type(robot, "#templateQuery", "Wohngeld");
             robot.type(KeyCode.ENTER);
             javafx.scene.control.TextArea draft = robot.lookup("#draftField").queryAs(javafx.scene.control.TextArea.class);
             waitUntil(() -> draft.getText().startsWith("Guten Tag Erika Mustermann,"), "the rendered template");
@@ -277,6 +289,11 @@ class CaseworkerWorkspaceFxTest {
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition, String what) {
+        waitUntil(condition, () -> what);
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition,
+            java.util.function.Supplier<String> what) {
         try {
             // A query can meet a node that is being detached while the screen changes: that just means "not yet".
             WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> {
@@ -287,7 +304,7 @@ class CaseworkerWorkspaceFxTest {
                 }
             });
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
+            throw new AssertionError("timed out waiting for " + what.get(), e);
         }
     }
 }
