@@ -4,6 +4,8 @@ import de.amtsdesk.app.CitizenNames;
 import de.amtsdesk.app.ViewLoader;
 import de.amtsdesk.app.casepanel.CasePanelView;
 import de.amtsdesk.app.casepanel.CasePanelViewModel;
+import de.amtsdesk.app.composer.MacroPickerDialog;
+import de.amtsdesk.app.composer.MacroPickerViewModel;
 import de.amtsdesk.app.composer.PlaceholderCheck;
 import de.amtsdesk.app.composer.TemplatePickerDialog;
 import de.amtsdesk.app.composer.TemplatePickerViewModel;
@@ -30,6 +32,7 @@ import java.util.concurrent.Executor;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -149,7 +152,10 @@ public final class WorkspaceScreen {
         return parent;
     }
 
-    /** Ctrl+Space or "::" opens the template picker; a reply with unfilled placeholders is held back. */
+    /**
+     * Ctrl+Space or "::" opens the template picker, Ctrl+M or "Makro …" the macro picker; a reply with unfilled
+     * placeholders is held back.
+     */
     private void hookComposer(Parent parent, String caseId) {
         Node field = parent.lookup("#draftField");
         if (!(field instanceof TextArea draft)) {
@@ -168,6 +174,9 @@ public final class WorkspaceScreen {
             if (key.getCode() == KeyCode.SPACE && key.isShortcutDown()) {
                 key.consume();
                 insertTemplate(draft, caseId, false);
+            } else if (key.getCode() == KeyCode.M && key.isShortcutDown() && !key.isShiftDown() && !key.isAltDown()) {
+                key.consume();
+                runMacro(draft, warning, caseId);
             }
         });
         draft.addEventFilter(KeyEvent.KEY_TYPED, key -> {
@@ -184,6 +193,16 @@ public final class WorkspaceScreen {
             }
         });
         Node send = parent.lookup("#sendButton");
+        if (send != null && send.getParent() instanceof javafx.scene.layout.VBox buttons) {
+            Button macro = new Button(text.get("macro.button"));
+            macro.setId("macroButton");
+            macro.setMnemonicParsing(false);
+            macro.setMaxWidth(Double.MAX_VALUE);
+            macro.setAccessibleText(text.get("macro.button.accessible"));
+            macro.setTooltip(new javafx.scene.control.Tooltip(text.get("macro.button.accessible")));
+            macro.setOnAction(action -> runMacro(draft, warning, caseId));
+            buttons.getChildren().add(macro);
+        }
         if (send != null) {
             send.addEventFilter(ActionEvent.ACTION, action -> {
                 if (holdBack(draft, warning)) {
@@ -197,6 +216,41 @@ public final class WorkspaceScreen {
                 warning.setManaged(false);
             }
         });
+    }
+
+    /**
+     * The macro picker: the chosen macro's status and tag changes go to the staff room, its template into the draft
+     * at the caret — the reply itself is only sent when the caseworker sends it.
+     */
+    private void runMacro(TextArea draft, Label warning, String caseId) {
+        Case c = desk.book().find(caseId).orElse(null);
+        if (c == null || draft.getScene() == null) {
+            return;
+        }
+        Window owner = draft.getScene().getWindow();
+        MacroPickerViewModel picker = new MacroPickerViewModel(desk, c, locale, text, caseText, background);
+        picker.onSendFailure(() -> ui.execute(() -> showWarning(warning, text.get("macro.sendFailed"))));
+        MacroPickerDialog.pick(owner, text, picker).ifPresent(choice -> {
+            String insert;
+            try {
+                insert = picker.run(choice);
+            } catch (IllegalStateException e) {
+                showWarning(warning, text.get("macro.notRun", choice.title()));
+                return;
+            }
+            if (!insert.isEmpty()) {
+                int caret = draft.getCaretPosition();
+                draft.replaceText(caret, caret, insert);
+                conversations.templateInserted(choice.templateId());
+            }
+        });
+        draft.requestFocus();
+    }
+
+    private static void showWarning(Label warning, String message) {
+        warning.setText(message);
+        warning.setVisible(true);
+        warning.setManaged(true);
     }
 
     private boolean holdBack(TextArea draft, Label warning) {

@@ -30,6 +30,7 @@ public final class CaseBook {
     private UnitPolicy policy;
     private StaffRoom staffRoom = StaffRoom.empty();
     private TemplateLibrary templates = TemplateLibrary.empty();
+    private MacroLibrary macros = MacroLibrary.empty();
     private long staffOrder;
     private String lastStaffEventId;
 
@@ -46,6 +47,7 @@ public final class CaseBook {
         book.seenEventIds.addAll(snapshot.seenEventIds());
         book.staffRoom = snapshot.staffRoom();
         book.templates = TemplateLibrary.of(snapshot.templates());
+        book.macros = MacroLibrary.of(snapshot.macros());
         book.staffOrder = snapshot.staffOrder();
         book.lastStaffEventId = snapshot.lastStaffEventId();
         return book;
@@ -56,7 +58,7 @@ public final class CaseBook {
             Map<String, List<Moment>> pending = new HashMap<>();
             pendingRoomMoments.forEach((room, moments) -> pending.put(room, List.copyOf(moments)));
             return new FoldSnapshot(List.copyOf(cases.values()), pending, referenceCounters, policy, staffRoom,
-                    templates.all(), seenEventIds, staffOrder, lastStaffEventId);
+                    templates.all(), macros.all(), seenEventIds, staffOrder, lastStaffEventId);
         });
     }
 
@@ -87,6 +89,11 @@ public final class CaseBook {
 
     public TemplateLibrary templates() {
         return read(() -> templates);
+    }
+
+    /** The unit's macros, as published by its leads. */
+    public MacroLibrary macros() {
+        return read(() -> macros);
     }
 
     /** The last staff-room event folded: where the transport resumes after a restore. */
@@ -198,5 +205,13 @@ public final class CaseBook {
 
     void setTemplates(TemplateLibrary library) {
         templates = library;
+    }
+
+    MacroLibrary currentMacros() {
+        return macros;
+    }
+
+    void setMacros(MacroLibrary library) {
+        macros = library;
     }
 }

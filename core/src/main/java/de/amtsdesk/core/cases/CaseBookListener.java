@@ -19,6 +19,9 @@ public interface CaseBookListener {
     default void templatePublished(ReplyTemplate template) {
     }
 
+    default void macroPublished(Macro macro) {
+    }
+
     default void staffRoomChanged(StaffRoom room) {
     }
 }

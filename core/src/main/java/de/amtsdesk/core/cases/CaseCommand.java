@@ -49,6 +49,9 @@ public sealed interface CaseCommand {
     record PublishTemplate(ReplyTemplate template) implements CaseCommand {
     }
 
+    record PublishMacro(Macro macro) implements CaseCommand {
+    }
+
     /**
      * The sender sent a reply to the case's citizen through the functional account (ADR 0011). Exactly one of
      * {@code eventId} (the reply's event in the citizen room) and {@code transactionId} (its outbox transaction on
@@ -88,6 +91,7 @@ public sealed interface CaseCommand {
             case CreateCase c -> List.of();
             case ChangePolicy c -> List.of();
             case PublishTemplate c -> List.of();
+            case PublishMacro c -> List.of();
         };
     }
 }

@@ -119,6 +119,7 @@ public final class CaseLog {
             case CaseCommand.TagCase c -> tag(c, event, notifications);
             case CaseCommand.ChangePolicy c -> changePolicy(c, event, notifications);
             case CaseCommand.PublishTemplate c -> publishTemplate(c, event, notifications);
+            case CaseCommand.PublishMacro c -> publishMacro(c, event, notifications);
             case CaseCommand.RecordReply c -> recordReply(c, event);
         };
     }
@@ -261,6 +262,25 @@ public final class CaseLog {
                 current.map(t -> "v" + t.version()).orElse(null),
                 "v" + template.version() + (template.retired() ? " (retired)" : ""))));
         notifications.add(() -> listeners.forEach(l -> l.templatePublished(template)));
+        return FoldResult.applied(List.of());
+    }
+
+    /** Like templates: leads only, newest version per id and language wins, an equal or older one is stale. */
+    private FoldResult publishMacro(CaseCommand.PublishMacro command, StaffEvent event, List<Runnable> notifications)
+            throws InvalidStaffEvent {
+        permissions().requireLead(event.sender(), StaffEventTypes.MACRO);
+        Macro macro = command.macro();
+        var current = book.currentMacros().current(macro.id(), macro.language());
+        if (!book.currentMacros().accepts(macro)) {
+            throw new InvalidStaffEvent(Rejection.STALE_MACRO_VERSION, macro.id() + "/" + macro.language()
+                    + " v" + macro.version() + " is not newer than v" + current.orElseThrow().version());
+        }
+        book.setMacros(book.currentMacros().with(macro));
+        String name = "macro." + macro.id() + "." + macro.language();
+        record(event, null, AuditEntry.Outcome.APPLIED, null, null, List.of(new FieldChange(name,
+                current.map(m -> "v" + m.version()).orElse(null),
+                "v" + macro.version() + (macro.retired() ? " (retired)" : ""))));
+        notifications.add(() -> listeners.forEach(l -> l.macroPublished(macro)));
         return FoldResult.applied(List.of());
     }
 

@@ -12,13 +12,22 @@ import java.util.Set;
  */
 public record FoldSnapshot(List<Case> cases, Map<String, List<Moment>> pendingRoomMoments,
         Map<String, Long> referenceCounters, UnitPolicy policy, StaffRoom staffRoom, List<ReplyTemplate> templates,
-        Set<String> seenEventIds, long staffOrder, String lastStaffEventId) {
+        List<Macro> macros, Set<String> seenEventIds, long staffOrder, String lastStaffEventId) {
 
     public FoldSnapshot {
         cases = List.copyOf(cases);
         pendingRoomMoments = Map.copyOf(pendingRoomMoments);
         referenceCounters = Map.copyOf(referenceCounters);
         templates = List.copyOf(templates);
+        macros = List.copyOf(macros);
         seenEventIds = Set.copyOf(seenEventIds);
+    }
+
+    /** A snapshot from before macros existed (ADR 0013): no macros. */
+    public FoldSnapshot(List<Case> cases, Map<String, List<Moment>> pendingRoomMoments,
+            Map<String, Long> referenceCounters, UnitPolicy policy, StaffRoom staffRoom, List<ReplyTemplate> templates,
+            Set<String> seenEventIds, long staffOrder, String lastStaffEventId) {
+        this(cases, pendingRoomMoments, referenceCounters, policy, staffRoom, templates, List.of(), seenEventIds,
+                staffOrder, lastStaffEventId);
     }
 }

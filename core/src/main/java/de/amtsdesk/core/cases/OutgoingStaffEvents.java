@@ -108,6 +108,37 @@ public final class OutgoingStaffEvents {
     }
 
     /**
+     * A macro for the unit (leads only; ADR 0013). Null or empty arguments are left out.
+     *
+     * @param templateId the reply template it inserts into the draft, or null
+     * @param status     the status it sets (not {@code UNTRIAGED}), or null
+     */
+    public static Outgoing macro(String id, String language, int version, String title, String templateId,
+            CaseStatus status, Collection<String> addTags, Collection<String> removeTags, boolean retired) {
+        if (status == CaseStatus.UNTRIAGED) {
+            throw new IllegalArgumentException("untriaged is where a case starts; a macro cannot set it");
+        }
+        ObjectNode content = base().put("id", id).put("lang", language).put("version", version)
+                .put("title", Objects.requireNonNull(title));
+        if (templateId != null) {
+            content.put("template", templateId);
+        }
+        if (status != null) {
+            content.put("status", status.wireName());
+        }
+        if (addTags != null && !addTags.isEmpty()) {
+            addTags.forEach(content.putArray("addTags")::add);
+        }
+        if (removeTags != null && !removeTags.isEmpty()) {
+            removeTags.forEach(content.putArray("removeTags")::add);
+        }
+        if (retired) {
+            content.put("retired", true);
+        }
+        return new Outgoing(StaffEventTypes.MACRO, content);
+    }
+
+    /**
      * "I sent this reply to the case's citizen" (ADR 0011), usually built by {@code CaseworkerReplies}, not by hand.
      *
      * @param citizenRoomEventId the reply's event ID in the citizen room, or null to name the outbox transaction

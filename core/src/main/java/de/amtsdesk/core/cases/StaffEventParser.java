@@ -38,6 +38,8 @@ final class StaffEventParser {
                     Set.of("unit", "referencePattern", "takeUnassigned", "autoJoin", "contact", "sla")));
             case StaffEventTypes.TEMPLATE -> template(event, ContentReader.of(content,
                     Set.of("id", "lang", "caseType", "version", "title", "body", "retired")));
+            case StaffEventTypes.MACRO -> macro(event, ContentReader.of(content, Set.of("id", "lang", "version",
+                    "title", "template", "status", "addTags", "removeTags", "retired")));
             case StaffEventTypes.REPLIED -> replied(ContentReader.of(content,
                     Set.of("case", "event", "txn", "kind", "template", "sha256")));
             // Says what it is, so the audit detail is readable even for an empty type (found by fuzzing).
@@ -131,6 +133,30 @@ final class StaffEventParser {
         Boolean retired = in.optionalBoolean("retired");
         try {
             return new CaseCommand.PublishTemplate(new ReplyTemplate(id, language, caseType, version, title, body,
+                    retired != null && retired, event.sender(), event.serverTime()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidStaffEvent(Rejection.MALFORMED, e.getMessage());
+        }
+    }
+
+    private static CaseCommand macro(StaffEvent event, ContentReader in) throws InvalidStaffEvent {
+        String id = in.text("id", 100);
+        String language = in.text("lang", 2);
+        int version = in.positiveInt("version");
+        String title = in.text("title", 200);
+        String template = in.optionalText("template", 100);
+        String statusName = in.optionalText("status", 20);
+        CaseStatus status = null;
+        if (statusName != null) {
+            status = CaseStatus.fromWireName(statusName).filter(s -> s != CaseStatus.UNTRIAGED)
+                    .orElseThrow(() -> new InvalidStaffEvent(Rejection.MALFORMED,
+                            "status must be open, waiting or closed: " + statusName));
+        }
+        TreeSet<String> add = new TreeSet<>(in.textArray("addTags", Macro.MAX_TAGS, TAG, "a tag"));
+        TreeSet<String> remove = new TreeSet<>(in.textArray("removeTags", Macro.MAX_TAGS, TAG, "a tag"));
+        Boolean retired = in.optionalBoolean("retired");
+        try {
+            return new CaseCommand.PublishMacro(new Macro(id, language, version, title, template, status, add, remove,
                     retired != null && retired, event.sender(), event.serverTime()));
         } catch (IllegalArgumentException e) {
             throw new InvalidStaffEvent(Rejection.MALFORMED, e.getMessage());

@@ -8,6 +8,7 @@ import de.amtsdesk.core.cases.Case;
 import de.amtsdesk.core.cases.CaseStatus;
 import de.amtsdesk.core.cases.CaseTimeline;
 import de.amtsdesk.core.cases.FoldSnapshot;
+import de.amtsdesk.core.cases.Macro;
 import de.amtsdesk.core.cases.Moment;
 import de.amtsdesk.core.cases.Note;
 import de.amtsdesk.core.cases.ReferencePattern;
@@ -76,6 +77,8 @@ public final class SnapshotCodec {
         root.set("staffRoom", staffRoomJson(snapshot.staffRoom()));
         ArrayNode templates = root.putArray("templates");
         snapshot.templates().forEach(t -> templates.add(templateJson(t)));
+        ArrayNode macros = root.putArray("macros");
+        snapshot.macros().forEach(m -> macros.add(macroJson(m)));
         ArrayNode seen = root.putArray("seenEventIds");
         new TreeSet<>(snapshot.seenEventIds()).forEach(seen::add);
         root.put("staffOrder", snapshot.staffOrder());
@@ -104,10 +107,13 @@ public final class SnapshotCodec {
             root.path("referenceCounters").properties().forEach(e -> counters.put(e.getKey(), e.getValue().asLong()));
             List<ReplyTemplate> templates = new ArrayList<>();
             root.path("templates").forEach(t -> templates.add(readTemplate(t)));
+            // Absent in snapshots written before macros existed: same format, no macros.
+            List<Macro> macros = new ArrayList<>();
+            root.path("macros").forEach(m -> macros.add(readMacro(m)));
             Set<String> seen = new HashSet<>();
             root.path("seenEventIds").forEach(id -> seen.add(id.asText()));
             return new FoldSnapshot(cases, pending, counters, readPolicy(root.path("policy")),
-                    readStaffRoom(root.path("staffRoom")), templates, seen, root.path("staffOrder").asLong(),
+                    readStaffRoom(root.path("staffRoom")), templates, macros, seen, root.path("staffOrder").asLong(),
                     text(root, "lastStaffEventId"));
         } catch (IOException | RuntimeException e) {
             throw new UnreadableSnapshotException("stored case snapshot cannot be read: "
@@ -276,6 +282,29 @@ public final class SnapshotCodec {
         return new ReplyTemplate(text(n, "id"), text(n, "lang"), text(n, "caseType"), n.path("version").asInt(),
                 text(n, "title"), text(n, "body"), n.path("retired").asBoolean(), text(n, "publishedBy"),
                 readInstant(n, "publishedAt"));
+    }
+
+    private static ObjectNode macroJson(Macro m) {
+        ObjectNode node = JSON.createObjectNode().put("id", m.id()).put("lang", m.language())
+                .put("version", m.version()).put("title", m.title()).put("template", m.templateId())
+                .put("status", m.status() == null ? null : m.status().wireName());
+        ArrayNode add = node.putArray("addTags");
+        m.addTags().forEach(add::add);
+        ArrayNode remove = node.putArray("removeTags");
+        m.removeTags().forEach(remove::add);
+        return node.put("retired", m.retired()).put("publishedBy", m.publishedBy())
+                .put("publishedAt", instant(m.publishedAt()));
+    }
+
+    private static Macro readMacro(JsonNode n) {
+        String status = text(n, "status");
+        TreeSet<String> add = new TreeSet<>();
+        n.path("addTags").forEach(t -> add.add(t.asText()));
+        TreeSet<String> remove = new TreeSet<>();
+        n.path("removeTags").forEach(t -> remove.add(t.asText()));
+        return new Macro(text(n, "id"), text(n, "lang"), n.path("version").asInt(), text(n, "title"),
+                text(n, "template"), status == null ? null : status(status), add, remove,
+                n.path("retired").asBoolean(), text(n, "publishedBy"), readInstant(n, "publishedAt"));
     }
 
     // ---- scalars ----

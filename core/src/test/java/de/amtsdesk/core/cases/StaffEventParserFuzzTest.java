@@ -29,7 +29,8 @@ class StaffEventParserFuzzTest {
             "\"calendar\":{", "\"zone\":\"Europe/Berlin\"", "\"hours\":{\"monday\":\"08:00-16:00\"}",
             "\"nationwideHolidays\"", "\"holidays\":[", "\"defaults\":{", "\"types\":{", "\"firstResponse\"",
             "\"nextResponse\"", "\"resolution\"", "PT8H", "\"lang\":\"de\"", "\"caseType\"", "\"version\"",
-            "\"title\"", "\"body\"", "\"retired\"", "{citizen.name}", "waiting", "closed", "open"})
+            "\"title\"", "\"body\"", "\"retired\"", "{citizen.name}", "waiting", "closed", "open", "macro",
+            "\"template\"", "\"addTags\":[", "\"removeTags\":["})
     @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void parse(byte[] input) {
         JsonNode event = FuzzInput.json(input);

@@ -71,6 +71,11 @@ class SnapshotCodecTest {
                          "types":{"identity":{"firstResponse":"PT2H"}}}""")));
         add(LEAD, OutgoingStaffEvents.template("greeting", "de", "*", 1, "Gruß",
                 "Guten Tag {citizen.name|Damen und Herren}, Ihr Zeichen {case.reference}", false));
+        add(LEAD, OutgoingStaffEvents.macro("unterlagen", "de", 1, "Unterlagen anfordern", "greeting",
+                CaseStatus.WAITING, List.of("unterlagen-angefordert", "eilig"), List.of("neu"), false));
+        add(LEAD, OutgoingStaffEvents.macro("erledigt", "de", 1, "Erledigt", null, CaseStatus.CLOSED, List.of(),
+                List.of(), false));
+        add(LEAD, OutgoingStaffEvents.macro("erledigt", "de", 2, "Erledigt", null, null, List.of(), List.of(), true));
         String b = add(ANNA, OutgoingStaffEvents.created("!c:amt.example", "@eva:bund.example", null));
         add(ANNA, OutgoingStaffEvents.status(b, CaseStatus.CLOSED, null));
         CaseLog log = new CaseLog(UnitConfig.defaults("BA"), new InMemoryAuditLog());
@@ -86,6 +91,27 @@ class SnapshotCodecTest {
         assertThat(read.cases()).hasSize(2);
         assertThat(read.pendingRoomMoments()).containsKey("!b:amt.example");
         assertThat(read.policy().sla().calendar().holidays()).hasSize(2);
+        assertThat(read.macros()).hasSize(2);
+        assertThat(CaseBook.restore(read).macros().all()).isEqualTo(log.book().macros().all());
+    }
+
+    @Test
+    void aSnapshotWrittenBeforeMacrosExistedIsStillRead() throws Exception {
+        inputs.add(new StaffMembership("$m1", LEAD, true, "Lena Lead", tick()));
+        inputs.add(new StaffPowerLevels("$p1", LEAD, new PowerLevels(Map.of(LEAD, 100), 0, Map.of()), tick()));
+        add(LEAD, OutgoingStaffEvents.template("greeting", "de", "*", 1, "Gruß", "Guten Tag", false));
+        CaseLog log = new CaseLog(UnitConfig.defaults("BA"), new InMemoryAuditLog());
+        log.applyAll(inputs);
+        FoldSnapshot original = log.book().snapshot();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper()
+                .readTree(SnapshotCodec.encode(original));
+        tree.remove("macros");
+
+        FoldSnapshot read = SnapshotCodec.decode(SnapshotCodec.FORMAT, tree.toString());
+
+        assertThat(read.macros()).isEmpty();
+        assertThat(read).isEqualTo(original);
+        assertThat(read.templates()).hasSize(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package de.amtsdesk.e2e.harness;
 
+import de.amtsdesk.core.cases.CaseStatus;
 import de.amtsdesk.core.cases.OutgoingStaffEvents;
 import de.amtsdesk.core.cases.UnitConfig;
 import de.amtsdesk.core.engine.AgencyEngine;
@@ -16,8 +17,8 @@ import java.util.List;
 
 /**
  * The team lead of a unit, headless, for the demo and the workspace tests: creates the encrypted staff room, invites
- * the caseworkers, and once they have joined publishes the unit's reply templates (the lead's power level is needed
- * for that). Runs a real staff client (own workstation profile, matrix-sdk-crypto) against the test Synapse.
+ * the caseworkers, and once they have joined publishes the unit's reply templates and macros (the lead's power level
+ * is needed for that). Runs a real staff client (own workstation profile, matrix-sdk-crypto) against the test Synapse.
  */
 public final class UnitLead implements AutoCloseable {
 
@@ -57,7 +58,7 @@ public final class UnitLead implements AutoCloseable {
         return staff;
     }
 
-    /** Syncs until {@code member} has joined the staff room, then publishes the demo templates. */
+    /** Syncs until {@code member} has joined the staff room, then publishes the demo templates and macros. */
     public void publishTemplatesOnceJoined(String member, Duration wait) throws MatrixException {
         Instant deadline = Instant.now().plus(wait);
         while (!(staff.readyToSend() && staff.book().staffRoom().isMember(member))) {
@@ -68,6 +69,9 @@ public final class UnitLead implements AutoCloseable {
         }
         for (OutgoingStaffEvents.Outgoing template : templates()) {
             staff.send(template);
+        }
+        for (OutgoingStaffEvents.Outgoing macro : macros()) {
+            staff.send(macro);
         }
         staff.flush();
     }
@@ -92,6 +96,17 @@ public final class UnitLead implements AutoCloseable {
                         "Guten Tag {citizen.name},\n\nfür Ihren Wohngeldantrag ({case.reference}) benötigen wir noch "
                                 + "Ihren Mietvertrag und die Einkommensnachweise der letzten drei Monate.\n\n"
                                 + "Mit freundlichen Grüßen\n{caseworker.name}", false));
+    }
+
+    /** The demo unit's macros (ADR 0013): a caseworker runs them with Ctrl+M in the reply field. */
+    static List<OutgoingStaffEvents.Outgoing> macros() {
+        return List.of(
+                OutgoingStaffEvents.macro("unterlagen-anfordern", "de", 1, "Unterlagen anfordern",
+                        "wohngeld-unterlagen", CaseStatus.WAITING, List.of("unterlagen-angefordert"), List.of(), false),
+                OutgoingStaffEvents.macro("erledigt", "de", 1, "Erledigt", null, CaseStatus.CLOSED, List.of(),
+                        List.of(), false),
+                OutgoingStaffEvents.macro("erledigt", "en", 1, "Done", null, CaseStatus.CLOSED, List.of(), List.of(),
+                        false));
     }
 
     @Override

@@ -7,6 +7,8 @@ import de.amtsdesk.app.MainWindow;
 import de.amtsdesk.app.Prefill;
 import de.amtsdesk.app.StableRobot;
 import de.amtsdesk.app.queue.QueueEntry;
+import de.amtsdesk.core.cases.CaseStatus;
+import de.amtsdesk.core.cases.OutgoingStaffEvents;
 import de.amtsdesk.e2e.harness.UnitLead;
 import de.amtsdesk.e2e.harness.CitizenClient;
 import de.amtsdesk.e2e.harness.CitizenEvent;
@@ -15,6 +17,7 @@ import de.amtsdesk.e2e.harness.SynapseExtension;
 import de.amtsdesk.e2e.harness.SynapseServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -183,6 +186,93 @@ class CaseworkerWorkspaceFxTest {
             robot.interact(() -> again.getSelectionModel().select(at));
             waitUntil(() -> robot.lookup("#draftField").tryQuery().map(n -> ((javafx.scene.control.TextArea) n)
                     .getText().equals("Entwurf bleibt")).orElse(false), "the draft kept across the lock");
+        }
+    }
+
+    /**
+     * Issue "composer: macros": the lead's macro "Unterlagen anfordern" run with Ctrl+M puts the filled-in request
+     * into the draft (not sent), sets the case to waiting and tags it, through the staff room.
+     */
+    @Test
+    void aMacroFillsTheDraftAndSetsStatusAndTag(FxRobot robot, SynapseServer synapse) throws Exception {
+        RegisteredUser agency = SynapseExtension.registerUser("amt");
+        RegisteredUser caseworker = SynapseExtension.registerUser("sam");
+        RegisteredUser leadUser = SynapseExtension.registerUser("tina");
+        RegisteredUser citizenAccount = synapse.registerUser(SynapseExtension.uniqueLocalpart("erika"), "pw-erika-1",
+                "Erika Mustermann", false);
+        Path root = java.nio.file.Files.createTempDirectory("amtsdesk-macro-e2e");
+        try (CitizenClient citizen = CitizenClient.start("erika-macro");
+                UnitLead lead = UnitLead.create(synapse, root.resolve("lead"), leadUser, "Wohngeldstelle",
+                        List.of(caseworker.userId()))) {
+            citizen.login(synapse, citizenAccount);
+            openWindow(robot);
+            signIn(robot, synapse.baseUrl(), agency.localpart(), agency.password());
+            staffSignIn(robot, caseworker, lead.staffRoom());
+            lead.publishTemplatesOnceJoined(caseworker.userId(), Duration.ofSeconds(90));
+
+            String roomId = citizen.createEncryptedRoom(List.of(agency.userId()), null, true);
+            citizen.sendText(roomId, "Guten Tag, ich möchte Wohngeld beantragen.");
+
+            waitUntil(() -> robot.lookup("#queueList").tryQuery().isPresent(), "the workspace");
+            robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+            @SuppressWarnings("unchecked")
+            ListView<QueueEntry> queue = (ListView<QueueEntry>) robot.lookup("#queueList").query();
+            waitUntil(() -> queue.getItems().stream().anyMatch(e -> e instanceof QueueEntry.CaseRow row
+                    && row.roomId().equals(roomId)), "the new case under New");
+            int index = indexOfCase(queue, roomId);
+            robot.interact(() -> {
+                queue.requestFocus();
+                queue.getSelectionModel().select(index);
+            });
+            waitUntil(() -> robot.lookup("#timeline").tryQuery().isPresent(), "the conversation of the case");
+            // The lead types the case (the type picker has its own test above); the caseworker's panel follows.
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (lead.staff().book().findByRoom(roomId).isEmpty()) {
+                assertThat(Instant.now()).as("the case reaches the lead").isBefore(deadline);
+                lead.sync();
+            }
+            String caseId = lead.staff().book().findByRoom(roomId).orElseThrow().id();
+            lead.staff().send(OutgoingStaffEvents.typed(caseId, "housing.wohngeld.apply"));
+            lead.staff().flush();
+            Label type = robot.lookup("#caseType").queryAs(Label.class);
+            waitUntil(() -> type.getText().contains("Wohngeld") || type.getText().contains("housing"),
+                    "the case type set through the staff room");
+            assertThat(robot.lookup("#macroButton").tryQuery()).as("the Macro button in the composer").isPresent();
+
+            robot.clickOn("#draftField");
+            robot.press(KeyCode.CONTROL, KeyCode.M).release(KeyCode.M, KeyCode.CONTROL);
+            waitUntil(() -> robot.lookup("#macroChoices").tryQuery().isPresent(), "the macro picker");
+            // Clicking the search field makes the dialog the robot's target window for the keys that follow.
+            StableRobot.type(robot, "#macroQuery", "Unterlagen");
+            Label summary = robot.lookup("#macroSummary").queryAs(Label.class);
+            try {
+                waitUntil(() -> summary.getText().contains("+unterlagen-angefordert"), "what the macro will do");
+            } catch (AssertionError e) {
+                String seen = WaitForAsyncUtils.waitForAsyncFx(5000, () -> "summary=" + summary.getText()
+                        + " | query=" + robot.lookup("#macroQuery").tryQuery().map(n -> ((javafx.scene.control
+                        .TextField) n).getText()).orElse("(gone)") + " | choices=" + robot.lookup("#macroChoices")
+                        .tryQuery().map(n -> String.valueOf(((ListView<?>) n).getItems())).orElse("(gone)")
+                        + " | draft=" + robot.lookup("#draftField").queryAs(javafx.scene.control.TextArea.class)
+                        .getText());
+                throw new AssertionError(e.getMessage() + ": " + seen, e);
+            }
+            robot.type(KeyCode.ENTER);
+
+            javafx.scene.control.TextArea draft = robot.lookup("#draftField").queryAs(javafx.scene.control.TextArea.class);
+            waitUntil(() -> draft.getText().startsWith("Guten Tag Erika Mustermann,"), "the rendered template");
+            javafx.scene.layout.FlowPane tags = robot.lookup("#caseTags").queryAs(javafx.scene.layout.FlowPane.class);
+            waitUntil(() -> tags.getChildren().stream().anyMatch(n -> n instanceof javafx.scene.control.Button b
+                    && b.getText().startsWith("unterlagen-angefordert")), "the tag, through the staff room");
+            // Everyone in the unit sees the change: the lead's own fold has the case waiting and tagged.
+            deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (!(lead.staff().book().find(caseId).orElseThrow().status() == CaseStatus.WAITING
+                    && lead.staff().book().find(caseId).orElseThrow().tags().contains("unterlagen-angefordert"))) {
+                assertThat(Instant.now()).as("the macro's changes reach the lead").isBefore(deadline);
+                lead.sync();
+            }
+            // The reply is only in the draft: nothing but the citizen's own message is in the room.
+            Thread.sleep(3000);
+            assertThat(citizen.events()).noneMatch(e -> agency.userId().equals(e.sender()) && e.body() != null);
         }
     }
 

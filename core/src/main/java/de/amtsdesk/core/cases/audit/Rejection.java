@@ -29,6 +29,8 @@ public enum Rejection {
     UNKNOWN_ASSIGNEE,
     /** A template version not newer than the one in force. */
     STALE_TEMPLATE_VERSION,
+    /** A macro version not newer than the one in force. */
+    STALE_MACRO_VERSION,
     /** A bug in the fold itself; the event was not applied. */
     INTERNAL_ERROR;
 

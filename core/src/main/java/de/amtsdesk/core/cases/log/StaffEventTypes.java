@@ -14,11 +14,13 @@ public final class StaffEventTypes {
     public static final String TAGGED = NAMESPACE + "tagged";
     public static final String POLICY = NAMESPACE + "policy";
     public static final String TEMPLATE = NAMESPACE + "template";
+    /** A lead publishes a macro: template + status + tags in one action (ADR 0013). */
+    public static final String MACRO = NAMESPACE + "macro";
     /** A caseworker sent a reply to the citizen through the functional account (ADR 0011): audit only. */
     public static final String REPLIED = NAMESPACE + "replied";
 
     public static final List<String> ALL = List.of(CREATED, TYPED, STATUS, ASSIGNED, NOTE, TAGGED, POLICY, TEMPLATE,
-            REPLIED);
+            MACRO, REPLIED);
 
     /** The schema version this client reads and writes. */
     public static final int SCHEMA_VERSION = 1;
