@@ -5,6 +5,7 @@ import de.amtsdesk.app.composer.PollComposerViewModel;
 import de.amtsdesk.core.conversation.PollDraft;
 import de.amtsdesk.core.conversation.TimelineEntry;
 import java.io.File;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.fxml.FXML;
@@ -59,6 +60,8 @@ public final class ConversationView {
         timeline.setCellFactory(list -> new EntryCell());
         viewModel.rows().addListener((javafx.collections.ListChangeListener<TimelineRow>) change -> followNewest());
         draftField.textProperty().bindBidirectional(viewModel.draftProperty());
+        acceptDroppedFiles(timeline);
+        acceptDroppedFiles(draftField);
         sendButton.disableProperty().bind(viewModel.canSendProperty().not());
         noticeLabel.textProperty().bind(viewModel.noticeProperty());
         encryptionLabel.textProperty().bind(viewModel.encryptionWarningProperty());
@@ -204,9 +207,35 @@ public final class ConversationView {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(resources.getString("conversation.attach.title"));
         File file = chooser.showOpenDialog(timeline.getScene().getWindow());
-        if (file == null) {
-            return;
+        if (file != null) {
+            offerFile(file);
         }
+    }
+
+    /**
+     * Files dropped on the timeline or the reply field are offered like picked ones: each confirmed with its name
+     * and size (an empty file refused) before anything is sent. The "Datei …" button stays the keyboard way.
+     */
+    private void acceptDroppedFiles(javafx.scene.Node target) {
+        target.setOnDragOver(event -> {
+            if (event.getDragboard().hasFiles()) {
+                event.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            event.consume();
+        });
+        target.setOnDragDropped(event -> {
+            boolean files = event.getDragboard().hasFiles();
+            event.setDropCompleted(files);
+            event.consume();
+            if (files) {
+                List<File> dropped = List.copyOf(event.getDragboard().getFiles());
+                // After the drop gesture ends: a modal dialog inside it would block the drag source.
+                javafx.application.Platform.runLater(() -> dropped.forEach(this::offerFile));
+            }
+        });
+    }
+
+    private void offerFile(File file) {
         viewModel.confirmFile(file.toPath()).ifPresent(question -> {
             ButtonType send = new ButtonType(resources.getString("conversation.attach.send"),
                     ButtonBar.ButtonData.OK_DONE);
