@@ -139,6 +139,9 @@ final class WorkspaceSeed {
         java.util.Map<String, Instant> seen = new java.util.HashMap<>();
         List<String> workers = new ArrayList<>();
         long[] clock = {NOW.minus(Duration.ofDays(43)).toEpochMilli()};
+        // The staff room's create event comes first in the store, as the engine's sync stores it.
+        state(staff, clock, "m.room.create", "", LEAD, JSON.createObjectNode().put("room_version", "10")
+                .put("creator", LEAD));
         member(staff, clock, LEAD, "Lena Lead");
         ObjectNode power = JSON.createObjectNode().put("users_default", 0);
         power.putObject("users").put(LEAD, 100);
