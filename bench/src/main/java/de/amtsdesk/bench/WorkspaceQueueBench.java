@@ -73,6 +73,10 @@ public final class WorkspaceQueueBench {
         String loadAtStart = loadAverage();
         String seed = WorkspaceSeed.ensure(dir);
         System.out.println("seed: " + seed);
+        if (List.of(args).contains("--projection-only")) {
+            System.out.print(projectionFigures(dir));
+            return;
+        }
 
         // Cold starts, each in a fresh JVM.
         String classpath = System.getProperty("java.class.path");

@@ -117,7 +117,6 @@ public final class WorkspaceQueueChild {
             QueueViewModel queue = new QueueViewModel(desk, projection, opened.read(), background, ui, clock,
                     caseText);
             model.set(queue);
-            queue.onAfterUpdate(rows -> mark("rowsApplied"));
             QueueView view = new QueueView(queue, caseId -> { });
             Parent root = new ViewLoader(text).load(QueueView.class, () -> view);
             Scene scene = new Scene(root, 460, 760);
@@ -221,6 +220,7 @@ public final class WorkspaceQueueChild {
             Platform.runLater(() -> {
                 long start = System.nanoTime();
                 command.run();
+                mark("rowsApplied");
                 double millis = (System.nanoTime() - start) / 1e6;
                 tasks.add(new double[] {System.currentTimeMillis(), millis});
                 byActivity.computeIfAbsent(activity, a -> new CopyOnWriteArrayList<>()).add(millis);
@@ -260,7 +260,8 @@ public final class WorkspaceQueueChild {
         }
 
         private static boolean isFx(RecordedEvent e) {
-            return e.getThread() != null && "JavaFX Application Thread".equals(e.getThread().getJavaName());
+            return e.getThread() != null && e.getThread().getJavaName() != null
+                    && e.getThread().getJavaName().startsWith("JavaFX Application");
         }
 
         void stop() {
@@ -434,6 +435,12 @@ public final class WorkspaceQueueChild {
             }
             System.out.println("WSQ jfr.phases=" + pulses.phases.size());
             System.out.println("WSQ jfr.pulses=" + byPulse.size());
+            System.out.println("WSQ jfr.fxPhases=" + pulses.phases.stream().filter(Pulses.Phase::fxThread).count());
+            if (!pulses.phases.isEmpty()) {
+                Pulses.Phase sample = pulses.phases.get(pulses.phases.size() / 2);
+                System.out.println("WSQ jfr.sample=" + sample + " windows " + windows.stream()
+                        .map(w -> w[0] + "@" + w[1] + ".." + w[2]).toList());
+            }
             Map<String, List<Double>> fxPulse = new java.util.LinkedHashMap<>();
             Map<String, List<Double>> wholePulse = new java.util.LinkedHashMap<>();
             Map<String, Map<String, Double>> worstPhases = new java.util.LinkedHashMap<>();
