@@ -46,6 +46,8 @@ import javafx.collections.ObservableList;
 public final class WorkspaceQueueBench {
 
     private static final long COLD_GOAL_AFTER_JVM_MS = 1000;
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
     private static final long COLD_GOAL_TOTAL_MS = 2500;
 
     private WorkspaceQueueBench() {
@@ -245,27 +247,32 @@ public final class WorkspaceQueueBench {
                     Locale.GERMAN, ZoneId.of("Europe/Berlin"));
             StringBuilder out = new StringBuilder();
             long t = System.nanoTime();
+            long firstCpu = THREADS.getCurrentThreadCpuTime();
             List<QueueEntry> first = projection.project(book, CaseFilter.ACTIVE, WorkspaceSeed.ME, WorkspaceSeed.NOW,
                     read);
-            out.append(String.format(Locale.ROOT, "project-first-call-ms[ACTIVE, %d rows]: %.1f%n", first.size(),
-                    (System.nanoTime() - t) / 1e6));
+            out.append(String.format(Locale.ROOT, "project-first-call-ms[ACTIVE, %d rows]: %.1f wall, %.1f CPU%n",
+                    first.size(), (System.nanoTime() - t) / 1e6, (THREADS.getCurrentThreadCpuTime() - firstCpu) / 1e6));
             Map<CaseFilter, List<QueueEntry>> rowsOf = new LinkedHashMap<>();
             for (CaseFilter filter : List.of(CaseFilter.ACTIVE, CaseFilter.CLOSED, CaseFilter.MINE, CaseFilter.DUE,
                     CaseFilter.NEW)) {
                 List<Double> millis = new ArrayList<>();
+                List<Double> cpu = new ArrayList<>();
                 List<QueueEntry> rows = null;
                 for (int i = 0; i < 25; i++) {
                     long s = System.nanoTime();
+                    long c = THREADS.getCurrentThreadCpuTime();
                     rows = projection.project(book, filter, WorkspaceSeed.ME, WorkspaceSeed.NOW, read);
                     if (i >= 5) {
                         millis.add((System.nanoTime() - s) / 1e6);
+                        cpu.add((THREADS.getCurrentThreadCpuTime() - c) / 1e6);
                     }
                 }
                 rowsOf.put(filter, rows);
                 long cases = rows.stream().filter(r -> r instanceof QueueEntry.CaseRow).count();
-                out.append(String.format(Locale.ROOT, "project-median-ms[%s, %d cases, %d rows]: %.1f (max %.1f)%n",
-                        filter, cases, rows.size(), medianD(millis), millis.stream().mapToDouble(d -> d).max()
-                                .orElse(0)));
+                out.append(String.format(Locale.ROOT,
+                        "project-median-ms[%s, %d cases, %d rows]: %.1f wall (max %.1f), %.1f CPU%n", filter, cases,
+                        rows.size(), medianD(millis), millis.stream().mapToDouble(d -> d).max().orElse(0),
+                        medianD(cpu)));
             }
             out.append(String.format(Locale.ROOT, "book: %d cases%n", book.size()));
             List<QueueEntry> active = rowsOf.get(CaseFilter.ACTIVE);
@@ -296,19 +303,23 @@ public final class WorkspaceQueueBench {
 
     private static String keyedUpdate(String label, List<QueueEntry> from, List<QueueEntry> to) {
         List<Double> millis = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         int edits = 0;
         for (int i = 0; i < 10; i++) {
             ObservableList<QueueEntry> target = FXCollections.observableArrayList(from);
             long s = System.nanoTime();
+            long c = THREADS.getCurrentThreadCpuTime();
             edits = KeyedList.update(target, to, QueueEntry::key);
             if (i >= 3) {
                 millis.add((System.nanoTime() - s) / 1e6);
+                cpu.add((THREADS.getCurrentThreadCpuTime() - c) / 1e6);
             }
             if (!target.equals(to)) {
                 throw new IllegalStateException("KeyedList.update did not reach the new rows: " + label);
             }
         }
-        return String.format(Locale.ROOT, "%s: %.1f (%d edits)%n", label, medianD(millis), edits);
+        return String.format(Locale.ROOT, "%s: %.1f wall, %.1f CPU (%d edits)%n", label, medianD(millis), medianD(cpu),
+                edits);
     }
 
     private static String loadAverage() {

@@ -152,7 +152,7 @@ public final class WorkspaceQueueChild {
         System.out.println("WSQ rows=" + model.get().entries().size());
         System.out.println("WSQ firstApplyFxMs=" + String.format(Locale.ROOT, "%.1f", ui.firstMillis()));
         if (interact) {
-            new Interaction(model.get(), sceneRef.get(), ui, pulses).run();
+            new Interaction(model.get(), sceneRef.get(), ui, pulses, List.of(args).contains("--short")).run();
         } else {
             System.out.println("WSQ argon2idMs=" + argon2idMillis());
         }
@@ -234,7 +234,7 @@ public final class WorkspaceQueueChild {
 
     /** Pulse phases from the JavaFX runtime's JFR events, and input handling times. */
     static final class Pulses {
-        record Phase(int pulseId, String name, boolean fxThread, Instant start, Instant end) {
+        record Phase(int pulseId, String name, boolean fxThread, Instant start, Instant end, String thread) {
         }
 
         final List<Phase> phases = new CopyOnWriteArrayList<>();
@@ -252,7 +252,8 @@ public final class WorkspaceQueueChild {
             stream.enable("javafx.PulsePhase").withoutStackTrace().withThreshold(java.time.Duration.ZERO);
             stream.enable("javafx.Input").withoutStackTrace().withThreshold(java.time.Duration.ZERO);
             stream.onEvent("javafx.PulsePhase", e -> pulses.phases.add(new Phase(e.getInt("pulseId"),
-                    e.getString("phaseName"), isFx(e), e.getStartTime(), e.getEndTime())));
+                    e.getString("phaseName"), isFx(e), e.getStartTime(), e.getEndTime(),
+                    e.getThread() == null ? "?" : e.getThread().getJavaName() + "/" + e.getThread().getOSName())));
             stream.onEvent("javafx.Input", e -> pulses.inputs.add(new Instant[] {e.getStartTime(), e.getEndTime()}));
             stream.setMaxAge(java.time.Duration.ofMinutes(5));
             stream.startAsync();
@@ -260,8 +261,10 @@ public final class WorkspaceQueueChild {
         }
 
         private static boolean isFx(RecordedEvent e) {
+            // The FX thread is "JavaFX Application Thread" with GTK, "Event Thread" under Monocle; the render
+            // thread is QuantumRenderer-0 in both.
             return e.getThread() != null && e.getThread().getJavaName() != null
-                    && e.getThread().getJavaName().startsWith("JavaFX Application");
+                    && !e.getThread().getJavaName().startsWith("QuantumRenderer");
         }
 
         void stop() {
@@ -281,9 +284,11 @@ public final class WorkspaceQueueChild {
         private final Map<String, List<Double>> actionMillis = new ConcurrentHashMap<>();
         private final Map<String, List<Double>> frameGaps = new ConcurrentHashMap<>();
         private volatile String activity = "idle";
+        private final boolean quick;
 
         @SuppressWarnings("unchecked")
-        Interaction(QueueViewModel model, Scene scene, TimedUi ui, Pulses pulses) {
+        Interaction(QueueViewModel model, Scene scene, TimedUi ui, Pulses pulses, boolean quick) {
+            this.quick = quick;
             this.model = model;
             this.scene = scene;
             this.ui = ui;
@@ -305,19 +310,19 @@ public final class WorkspaceQueueChild {
             };
             fx(timer::start);
             Thread.sleep(1500); // let the start settle (a late GC, the first paints)
-            for (String round : List.of("1", "2")) {
+            for (String round : quick ? List.of("1") : List.of("1", "2")) {
                 // Scrolling: selection moves with PAGE_DOWN like a held key (30/s); each move opens the case.
                 begin("scroll" + round);
                 fx(() -> {
                     list.requestFocus();
                     list.getSelectionModel().clearAndSelect(1);
                 });
-                for (int i = 0; i < 150; i++) {
+                for (int i = 0; i < (quick ? 15 : 150); i++) {
                     key(list, KeyCode.PAGE_DOWN);
                     Thread.sleep(33);
                 }
                 Random random = new Random(7);
-                for (int i = 0; i < 40; i++) {
+                for (int i = 0; i < (quick ? 5 : 40); i++) {
                     int to = random.nextInt(model.entries().size());
                     action(() -> list.scrollTo(to));
                     Thread.sleep(50);
@@ -330,7 +335,7 @@ public final class WorkspaceQueueChild {
 
                 // Saved views: each button once, waiting for its rows, twice through.
                 begin("filter" + round);
-                for (int pass = 0; pass < 2; pass++) {
+                for (int pass = 0; pass < (quick ? 1 : 2); pass++) {
                     for (CaseFilter filter : QueueViewModel.VIEWS) {
                         long before = generation();
                         String id = "#view-" + filter.name().toLowerCase(Locale.ROOT);
@@ -438,6 +443,8 @@ public final class WorkspaceQueueChild {
             System.out.println("WSQ jfr.fxPhases=" + pulses.phases.stream().filter(Pulses.Phase::fxThread).count());
             if (!pulses.phases.isEmpty()) {
                 Pulses.Phase sample = pulses.phases.get(pulses.phases.size() / 2);
+                System.out.println("WSQ jfr.kinds=" + pulses.phases.stream().map(p -> p.name() + "@" + p.thread())
+                        .distinct().toList());
                 System.out.println("WSQ jfr.sample=" + sample + " windows " + windows.stream()
                         .map(w -> w[0] + "@" + w[1] + ".." + w[2]).toList());
             }

@@ -34,6 +34,9 @@ public final class QueueViewModel {
     public static final List<CaseFilter> VIEWS = List.of(CaseFilter.NEW, CaseFilter.MINE, CaseFilter.UNASSIGNED,
             CaseFilter.DUE, CaseFilter.WAITING, CaseFilter.ACTIVE, CaseFilter.CLOSED);
 
+    /** More edits than this (a view switch, the first fill) reach the list as one change; see KeyedList. */
+    static final int BULK_EDITS = 100;
+
     private final CaseDesk desk;
     private final QueueProjection projection;
     private final ReadMarkers read;
@@ -101,7 +104,7 @@ public final class QueueViewModel {
 
     private void apply(List<QueueEntry> rows, Map<CaseFilter, Integer> counts, int total, int unread) {
         generation++;
-        KeyedList.update(entries, rows, QueueEntry::key);
+        KeyedList.updateShown(entries, rows, QueueEntry::key, BULK_EDITS);
         viewLabels.forEach((filter, label) -> label.set(caseText.get(filter.messageKey()) + " ("
                 + counts.getOrDefault(filter, 0) + ")"));
         summary.set(search.get() == null || search.get().isBlank()

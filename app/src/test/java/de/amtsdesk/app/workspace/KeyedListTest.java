@@ -111,6 +111,50 @@ class KeyedListTest {
         assertThat(millis).isLessThan(1_000);
     }
 
+    @Test
+    void aShownListGetsABigChangeAsOneChangeAndKeepsUnchangedRows() {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            rows.add(new Row("r" + i, 0));
+        }
+        ObservableList<Row> shown = FXCollections.observableArrayList(rows);
+        List<String> changes = record(shown);
+        List<Row> next = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            next.add(i % 2 == 0 ? new Row("r" + i, 0) : new Row("n" + i, 0)); // half gone, half new
+        }
+
+        int edits = KeyedList.updateShown(shown, next, Row::key, 100);
+
+        assertThat(edits).isGreaterThan(100);
+        assertThat(changes).hasSize(1);
+        assertThat(shown).containsExactlyElementsOf(next);
+        assertThat(shown.get(0)).isSameAs(rows.get(0)); // unchanged, same index: the same object
+    }
+
+    @Test
+    void aShownListGetsASmallChangeAsTheSameEditsAsUpdate() {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            rows.add(new Row("r" + i, 0));
+        }
+        List<Row> next = new ArrayList<>(rows);
+        next.set(10, new Row("r10", 1));
+        next.add(500, new Row("new", 0));
+        ObservableList<Row> shown = FXCollections.observableArrayList(rows);
+        ObservableList<Row> plain = FXCollections.observableArrayList(rows);
+        List<String> shownChanges = record(shown);
+        List<String> plainChanges = record(plain);
+
+        int edits = KeyedList.updateShown(shown, next, Row::key, 100);
+
+        assertThat(edits).isEqualTo(KeyedList.update(plain, next, Row::key)).isEqualTo(2);
+        assertThat(shownChanges).isEqualTo(plainChanges);
+        for (int i = 0; i < shown.size(); i++) {
+            assertThat(shown.get(i)).isSameAs(plain.get(i));
+        }
+    }
+
     private static List<Row> randomRows(Random random, int size) {
         List<Row> rows = new ArrayList<>();
         List<Integer> keys = new ArrayList<>();
