@@ -442,11 +442,8 @@ public final class WorkspaceQueueChild {
             System.out.println("WSQ jfr.pulses=" + byPulse.size());
             System.out.println("WSQ jfr.fxPhases=" + pulses.phases.stream().filter(Pulses.Phase::fxThread).count());
             if (!pulses.phases.isEmpty()) {
-                Pulses.Phase sample = pulses.phases.get(pulses.phases.size() / 2);
                 System.out.println("WSQ jfr.kinds=" + pulses.phases.stream().map(p -> p.name() + "@" + p.thread())
                         .distinct().toList());
-                System.out.println("WSQ jfr.sample=" + sample + " windows " + windows.stream()
-                        .map(w -> w[0] + "@" + w[1] + ".." + w[2]).toList());
             }
             Map<String, List<Double>> fxPulse = new java.util.LinkedHashMap<>();
             Map<String, List<Double>> wholePulse = new java.util.LinkedHashMap<>();

@@ -116,9 +116,16 @@ public final class QueueViewModel {
     public void opened(String caseId) {
         selectedCaseId.set(caseId);
         desk.book().find(caseId).ifPresent(c -> {
+            // Moving through the list with the keyboard opens case after case: a case with nothing new since it
+            // was last shown writes no marker (the store's write ran on the FX thread) and, as its unread count
+            // was already 0, needs no new rows (each refresh projects and diffs the whole queue).
+            boolean hadUnread = QueueProjection.unread(c, read) > 0;
             c.timeline().moments().stream().map(m -> m.at()).max(java.util.Comparator.naturalOrder())
+                    .filter(last -> last.isAfter(read.seenUntil(c.roomId())))
                     .ifPresent(last -> read.markSeen(c.roomId(), last));
-            refresh();
+            if (hadUnread) {
+                refresh();
+            }
         });
     }
 
