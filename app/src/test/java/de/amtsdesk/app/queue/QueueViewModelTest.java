@@ -40,22 +40,26 @@ class QueueViewModelTest {
     private final List<Runnable> background = new ArrayList<>();
     private int counter;
 
-    private String newCase(String room, boolean citizenWrote) {
-        if (citizenWrote) {
-            fold.apply(new CitizenActivity("$c" + (++counter), room, "@c:bund.example",
-                    CitizenActivity.Direction.FROM_CITIZEN, NOW.minusSeconds(600)));
-        }
-        String id = "$q" + (++counter);
-        OutgoingStaffEvents.Outgoing created = OutgoingStaffEvents.created(room, "@c:bund.example", "Erika");
-        fold.apply(new StaffEvent(id, created.type(), ANNA, NOW.minusSeconds(300), created.content()));
-        return id;
-    }
-
-    private QueueViewModel model(ReadMarkers read) {
+    QueueViewModelTest() {
+        // The unit first: the case events below are sent by a member.
         fold.apply(new StaffMembership("$m1", LEAD, true, "Lena Lead", NOW.minusSeconds(900)));
         fold.apply(new StaffPowerLevels("$p1", LEAD, new PowerLevels(Map.of(LEAD, 100), 0, Map.of()),
                 NOW.minusSeconds(900)));
         fold.apply(new StaffMembership("$m2", ANNA, true, "Anna Arbeit", NOW.minusSeconds(900)));
+    }
+
+    private String newCase(String room, boolean citizenWrote) {
+        String id = "$q" + (++counter);
+        OutgoingStaffEvents.Outgoing created = OutgoingStaffEvents.created(room, "@c:bund.example", "Erika");
+        fold.apply(new StaffEvent(id, created.type(), ANNA, NOW.minusSeconds(300), created.content()));
+        if (citizenWrote) {
+            fold.apply(new CitizenActivity("$c" + (++counter), room, "@c:bund.example",
+                    CitizenActivity.Direction.FROM_CITIZEN, NOW.minusSeconds(200)));
+        }
+        return id;
+    }
+
+    private QueueViewModel model(ReadMarkers read) {
         Translations text = Translations.load("de.amtsdesk.app.messages", Locale.GERMAN,
                 QueueViewModel.class.getClassLoader());
         Translations caseText = Translations.load("de.amtsdesk.core.cases.messages", Locale.GERMAN,
@@ -81,6 +85,8 @@ class QueueViewModelTest {
         model.refresh();
         runBackground();
         long before = model.generation();
+        assertThat(model.entries()).filteredOn(e -> e instanceof QueueEntry.CaseRow)
+                .singleElement().satisfies(e -> assertThat(((QueueEntry.CaseRow) e).unread()).isEqualTo(1));
 
         model.opened(withMessage);
 
