@@ -15,13 +15,16 @@ import de.amtsdesk.core.i18n.Translations;
 import de.amtsdesk.core.staff.SearchIndex;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.text.MessageFormat;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.MissingResourceException;
 
 /**
  * Turns the case book into queue rows: grouped by life situation, then service, most urgent first inside a group.
@@ -52,38 +55,37 @@ public final class QueueProjection {
 
     public List<QueueEntry> project(CaseBook book, CaseFilter filter, String me, Instant now, ReadMarkers read) {
         List<Case> cases = new CaseQueries(book).list(filter, me, now);
-        Map<String, Map<String, List<Case>>> grouped = new LinkedHashMap<>();
-        List<Case> untyped = new ArrayList<>();
+        Texts texts = new Texts();
+        Map<String, Map<String, List<QueueEntry.CaseRow>>> grouped = new LinkedHashMap<>();
+        List<QueueEntry.CaseRow> untyped = new ArrayList<>();
+        // Each case's row once (its unread count with it); the headings add up the rows under them.
         for (Case c : cases) {
+            QueueEntry.CaseRow row = row(c, now, read, me, book, texts);
             if (!c.isTyped()) {
-                untyped.add(c);
+                untyped.add(row);
                 continue;
             }
             String group = catalogue.service(c.type()).map(PublicService::groupKey).orElse(UNKNOWN_GROUP);
             grouped.computeIfAbsent(group, g -> new LinkedHashMap<>()).computeIfAbsent(c.type(),
-                    t -> new ArrayList<>()).add(c);
+                    t -> new ArrayList<>()).add(row);
         }
-        List<QueueEntry> rows = new ArrayList<>();
+        List<QueueEntry> rows = new ArrayList<>(cases.size() + 64);
         if (!untyped.isEmpty()) {
-            addGroup(rows, "g:", 0, caseText.get("case.filter.new"), untyped, now, read, me, book);
-            for (Case c : untyped) {
-                rows.add(row(c, now, read, me, book));
-            }
+            addGroup(rows, "g:", 0, caseText.get("case.filter.new"), untyped, texts);
+            rows.addAll(untyped);
         }
         List<String> groupOrder = new ArrayList<>(grouped.keySet());
         groupOrder.sort(Comparator.comparing(this::groupName));
         for (String group : groupOrder) {
-            Map<String, List<Case>> services = grouped.get(group);
-            List<Case> all = services.values().stream().flatMap(List::stream).toList();
-            addGroup(rows, "g:" + group, 0, groupName(group), all, now, read, me, book);
+            Map<String, List<QueueEntry.CaseRow>> services = grouped.get(group);
+            List<QueueEntry.CaseRow> all = services.values().stream().flatMap(List::stream).toList();
+            addGroup(rows, "g:" + group, 0, groupName(group), all, texts);
             List<String> serviceOrder = new ArrayList<>(services.keySet());
             serviceOrder.sort(Comparator.comparing(t -> catalogue.nameOf(t, locale)));
             for (String type : serviceOrder) {
-                List<Case> inService = services.get(type);
-                addGroup(rows, "s:" + type, 1, catalogue.nameOf(type, locale), inService, now, read, me, book);
-                for (Case c : inService) {
-                    rows.add(row(c, now, read, me, book));
-                }
+                List<QueueEntry.CaseRow> inService = services.get(type);
+                addGroup(rows, "s:" + type, 1, catalogue.nameOf(type, locale), inService, texts);
+                rows.addAll(inService);
             }
         }
         return rows;
@@ -96,11 +98,36 @@ public final class QueueProjection {
         return catalogue.group(groupKey).map(g -> g.name(locale)).orElse(groupKey);
     }
 
-    private void addGroup(List<QueueEntry> rows, String key, int level, String title, List<Case> cases, Instant now,
-            ReadMarkers read, String me, CaseBook book) {
-        int unread = cases.stream().mapToInt(c -> unread(c, read)).sum();
-        String spoken = appText.get("queue.header.accessible", title, cases.size(), unread);
+    private void addGroup(List<QueueEntry> rows, String key, int level, String title, List<QueueEntry.CaseRow> cases,
+            Texts texts) {
+        int unread = 0;
+        for (QueueEntry.CaseRow row : cases) {
+            unread += row.unread();
+        }
+        String spoken = texts.get("queue.header.accessible", title, cases.size(), unread);
         rows.add(new QueueEntry.Header(key, level, title, cases.size(), unread, spoken));
+    }
+
+    /**
+     * The app texts of one projection, each message pattern parsed once: {@link Translations#get} parses its
+     * pattern on every call, which for 10,000 rows was most of the projection's time. Not shared between
+     * projections, which may run at the same time ({@link MessageFormat} is not thread-safe).
+     */
+    private final class Texts {
+        private final Map<String, MessageFormat> formats = new HashMap<>();
+
+        String get(String key, Object... args) {
+            MessageFormat format = formats.get(key);
+            if (format == null) {
+                try {
+                    format = new MessageFormat(appText.bundle().getString(key), appText.bundle().getLocale());
+                } catch (MissingResourceException e) {
+                    return appText.get(key, args); // its placeholder for a missing text
+                }
+                formats.put(key, format);
+            }
+            return format.format(args);
+        }
     }
 
     /** Citizen messages newer than what this workstation has shown of the room. */
@@ -116,6 +143,10 @@ public final class QueueProjection {
     }
 
     QueueEntry.CaseRow row(Case c, Instant now, ReadMarkers read, String me, CaseBook book) {
+        return row(c, now, read, me, book, new Texts());
+    }
+
+    private QueueEntry.CaseRow row(Case c, Instant now, ReadMarkers read, String me, CaseBook book, Texts texts) {
         String citizen = names(book.staffRoom()).show(c.citizenName(), c.citizenId());
         String type = c.isTyped() ? catalogue.nameOf(c.type(), locale) : caseText.get("case.untyped");
         String status = caseText.get(c.status().messageKey());
@@ -124,12 +155,12 @@ public final class QueueProjection {
                 : book.staffRoom().displayName(c.assignee());
         QueueEntry.Urgency urgency = urgency(c, now);
         String due = switch (urgency) {
-            case OVERDUE -> appText.get("queue.due.overdue", dueFormat.format(c.nextDue().orElse(now)));
-            case DUE_SOON, NONE -> c.nextDue().map(d -> appText.get("queue.due.at", dueFormat.format(d))).orElse("");
+            case OVERDUE -> texts.get("queue.due.overdue", dueFormat.format(c.nextDue().orElse(now)));
+            case DUE_SOON, NONE -> c.nextDue().map(d -> texts.get("queue.due.at", dueFormat.format(d))).orElse("");
             case PAUSED -> appText.get("queue.due.paused");
         };
         int unread = unread(c, read);
-        String spoken = appText.get("queue.case.accessible", c.reference(), citizen, type, status, assignee, due,
+        String spoken = texts.get("queue.case.accessible", c.reference(), citizen, type, status, assignee, due,
                 unread);
         return new QueueEntry.CaseRow(c.id(), c.roomId(), c.reference(), citizen, type, status, assignee, due,
                 urgency, unread, spoken);

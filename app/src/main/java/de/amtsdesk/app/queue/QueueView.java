@@ -149,7 +149,26 @@ public final class QueueView {
         list.requestFocus();
     }
 
+    /**
+     * One cell builds its row graphics once (a heading, a case, a search hit) and only sets their texts when it
+     * shows another row: scrolling 10,000 rows then creates no nodes and needs no new CSS, where a fresh set of
+     * labels per row made every scrolled page cost a full style pass.
+     */
     private final class EntryCell extends ListCell<QueueEntry> {
+
+        private HBox headerBox;
+        private Label headerTitle;
+        private Label headerBadge;
+        private VBox caseBox;
+        private Label caseReference;
+        private Label caseCitizen;
+        private Label caseBadge;
+        private Label caseDetails;
+        private Label caseDue;
+        private String dueUrgencyClass;
+        private VBox hitBox;
+        private Label hitWhere;
+        private TextFlow hitText;
 
         @Override
         protected void updateItem(QueueEntry entry, boolean empty) {
@@ -167,72 +186,101 @@ public final class QueueView {
             switch (entry) {
                 case QueueEntry.Header header -> {
                     getStyleClass().add(header.level() == 0 ? "queue-header" : "queue-header-1");
-                    Label title = new Label(header.title() + " (" + header.count() + ")");
-                    title.getStyleClass().add("queue-header-title");
-                    HBox box = new HBox(8, title, badge(header.unread()));
-                    box.setPadding(new javafx.geometry.Insets(0, 0, 0, header.level() * 14));
-                    setGraphic(box);
+                    if (headerBox == null) {
+                        headerTitle = new Label();
+                        headerTitle.getStyleClass().add("queue-header-title");
+                        headerBadge = badge();
+                        headerBox = new HBox(8, headerTitle, headerBadge);
+                    }
+                    headerTitle.setText(header.title() + " (" + header.count() + ")");
+                    showBadge(headerBadge, header.unread());
+                    headerBox.setPadding(new javafx.geometry.Insets(0, 0, 0, header.level() * 14));
+                    setGraphic(headerBox);
                 }
                 case QueueEntry.CaseRow row -> {
                     getStyleClass().add("queue-case");
-                    Label reference = new Label(row.reference());
-                    reference.getStyleClass().add("queue-reference");
-                    // In a narrow queue the reference stays whole and the name ends in "…" (spoken in full).
-                    reference.setMinWidth(Region.USE_PREF_SIZE);
-                    Label citizen = new Label(row.citizen());
-                    citizen.getStyleClass().add("queue-citizen");
-                    citizen.setMinWidth(0);
-                    Region spacer = new Region();
-                    HBox.setHgrow(spacer, Priority.ALWAYS);
-                    HBox first = new HBox(8, reference, citizen, spacer, badge(row.unread()));
-                    Label details = new Label(row.status() + " · " + row.assignee());
-                    details.getStyleClass().add("queue-details");
-                    Label due = new Label(row.due());
-                    due.getStyleClass().addAll("queue-due", "urgency-" + row.urgency().name().toLowerCase(
-                            java.util.Locale.ROOT));
-                    due.setManaged(!row.due().isEmpty());
-                    VBox box = new VBox(1, first, details, due);
-                    box.setPadding(new javafx.geometry.Insets(0, 0, 0, 28));
-                    box.maxWidthProperty().bind(list.widthProperty().subtract(30));
-                    setGraphic(box);
+                    if (caseBox == null) {
+                        caseReference = new Label();
+                        caseReference.getStyleClass().add("queue-reference");
+                        // In a narrow queue the reference stays whole and the name ends in "…" (spoken in full).
+                        caseReference.setMinWidth(Region.USE_PREF_SIZE);
+                        caseCitizen = new Label();
+                        caseCitizen.getStyleClass().add("queue-citizen");
+                        caseCitizen.setMinWidth(0);
+                        Region spacer = new Region();
+                        HBox.setHgrow(spacer, Priority.ALWAYS);
+                        caseBadge = badge();
+                        HBox first = new HBox(8, caseReference, caseCitizen, spacer, caseBadge);
+                        caseDetails = new Label();
+                        caseDetails.getStyleClass().add("queue-details");
+                        caseDue = new Label();
+                        caseDue.getStyleClass().add("queue-due");
+                        caseBox = new VBox(1, first, caseDetails, caseDue);
+                        caseBox.setPadding(new javafx.geometry.Insets(0, 0, 0, 28));
+                        caseBox.maxWidthProperty().bind(list.widthProperty().subtract(30));
+                    }
+                    caseReference.setText(row.reference());
+                    caseCitizen.setText(row.citizen());
+                    showBadge(caseBadge, row.unread());
+                    caseDetails.setText(row.status() + " · " + row.assignee());
+                    caseDue.setText(row.due());
+                    String urgency = "urgency-" + row.urgency().name().toLowerCase(java.util.Locale.ROOT);
+                    if (!urgency.equals(dueUrgencyClass)) {
+                        if (dueUrgencyClass != null) {
+                            caseDue.getStyleClass().remove(dueUrgencyClass);
+                        }
+                        caseDue.getStyleClass().add(urgency);
+                        dueUrgencyClass = urgency;
+                    }
+                    caseDue.setManaged(!row.due().isEmpty());
+                    setGraphic(caseBox);
                 }
                 case QueueEntry.Hit hit -> {
                     getStyleClass().add("queue-hit");
-                    Label where = new Label(hit.reference() + " · " + hit.where());
-                    where.getStyleClass().add("queue-details");
-                    TextFlow text = highlighted(hit);
-                    text.maxWidthProperty().bind(list.widthProperty().subtract(30));
-                    setGraphic(new VBox(1, where, text));
+                    if (hitBox == null) {
+                        hitWhere = new Label();
+                        hitWhere.getStyleClass().add("queue-details");
+                        hitText = new TextFlow();
+                        hitText.maxWidthProperty().bind(list.widthProperty().subtract(30));
+                        hitBox = new VBox(1, hitWhere, hitText);
+                    }
+                    hitWhere.setText(hit.reference() + " · " + hit.where());
+                    hitText.getChildren().setAll(highlighted(hit));
+                    setGraphic(hitBox);
                 }
             }
         }
 
-        private Label badge(int unread) {
-            Label badge = new Label(unread > 0 ? String.valueOf(unread) : "");
+        private Label badge() {
+            Label badge = new Label();
             badge.getStyleClass().add("unread-badge");
-            badge.setVisible(unread > 0);
-            badge.setManaged(unread > 0);
             badge.setMinWidth(Region.USE_PREF_SIZE);
             return badge;
         }
 
-        private TextFlow highlighted(QueueEntry.Hit hit) {
-            TextFlow flow = new TextFlow();
+        private void showBadge(Label badge, int unread) {
+            badge.setText(unread > 0 ? String.valueOf(unread) : "");
+            badge.setVisible(unread > 0);
+            badge.setManaged(unread > 0);
+        }
+
+        private List<javafx.scene.Node> highlighted(QueueEntry.Hit hit) {
+            List<javafx.scene.Node> parts = new java.util.ArrayList<>();
             int at = 0;
             for (int[] range : hit.highlights()) {
                 if (range[0] < at) {
                     continue;
                 }
-                flow.getChildren().add(plain(hit.text().substring(at, range[0])));
+                parts.add(plain(hit.text().substring(at, range[0])));
                 // A Label, not a Text: only a region can paint the marker background behind the word.
                 Label mark = new Label(hit.text().substring(range[0], range[1]));
                 mark.setMnemonicParsing(false);
                 mark.getStyleClass().add("search-mark");
-                flow.getChildren().add(mark);
+                parts.add(mark);
                 at = range[1];
             }
-            flow.getChildren().add(plain(hit.text().substring(at)));
-            return flow;
+            parts.add(plain(hit.text().substring(at)));
+            return parts;
         }
 
         private Text plain(String s) {

@@ -34,6 +34,9 @@ public final class QueueViewModel {
     public static final List<CaseFilter> VIEWS = List.of(CaseFilter.NEW, CaseFilter.MINE, CaseFilter.UNASSIGNED,
             CaseFilter.DUE, CaseFilter.WAITING, CaseFilter.ACTIVE, CaseFilter.CLOSED);
 
+    /** More edits than this (a view switch, the first fill) reach the list as one change; see KeyedList. */
+    static final int BULK_EDITS = 100;
+
     private final CaseDesk desk;
     private final QueueProjection projection;
     private final ReadMarkers read;
@@ -101,7 +104,7 @@ public final class QueueViewModel {
 
     private void apply(List<QueueEntry> rows, Map<CaseFilter, Integer> counts, int total, int unread) {
         generation++;
-        KeyedList.update(entries, rows, QueueEntry::key);
+        KeyedList.updateShown(entries, rows, QueueEntry::key, BULK_EDITS);
         viewLabels.forEach((filter, label) -> label.set(caseText.get(filter.messageKey()) + " ("
                 + counts.getOrDefault(filter, 0) + ")"));
         summary.set(search.get() == null || search.get().isBlank()
@@ -113,9 +116,16 @@ public final class QueueViewModel {
     public void opened(String caseId) {
         selectedCaseId.set(caseId);
         desk.book().find(caseId).ifPresent(c -> {
+            // Moving through the list with the keyboard opens case after case: a case with nothing new since it
+            // was last shown writes no marker (the store's write ran on the FX thread) and, as its unread count
+            // was already 0, needs no new rows (each refresh projects and diffs the whole queue).
+            boolean hadUnread = QueueProjection.unread(c, read) > 0;
             c.timeline().moments().stream().map(m -> m.at()).max(java.util.Comparator.naturalOrder())
+                    .filter(last -> last.isAfter(read.seenUntil(c.roomId())))
                     .ifPresent(last -> read.markSeen(c.roomId(), last));
-            refresh();
+            if (hadUnread) {
+                refresh();
+            }
         });
     }
 

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Caseworker workspace with 10,000 cached cases: cold start (fresh JVMs, median of 5) from spawn and from JVM start to
+# the first frame of the queue with rows; FX pulses > 16 ms while scrolling, switching saved views and searching;
+# QueueProjection and KeyedList on 10,000 cases. Seeds ~/.cache/amtsdesk/bench-workspace once (about a minute).
+# Writes bench/results/workspace-queue.txt. Options: --runs=N, --display (use $DISPLAY instead of headless Monocle),
+# --no-interaction, --dir=PATH, --out=FILE.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/jdk.sh
+source bench/snapshot-classpath.sh
+./mvnw -B -q -pl bench -am package -DskipTests
+snapshot_classpath workspace-queue
+exec "$JAVA_HOME/bin/java" -Xmx2g -cp "$classpath" de.amtsdesk.bench.WorkspaceQueueBench "$@"

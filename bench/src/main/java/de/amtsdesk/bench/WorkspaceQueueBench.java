@@ -1,0 +1,350 @@
+package de.amtsdesk.bench;
+
+import de.amtsdesk.app.queue.QueueEntry;
+import de.amtsdesk.app.queue.QueueProjection;
+import de.amtsdesk.app.queue.QueueView;
+import de.amtsdesk.app.queue.ReadMarkers;
+import de.amtsdesk.app.workspace.KeyedList;
+import de.amtsdesk.core.cases.CaseBook;
+import de.amtsdesk.core.cases.CaseBookListener;
+import de.amtsdesk.core.cases.catalogue.ServiceCatalogue;
+import de.amtsdesk.core.cases.query.CaseFilter;
+import de.amtsdesk.core.engine.Workstation;
+import de.amtsdesk.core.i18n.Translations;
+import de.amtsdesk.core.staff.CitizenRooms;
+import de.amtsdesk.core.staff.StaffLogFold;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The caseworker workspace with 10,000 cached cases (issue: "Measure (bench/, results in bench/results/)"):
+ * <ol>
+ *   <li>seeds a real workstation data directory once ({@link WorkspaceSeed});</li>
+ *   <li>cold start: spawns a fresh JVM N times (default 5) that unlocks it, restores the case book from the stored
+ *       snapshot and shows the real queue pane; wall time from spawn and from JVM start (RuntimeMXBean) to the
+ *       first frame whose list shows rows; Argon2id reported on its own;</li>
+ *   <li>interaction: one more fresh JVM scrolls the list, switches saved views, types searches, and reports FX
+ *       pulse durations from the JavaFX runtime's JFR pulse events;</li>
+ *   <li>in this JVM: QueueProjection.project() and KeyedList.update on the 10,000 cases.</li>
+ * </ol>
+ * Results go to bench/results/workspace-queue.txt. Headless Monocle by default; {@code --display} uses $DISPLAY.
+ */
+public final class WorkspaceQueueBench {
+
+    private static final long COLD_GOAL_AFTER_JVM_MS = 1000;
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final long COLD_GOAL_TOTAL_MS = 2500;
+
+    private WorkspaceQueueBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = 5;
+        boolean realDisplay = false;
+        boolean skipInteraction = false;
+        Path results = Path.of("bench/results/workspace-queue.txt");
+        Path dir = WorkspaceSeed.defaultDir();
+        for (String arg : args) {
+            if (arg.startsWith("--runs=")) {
+                runs = Integer.parseInt(arg.substring(7));
+            } else if (arg.equals("--display")) {
+                realDisplay = true;
+            } else if (arg.equals("--no-interaction")) {
+                skipInteraction = true;
+            } else if (arg.startsWith("--out=")) {
+                results = Path.of(arg.substring(6));
+            } else if (arg.startsWith("--dir=")) {
+                dir = Path.of(arg.substring(6));
+            }
+        }
+        String loadAtStart = loadAverage();
+        String seed = WorkspaceSeed.ensure(dir);
+        System.out.println("seed: " + seed);
+        if (List.of(args).contains("--projection-only")) {
+            System.out.print(projectionFigures(dir));
+            return;
+        }
+
+        // Cold starts, each in a fresh JVM.
+        String classpath = System.getProperty("java.class.path");
+        List<Map<String, String>> cold = new ArrayList<>();
+        List<Long> spawnToQueue = new ArrayList<>();
+        List<Long> jvmToQueue = new ArrayList<>();
+        List<Long> jvmToQueueNoArgon = new ArrayList<>();
+        StringBuilder coldLines = new StringBuilder();
+        for (int i = 0; i < runs; i++) {
+            String load = loadAverage();
+            Map<String, String> run = runChild(classpath, dir, realDisplay, false);
+            cold.add(run);
+            long spawn = Long.parseLong(run.get("spawnToQueueMs"));
+            long jvm = Long.parseLong(run.get("mark.firstFrameWithRows"));
+            long argon = Long.parseLong(run.get("argon2idMs"));
+            spawnToQueue.add(spawn);
+            jvmToQueue.add(jvm);
+            jvmToQueueNoArgon.add(jvm - argon);
+            String line = String.format(Locale.ROOT,
+                    "cold-run-%d: spawn→queue %d ms, JVM start→queue %d ms (%d without Argon2id) | main %s, FX up %s, "
+                            + "store open %s [unlock %s incl. Argon2id %s, staff profile %s, fold restore %s], "
+                            + "stage shown %s, rows applied %s (apply %s ms on FX), first frame %s | rows %s | "
+                            + "loadavg %s%n", i + 1, spawn, jvm, jvm - argon, run.get("mark.main"),
+                    run.get("mark.fxStarted"), run.get("mark.storeOpened"), run.get("unlockMs"), argon,
+                    run.get("staffProfileMs"), run.get("foldRestoreMs"), run.get("mark.stageShown"),
+                    run.get("mark.rowsApplied"), run.get("firstApplyFxMs"), run.get("mark.firstFrameWithRows"),
+                    run.get("rows"), load);
+            coldLines.append(line);
+            System.out.print(line);
+        }
+
+        // Interaction in one more fresh JVM.
+        Map<String, String> interaction = Map.of();
+        String interactionLoad = loadAverage();
+        if (!skipInteraction) {
+            interaction = runChild(classpath, dir, realDisplay, true);
+        }
+
+        // Projection and list update in this JVM.
+        String projection = projectionFigures(dir);
+
+        long spawnMedian = median(spawnToQueue);
+        long jvmMedian = median(jvmToQueue);
+        long jvmNoArgonMedian = median(jvmToQueueNoArgon);
+        StringBuilder pulses = new StringBuilder();
+        int over = 0;
+        boolean measured = false;
+        for (Map.Entry<String, String> e : interaction.entrySet()) {
+            if (e.getKey().startsWith("pulse.") || e.getKey().startsWith("actions.")
+                    || e.getKey().startsWith("uiTasks.") || e.getKey().startsWith("frameGaps.")
+                    || e.getKey().startsWith("slowPhases.") || e.getKey().startsWith("jfr.")) {
+                pulses.append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+            }
+            if (e.getKey().startsWith("pulse.fx.")) {
+                measured = true;
+                over += Integer.parseInt(e.getValue().replaceAll(".*over16=(\\d+).*", "$1").replaceAll("n=0", "0"));
+            }
+        }
+        String report = String.format(Locale.ROOT, """
+                # Amtsdesk workspace: cold start to an interactive queue of 10,000 cached cases, and FX pulses (%s)
+                date: %s
+                java: %s %s
+                cpus: %d
+                memory: %s
+                load-average-at-start: %s
+                glass: %s (prism sw)
+                seed: %s — %s (%s)
+                what-runs: Workstation.unlock (vault, Argon2id, encrypted H2) → staffProfile() → StaffLogFold.open
+                  (restores the stored FoldSnapshot) → read markers → QueueView.fxml + QueueView + QueueViewModel
+                  + QueueProjection with amtsdesk.css in a 460×760 scene; FX toolkit start runs alongside the store
+                  opening (as the unlock screen does); queue shown = first pulse whose list cells show rows
+                  (Scene post-layout pulse listener).
+
+                ## Cold start (%d fresh JVMs)
+                %s
+                spawn-to-queue-median-ms: %d
+                jvm-start-to-queue-median-ms: %d
+                jvm-start-to-queue-without-argon2id-median-ms: %d
+                argon2id-ms (64 MiB, t=3, p=1, measured alone in each child after the queue was shown): %s
+                goal jvm-up→queue < %d ms (without the deliberate Argon2id): %s
+                goal spawn→queue < %d ms in total (Argon2id included): %s
+
+                ## FX pulses while scrolling, switching saved views and searching (one fresh JVM, 2 rounds each)
+                method: JavaFX's own JFR pulse events (javafx.PulsePhase, recorded in-process by a RecordingStream
+                  started before the toolkit); pulse.fx = first to last FX-thread phase of a pulse, pulse.whole adds
+                  the render thread; actions = FX time of each scripted input (PAGE_DOWN/scrollTo/END/HOME key
+                  events, view-button fire, a typed character); uiTasks = FX time of each queue update applied
+                  (KeyedList.update + labels + selection); frameGaps = gaps between AnimationTimer frames.
+                load-average-before: %s
+                %s
+                goal FX-thread pulses > 16 ms while scrolling, filtering and searching = 0: %s (%d)
+
+                ## Projection and list update on 10,000 cases (this JVM)
+                %s
+                """, WorkspaceQueueBench.class.getSimpleName(), Instant.now(), System.getProperty("java.vendor"),
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), memory(),
+                loadAtStart, realDisplay ? "gtk ($DISPLAY)" : "monocle headless", dir, WorkspaceSeed.describe(dir),
+                seed.startsWith("reused") ? "reused" : "made now", runs, coldLines.toString().strip(), spawnMedian,
+                jvmMedian, jvmNoArgonMedian, cold.stream().map(r -> r.get("argon2idMs")).toList(),
+                COLD_GOAL_AFTER_JVM_MS, jvmNoArgonMedian < COLD_GOAL_AFTER_JVM_MS ? "PASS" : "FAIL",
+                COLD_GOAL_TOTAL_MS, spawnMedian < COLD_GOAL_TOTAL_MS ? "PASS" : "FAIL", interactionLoad,
+                pulses.toString().strip(), !measured ? "NOT MEASURED" : over == 0 ? "PASS" : "FAIL", over,
+                projection.strip());
+        Files.createDirectories(results.toAbsolutePath().getParent());
+        Files.writeString(results, report);
+        System.out.print(report);
+    }
+
+    private static Map<String, String> runChild(String classpath, Path dir, boolean realDisplay, boolean interact)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "--enable-native-access=ALL-UNNAMED", "-Dprism.order=sw", "-Djava.awt.headless=true"));
+        if (!realDisplay) {
+            command.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless"));
+        }
+        command.addAll(List.of("-cp", classpath, WorkspaceQueueChild.class.getName(), "--dir=" + dir));
+        if (interact) {
+            command.add("--interact");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> other = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("AMTSDESK_QUEUE_SHOWN")) {
+                    values.put("spawnToQueueMs", String.valueOf(
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
+                } else if (line.startsWith("WSQ ")) {
+                    String part = line.substring(4);
+                    int eq = part.indexOf('=');
+                    values.put(part.substring(0, eq), part.substring(eq + 1));
+                } else {
+                    other.add(line);
+                    if (interact) {
+                        System.out.println("  child: " + line);
+                    }
+                }
+            }
+        }
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0
+                || !values.containsKey("spawnToQueueMs")) {
+            process.destroyForcibly();
+            other.forEach(l -> System.err.println("  child: " + l));
+            throw new IllegalStateException("the child JVM failed (exit " + process.exitValue() + ")");
+        }
+        return values;
+    }
+
+    /** QueueProjection.project() over the restored book, and KeyedList.update with its rows. */
+    private static String projectionFigures(Path dir) throws Exception {
+        try (Workstation ws = Workstation.unlock(dir, WorkspaceSeed.PASSPHRASE.toCharArray())) {
+            Workstation staff = ws.staffProfile();
+            StaffLogFold fold = StaffLogFold.open(staff.database(), WorkspaceSeed.STAFF_ROOM, WorkspaceSeed.CONFIG,
+                    CitizenRooms.of(ws.database(), WorkspaceSeed.FUNCTIONAL));
+            ReadMarkers read = ReadMarkers.inMemory();
+            staff.database().readMarkers().all().forEach(read::markSeen);
+            CaseBook book = fold.book();
+            Translations text = Translations.load("de.amtsdesk.app.messages", Locale.GERMAN,
+                    QueueView.class.getClassLoader());
+            Translations caseText = Translations.load("de.amtsdesk.core.cases.messages", Locale.GERMAN,
+                    CaseBookListener.class.getClassLoader());
+            QueueProjection projection = new QueueProjection(ServiceCatalogue.bundled(), text, caseText,
+                    Locale.GERMAN, ZoneId.of("Europe/Berlin"));
+            StringBuilder out = new StringBuilder();
+            long t = System.nanoTime();
+            long firstCpu = THREADS.getCurrentThreadCpuTime();
+            List<QueueEntry> first = projection.project(book, CaseFilter.ACTIVE, WorkspaceSeed.ME, WorkspaceSeed.NOW,
+                    read);
+            out.append(String.format(Locale.ROOT, "project-first-call-ms[ACTIVE, %d rows]: %.1f wall, %.1f CPU%n",
+                    first.size(), (System.nanoTime() - t) / 1e6, (THREADS.getCurrentThreadCpuTime() - firstCpu) / 1e6));
+            Map<CaseFilter, List<QueueEntry>> rowsOf = new LinkedHashMap<>();
+            for (CaseFilter filter : List.of(CaseFilter.ACTIVE, CaseFilter.CLOSED, CaseFilter.MINE, CaseFilter.DUE,
+                    CaseFilter.NEW)) {
+                List<Double> millis = new ArrayList<>();
+                List<Double> cpu = new ArrayList<>();
+                List<QueueEntry> rows = null;
+                for (int i = 0; i < 25; i++) {
+                    long s = System.nanoTime();
+                    long c = THREADS.getCurrentThreadCpuTime();
+                    rows = projection.project(book, filter, WorkspaceSeed.ME, WorkspaceSeed.NOW, read);
+                    if (i >= 5) {
+                        millis.add((System.nanoTime() - s) / 1e6);
+                        cpu.add((THREADS.getCurrentThreadCpuTime() - c) / 1e6);
+                    }
+                }
+                rowsOf.put(filter, rows);
+                long cases = rows.stream().filter(r -> r instanceof QueueEntry.CaseRow).count();
+                out.append(String.format(Locale.ROOT,
+                        "project-median-ms[%s, %d cases, %d rows]: %.1f wall (max %.1f), %.1f CPU%n", filter, cases,
+                        rows.size(), medianD(millis), millis.stream().mapToDouble(d -> d).max().orElse(0),
+                        medianD(cpu)));
+            }
+            out.append(String.format(Locale.ROOT, "book: %d cases%n", book.size()));
+            List<QueueEntry> active = rowsOf.get(CaseFilter.ACTIVE);
+            List<QueueEntry> again = projection.project(book, CaseFilter.ACTIVE, WorkspaceSeed.ME, WorkspaceSeed.NOW,
+                    read);
+            List<QueueEntry> closed = rowsOf.get(CaseFilter.CLOSED);
+            // Every scenario from a fresh copy, medians of 7 after 3 warm-ups.
+            out.append(keyedUpdate("keyed-update-ms[empty → ACTIVE]", List.of(), active));
+            out.append(keyedUpdate("keyed-update-ms[ACTIVE → same rows recomputed]", active, again));
+            List<QueueEntry> oneChanged = new ArrayList<>(again);
+            for (int i = 0; i < oneChanged.size(); i++) {
+                if (oneChanged.get(i) instanceof QueueEntry.CaseRow row) {
+                    oneChanged.set(i, new QueueEntry.CaseRow(row.key(), row.roomId(), row.reference(), row.citizen(),
+                            row.typeName(), row.status(), row.assignee(), row.due(), row.urgency(), row.unread() + 1,
+                            row.accessibleText()));
+                    break;
+                }
+            }
+            out.append(keyedUpdate("keyed-update-ms[ACTIVE → one row changed]", active, oneChanged));
+            List<QueueEntry> movedToEnd = new ArrayList<>(again);
+            movedToEnd.add(movedToEnd.remove(1));
+            out.append(keyedUpdate("keyed-update-ms[ACTIVE → first case moved to the end]", active, movedToEnd));
+            out.append(keyedUpdate("keyed-update-ms[ACTIVE → CLOSED]", active, closed));
+            out.append(keyedUpdate("keyed-update-ms[CLOSED → ACTIVE]", closed, active));
+            return out.toString();
+        }
+    }
+
+    private static String keyedUpdate(String label, List<QueueEntry> from, List<QueueEntry> to) {
+        List<Double> millis = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        int edits = 0;
+        for (int i = 0; i < 10; i++) {
+            ObservableList<QueueEntry> target = FXCollections.observableArrayList(from);
+            long s = System.nanoTime();
+            long c = THREADS.getCurrentThreadCpuTime();
+            edits = KeyedList.update(target, to, QueueEntry::key);
+            if (i >= 3) {
+                millis.add((System.nanoTime() - s) / 1e6);
+                cpu.add((THREADS.getCurrentThreadCpuTime() - c) / 1e6);
+            }
+            if (!target.equals(to)) {
+                throw new IllegalStateException("KeyedList.update did not reach the new rows: " + label);
+            }
+        }
+        return String.format(Locale.ROOT, "%s: %.1f wall, %.1f CPU (%d edits)%n", label, medianD(millis), medianD(cpu),
+                edits);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static String memory() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).getFirst().replaceAll("\\s+", " ");
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double medianD(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}
