@@ -98,7 +98,8 @@ public final class MacroPickerViewModel {
 
     private List<Choice> plan(Case c) {
         var book = desk.book();
-        var values = TemplateValues.forCase(c, desk.me(), desk.catalogue(), language, book.staffRoom(),
+        var values = TemplateValues.forCase(c, desk.me(), desk.catalogue(),
+                de.amtsdesk.app.workspace.LocalFormats.formatLocale(language), book.staffRoom(),
                 book.policy());
         List<Choice> planned = new ArrayList<>();
         for (Macro macro : book.macros().offered(language)) {

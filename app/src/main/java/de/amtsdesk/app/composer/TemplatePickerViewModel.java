@@ -42,7 +42,8 @@ public final class TemplatePickerViewModel {
     public TemplatePickerViewModel(CaseDesk desk, Case c, Locale language, String missingLabel) {
         this.missingLabel = missingLabel;
         var book = desk.book();
-        var values = TemplateValues.forCase(c, desk.me(), desk.catalogue(), language, book.staffRoom(),
+        var values = TemplateValues.forCase(c, desk.me(), desk.catalogue(),
+                de.amtsdesk.app.workspace.LocalFormats.formatLocale(language), book.staffRoom(),
                 book.policy());
         this.all = book.templates().forCase(c.type(), language).stream()
                 .map(t -> new Choice(t.id(), t.title(), TemplateRenderer.preview(t, values))).toList();
