@@ -2,7 +2,7 @@ package de.amtsdesk.app.a11y;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.amtsdesk.app.workspace.FoldCaseDesk;
+import de.amtsdesk.app.workspace.FoldDesk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +57,7 @@ class WorkspaceAccessibleFxTest {
     @Test
     void everyWorkspaceScreenPassesTheAuditInBothLanguages(FxRobot robot) {
         for (Locale locale : List.of(Locale.GERMAN, Locale.ENGLISH)) {
-            FoldCaseDesk desk = WorkspaceScreens.unit();
+            FoldDesk desk = WorkspaceScreens.unit();
             audit(robot, () -> WorkspaceScreens.workspace(locale, desk));
             audit(robot, () -> WorkspaceScreens.queue(locale, desk, id -> { }).root());
             audit(robot, () -> WorkspaceScreens.casePanel(locale, desk).root());

@@ -17,7 +17,7 @@ import de.amtsdesk.app.queue.ReadMarkers;
 import de.amtsdesk.app.rooms.RoomListViewModel;
 import de.amtsdesk.app.staff.StaffSignInView;
 import de.amtsdesk.app.staff.StaffSignInViewModel;
-import de.amtsdesk.app.workspace.FoldCaseDesk;
+import de.amtsdesk.app.workspace.FoldDesk;
 import de.amtsdesk.app.workspace.IdleLock;
 import de.amtsdesk.app.workspace.WorkspaceView;
 import de.amtsdesk.app.workspace.WorkspaceViewModel;
@@ -48,43 +48,43 @@ public final class WorkspaceScreens {
     }
 
     /** A unit with an untyped new case, a typed one of Anna's with a note and a tag, and unread citizen messages. */
-    public static FoldCaseDesk unit() {
-        FoldCaseDesk desk = new FoldCaseDesk(FoldCaseDesk.ANNA, MONDAY);
+    public static FoldDesk unit() {
+        FoldDesk desk = new FoldDesk(FoldDesk.ANNA, MONDAY);
         desk.newCase("@max:bund.example", "Max Meier", null);
         String typed = desk.newCase("@erika:bund.example", "Erika Mustermann", WOHNGELD);
-        desk.apply(FoldCaseDesk.LEAD, OutgoingStaffEvents.assign(typed, FoldCaseDesk.ANNA));
-        desk.apply(FoldCaseDesk.ANNA, OutgoingStaffEvents.note(typed, "Unterlagen fehlen noch"));
-        desk.apply(FoldCaseDesk.ANNA, OutgoingStaffEvents.tag(typed, List.of("Eilt"), List.of()));
+        desk.apply(FoldDesk.LEAD, OutgoingStaffEvents.assign(typed, FoldDesk.ANNA));
+        desk.apply(FoldDesk.ANNA, OutgoingStaffEvents.note(typed, "Unterlagen fehlen noch"));
+        desk.apply(FoldDesk.ANNA, OutgoingStaffEvents.tag(typed, List.of("Eilt"), List.of()));
         desk.citizenWrote(typed);
-        desk.apply(FoldCaseDesk.LEAD, OutgoingStaffEvents.template("t1", "de", WOHNGELD, 1, "Unterlagen anfordern",
+        desk.apply(FoldDesk.LEAD, OutgoingStaffEvents.template("t1", "de", WOHNGELD, 1, "Unterlagen anfordern",
                 "Guten Tag {citizen.name}, bitte senden Sie uns noch Ihre Unterlagen.", false));
-        desk.apply(FoldCaseDesk.LEAD, OutgoingStaffEvents.template("t1", "en", WOHNGELD, 1, "Request documents",
+        desk.apply(FoldDesk.LEAD, OutgoingStaffEvents.template("t1", "en", WOHNGELD, 1, "Request documents",
                 "Hello {citizen.name}, please send us your documents.", false));
         return desk;
     }
 
     /** The ID of the unit's typed case (the one with note, tag and template). */
-    public static String typedCase(FoldCaseDesk desk) {
+    public static String typedCase(FoldDesk desk) {
         return desk.book().cases().stream().filter(c -> c.isTyped()).findFirst().orElseThrow().id();
     }
 
-    static Clock clock(FoldCaseDesk desk) {
+    static Clock clock(FoldDesk desk) {
         return Clock.fixed(desk.now(), ZONE);
     }
 
-    public static QueueViewModel queueViewModel(Locale locale, FoldCaseDesk desk) {
+    public static QueueViewModel queueViewModel(Locale locale, FoldDesk desk) {
         Translations text = Screens.text(locale);
         QueueProjection projection = new QueueProjection(desk.catalogue(), text, caseText(locale), locale, ZONE);
         return new QueueViewModel(desk, projection, ReadMarkers.inMemory(), Runnable::run, Runnable::run,
                 clock(desk), caseText(locale));
     }
 
-    public static CasePanelViewModel casePanelViewModel(Locale locale, FoldCaseDesk desk) {
+    public static CasePanelViewModel casePanelViewModel(Locale locale, FoldDesk desk) {
         return new CasePanelViewModel(desk, Screens.text(locale), caseText(locale), locale, ZONE, clock(desk),
                 Runnable::run, Runnable::run);
     }
 
-    public static WorkspaceView.Pane<QueueView> queue(Locale locale, FoldCaseDesk desk, java.util.function.Consumer<String> open) {
+    public static WorkspaceView.Pane<QueueView> queue(Locale locale, FoldDesk desk, java.util.function.Consumer<String> open) {
         QueueViewModel vm = queueViewModel(locale, desk);
         QueueView view = new QueueView(vm, open);
         Parent root = new ViewLoader(Screens.text(locale)).load(QueueView.class, () -> view);
@@ -93,7 +93,7 @@ public final class WorkspaceScreens {
     }
 
     /** The case panel with the typed case shown. */
-    public static WorkspaceView.Pane<CasePanelView> casePanel(Locale locale, FoldCaseDesk desk) {
+    public static WorkspaceView.Pane<CasePanelView> casePanel(Locale locale, FoldDesk desk) {
         CasePanelViewModel vm = casePanelViewModel(locale, desk);
         CasePanelView view = new CasePanelView(vm, Screens.text(locale));
         Parent root = new ViewLoader(Screens.text(locale)).load(CasePanelView.class, () -> view);
@@ -102,12 +102,12 @@ public final class WorkspaceScreens {
     }
 
     /** The whole workspace: queue, the typed case's conversation and case panel, status bar. */
-    public static Parent workspace(Locale locale, FoldCaseDesk desk) {
-        return workspace(locale, desk, "Anna Arbeit", FoldCaseDesk.ANNA);
+    public static Parent workspace(Locale locale, FoldDesk desk) {
+        return workspace(locale, desk, "Anna Arbeit", FoldDesk.ANNA);
     }
 
     /** With the signed-in caseworker's name and ID as the header shows them (long ones crowd the header). */
-    public static Parent workspace(Locale locale, FoldCaseDesk desk, String caseworkerName, String caseworkerId) {
+    public static Parent workspace(Locale locale, FoldDesk desk, String caseworkerName, String caseworkerId) {
         Translations text = Screens.text(locale);
         ViewLoader views = new ViewLoader(text);
         WorkspaceViewModel frame = new WorkspaceViewModel(text, caseworkerName, caseworkerId, Screens.AGENCY,
@@ -148,7 +148,7 @@ public final class WorkspaceScreens {
                 new TypePickerViewModel(de.amtsdesk.core.cases.catalogue.ServiceCatalogue.bundled(), locale)).root();
     }
 
-    public static Parent templatePicker(Locale locale, FoldCaseDesk desk) {
+    public static Parent templatePicker(Locale locale, FoldDesk desk) {
         Translations text = Screens.text(locale);
         var c = desk.book().find(typedCase(desk)).orElseThrow();
         return TemplatePickerDialog.content(text,

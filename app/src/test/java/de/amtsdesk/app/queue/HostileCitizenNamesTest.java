@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.amtsdesk.app.a11y.WorkspaceScreens;
 import de.amtsdesk.app.casepanel.CasePanelViewModel;
-import de.amtsdesk.app.workspace.FoldCaseDesk;
+import de.amtsdesk.app.workspace.FoldDesk;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +22,7 @@ class HostileCitizenNamesTest {
     private static final List<String> INVISIBLE = List.of("\u200B", "\u200D", "\u202E", "\u202C", "\u2066", "\uFEFF",
             "\u061C");
 
-    private final FoldCaseDesk desk = new FoldCaseDesk(FoldCaseDesk.ANNA, Instant.parse("2026-12-07T08:00:00Z"));
+    private final FoldDesk desk = new FoldDesk(FoldDesk.ANNA, Instant.parse("2026-12-07T08:00:00Z"));
 
     private final Map<String, String> hostile = Map.of(
             "@s1:evil.example", "S\u200Bie",

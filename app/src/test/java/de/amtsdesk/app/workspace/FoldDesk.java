@@ -37,12 +37,18 @@ public final class FoldDesk implements CaseDesk {
     private final List<CaseBookListener> listeners = new CopyOnWriteArrayList<>();
     private final List<OutgoingStaffEvents.Outgoing> sent = new ArrayList<>();
     private final String me;
-    private List<SearchIndex.Hit> hits = List.of();
-    private Instant clock = Instant.parse("2026-12-07T08:00:00Z");
+    private List<SearchIndex.Hit> hits = new ArrayList<>();
+    private Instant clock;
     private int counter;
 
+    /** Monday 7 December 2026, 09:00 in Berlin. */
     public FoldDesk(String me) {
+        this(me, Instant.parse("2026-12-07T08:00:00Z"));
+    }
+
+    public FoldDesk(String me, Instant start) {
         this.me = me;
+        this.clock = start;
         log.addListener(new CaseBookListener() {
             @Override
             public void caseChanged(Case before, Case after) {
@@ -69,6 +75,25 @@ public final class FoldDesk implements CaseDesk {
                 citizenName));
     }
 
+    /** A new case in its own citizen room, with the citizen's (possibly hostile) display name, typed if given. */
+    public String newCase(String citizenId, String citizenName, String type) {
+        String room = "!r" + (counter + 1) + ":amt.example";
+        String id = apply(ANNA, OutgoingStaffEvents.created(room, citizenId, citizenName));
+        if (type != null) {
+            apply(ANNA, OutgoingStaffEvents.typed(id, type));
+        }
+        return id;
+    }
+
+    /** The citizen wrote in the case's room (counts as unread until the case is opened). */
+    public void citizenWrote(String caseId) {
+        citizenWrites(log.book().find(caseId).orElseThrow().roomId());
+    }
+
+    public void addHit(SearchIndex.Hit hit) {
+        hits.add(hit);
+    }
+
     /** The citizen writes in the room (citizen activity as the fold sees it). */
     public void citizenWrites(String room) {
         log.apply(new CitizenActivity("$c" + (++counter), room, "@citizen:bund.example",
@@ -77,7 +102,7 @@ public final class FoldDesk implements CaseDesk {
     }
 
     public void searchAnswers(List<SearchIndex.Hit> answer) {
-        this.hits = answer;
+        this.hits = new ArrayList<>(answer);
     }
 
     public List<OutgoingStaffEvents.Outgoing> sent() {
