@@ -9,16 +9,11 @@ import de.amtsdesk.core.cases.OutgoingStaffEvents;
 import de.amtsdesk.core.staff.StaffClient;
 import de.amtsdesk.e2e.harness.CitizenEvent;
 import de.amtsdesk.e2e.harness.SynapseExtension;
+import de.amtsdesk.e2e.harness.SynapseDatabaseScan;
 import de.amtsdesk.e2e.harness.SynapseServer;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -84,54 +79,12 @@ class CaseMetadataStaysPrivateTest {
             }
 
             // Synapse's own database: the SQLite file and its write-ahead log, read as they lie on disk.
-            List<Path> files = synapseDatabaseFiles(synapse);
-            assertThat(files).isNotEmpty();
-            byte[] bytes = concat(files);
-            assertThat(contains(bytes, unit.staffRoom)).as("the scan finds what is in clear there").isTrue();
-            assertThat(contains(bytes, "m.megolm.v1.aes-sha2")).isTrue();
+            SynapseDatabaseScan scan = SynapseDatabaseScan.of(synapse);
+            assertThat(scan.contains(unit.staffRoom)).as("the scan finds what is in clear there").isTrue();
+            assertThat(scan.contains("m.megolm.v1.aes-sha2")).isTrue();
             for (String secret : List.of(noteMarker, tag, reason, type, marker)) {
-                assertThat(contains(bytes, secret)).as("Synapse's database must not contain %s", secret).isFalse();
+                assertThat(scan.contains(secret)).as("Synapse's database must not contain %s", secret).isFalse();
             }
         }
-    }
-
-    private static List<Path> synapseDatabaseFiles(SynapseServer synapse) throws IOException {
-        try (Stream<Path> files = Files.list(synapse.workDir())) {
-            return files.filter(p -> {
-                String name = p.getFileName().toString();
-                return name.endsWith(".db") || name.endsWith(".db-wal") || name.endsWith(".db-journal");
-            }).toList();
-        }
-    }
-
-    private static byte[] concat(List<Path> files) throws IOException {
-        List<byte[]> parts = new ArrayList<>();
-        int total = 0;
-        for (Path file : files) {
-            byte[] b = Files.readAllBytes(file);
-            parts.add(b);
-            total += b.length;
-        }
-        byte[] all = new byte[total];
-        int at = 0;
-        for (byte[] b : parts) {
-            System.arraycopy(b, 0, all, at, b.length);
-            at += b.length;
-        }
-        return all;
-    }
-
-    private static boolean contains(byte[] haystack, String needle) {
-        byte[] n = needle.getBytes(StandardCharsets.UTF_8);
-        outer:
-        for (int i = 0; i + n.length <= haystack.length; i++) {
-            for (int j = 0; j < n.length; j++) {
-                if (haystack[i + j] != n[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

@@ -2,7 +2,6 @@ package de.amtsdesk.e2e.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.amtsdesk.core.cases.Case;
 import de.amtsdesk.core.cases.Moment;
 import de.amtsdesk.core.cases.OutgoingStaffEvents;
 import de.amtsdesk.core.cases.UnitConfig;
@@ -25,14 +24,13 @@ import de.amtsdesk.e2e.harness.CitizenEvent;
 import de.amtsdesk.e2e.harness.HarnessPaths;
 import de.amtsdesk.e2e.harness.RegisteredUser;
 import de.amtsdesk.e2e.harness.SynapseExtension;
+import de.amtsdesk.e2e.harness.SynapseDatabaseScan;
 import de.amtsdesk.e2e.harness.SynapseServer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -280,51 +278,11 @@ class OnePassphraseTwoSessionsTest {
             });
             assertThat(seen.stream().filter(CitizenEvent::encrypted)).allMatch(CitizenEvent::isDecrypted);
 
-            byte[] bytes = synapseDatabase(synapse);
-            assertThat(contains(bytes, control)).as("the scan finds a marker sent in clear").isTrue();
-            assertThat(contains(bytes, desk.staffRoom)).isTrue();
-            assertThat(contains(bytes, marker)).as("Synapse's database must not hold the note").isFalse();
-            assertThat(contains(bytes, reply)).as("nor the citizen's reply in clear").isFalse();
+            SynapseDatabaseScan scan = SynapseDatabaseScan.of(synapse);
+            assertThat(scan.contains(control)).as("the scan finds a marker sent in clear").isTrue();
+            assertThat(scan.contains(desk.staffRoom)).isTrue();
+            assertThat(scan.contains(marker)).as("Synapse's database must not hold the note").isFalse();
+            assertThat(scan.contains(reply)).as("nor the citizen's reply in clear").isFalse();
         }
-    }
-
-    /** Synapse's SQLite file and its journal/WAL as they lie on disk. */
-    private static byte[] synapseDatabase(SynapseServer synapse) throws IOException {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(synapse.workDir())) {
-            files = list.filter(p -> {
-                String name = p.getFileName().toString();
-                return name.endsWith(".db") || name.endsWith(".db-wal") || name.endsWith(".db-journal");
-            }).toList();
-        }
-        assertThat(files).isNotEmpty();
-        List<byte[]> parts = new ArrayList<>();
-        int total = 0;
-        for (Path file : files) {
-            byte[] b = Files.readAllBytes(file);
-            parts.add(b);
-            total += b.length;
-        }
-        byte[] all = new byte[total];
-        int at = 0;
-        for (byte[] b : parts) {
-            System.arraycopy(b, 0, all, at, b.length);
-            at += b.length;
-        }
-        return all;
-    }
-
-    private static boolean contains(byte[] haystack, String needle) {
-        byte[] n = needle.getBytes(StandardCharsets.UTF_8);
-        outer:
-        for (int i = 0; i + n.length <= haystack.length; i++) {
-            for (int j = 0; j < n.length; j++) {
-                if (haystack[i + j] != n[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }
