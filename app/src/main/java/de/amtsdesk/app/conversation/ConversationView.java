@@ -59,6 +59,9 @@ public final class ConversationView {
         timeline.setItems(viewModel.rows());
         timeline.setCellFactory(list -> new EntryCell());
         viewModel.rows().addListener((javafx.collections.ListChangeListener<TimelineRow>) change -> followNewest());
+        // Scrolling up to the top pages older history in, as in every chat app; the button stays the keyboard way.
+        timeline.skinProperty().addListener((obs, old, skin) -> javafx.application.Platform.runLater(
+                this::watchScrollTop));
         draftField.textProperty().bindBidirectional(viewModel.draftProperty());
         acceptDroppedFiles(timeline);
         acceptDroppedFiles(draftField);
@@ -91,6 +94,25 @@ public final class ConversationView {
      * caseworker who asked for older messages wants to read them, and one scroll per change of a large update would
      * cost a layout each.
      */
+    private long lastOlderRequest;
+
+    private void watchScrollTop() {
+        for (javafx.scene.Node node : timeline.lookupAll(".scroll-bar")) {
+            if (node instanceof javafx.scene.control.ScrollBar bar
+                    && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+                bar.valueProperty().addListener((obs, before, now) -> {
+                    boolean reachedTop = now.doubleValue() <= bar.getMin() && before.doubleValue() > bar.getMin();
+                    long nowNanos = System.nanoTime();
+                    if (reachedTop && !viewModel.beginningReached()
+                            && nowNanos - lastOlderRequest > 1_000_000_000L) {
+                        lastOlderRequest = nowNanos;
+                        viewModel.loadOlder();
+                    }
+                });
+            }
+        }
+    }
+
     private void followNewest() {
         var rows = viewModel.rows();
         String newest = rows.isEmpty() ? null : rows.get(rows.size() - 1).id();

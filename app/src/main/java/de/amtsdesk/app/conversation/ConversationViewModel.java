@@ -192,6 +192,8 @@ public final class ConversationViewModel implements ConversationListener {
     }
 
     /** Scrolling up: one page of older history from the server; says when the start of the room is reached. */
+    private volatile boolean beginningReached;
+
     public void loadOlder() {
         startAction();
         if (olderLocally) {
@@ -204,6 +206,7 @@ public final class ConversationViewModel implements ConversationListener {
             try {
                 int added = conversations.loadOlder(roomId);
                 shownRows.addAndGet(Math.max(0, added));
+                beginningReached = added == 0;
                 ui.execute(() -> notice.set(added == 0 ? text.get("conversation.older.none") : ""));
                 refresh();
             } catch (Exception e) {
@@ -211,6 +214,11 @@ public final class ConversationViewModel implements ConversationListener {
                 ui.execute(() -> notice.set(text.get("conversation.older.failed")));
             }
         });
+    }
+
+    /** Whether the server said there is nothing older (scrolling up then stops asking). */
+    public boolean beginningReached() {
+        return beginningReached && !olderLocally;
     }
 
     static boolean tooLarge(String body) {

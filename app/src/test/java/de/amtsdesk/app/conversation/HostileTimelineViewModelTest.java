@@ -208,8 +208,11 @@ class HostileTimelineViewModelTest {
         assertThat(vm.rows()).hasSize(5_000);
         assertThat(engine.olderRequests).hasValue(0);
         // Only at the start of what is here does "older" ask the server.
+        assertThat(vm.beginningReached()).isFalse();
         vm.loadOlder();
         assertThat(engine.olderRequests).hasValue(1);
+        // The server had nothing older: scrolling to the top stops asking.
+        assertThat(vm.beginningReached()).isTrue();
     }
 
     @Test
