@@ -16,9 +16,12 @@ import java.util.List;
 public final class CitizenNames {
 
     private final List<String> reserved;
+    /** Folded once: the queue shows thousands of names against the same labels. */
+    private final List<String> foldedReserved;
 
     private CitizenNames(List<String> reserved) {
         this.reserved = List.copyOf(reserved);
+        this.foldedReserved = DisplayNames.folded(this.reserved);
     }
 
     /**
@@ -61,6 +64,6 @@ public final class CitizenNames {
         if (name == null || name.isBlank()) {
             return id;
         }
-        return DisplayNames.forSender(name, id, reserved);
+        return DisplayNames.forSenderFolded(name, id, foldedReserved);
     }
 }
