@@ -84,6 +84,26 @@ class CaseworkerWorkspaceFxTest {
         robot.type(KeyCode.ENTER);
     }
 
+    /**
+     * Ctrl+1 (view "New"), waits for the citizen room's case (unread when {@code unread}), selects it and waits
+     * for its conversation.
+     */
+    private static void openFromNewView(FxRobot robot, String roomId, boolean unread) throws Exception {
+        waitUntil(() -> robot.lookup("#queueList").tryQuery().isPresent(), "the workspace");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        @SuppressWarnings("unchecked")
+        ListView<QueueEntry> queue = (ListView<QueueEntry>) robot.lookup("#queueList").query();
+        waitUntil(() -> queue.getItems().stream().anyMatch(e -> e instanceof QueueEntry.CaseRow row
+                && row.roomId().equals(roomId) && (!unread || row.unread() == 1)),
+                unread ? "the new case under New, unread" : "the new case under New");
+        int index = indexOfCase(queue, roomId);
+        robot.interact(() -> {
+            queue.requestFocus();
+            queue.getSelectionModel().select(index);
+        });
+        waitUntil(() -> robot.lookup("#timeline").tryQuery().isPresent(), "the conversation of the case");
+    }
+
     private static int indexOfCase(ListView<QueueEntry> queue, String roomId) throws Exception {
         return WaitForAsyncUtils.waitForAsyncFx(5000, () -> {
             for (int i = 0; i < queue.getItems().size(); i++) {
@@ -120,18 +140,7 @@ class CaseworkerWorkspaceFxTest {
             String roomId = citizen.createEncryptedRoom(List.of(agency.userId()), null, true);
             citizen.sendText(roomId, "Guten Tag, ich möchte Wohngeld beantragen.");
 
-            waitUntil(() -> robot.lookup("#queueList").tryQuery().isPresent(), "the workspace");
-            robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL); // view "New"
-            @SuppressWarnings("unchecked")
-            ListView<QueueEntry> queue = (ListView<QueueEntry>) robot.lookup("#queueList").query();
-            waitUntil(() -> queue.getItems().stream().anyMatch(e -> e instanceof QueueEntry.CaseRow row
-                    && row.roomId().equals(roomId) && row.unread() == 1), "the new case under New, unread");
-            int index = indexOfCase(queue, roomId);
-            robot.interact(() -> {
-                queue.requestFocus();
-                queue.getSelectionModel().select(index);
-            });
-            waitUntil(() -> robot.lookup("#timeline").tryQuery().isPresent(), "the conversation of the case");
+            openFromNewView(robot, roomId, true);
 
             // Case type by type-ahead: Ctrl+T, type, Enter.
             robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
@@ -213,18 +222,7 @@ class CaseworkerWorkspaceFxTest {
             String roomId = citizen.createEncryptedRoom(List.of(agency.userId()), null, true);
             citizen.sendText(roomId, "Guten Tag, ich möchte Wohngeld beantragen.");
 
-            waitUntil(() -> robot.lookup("#queueList").tryQuery().isPresent(), "the workspace");
-            robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
-            @SuppressWarnings("unchecked")
-            ListView<QueueEntry> queue = (ListView<QueueEntry>) robot.lookup("#queueList").query();
-            waitUntil(() -> queue.getItems().stream().anyMatch(e -> e instanceof QueueEntry.CaseRow row
-                    && row.roomId().equals(roomId)), "the new case under New");
-            int index = indexOfCase(queue, roomId);
-            robot.interact(() -> {
-                queue.requestFocus();
-                queue.getSelectionModel().select(index);
-            });
-            waitUntil(() -> robot.lookup("#timeline").tryQuery().isPresent(), "the conversation of the case");
+            openFromNewView(robot, roomId, false);
             // The lead types the case (the type picker has its own test above); the caseworker's panel follows.
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
             while (lead.staff().book().findByRoom(roomId).isEmpty()) {
