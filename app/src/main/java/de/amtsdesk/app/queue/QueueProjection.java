@@ -130,6 +130,28 @@ public final class QueueProjection {
         }
     }
 
+    /**
+     * The row as it reads once everything in its case has been shown: no unread badge, and a spoken text that says
+     * so. Opening a case changes only this row and the headings above it, so the window patches them instead of
+     * projecting the whole queue again.
+     */
+    public QueueEntry.CaseRow seen(QueueEntry.CaseRow row) {
+        if (row.unread() == 0) {
+            return row;
+        }
+        String spoken = new Texts().get("queue.case.accessible", row.reference(), row.citizen(), row.typeName(),
+                row.status(), row.assignee(), row.due(), 0);
+        return new QueueEntry.CaseRow(row.key(), row.roomId(), row.reference(), row.citizen(), row.typeName(),
+                row.status(), row.assignee(), row.due(), row.urgency(), 0, spoken);
+    }
+
+    /** A heading with {@code fewer} unread messages under it than before. */
+    public QueueEntry.Header lessUnread(QueueEntry.Header header, int fewer) {
+        int unread = Math.max(0, header.unread() - fewer);
+        String spoken = new Texts().get("queue.header.accessible", header.title(), header.count(), unread);
+        return new QueueEntry.Header(header.key(), header.level(), header.title(), header.count(), unread, spoken);
+    }
+
     /** Citizen messages newer than what this workstation has shown of the room. */
     public static int unread(Case c, ReadMarkers read) {
         Instant seen = read.seenUntil(c.roomId());

@@ -29,7 +29,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
-/** Opening a case: what was unread becomes read, and only then does the queue recompute. */
+/** Opening a case: what was unread becomes read; its row and headings are patched, the queue is not recomputed. */
 class QueueOpeningTest {
 
     private static final String LEAD = "@lena:amt.example";
@@ -78,22 +78,62 @@ class QueueOpeningTest {
     }
 
     @Test
-    void openingACaseWithUnreadMessagesMarksThemReadAndRecomputesTheQueue() {
+    void openingACaseWithUnreadMessagesPatchesItsRowAndHeadingsToWhatAFullProjectionShows() {
         String withMessage = newCase("!a:bund.example", true);
+        newCase("!a2:bund.example", true);
         ReadMarkers read = ReadMarkers.inMemory();
         QueueViewModel model = model(read);
         model.refresh();
         runBackground();
         long before = model.generation();
         assertThat(model.entries()).filteredOn(e -> e instanceof QueueEntry.CaseRow)
-                .singleElement().satisfies(e -> assertThat(((QueueEntry.CaseRow) e).unread()).isEqualTo(1));
+                .allSatisfy(e -> assertThat(((QueueEntry.CaseRow) e).unread()).isEqualTo(1));
+        assertThat(model.summaryProperty().get()).isEqualTo("2 · 2");
 
         model.opened(withMessage);
 
-        assertThat(background).hasSize(1);
-        runBackground();
+        assertThat(background).as("no projection of the whole queue").isEmpty();
         assertThat(model.generation()).isEqualTo(before + 1);
         assertThat(read.seenUntil("!a:bund.example")).isAfter(Instant.EPOCH);
+        assertThat(model.entries()).filteredOn(e -> e instanceof QueueEntry.CaseRow row
+                && row.caseId().equals(withMessage)).singleElement()
+                .satisfies(e -> assertThat(((QueueEntry.CaseRow) e).unread()).isZero())
+                .satisfies(e -> assertThat(e.accessibleText()).contains("Keine ungelesenen Nachrichten"));
+        assertThat(model.entries()).filteredOn(e -> e instanceof QueueEntry.Header).singleElement()
+                .satisfies(e -> assertThat(((QueueEntry.Header) e).unread()).isEqualTo(1))
+                .satisfies(e -> assertThat(e.accessibleText()).endsWith("1 ungelesen"));
+        assertThat(model.summaryProperty().get()).isEqualTo("2 · 1");
+
+        List<QueueEntry> patched = List.copyOf(model.entries());
+        model.refresh();
+        runBackground();
+        assertThat(model.entries()).as("the patch equals a fresh projection").containsExactlyElementsOf(patched);
+    }
+
+    @Test
+    void aProjectionStillRunningWhenACaseIsOpenedIsFollowedByAnotherSoItsStaleRowsDoNotStay() {
+        String withMessage = newCase("!s:bund.example", true);
+        ReadMarkers read = ReadMarkers.inMemory();
+        List<Runnable> uiTasks = new ArrayList<>();
+        Translations text = Translations.load("de.amtsdesk.app.messages", Locale.GERMAN,
+                QueueViewModel.class.getClassLoader());
+        Translations caseText = Translations.load("de.amtsdesk.core.cases.messages", Locale.GERMAN,
+                CaseBookListener.class.getClassLoader());
+        QueueViewModel model = new QueueViewModel(new Desk(fold.book()), new QueueProjection(
+                ServiceCatalogue.bundled(), text, caseText, Locale.GERMAN, ZoneId.of("Europe/Berlin")), read,
+                background::add, uiTasks::add, Clock.fixed(NOW, ZoneOffset.UTC), caseText);
+        model.refresh();
+        runBackground();
+        uiTasks.removeFirst().run();
+        model.refresh();
+        runBackground(); // projected with the old marker; its rows wait for the FX thread
+
+        model.opened(withMessage);
+        uiTasks.removeFirst().run(); // the stale rows land
+
+        assertThat(background).as("a new projection is queued").hasSize(1);
+        runBackground();
+        uiTasks.removeFirst().run();
         assertThat(model.entries()).filteredOn(e -> e instanceof QueueEntry.CaseRow)
                 .allSatisfy(e -> assertThat(((QueueEntry.CaseRow) e).unread()).isZero());
     }
