@@ -48,6 +48,9 @@ public final class SnapshotCodec {
     /** Version of the JSON shape below. */
     public static final int FORMAT = 1;
 
+    /** {@link SnapshotBinary}: what the store writes since schema 9; format-1 rows are still read. */
+    public static final int BINARY_FORMAT = 2;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SnapshotCodec() {
@@ -87,6 +90,19 @@ public final class SnapshotCodec {
             return JSON.writeValueAsString(root);
         } catch (IOException e) {
             throw new IllegalStateException("serialising an in-memory tree cannot fail", e);
+        }
+    }
+
+    /** Format 2, the compact binary form the store keeps. */
+    public static byte[] encodeBinary(FoldSnapshot snapshot) {
+        return SnapshotBinary.encode(snapshot);
+    }
+
+    public static FoldSnapshot decodeBinary(byte[] data) throws UnreadableSnapshotException {
+        try {
+            return SnapshotBinary.decode(data);
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableSnapshotException("stored case snapshot cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -142,7 +142,9 @@ public final class StaffLogFold {
                         + ", not " + staffRoomId);
             }
             try {
-                FoldSnapshot snapshot = SnapshotCodec.decode(state.snapshotFormat(), state.snapshotJson());
+                FoldSnapshot snapshot = state.snapshotFormat() == SnapshotCodec.BINARY_FORMAT
+                        ? SnapshotCodec.decodeBinary(state.snapshotData())
+                        : SnapshotCodec.decode(state.snapshotFormat(), state.snapshotJson());
                 book = CaseBook.restore(snapshot);
                 staffCursor = state.staffCursor();
                 boolean sameSource = citizen != null && citizen.functionalAccount().equals(state.citizenSource());
@@ -246,8 +248,8 @@ public final class StaffLogFold {
     /** Saves the book's snapshot and both stream positions, in one transaction. */
     public synchronized void checkpoint() {
         FoldSnapshot snapshot = log.book().snapshot();
-        states.save(new CaseFoldStateRepository.FoldState(staffRoomId, SnapshotCodec.FORMAT,
-                SnapshotCodec.encode(snapshot), snapshot.lastStaffEventId(), staffCursor,
+        states.save(new CaseFoldStateRepository.FoldState(staffRoomId, SnapshotCodec.BINARY_FORMAT, null,
+                SnapshotCodec.encodeBinary(snapshot), snapshot.lastStaffEventId(), staffCursor,
                 citizen == null ? null : citizen.functionalAccount(), citizenCursor));
         inputsSinceCheckpoint = 0;
         lastCheckpoint = clock.instant();

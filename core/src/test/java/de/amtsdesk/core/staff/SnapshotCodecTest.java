@@ -47,6 +47,86 @@ class SnapshotCodecTest {
 
     @Test
     void aRichBookSurvivesTheRoundTripExactly() throws Exception {
+        CaseLog log = richBook();
+        FoldSnapshot original = log.book().snapshot();
+
+        String json = SnapshotCodec.encode(original);
+        FoldSnapshot read = SnapshotCodec.decode(SnapshotCodec.FORMAT, json);
+
+        assertThat(read).isEqualTo(original);
+        assertThat(CaseBook.restore(read).cases()).isEqualTo(log.book().cases());
+        assertThat(SnapshotCodec.encode(read)).as("stable output").isEqualTo(json);
+        assertThat(read.cases()).hasSize(2);
+        assertThat(read.pendingRoomMoments()).containsKey("!b:amt.example");
+        assertThat(read.policy().sla().calendar().holidays()).hasSize(2);
+        assertThat(read.macros()).hasSize(2);
+        assertThat(CaseBook.restore(read).macros().all()).isEqualTo(log.book().macros().all());
+    }
+
+    @Test
+    void theBinaryFormatGivesBackTheSameBookAsTheJson() throws Exception {
+        CaseLog log = richBook();
+        FoldSnapshot original = log.book().snapshot();
+
+        byte[] data = SnapshotCodec.encodeBinary(original);
+        FoldSnapshot read = SnapshotCodec.decodeBinary(data);
+
+        assertThat(read).isEqualTo(original);
+        assertThat(read).isEqualTo(SnapshotCodec.decode(SnapshotCodec.FORMAT, SnapshotCodec.encode(original)));
+        assertThat(CaseBook.restore(read).cases()).isEqualTo(log.book().cases());
+        assertThat(read.cases().getFirst().notes().getFirst().text()).isEqualTo("Rückruf am Montag — \"Zitat\" "
+                + "{Klammer} ✓");
+        assertThat(read.cases().getFirst().sla()).isNotNull();
+        assertThat(SnapshotCodec.encodeBinary(read)).as("stable output").isEqualTo(data);
+        assertThat(data.length).as("smaller than the JSON").isLessThan(
+                SnapshotCodec.encode(original).getBytes(java.nio.charset.StandardCharsets.UTF_8).length / 2);
+    }
+
+    @Test
+    void damagedBinarySnapshotsAreRefusedWithAReasonNeverAnotherException() throws Exception {
+        byte[] good = SnapshotCodec.encodeBinary(richBook().book().snapshot());
+        java.util.List<byte[]> damaged = new ArrayList<>();
+        damaged.add(new byte[0]);
+        damaged.add(java.util.Arrays.copyOf(good, 5));
+        damaged.add(java.util.Arrays.copyOf(good, good.length / 2));
+        byte[] magic = good.clone();
+        magic[0] = 'X';
+        damaged.add(magic);
+        byte[] version = good.clone();
+        version[4] = 9;
+        damaged.add(version);
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 300; i++) {
+            byte[] flipped = good.clone();
+            int at = 5 + random.nextInt(flipped.length - 5);
+            flipped[at] ^= (byte) (1 << random.nextInt(8));
+            damaged.add(flipped);
+        }
+        // Valid deflate around nonsense: counts and string references out of range.
+        for (byte[] inner : java.util.List.of(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F},
+                new byte[] {2, '{', '}', (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0x7F}, new byte[] {0, 0, 0, 1, 9})) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.writeBytes(new byte[] {'A', 'D', 'S', 'B', 1});
+            try (var deflate = new java.util.zip.DeflaterOutputStream(out)) {
+                deflate.write(inner);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+            damaged.add(out.toByteArray());
+        }
+        int readable = 0;
+        for (byte[] bytes : damaged) {
+            try {
+                SnapshotCodec.decodeBinary(bytes);
+                readable++; // a flip inside a string's bytes can still give a valid snapshot
+            } catch (SnapshotCodec.UnreadableSnapshotException expected) {
+                assertThat(expected.getMessage()).startsWith("stored case snapshot cannot be read");
+            }
+        }
+        assertThat(readable).as("most damage is noticed").isLessThan(damaged.size() / 2);
+    }
+
+    private CaseLog richBook() throws Exception {
         inputs.add(new StaffMembership("$m1", LEAD, true, "Lena Lead", tick()));
         inputs.add(new StaffPowerLevels("$p1", LEAD, new PowerLevels(Map.of(LEAD, 100), 0,
                 Map.of("de.amtsdesk.case.template", 60)), tick()));
@@ -80,19 +160,7 @@ class SnapshotCodecTest {
         add(ANNA, OutgoingStaffEvents.status(b, CaseStatus.CLOSED, null));
         CaseLog log = new CaseLog(UnitConfig.defaults("BA"), new InMemoryAuditLog());
         log.applyAll(inputs);
-        FoldSnapshot original = log.book().snapshot();
-
-        String json = SnapshotCodec.encode(original);
-        FoldSnapshot read = SnapshotCodec.decode(SnapshotCodec.FORMAT, json);
-
-        assertThat(read).isEqualTo(original);
-        assertThat(CaseBook.restore(read).cases()).isEqualTo(log.book().cases());
-        assertThat(SnapshotCodec.encode(read)).as("stable output").isEqualTo(json);
-        assertThat(read.cases()).hasSize(2);
-        assertThat(read.pendingRoomMoments()).containsKey("!b:amt.example");
-        assertThat(read.policy().sla().calendar().holidays()).hasSize(2);
-        assertThat(read.macros()).hasSize(2);
-        assertThat(CaseBook.restore(read).macros().all()).isEqualTo(log.book().macros().all());
+        return log;
     }
 
     @Test

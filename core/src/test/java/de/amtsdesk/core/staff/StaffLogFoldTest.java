@@ -16,6 +16,7 @@ import de.amtsdesk.core.cases.audit.AuditEntry;
 import de.amtsdesk.core.cases.audit.AuditQuery;
 import de.amtsdesk.core.cases.audit.Rejection;
 import de.amtsdesk.core.store.SearchIndexRepository;
+import de.amtsdesk.core.store.CaseFoldStateRepository;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,39 @@ class StaffLogFoldTest {
             assertThat(fold.catchUp().staffEvents()).as("only the event after the snapshot").isEqualTo(1);
             assertThat(fold.book().find(id).orElseThrow().type()).isEqualTo("housing.wohngeld.apply");
             assertThat(fold.audit().size()).isEqualTo(auditBefore + 1);
+        }
+    }
+
+    @Test
+    void aSnapshotStoredAsJsonBeforeSchema9IsRestoredAndTheNextCheckpointWritesTheBinaryForm() throws Exception {
+        Path dir = tmp.resolve("anna");
+        String id;
+        try (StoreFixture store = StoreFixture.create(dir).standardRoom()) {
+            id = store.send(LEAD, OutgoingStaffEvents.created(CITIZEN_ROOM, CITIZEN, "Erika"));
+            store.send(LEAD, OutgoingStaffEvents.assign(id, ANNA));
+            StaffLogFold fold = StaffLogFold.open(store.db, STAFF_ROOM, CONFIG, null);
+            fold.catchUp();
+            fold.checkpoint();
+            // As an older Amtsdesk left it: the same state, the snapshot as format-1 JSON.
+            CaseFoldStateRepository states = CaseFoldStateRepository.of(store.db);
+            CaseFoldStateRepository.FoldState binary = states.load().orElseThrow();
+            assertThat(binary.snapshotFormat()).isEqualTo(SnapshotCodec.BINARY_FORMAT);
+            states.save(new CaseFoldStateRepository.FoldState(binary.staffRoomId(), SnapshotCodec.FORMAT,
+                    SnapshotCodec.encode(fold.book().snapshot()), null, binary.lastStaffEventId(),
+                    binary.staffCursor(), binary.citizenSource(), binary.citizenCursor()));
+        }
+        try (StoreFixture store = StoreFixture.reopen(dir)) {
+            StaffLogFold fold = StaffLogFold.open(store.db, STAFF_ROOM, CONFIG, null);
+            assertThat(fold.book().find(id).orElseThrow().assignee()).isEqualTo(ANNA);
+            assertThat(fold.book().find(id).orElseThrow().citizenName()).isEqualTo("Erika");
+            assertThat(fold.catchUp().staffEvents()).as("nothing folded twice").isZero();
+
+            fold.checkpoint();
+
+            CaseFoldStateRepository.FoldState saved = CaseFoldStateRepository.of(store.db).load().orElseThrow();
+            assertThat(saved.snapshotFormat()).isEqualTo(SnapshotCodec.BINARY_FORMAT);
+            assertThat(saved.snapshotJson()).isNull();
+            assertThat(SnapshotCodec.decodeBinary(saved.snapshotData())).isEqualTo(fold.book().snapshot());
         }
     }
 
