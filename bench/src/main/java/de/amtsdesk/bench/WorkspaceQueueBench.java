@@ -87,6 +87,19 @@ public final class WorkspaceQueueBench {
         List<Long> jvmToQueue = new ArrayList<>();
         List<Long> jvmToQueueNoArgon = new ArrayList<>();
         StringBuilder coldLines = new StringBuilder();
+        // A JDK 25 AOT cache (JEP 483/514/515: classes loaded and linked, method profiles) trained by one cold
+        // start, as a packaged app would ship it; then plain and AOT starts alternate, so both see the same load.
+        Path aotCache = Path.of("bench/target/workspace-queue.aot").toAbsolutePath();
+        Files.deleteIfExists(aotCache);
+        long trainStart = System.nanoTime();
+        runChild(classpath, dir, realDisplay, false, "-XX:AOTCacheOutput=" + aotCache);
+        String training = String.format(Locale.ROOT, "aot-training: one cold start with -XX:AOTCacheOutput, %d ms; "
+                + "cache %d MB", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - trainStart),
+                Files.exists(aotCache) ? Files.size(aotCache) / (1024 * 1024) : -1);
+        System.out.println(training);
+        List<Long> aotJvmToQueueNoArgon = new ArrayList<>();
+        List<Long> aotSpawnToQueue = new ArrayList<>();
+        StringBuilder aotLines = new StringBuilder();
         for (int i = 0; i < runs; i++) {
             String load = loadAverage();
             Map<String, String> run = runChild(classpath, dir, realDisplay, false);
@@ -97,17 +110,21 @@ public final class WorkspaceQueueBench {
             spawnToQueue.add(spawn);
             jvmToQueue.add(jvm);
             jvmToQueueNoArgon.add(jvm - argon);
-            String line = String.format(Locale.ROOT,
-                    "cold-run-%d: spawn→queue %d ms, JVM start→queue %d ms (%d without Argon2id) | main %s, FX up %s, "
-                            + "store open %s [unlock %s incl. Argon2id %s, staff profile %s, fold restore %s], "
-                            + "stage shown %s, rows applied %s (apply %s ms on FX), first frame %s | rows %s | "
-                            + "loadavg %s%n", i + 1, spawn, jvm, jvm - argon, run.get("mark.main"),
-                    run.get("mark.fxStarted"), run.get("mark.storeOpened"), run.get("unlockMs"), argon,
-                    run.get("staffProfileMs"), run.get("foldRestoreMs"), run.get("mark.stageShown"),
-                    run.get("mark.rowsApplied"), run.get("firstApplyFxMs"), run.get("mark.firstFrameWithRows"),
-                    run.get("rows"), load);
+            String line = coldLine("cold-run-" + (i + 1), run, spawn, jvm, argon, load);
             coldLines.append(line);
             System.out.print(line);
+
+            String aotLoad = loadAverage();
+            Map<String, String> aot = runChild(classpath, dir, realDisplay, false, "-XX:AOTCache=" + aotCache,
+                    "-XX:AOTMode=on"); // fails rather than silently starting without the cache
+            long aotSpawn = Long.parseLong(aot.get("spawnToQueueMs"));
+            long aotJvm = Long.parseLong(aot.get("mark.firstFrameWithRows"));
+            long aotArgon = Long.parseLong(aot.get("argon2idMs"));
+            aotSpawnToQueue.add(aotSpawn);
+            aotJvmToQueueNoArgon.add(aotJvm - aotArgon);
+            String aotLine = coldLine("aot-run-" + (i + 1), aot, aotSpawn, aotJvm, aotArgon, aotLoad);
+            aotLines.append(aotLine);
+            System.out.print(aotLine);
         }
 
         // Interaction in one more fresh JVM.
@@ -161,6 +178,14 @@ public final class WorkspaceQueueBench {
                 goal jvm-up→queue < %d ms (without the deliberate Argon2id): %s
                 goal spawn→queue < %d ms in total (Argon2id included): %s
 
+                ## The same cold start with a JDK 25 AOT cache (alternating with the runs above)
+                %s
+                %s
+                aot-spawn-to-queue-median-ms: %d
+                aot-jvm-start-to-queue-without-argon2id-median-ms: %d
+                goal jvm-up→queue < %d ms with the AOT cache: %s
+                goal spawn→queue < %d ms with the AOT cache: %s
+
                 ## FX pulses while scrolling, switching saved views and searching (one fresh JVM, 2 rounds each)
                 method: JavaFX's own JFR pulse events (javafx.PulsePhase, recorded in-process by a RecordingStream
                   started before the toolkit); pulse.fx = first to last FX-thread phase of a pulse, pulse.whole adds
@@ -179,7 +204,10 @@ public final class WorkspaceQueueBench {
                 seed.startsWith("reused") ? "reused" : "made now", runs, coldLines.toString().strip(), spawnMedian,
                 jvmMedian, jvmNoArgonMedian, cold.stream().map(r -> r.get("argon2idMs")).toList(),
                 COLD_GOAL_AFTER_JVM_MS, jvmNoArgonMedian < COLD_GOAL_AFTER_JVM_MS ? "PASS" : "FAIL",
-                COLD_GOAL_TOTAL_MS, spawnMedian < COLD_GOAL_TOTAL_MS ? "PASS" : "FAIL", interactionLoad,
+                COLD_GOAL_TOTAL_MS, spawnMedian < COLD_GOAL_TOTAL_MS ? "PASS" : "FAIL", training,
+                aotLines.toString().strip(), median(aotSpawnToQueue), median(aotJvmToQueueNoArgon),
+                COLD_GOAL_AFTER_JVM_MS, median(aotJvmToQueueNoArgon) < COLD_GOAL_AFTER_JVM_MS ? "PASS" : "FAIL",
+                COLD_GOAL_TOTAL_MS, median(aotSpawnToQueue) < COLD_GOAL_TOTAL_MS ? "PASS" : "FAIL", interactionLoad,
                 pulses.toString().strip(), !measured ? "NOT MEASURED" : over == 0 ? "PASS" : "FAIL", over,
                 projection.strip());
         Files.createDirectories(results.toAbsolutePath().getParent());
@@ -187,10 +215,24 @@ public final class WorkspaceQueueBench {
         System.out.print(report);
     }
 
-    private static Map<String, String> runChild(String classpath, Path dir, boolean realDisplay, boolean interact)
-            throws IOException, InterruptedException {
+    private static String coldLine(String name, Map<String, String> run, long spawn, long jvm, long argon,
+            String load) {
+        return String.format(Locale.ROOT,
+                "%s: spawn→queue %d ms, JVM start→queue %d ms (%d without Argon2id) | main %s, FX up %s, "
+                        + "store open %s [unlock %s incl. Argon2id %s, staff profile %s, fold restore %s], "
+                        + "stage shown %s, rows applied %s (apply %s ms on FX), first frame %s | rows %s | "
+                        + "loadavg %s%n", name, spawn, jvm, jvm - argon, run.get("mark.main"),
+                run.get("mark.fxStarted"), run.get("mark.storeOpened"), run.get("unlockMs"), argon,
+                run.get("staffProfileMs"), run.get("foldRestoreMs"), run.get("mark.stageShown"),
+                run.get("mark.rowsApplied"), run.get("firstApplyFxMs"), run.get("mark.firstFrameWithRows"),
+                run.get("rows"), load);
+    }
+
+    private static Map<String, String> runChild(String classpath, Path dir, boolean realDisplay, boolean interact,
+            String... jvmOptions) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "--enable-native-access=ALL-UNNAMED", "-Dprism.order=sw", "-Djava.awt.headless=true"));
+        command.addAll(List.of(jvmOptions));
         if (!realDisplay) {
             command.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless"));
         }

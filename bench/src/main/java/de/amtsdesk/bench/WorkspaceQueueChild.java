@@ -117,6 +117,7 @@ public final class WorkspaceQueueChild {
             QueueViewModel queue = new QueueViewModel(desk, projection, opened.read(), background, ui, clock,
                     caseText);
             model.set(queue);
+            queue.refresh(); // as WorkspaceScreen.build: projecting while the views load
             QueueView view = new QueueView(queue, caseId -> { });
             Parent root = new ViewLoader(text).load(QueueView.class, () -> view);
             Scene scene = new Scene(root, 460, 760);
@@ -136,7 +137,6 @@ public final class WorkspaceQueueChild {
             stage.setScene(scene);
             stage.show();
             mark("stageShown");
-            queue.refresh();
         });
         if (!shown.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the queue never showed rows");

@@ -87,6 +87,9 @@ public final class WorkspaceScreen {
         ReadMarkers read = storedMarkers(markers);
         QueueProjection projection = new QueueProjection(desk.catalogue(), text, caseText, locale, zone);
         queue = new QueueViewModel(desk, projection, read, background, ui, clock, caseText);
+        // The first projection of a big queue runs in the background while the FX thread loads the views below
+        // (its rows are applied after them); started at the end it made the caseworker wait for both in turn.
+        queue.refresh();
         casePanel = new CasePanelViewModel(desk, text, caseText, locale, zone, clock, background, ui);
         QueueView queueView = new QueueView(queue, this::open);
         Parent queueRoot = views.load(QueueView.class, () -> queueView);
@@ -109,7 +112,6 @@ public final class WorkspaceScreen {
                 notifyIfNew(before, after);
             }
         });
-        queue.refresh();
         return root;
     }
 
