@@ -152,4 +152,16 @@ public final class CaseQueries {
         }
         return Optional.ofNullable(oldest);
     }
+
+    /**
+     * The SLA report for a period (ADR 0014), judged at the clock's "now": a target whose due time has not passed
+     * yet is not counted. Use {@link ReportPeriod#thisWeek} or {@link ReportPeriod#thisMonth} with the same clock.
+     */
+    public SlaReport slaReport(ReportPeriod period, java.time.Clock clock) {
+        SlaReporter reporter = new SlaReporter(period, clock.instant(), book.policy().sla());
+        for (Case c : book.cases()) {
+            reporter.add(c);
+        }
+        return reporter.report();
+    }
 }
