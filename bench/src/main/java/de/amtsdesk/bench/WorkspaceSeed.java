@@ -49,7 +49,7 @@ final class WorkspaceSeed {
     static final Instant NOW = Instant.parse("2026-12-01T09:00:00Z");
     static final UnitConfig CONFIG = UnitConfig.defaults("AMT");
     /** Bump when the generator changes: an older seed directory is then made again. */
-    private static final String VERSION = "2"; // 2: snapshot format 2 (schema 9)
+    private static final String VERSION = "3"; // 3: binary snapshot format 3 (schema 9)
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private WorkspaceSeed() {

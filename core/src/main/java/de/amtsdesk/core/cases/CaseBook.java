@@ -31,6 +31,7 @@ public final class CaseBook {
     private StaffRoom staffRoom = StaffRoom.empty();
     private TemplateLibrary templates = TemplateLibrary.empty();
     private MacroLibrary macros = MacroLibrary.empty();
+    private UnitRoster roster = UnitRoster.empty();
     private long staffOrder;
     private String lastStaffEventId;
 
@@ -48,6 +49,7 @@ public final class CaseBook {
         book.staffRoom = snapshot.staffRoom();
         book.templates = TemplateLibrary.of(snapshot.templates());
         book.macros = MacroLibrary.of(snapshot.macros());
+        book.roster = UnitRoster.of(snapshot.unitMembers());
         book.staffOrder = snapshot.staffOrder();
         book.lastStaffEventId = snapshot.lastStaffEventId();
         return book;
@@ -58,7 +60,7 @@ public final class CaseBook {
             Map<String, List<Moment>> pending = new HashMap<>();
             pendingRoomMoments.forEach((room, moments) -> pending.put(room, List.copyOf(moments)));
             return new FoldSnapshot(List.copyOf(cases.values()), pending, referenceCounters, policy, staffRoom,
-                    templates.all(), macros.all(), seenEventIds, staffOrder, lastStaffEventId);
+                    templates.all(), macros.all(), roster.all(), seenEventIds, staffOrder, lastStaffEventId);
         });
     }
 
@@ -94,6 +96,11 @@ public final class CaseBook {
     /** The unit's macros, as published by its leads. */
     public MacroLibrary macros() {
         return read(() -> macros);
+    }
+
+    /** Capacity, competence and absence of the unit's caseworkers, as set by its leads (ADR 0014). */
+    public UnitRoster roster() {
+        return read(() -> roster);
     }
 
     /** The last staff-room event folded: where the transport resumes after a restore. */
@@ -213,5 +220,13 @@ public final class CaseBook {
 
     void setMacros(MacroLibrary library) {
         macros = library;
+    }
+
+    UnitRoster currentRoster() {
+        return roster;
+    }
+
+    void setRoster(UnitRoster newRoster) {
+        roster = newRoster;
     }
 }

@@ -24,4 +24,8 @@ public interface CaseBookListener {
 
     default void staffRoomChanged(StaffRoom room) {
     }
+
+    /** A lead changed a member's capacity, competence or absence, or handed their cases over. */
+    default void rosterChanged(UnitRoster roster) {
+    }
 }

@@ -52,6 +52,21 @@ public sealed interface CaseCommand {
     record PublishMacro(Macro macro) implements CaseCommand {
     }
 
+    /** A lead states one member's capacity, competence and absence; replaces what was said before (ADR 0014). */
+    record SetMember(UnitMember member) implements CaseCommand {
+    }
+
+    /** A lead marks {@code userId} absent with {@code deputy} and moves all their open cases to the deputy. */
+    record HandOver(String userId, String deputy) implements CaseCommand {
+    }
+
+    /**
+     * The sender takes a case over from {@code from}, the holder they saw; if someone else holds it by the time the
+     * event is folded, it is refused, so a take-over never silently overrides a change the sender did not see.
+     */
+    record TakeOver(String caseId, String from) implements CaseCommand {
+    }
+
     /**
      * The sender sent a reply to the case's citizen through the functional account (ADR 0011). Exactly one of
      * {@code eventId} (the reply's event in the citizen room) and {@code transactionId} (its outbox transaction on
@@ -88,6 +103,9 @@ public sealed interface CaseCommand {
             case AddNote c -> List.of(c.caseId());
             case TagCase c -> List.of(c.caseId());
             case RecordReply c -> List.of(c.caseId());
+            case TakeOver c -> List.of(c.caseId());
+            case SetMember c -> List.of();
+            case HandOver c -> List.of();
             case CreateCase c -> List.of();
             case ChangePolicy c -> List.of();
             case PublishTemplate c -> List.of();

@@ -121,6 +121,9 @@ public final class CaseLog {
             case CaseCommand.PublishTemplate c -> publishTemplate(c, event, notifications);
             case CaseCommand.PublishMacro c -> publishMacro(c, event, notifications);
             case CaseCommand.RecordReply c -> recordReply(c, event);
+            case CaseCommand.SetMember c -> setMember(c, event, notifications);
+            case CaseCommand.HandOver c -> handOver(c, event, notifications);
+            case CaseCommand.TakeOver c -> takeOver(c, event, notifications);
         };
     }
 
@@ -157,6 +160,7 @@ public final class CaseLog {
             List<Runnable> notifications) throws InvalidStaffEvent {
         Case before = existing(command.caseId());
         permissions().require(event.sender(), StaffEventTypes.STATUS, Permissions.MEMBER_LEVEL);
+        permissions().requireAssigneeOrLead(event.sender(), before);
         if (command.status() != CaseStatus.CLOSED && !before.isTyped()) {
             throw new InvalidStaffEvent(Rejection.INVALID_TRANSITION,
                     "a case needs a type before it can be " + command.status().wireName());
@@ -282,6 +286,70 @@ public final class CaseLog {
                 "v" + macro.version() + (macro.retired() ? " (retired)" : ""))));
         notifications.add(() -> listeners.forEach(l -> l.macroPublished(macro)));
         return FoldResult.applied(List.of());
+    }
+
+    // ---- the unit: capacity, competence, absence, handover, take-over (ADR 0014) ----
+
+    private FoldResult setMember(CaseCommand.SetMember command, StaffEvent event, List<Runnable> notifications)
+            throws InvalidStaffEvent {
+        Permissions permissions = permissions();
+        permissions.requireLead(event.sender(), StaffEventTypes.MEMBER);
+        UnitMember after = command.member();
+        permissions.requireInRoom(after.userId());
+        if (after.deputy() != null) {
+            permissions.requireDeputy(after.deputy(), book.currentRoster());
+        }
+        UnitMember before = book.currentRoster().member(after.userId());
+        book.setRoster(book.currentRoster().with(after));
+        record(event, null, AuditEntry.Outcome.APPLIED, null, null, UnitMemberDiff.between(before, after));
+        UnitRoster roster = book.currentRoster();
+        notifications.add(() -> listeners.forEach(l -> l.rosterChanged(roster)));
+        return FoldResult.applied(List.of());
+    }
+
+    /**
+     * Absent + every open case to the deputy, as one event: all cases are checked before any changes, and the
+     * set moved is what the member holds at this point of the log, so a case assigned to them while the lead was
+     * deciding moves too (the same on every client).
+     */
+    private FoldResult handOver(CaseCommand.HandOver command, StaffEvent event, List<Runnable> notifications)
+            throws InvalidStaffEvent {
+        Permissions permissions = permissions();
+        permissions.requireLead(event.sender(), StaffEventTypes.HANDOVER);
+        List<Case> held = new ArrayList<>();
+        for (Case c : book.allCases()) {
+            if (c.isAssignedTo(command.userId()) && !c.isClosed()) {
+                held.add(c);
+            }
+        }
+        // Someone who already left the unit can still have cases to hand over; otherwise they must be a member.
+        if (held.isEmpty()) {
+            permissions.requireInRoom(command.userId());
+        }
+        permissions.requireInRoom(command.deputy());
+        permissions.requireDeputy(command.deputy(), book.currentRoster());
+        UnitMember before = book.currentRoster().member(command.userId());
+        UnitMember after = before.absentWith(command.deputy());
+        book.setRoster(book.currentRoster().with(after));
+        List<FieldChange> changes = new ArrayList<>(UnitMemberDiff.between(before, after));
+        changes.add(new FieldChange("handover", command.userId(), command.deputy()));
+        changes.add(new FieldChange("handover.cases", null, String.join(",", held.stream().map(Case::id).toList())));
+        record(event, null, AuditEntry.Outcome.APPLIED, null, null, changes);
+        List<String> ids = new ArrayList<>();
+        for (Case c : held) {
+            commit(event, c, c.withAssignee(command.deputy()), notifications);
+            ids.add(c.id());
+        }
+        UnitRoster roster = book.currentRoster();
+        notifications.add(() -> listeners.forEach(l -> l.rosterChanged(roster)));
+        return FoldResult.applied(ids);
+    }
+
+    private FoldResult takeOver(CaseCommand.TakeOver command, StaffEvent event, List<Runnable> notifications)
+            throws InvalidStaffEvent {
+        Case before = existing(command.caseId());
+        permissions().requireMayTakeOver(event.sender(), command, before);
+        return commit(event, before, before.withAssignee(event.sender()), notifications);
     }
 
     // ---- staff-room state ----

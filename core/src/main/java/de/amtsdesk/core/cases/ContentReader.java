@@ -104,6 +104,19 @@ final class ContentReader {
         return node.asInt();
     }
 
+    /** A whole number in {@code [min, max]}, or null when absent. */
+    Integer optionalIntBetween(String field, int min, int max) throws InvalidStaffEvent {
+        JsonNode node = content.get(field);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < min || node.asInt() > max) {
+            throw new InvalidStaffEvent(Rejection.MALFORMED, field + " must be a whole number from " + min + " to "
+                    + max);
+        }
+        return node.asInt();
+    }
+
     List<String> textArray(String field, int maxItems, Pattern pattern, String what) throws InvalidStaffEvent {
         JsonNode node = content.get(field);
         if (node == null) {

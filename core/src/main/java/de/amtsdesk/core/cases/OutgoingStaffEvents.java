@@ -1,6 +1,7 @@
 package de.amtsdesk.core.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.amtsdesk.core.cases.log.StaffEventTypes;
@@ -163,6 +164,51 @@ public final class OutgoingStaffEvents {
             content.put("template", templateId);
         }
         return new Outgoing(StaffEventTypes.REPLIED, content.put("sha256", bodySha256));
+    }
+
+    /**
+     * One caseworker's settings, as a whole (leads only; ADR 0014): what is not given is reset to "no limit",
+     * "every case type", "present".
+     *
+     * @param maxOpenCases null for no limit
+     * @param caseTypes    null for every case type; otherwise service keys or dotted prefixes (empty: none)
+     * @param deputy       who stands in, only with {@code absent}; null for nobody
+     */
+    public static Outgoing member(String userId, Integer maxOpenCases, Collection<String> caseTypes, boolean absent,
+            String deputy) {
+        if (deputy != null && !absent) {
+            throw new IllegalArgumentException("a deputy stands in only for an absent member");
+        }
+        ObjectNode content = base().put("user", Objects.requireNonNull(userId, "userId"));
+        if (maxOpenCases != null) {
+            content.put("maxOpenCases", maxOpenCases.intValue());
+        }
+        if (caseTypes != null) {
+            ArrayNode types = content.putArray("caseTypes");
+            new java.util.TreeSet<>(caseTypes).forEach(types::add);
+        }
+        if (absent) {
+            content.put("absent", true);
+        }
+        if (deputy != null) {
+            content.put("deputy", deputy);
+        }
+        return new Outgoing(StaffEventTypes.MEMBER, content);
+    }
+
+    /** Marks the caseworker absent and moves every open case they hold to the deputy, in one event (leads only). */
+    public static Outgoing handover(String userId, String deputy) {
+        return new Outgoing(StaffEventTypes.HANDOVER, base().put("user", Objects.requireNonNull(userId, "userId"))
+                .put("deputy", Objects.requireNonNull(deputy, "deputy")));
+    }
+
+    /**
+     * The sender takes the case over from its current holder; {@code currentAssignee} is who the sender saw holding
+     * it, so the fold refuses the take-over if that changed meanwhile.
+     */
+    public static Outgoing takeover(String caseId, String currentAssignee) {
+        return new Outgoing(StaffEventTypes.TAKEOVER, base().put("case", caseId)
+                .put("from", Objects.requireNonNull(currentAssignee, "currentAssignee")));
     }
 
     /** Lower-case hex SHA-256 of the text's UTF-8 bytes, as {@link #replied} carries it. */

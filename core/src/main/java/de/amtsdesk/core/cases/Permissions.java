@@ -57,4 +57,57 @@ record Permissions(StaffRoom room, UnitPolicy policy, int leadLevel) {
                     + firstTarget.assignee());
         }
     }
+
+    /** A staff member an event names (whose settings change, or who stands in) must be in the staff room. */
+    void requireInRoom(String userId) throws InvalidStaffEvent {
+        if (!room.isMember(userId)) {
+            throw new InvalidStaffEvent(Rejection.UNKNOWN_MEMBER, userId + " is not in the staff room");
+        }
+    }
+
+    /** A deputy is in the room and not absent themselves (cases handed to an absent deputy would sit still). */
+    void requireDeputy(String deputy, UnitRoster roster) throws InvalidStaffEvent {
+        requireInRoom(deputy);
+        if (roster.member(deputy).absent()) {
+            throw new InvalidStaffEvent(Rejection.INVALID_DEPUTY, deputy + " is absent and cannot stand in");
+        }
+    }
+
+    boolean isLead(String sender) {
+        return room.levelOf(sender) >= leadLevel;
+    }
+
+    /**
+     * Ownership (ADR 0014): on an assigned case only the assignee or a lead changes the status; on an unassigned
+     * one any member may (triage, closing spam). Notes stay open to everyone.
+     */
+    void requireAssigneeOrLead(String sender, Case target) throws InvalidStaffEvent {
+        if (target.isAssigned() && !target.isAssignedTo(sender) && !isLead(sender)) {
+            throw new InvalidStaffEvent(Rejection.NOT_THE_ASSIGNEE, target.reference() + " is held by "
+                    + target.assignee() + "; " + sender + " may add notes or take it over");
+        }
+    }
+
+    /**
+     * Taking over someone else's case: any member (unless the room raises the level for the type), if the unit
+     * lets caseworkers take cases at all; the holder named must still hold it, so a take-over never overrides a
+     * change its sender had not seen.
+     */
+    void requireMayTakeOver(String sender, CaseCommand.TakeOver command, Case target) throws InvalidStaffEvent {
+        require(sender, StaffEventTypes.TAKEOVER, MEMBER_LEVEL);
+        if (!policy.takeUnassigned() && !isLead(sender)) {
+            throw new InvalidStaffEvent(Rejection.INSUFFICIENT_POWER,
+                    "the unit does not let caseworkers take cases themselves");
+        }
+        if (target.isClosed()) {
+            throw new InvalidStaffEvent(Rejection.INVALID_TRANSITION, target.reference() + " is closed");
+        }
+        if (target.isAssignedTo(sender)) {
+            throw new InvalidStaffEvent(Rejection.INVALID_TRANSITION, sender + " already holds " + target.reference());
+        }
+        if (!target.isAssignedTo(command.from())) {
+            throw new InvalidStaffEvent(Rejection.ALREADY_ASSIGNED, target.reference() + " is held by "
+                    + (target.isAssigned() ? target.assignee() : "nobody") + ", not " + command.from());
+        }
+    }
 }

@@ -21,6 +21,11 @@ final class StaffEventParser {
     static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,38}[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
     static final int MAX_BULK = 500;
     static final int MAX_NOTE = 10_000;
+    /** Case types one member handles: a service key or a dotted prefix of one ({@code meldewesen}). */
+    static final Pattern CASE_TYPE_PREFIX = Pattern.compile("(?=.{1,120}$)[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*");
+    static final int MAX_CASE_TYPES = 100;
+    /** Far above any real caseload; a bound so that a typo (or a hostile value) is refused, not folded. */
+    static final int MAX_OPEN_CASES = 10_000;
 
     private StaffEventParser() {
     }
@@ -42,6 +47,10 @@ final class StaffEventParser {
                     "title", "template", "status", "addTags", "removeTags", "retired")));
             case StaffEventTypes.REPLIED -> replied(ContentReader.of(content,
                     Set.of("case", "event", "txn", "kind", "template", "sha256")));
+            case StaffEventTypes.MEMBER -> member(ContentReader.of(content,
+                    Set.of("user", "maxOpenCases", "caseTypes", "absent", "deputy")));
+            case StaffEventTypes.HANDOVER -> handover(ContentReader.of(content, Set.of("user", "deputy")));
+            case StaffEventTypes.TAKEOVER -> takeover(ContentReader.of(content, Set.of("case", "from")));
             // Says what it is, so the audit detail is readable even for an empty type (found by fuzzing).
             default -> throw new InvalidStaffEvent(Rejection.UNKNOWN_EVENT_TYPE,
                     "unknown event type \"" + event.type() + "\"");
@@ -161,6 +170,37 @@ final class StaffEventParser {
         } catch (IllegalArgumentException e) {
             throw new InvalidStaffEvent(Rejection.MALFORMED, e.getMessage());
         }
+    }
+
+    /** The whole settings of one member (ADR 0014); absent fields mean "no limit", "every type", "present". */
+    private static CaseCommand member(ContentReader in) throws InvalidStaffEvent {
+        String user = in.matching("user", ContentReader.USER_ID, "a user ID");
+        Integer maxOpenCases = in.optionalIntBetween("maxOpenCases", 0, MAX_OPEN_CASES);
+        List<String> caseTypes = in.has("caseTypes")
+                ? in.textArray("caseTypes", MAX_CASE_TYPES, CASE_TYPE_PREFIX, "a case type") : null;
+        Boolean absent = in.optionalBoolean("absent");
+        String deputy = in.has("deputy") ? in.matching("deputy", ContentReader.USER_ID, "a user ID") : null;
+        if (deputy != null && !Boolean.TRUE.equals(absent)) {
+            throw new InvalidStaffEvent(Rejection.MALFORMED, "a deputy is named only with absent: true");
+        }
+        if (user.equals(deputy)) {
+            throw new InvalidStaffEvent(Rejection.MALFORMED, "a member cannot be their own deputy");
+        }
+        return new CaseCommand.SetMember(new UnitMember(user, maxOpenCases,
+                caseTypes == null ? null : new TreeSet<>(caseTypes), Boolean.TRUE.equals(absent), deputy));
+    }
+
+    private static CaseCommand handover(ContentReader in) throws InvalidStaffEvent {
+        String user = in.matching("user", ContentReader.USER_ID, "a user ID");
+        String deputy = in.matching("deputy", ContentReader.USER_ID, "a user ID");
+        if (user.equals(deputy)) {
+            throw new InvalidStaffEvent(Rejection.MALFORMED, "a member cannot hand over to themselves");
+        }
+        return new CaseCommand.HandOver(user, deputy);
+    }
+
+    private static CaseCommand takeover(ContentReader in) throws InvalidStaffEvent {
+        return new CaseCommand.TakeOver(caseId(in), in.matching("from", ContentReader.USER_ID, "a user ID"));
     }
 
     static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");

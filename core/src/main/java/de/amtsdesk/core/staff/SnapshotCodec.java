@@ -13,6 +13,7 @@ import de.amtsdesk.core.cases.Moment;
 import de.amtsdesk.core.cases.Note;
 import de.amtsdesk.core.cases.ReferencePattern;
 import de.amtsdesk.core.cases.StaffRoom;
+import de.amtsdesk.core.cases.UnitMember;
 import de.amtsdesk.core.cases.UnitPolicy;
 import de.amtsdesk.core.cases.log.PowerLevels;
 import de.amtsdesk.core.cases.sla.BusinessCalendar;
@@ -45,11 +46,17 @@ import java.util.TreeSet;
  */
 public final class SnapshotCodec {
 
-    /** Version of the JSON shape below. */
-    public static final int FORMAT = 1;
+    /**
+     * Version of the JSON shape below. 2 (ADR 0014): member settings, and the ownership rule changed what the fold
+     * accepts, so a format-1 snapshot (folded under the old rule) is dropped and the log folded again from the start.
+     */
+    public static final int FORMAT = 2;
 
-    /** {@link SnapshotBinary}: what the store writes since schema 9; format-1 rows are still read. */
-    public static final int BINARY_FORMAT = 2;
+    /**
+     * {@link SnapshotBinary}: what the store writes since schema 9, its unit part in JSON of {@link #FORMAT}. A row
+     * of format 2 (JSON) is still read; one of format 1 is dropped as above.
+     */
+    public static final int BINARY_FORMAT = 3;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -82,6 +89,8 @@ public final class SnapshotCodec {
         snapshot.templates().forEach(t -> templates.add(templateJson(t)));
         ArrayNode macros = root.putArray("macros");
         snapshot.macros().forEach(m -> macros.add(macroJson(m)));
+        ArrayNode members = root.putArray("unitMembers");
+        snapshot.unitMembers().forEach(m -> members.add(memberJson(m)));
         ArrayNode seen = root.putArray("seenEventIds");
         new TreeSet<>(snapshot.seenEventIds()).forEach(seen::add);
         root.put("staffOrder", snapshot.staffOrder());
@@ -126,10 +135,13 @@ public final class SnapshotCodec {
             // Absent in snapshots written before macros existed: same format, no macros.
             List<Macro> macros = new ArrayList<>();
             root.path("macros").forEach(m -> macros.add(readMacro(m)));
+            List<UnitMember> members = new ArrayList<>();
+            root.path("unitMembers").forEach(m -> members.add(readMember(m)));
             Set<String> seen = new HashSet<>();
             root.path("seenEventIds").forEach(id -> seen.add(id.asText()));
             return new FoldSnapshot(cases, pending, counters, readPolicy(root.path("policy")),
-                    readStaffRoom(root.path("staffRoom")), templates, macros, seen, root.path("staffOrder").asLong(),
+                    readStaffRoom(root.path("staffRoom")), templates, macros, members, seen,
+                    root.path("staffOrder").asLong(),
                     text(root, "lastStaffEventId"));
         } catch (IOException | RuntimeException e) {
             throw new UnreadableSnapshotException("stored case snapshot cannot be read: "
@@ -321,6 +333,30 @@ public final class SnapshotCodec {
         return new Macro(text(n, "id"), text(n, "lang"), n.path("version").asInt(), text(n, "title"),
                 text(n, "template"), status == null ? null : status(status), add, remove,
                 n.path("retired").asBoolean(), text(n, "publishedBy"), readInstant(n, "publishedAt"));
+    }
+
+    // ---- unit members (ADR 0014) ----
+
+    private static ObjectNode memberJson(UnitMember m) {
+        ObjectNode node = JSON.createObjectNode().put("user", m.userId()).put("maxOpenCases", m.maxOpenCases());
+        if (m.caseTypes() != null) {
+            ArrayNode types = node.putArray("caseTypes");
+            m.caseTypes().forEach(types::add);
+        }
+        return node.put("absent", m.absent()).put("deputy", m.deputy());
+    }
+
+    private static UnitMember readMember(JsonNode n) {
+        TreeSet<String> types = null;
+        if (n.path("caseTypes").isArray()) {
+            types = new TreeSet<>();
+            for (JsonNode t : n.path("caseTypes")) {
+                types.add(t.asText());
+            }
+        }
+        JsonNode max = n.path("maxOpenCases");
+        return new UnitMember(text(n, "user"), max.isIntegralNumber() ? max.asInt() : null, types,
+                n.path("absent").asBoolean(), text(n, "deputy"));
     }
 
     // ---- scalars ----

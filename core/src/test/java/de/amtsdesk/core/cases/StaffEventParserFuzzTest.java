@@ -30,7 +30,9 @@ class StaffEventParserFuzzTest {
             "\"nationwideHolidays\"", "\"holidays\":[", "\"defaults\":{", "\"types\":{", "\"firstResponse\"",
             "\"nextResponse\"", "\"resolution\"", "PT8H", "\"lang\":\"de\"", "\"caseType\"", "\"version\"",
             "\"title\"", "\"body\"", "\"retired\"", "{citizen.name}", "waiting", "closed", "open", "macro",
-            "\"template\"", "\"addTags\":[", "\"removeTags\":["})
+            "\"template\"", "\"addTags\":[", "\"removeTags\":[", "member", "handover", "takeover",
+            "\"user\":\"@", "\"maxOpenCases\":", "\"caseTypes\":[", "\"absent\":true", "\"deputy\":\"@",
+            "\"from\":\"@"})
     @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void parse(byte[] input) {
         JsonNode event = FuzzInput.json(input);
@@ -51,6 +53,16 @@ class StaffEventParserFuzzTest {
         assertThat(command).isNotNull();
         assertThat(command.caseIds()).isNotNull();
         assertVersionOne(content.get("v"));
+        if (command instanceof CaseCommand.SetMember member) {
+            // The bounds the parser promises (ADR 0014), so an accepted event never carries a hostile size.
+            Integer max = member.member().maxOpenCases();
+            if (max != null) {
+                assertThat(max).isBetween(0, StaffEventParser.MAX_OPEN_CASES);
+            }
+            if (member.member().caseTypes() != null) {
+                assertThat(member.member().caseTypes()).hasSizeLessThanOrEqualTo(StaffEventParser.MAX_CASE_TYPES);
+            }
+        }
         if (command instanceof CaseCommand.ChangePolicy policy && policy.sla() != null) {
             assertVersionOne(content.get("sla").get("v"));
         }

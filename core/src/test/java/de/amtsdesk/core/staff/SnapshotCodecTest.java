@@ -61,6 +61,10 @@ class SnapshotCodecTest {
         assertThat(read.policy().sla().calendar().holidays()).hasSize(2);
         assertThat(read.macros()).hasSize(2);
         assertThat(CaseBook.restore(read).macros().all()).isEqualTo(log.book().macros().all());
+        assertThat(read.unitMembers()).hasSize(2);
+        assertThat(CaseBook.restore(read).roster()).isEqualTo(log.book().roster());
+        assertThat(CaseBook.restore(read).roster().member(ANNA).maxOpenCases()).isEqualTo(12);
+        assertThat(CaseBook.restore(read).roster().member(LEAD).deputy()).isEqualTo(ANNA);
     }
 
     @Test
@@ -77,6 +81,8 @@ class SnapshotCodecTest {
         assertThat(read.cases().getFirst().notes().getFirst().text()).isEqualTo("Rückruf am Montag — \"Zitat\" "
                 + "{Klammer} ✓");
         assertThat(read.cases().getFirst().sla()).isNotNull();
+        assertThat(read.unitMembers()).hasSize(2);
+        assertThat(CaseBook.restore(read).roster()).isEqualTo(log.book().roster());
         assertThat(SnapshotCodec.encodeBinary(read)).as("stable output").isEqualTo(data);
         assertThat(data.length).as("smaller than the JSON").isLessThan(
                 SnapshotCodec.encode(original).getBytes(java.nio.charset.StandardCharsets.UTF_8).length / 2);
@@ -156,6 +162,8 @@ class SnapshotCodecTest {
         add(LEAD, OutgoingStaffEvents.macro("erledigt", "de", 1, "Erledigt", null, CaseStatus.CLOSED, List.of(),
                 List.of(), false));
         add(LEAD, OutgoingStaffEvents.macro("erledigt", "de", 2, "Erledigt", null, null, List.of(), List.of(), true));
+        add(LEAD, OutgoingStaffEvents.member(ANNA, 12, List.of("identity", "vehicle.registration"), false, null));
+        add(LEAD, OutgoingStaffEvents.member(LEAD, null, null, true, ANNA));
         String b = add(ANNA, OutgoingStaffEvents.created("!c:amt.example", "@eva:bund.example", null));
         add(ANNA, OutgoingStaffEvents.status(b, CaseStatus.CLOSED, null));
         CaseLog log = new CaseLog(UnitConfig.defaults("BA"), new InMemoryAuditLog());
@@ -183,6 +191,16 @@ class SnapshotCodecTest {
     }
 
     @Test
+    void aFormatOneSnapshotFoldedUnderTheOldOwnershipRuleIsNotRead() {
+        // ADR 0014: format 1 was folded without the ownership rule, so the store folds the log again instead.
+        FoldSnapshot empty = new CaseBook(UnitConfig.defaults("BA").initialPolicy()).snapshot();
+        String formatOne = SnapshotCodec.encode(empty).replace("\"format\":2", "\"format\":1");
+        assertThat(SnapshotCodec.FORMAT).isEqualTo(2);
+        assertThatThrownBy(() -> SnapshotCodec.decode(1, formatOne))
+                .isInstanceOf(SnapshotCodec.UnreadableSnapshotException.class);
+    }
+
+    @Test
     void anEmptyBookToo() throws Exception {
         FoldSnapshot empty = new CaseBook(UnitConfig.defaults("BA").initialPolicy()).snapshot();
         assertThat(SnapshotCodec.decode(SnapshotCodec.FORMAT, SnapshotCodec.encode(empty))).isEqualTo(empty);
@@ -191,9 +209,10 @@ class SnapshotCodecTest {
     @Test
     void anUnknownFormatOrDamagedJsonIsRefused() {
         FoldSnapshot empty = new CaseBook(UnitConfig.defaults("BA").initialPolicy()).snapshot();
-        assertThatThrownBy(() -> SnapshotCodec.decode(2, SnapshotCodec.encode(empty)))
+        assertThatThrownBy(() -> SnapshotCodec.decode(SnapshotCodec.FORMAT + 1, SnapshotCodec.encode(empty)))
                 .isInstanceOf(SnapshotCodec.UnreadableSnapshotException.class);
-        assertThatThrownBy(() -> SnapshotCodec.decode(SnapshotCodec.FORMAT, "{\"format\":1,\"cases\":[{}]}"))
+        assertThatThrownBy(() -> SnapshotCodec.decode(SnapshotCodec.FORMAT,
+                "{\"format\":" + SnapshotCodec.FORMAT + ",\"cases\":[{}]}"))
                 .isInstanceOf(SnapshotCodec.UnreadableSnapshotException.class);
         assertThatThrownBy(() -> SnapshotCodec.decode(SnapshotCodec.FORMAT, "not json"))
                 .isInstanceOf(SnapshotCodec.UnreadableSnapshotException.class);

@@ -31,6 +31,12 @@ public enum Rejection {
     STALE_TEMPLATE_VERSION,
     /** A macro version not newer than the one in force. */
     STALE_MACRO_VERSION,
+    /** A staff member the event names (member settings, deputy) is not a joined member of the staff room. */
+    UNKNOWN_MEMBER,
+    /** The deputy is absent themselves, or is the absent member. */
+    INVALID_DEPUTY,
+    /** Someone other than the assignee (and not a lead) tried to change a case that is assigned (ADR 0014). */
+    NOT_THE_ASSIGNEE,
     /** A bug in the fold itself; the event was not applied. */
     INTERNAL_ERROR;
 

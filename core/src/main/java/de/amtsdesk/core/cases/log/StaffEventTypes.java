@@ -18,9 +18,15 @@ public final class StaffEventTypes {
     public static final String MACRO = NAMESPACE + "macro";
     /** A caseworker sent a reply to the citizen through the functional account (ADR 0011): audit only. */
     public static final String REPLIED = NAMESPACE + "replied";
+    /** A lead sets one caseworker's capacity, competence and absence (ADR 0014). */
+    public static final String MEMBER = NAMESPACE + "member";
+    /** A lead marks a caseworker absent and moves all their open cases to a deputy, in one event (ADR 0014). */
+    public static final String HANDOVER = NAMESPACE + "handover";
+    /** A member takes over a case someone else holds, naming the holder they saw (ADR 0014). */
+    public static final String TAKEOVER = NAMESPACE + "takeover";
 
     public static final List<String> ALL = List.of(CREATED, TYPED, STATUS, ASSIGNED, NOTE, TAGGED, POLICY, TEMPLATE,
-            MACRO, REPLIED);
+            MACRO, REPLIED, MEMBER, HANDOVER, TAKEOVER);
 
     /** The schema version this client reads and writes. */
     public static final int SCHEMA_VERSION = 1;

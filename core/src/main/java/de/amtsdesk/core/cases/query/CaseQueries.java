@@ -4,7 +4,10 @@ import de.amtsdesk.core.cases.Case;
 import de.amtsdesk.core.cases.CaseBook;
 import de.amtsdesk.core.cases.CaseStatus;
 import de.amtsdesk.core.cases.StaffRoom;
+import de.amtsdesk.core.cases.UnitMember;
+import de.amtsdesk.core.cases.UnitRoster;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -13,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Read-only questions the workspace asks of the {@link CaseBook}. Each call works on one consistent copy of the
@@ -83,24 +87,81 @@ public final class CaseQueries {
 
     /**
      * Workload per staff member: every member of the staff room (also those holding nothing) plus anyone still
-     * holding cases after leaving; busiest first.
+     * holding cases after leaving; busiest first. "Due today" ends at midnight in the unit's time zone.
      */
     public List<Workload> workload(Instant now) {
         StaffRoom room = book.staffRoom();
-        Map<String, int[]> tally = new HashMap<>();
-        room.members().keySet().forEach(member -> tally.put(member, new int[3]));
+        UnitRoster roster = book.roster();
+        ZoneId zone = book.policy().sla().calendar().zone();
+        Instant endOfToday = now.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+        Map<String, Tally> tally = new HashMap<>();
+        room.members().keySet().forEach(member -> tally.put(member, new Tally()));
         for (Case c : book.cases()) {
             if (c.isAssigned() && !c.isClosed()) {
-                int[] counts = tally.computeIfAbsent(c.assignee(), a -> new int[3]);
-                counts[0]++;
-                counts[1] += c.status() == CaseStatus.WAITING ? 1 : 0;
-                counts[2] += c.overdueAt(now) ? 1 : 0;
+                tally.computeIfAbsent(c.assignee(), a -> new Tally()).add(c, now, endOfToday);
             }
         }
         List<Workload> result = new ArrayList<>();
-        tally.forEach((user, counts) -> result.add(new Workload(user, room.displayName(user), counts[0], counts[1],
-                counts[2])));
+        tally.forEach((user, t) -> result.add(new Workload(user, room.displayName(user), t.active, t.waiting,
+                t.overdue, t.dueToday, t.byType, roster.member(user))));
         result.sort(Comparator.comparingInt(Workload::active).reversed().thenComparing(Workload::userId));
         return result;
+    }
+
+    private static final class Tally {
+        private int active;
+        private int waiting;
+        private int overdue;
+        private int dueToday;
+        private final Map<String, Integer> byType = new HashMap<>();
+
+        void add(Case c, Instant now, Instant endOfToday) {
+            active++;
+            waiting += c.status() == CaseStatus.WAITING ? 1 : 0;
+            boolean late = c.overdueAt(now);
+            overdue += late ? 1 : 0;
+            dueToday += !late && c.nextDue().map(due -> due.isBefore(endOfToday)).orElse(false) ? 1 : 0;
+            byType.merge(c.type() == null ? Workload.UNTYPED : c.type(), 1, Integer::sum);
+        }
+    }
+
+    /**
+     * The case to suggest to a caseworker (ADR 0014): the oldest unassigned open case of a type within their
+     * competence; none while they are absent, at capacity or not in the unit. Oldest by creation time, ties by
+     * server order of the created events, so every client suggests the same case.
+     */
+    public Optional<Case> nextCaseFor(String userId) {
+        if (!book.staffRoom().isMember(userId)) {
+            return Optional.empty();
+        }
+        UnitMember settings = book.roster().member(userId);
+        List<Case> cases = book.cases();
+        int held = 0;
+        for (Case c : cases) {
+            held += c.isAssignedTo(userId) && !c.isClosed() ? 1 : 0;
+        }
+        if (settings.absent() || !settings.hasRoomFor(held)) {
+            return Optional.empty();
+        }
+        Case oldest = null;
+        for (Case c : cases) { // server order: a strict "before" keeps the earlier one on equal times
+            if (!c.isAssigned() && c.status() == CaseStatus.OPEN && settings.handles(c.type())
+                    && (oldest == null || c.createdAt().isBefore(oldest.createdAt()))) {
+                oldest = c;
+            }
+        }
+        return Optional.ofNullable(oldest);
+    }
+
+    /**
+     * The SLA report for a period (ADR 0014), judged at the clock's "now": a target whose due time has not passed
+     * yet is not counted. Use {@link ReportPeriod#thisWeek} or {@link ReportPeriod#thisMonth} with the same clock.
+     */
+    public SlaReport slaReport(ReportPeriod period, java.time.Clock clock) {
+        SlaReporter reporter = new SlaReporter(period, clock.instant(), book.policy().sla());
+        for (Case c : book.cases()) {
+            reporter.add(c);
+        }
+        return reporter.report();
     }
 }

@@ -2,6 +2,8 @@ package de.amtsdesk.core.cases.sla;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Computes a case's SLA clocks from its timeline. Pure and independent of "now": the due time is the instant at
@@ -29,6 +31,26 @@ public final class SlaCalculator {
         Instant lastReply = timeline.agencyReplies().getLast();
         return timeline.citizenMessages().stream().filter(at -> at.isAfter(lastReply)).findFirst()
                 .map(asked -> clock(asked, targets.nextResponse(), null, timeline, calendar)).orElse(null);
+    }
+
+    /**
+     * Every next-response clock of the case's history, oldest first (the SLA report needs the answered ones too;
+     * {@link #compute} keeps only the current one). Each is started by the citizen's first message after an agency
+     * answer and met by the agency's following answer; the last, if still unanswered, equals
+     * {@code compute(...).nextResponse()}.
+     */
+    public static List<SlaClock> nextResponses(SlaTimeline timeline, SlaTargets targets, BusinessCalendar calendar) {
+        List<Instant> replies = timeline.agencyReplies();
+        List<SlaClock> clocks = new ArrayList<>();
+        for (int i = 0; i < replies.size(); i++) {
+            Instant answered = replies.get(i);
+            Instant nextAnswer = i + 1 < replies.size() ? replies.get(i + 1) : null;
+            timeline.citizenMessages().stream()
+                    .filter(at -> at.isAfter(answered) && (nextAnswer == null || at.isBefore(nextAnswer)))
+                    .findFirst()
+                    .ifPresent(asked -> clocks.add(clock(asked, targets.nextResponse(), nextAnswer, timeline, calendar)));
+        }
+        return clocks;
     }
 
     static SlaClock clock(Instant start, Duration target, Instant met, SlaTimeline timeline,
