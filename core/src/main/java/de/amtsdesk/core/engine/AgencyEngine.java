@@ -351,6 +351,15 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
         return client;
     }
 
+    /**
+     * Decrypts an event fetched outside the sync (a link to one event, a report): nothing is stored.
+     *
+     * @throws de.amtsdesk.crypto.DecryptionFailedException if this device holds no key for it
+     */
+    public de.amtsdesk.crypto.DecryptedEvent decryptFetched(String roomId, String eventJson) {
+        return machine.decryptRoomEvent(roomId, eventJson);
+    }
+
     @Override
     public String sendText(String roomId, String body) {
         return queued(store.enqueue(roomId, "m.room.message", MessageContents.text(body).toString(), null), roomId);

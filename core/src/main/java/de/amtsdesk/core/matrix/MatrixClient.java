@@ -234,6 +234,23 @@ public final class MatrixClient {
                 Map.of("user_id", userId), REQUEST_TIMEOUT);
     }
 
+    /**
+     * Removes a member from a room ({@code /kick}). The homeserver refuses it unless {@code session} has the room's
+     * kick level and a higher level than the member.
+     */
+    public void kick(Session session, String roomId, String userId, String reason) throws MatrixException {
+        Map<String, String> body = reason == null || reason.isBlank() ? Map.of("user_id", userId)
+                : Map.of("user_id", userId, "reason", reason);
+        http.post("/_matrix/client/v3/rooms/" + encode(roomId) + "/kick", session.accessToken(), body,
+                REQUEST_TIMEOUT);
+    }
+
+    /** One event as the server hands it to this account ({@code /rooms/{roomId}/event/{eventId}}), still encrypted. */
+    public JsonNode event(Session session, String roomId, String eventId) throws MatrixException {
+        return http.get("/_matrix/client/v3/rooms/" + encode(roomId) + "/event/" + encode(eventId),
+                session.accessToken(), REQUEST_TIMEOUT);
+    }
+
     public void logout(Session session) throws MatrixException {
         http.post("/_matrix/client/v3/logout", session.accessToken(), Map.of(), REQUEST_TIMEOUT);
     }

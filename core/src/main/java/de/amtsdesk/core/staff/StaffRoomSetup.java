@@ -156,6 +156,16 @@ public final class StaffRoomSetup {
         client.invite(lead, roomId, userId);
     }
 
+    /**
+     * Removes a staff member (leads only, enforced by the homeserver). Nothing needs to be done for the keys: the
+     * next staff event from any member is encrypted with a new room key that the removed member's devices do not
+     * get (matrix-sdk-crypto rotates the outbound session when a member has left; tested in MemberRemovalTest).
+     */
+    public static void remove(MatrixClient client, Session lead, String roomId, String userId, String reason)
+            throws MatrixException {
+        client.kick(lead, roomId, userId, reason);
+    }
+
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
