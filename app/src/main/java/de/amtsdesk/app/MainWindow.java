@@ -1,6 +1,7 @@
 package de.amtsdesk.app;
 
 import de.amtsdesk.app.backup.KeyBackupDialog;
+import de.amtsdesk.app.contrast.HighContrastSetting;
 import de.amtsdesk.app.conversation.ConversationView;
 import de.amtsdesk.app.conversation.ConversationViewModel;
 import de.amtsdesk.app.login.Authenticator;
@@ -59,7 +60,7 @@ public final class MainWindow {
 
     private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
     private static final String STYLESHEET = MainWindow.class.getResource("amtsdesk.css").toExternalForm();
-    /** Added after the base style with {@code --high-contrast}: overrides colours only. */
+    /** Added after the base style with {@code --high-contrast} or the system's switch: overrides colours only. */
     private static final String HIGH_CONTRAST =
             MainWindow.class.getResource("amtsdesk-high-contrast.css").toExternalForm();
 
@@ -111,9 +112,28 @@ public final class MainWindow {
         if (options.highContrast()) {
             stage.getScene().getStylesheets().add(HIGH_CONTRAST);
         }
+        followSystemContrast();
         stage.setOnHidden(event -> close());
         stage.setOnShown(event -> StartupProbe.loginScreenShown());
         stage.show();
+    }
+
+    /**
+     * Without {@code --high-contrast} the system's own switch decides (Windows contrast themes, GNOME). Asked off the
+     * FX thread, as GNOME's answer comes from a process: the window does not wait for it, the sheet follows at once.
+     */
+    private void followSystemContrast() {
+        background.execute(() -> {
+            HighContrastSetting setting = HighContrastSetting.forThisMachine(options.highContrast());
+            if (setting.on() && !options.highContrast()) {
+                UiThread.fx().execute(() -> {
+                    var sheets = stage.getScene().getStylesheets();
+                    if (!sheets.contains(HIGH_CONTRAST)) {
+                        sheets.add(HIGH_CONTRAST);
+                    }
+                });
+            }
+        });
     }
 
     private Parent unlockScreen() {
