@@ -4,6 +4,8 @@ import de.amtsdesk.app.backup.KeyBackupDialog;
 import de.amtsdesk.app.contrast.HighContrastSetting;
 import de.amtsdesk.app.conversation.ConversationView;
 import de.amtsdesk.app.conversation.ConversationViewModel;
+import de.amtsdesk.app.conversation.OpenedAttachments;
+import de.amtsdesk.app.conversation.SystemOpener;
 import de.amtsdesk.app.login.Authenticator;
 import de.amtsdesk.app.login.HomeserverLocator;
 import de.amtsdesk.app.login.LoginView;
@@ -82,6 +84,8 @@ public final class MainWindow {
     private WorkspaceScreen workspace;
     private java.util.concurrent.ScheduledFuture<?> idleCheck;
     private final StaffPrefill staffPrefill;
+    /** Decrypted attachments opened with the system's program: deleted on lock, sign-out and exit. */
+    private final OpenedAttachments openedAttachments = new OpenedAttachments();
     /** The unit code new workstations start with, until the unit's policy event names its own. */
     private static final String UNIT_CODE = "AMT";
 
@@ -275,7 +279,7 @@ public final class MainWindow {
             KeyBackupDialog backup = new KeyBackupDialog(stage, text, engine, background, UiThread.fx(),
                     session.userId());
             WorkspaceScreen screen = new WorkspaceScreen(text, options.locale(), ZoneId.systemDefault(), engine,
-                    staff, desk, background, UiThread.fx(), views);
+                    staff, desk, background, UiThread.fx(), views, openWith());
             workspace = screen;
             String name = staff.book().staffRoom().displayName(staff.userId());
             WorkspaceViewModel frame = new WorkspaceViewModel(text, name, staff.userId(), session.userId(),
@@ -343,6 +347,7 @@ public final class MainWindow {
     }
 
     private void stopWorkspace() {
+        openedAttachments.deleteAll();
         if (idleCheck != null) {
             idleCheck.cancel(false);
             idleCheck = null;
@@ -394,9 +399,13 @@ public final class MainWindow {
         }
     }
 
+    private ConversationViewModel.OpenWithSystem openWith() {
+        return new ConversationViewModel.OpenWithSystem(openedAttachments, SystemOpener.desktop());
+    }
+
     private OpenConversation conversation(AgencyEngine engine, Session session, String roomId) {
         ConversationViewModel viewModel = new ConversationViewModel(roomId, session.userId(), engine, background,
-                UiThread.fx(), text, ZoneId.systemDefault());
+                UiThread.fx(), text, ZoneId.systemDefault(), openWith());
         return new OpenConversation(views.load(ConversationView.class, () -> new ConversationView(viewModel)),
                 viewModel::dispose);
     }

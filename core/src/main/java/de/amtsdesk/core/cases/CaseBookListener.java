@@ -24,4 +24,11 @@ public interface CaseBookListener {
 
     default void staffRoomChanged(StaffRoom room) {
     }
+
+    /**
+     * An entry was added to the case's audit trail while the case itself stayed as it was (a reply's attribution,
+     * ADR 0011); changes of the case come with {@link #caseChanged} and their audit entry is written before it.
+     */
+    default void auditRecorded(String caseId) {
+    }
 }
