@@ -1,8 +1,8 @@
 package de.amtsdesk.app.contrast;
 
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import com.sun.jna.Structure;
 import com.sun.jna.win32.StdCallLibrary;
 import com.sun.jna.win32.W32APIOptions;
 import java.util.Optional;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * {@code HKCU\Control Panel\Accessibility\HighContrast\Flags} is not read: it is the same switch's storage, not its API.
  *
  * <p><b>Not run in the build</b>: the build machines are Linux, where user32 does not exist; the tests check the
- * decision, the flag arithmetic and the structure's layout, not this call. Check it by hand on Windows (Settings →
+ * decision, the flag arithmetic and the structure's size, not this call. Check it by hand on Windows (Settings →
  * Accessibility → Contrast themes, then start Amtsdesk and read "high contrast on (decided by Windows …)" in the log).
  */
 final class WindowsHighContrastProbe implements HighContrastProbe {
@@ -30,31 +30,34 @@ final class WindowsHighContrastProbe implements HighContrastProbe {
 
     /** The one user32 function this needs; W32APIOptions maps it to the Unicode entry point SystemParametersInfoW. */
     interface User32 extends StdCallLibrary {
-        boolean SystemParametersInfo(int uiAction, int uiParam, HighContrast pvParam, int fWinIni);
+        boolean SystemParametersInfo(int uiAction, int uiParam, Pointer pvParam, int fWinIni);
     }
 
-    /** {@code HIGHCONTRASTW}: cbSize, dwFlags, lpszDefaultScheme (a pointer we never read). */
-    @Structure.FieldOrder({"cbSize", "dwFlags", "lpszDefaultScheme"})
-    public static final class HighContrast extends Structure {
-        public int cbSize;
-        public int dwFlags;
-        public Pointer lpszDefaultScheme;
+    /**
+     * {@code HIGHCONTRASTW} as plain memory: {@code UINT cbSize} at 0, {@code DWORD dwFlags} at 4, then the pointer
+     * {@code lpszDefaultScheme} at 8 (aligned on 32 and 64 bit alike), which we never read. A JNA Structure would need
+     * a public field for it that nothing uses.
+     */
+    static final int FLAGS_OFFSET = 4;
 
-        public HighContrast() {
-            cbSize = size();
-        }
+    static int highContrastSize(int pointerSize) {
+        return 8 + pointerSize;
     }
 
     @Override
     public Optional<Boolean> highContrastOn() {
         try {
             User32 user32 = Native.load("user32", User32.class, W32APIOptions.DEFAULT_OPTIONS);
-            HighContrast contrast = new HighContrast();
-            if (!user32.SystemParametersInfo(SPI_GETHIGHCONTRAST, contrast.cbSize, contrast, 0)) {
-                LOG.info("SystemParametersInfo(SPI_GETHIGHCONTRAST) failed: error {}", Native.getLastError());
-                return Optional.empty();
+            int size = highContrastSize(Native.POINTER_SIZE);
+            try (Memory contrast = new Memory(size)) {
+                contrast.clear();
+                contrast.setInt(0, size); // cbSize
+                if (!user32.SystemParametersInfo(SPI_GETHIGHCONTRAST, size, contrast, 0)) {
+                    LOG.info("SystemParametersInfo(SPI_GETHIGHCONTRAST) failed: error {}", Native.getLastError());
+                    return Optional.empty();
+                }
+                return Optional.of(isOn(contrast.getInt(FLAGS_OFFSET)));
             }
-            return Optional.of(isOn(contrast.dwFlags));
         } catch (UnsatisfiedLinkError | NoClassDefFoundError | RuntimeException e) {
             // No JNA native library for this machine, or no user32: the contrast theme stays the caseworker's option.
             LOG.info("Windows contrast setting not readable: {}", e.getClass().getSimpleName());

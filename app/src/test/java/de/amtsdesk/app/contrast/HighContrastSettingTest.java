@@ -115,9 +115,10 @@ class HighContrastSettingTest {
         assertThat(WindowsHighContrastProbe.isOn(0x2 | 0x4 | 0x8)).isFalse(); // available, hotkey…, but not on
         assertThat(WindowsHighContrastProbe.isOn(0x7F)).isTrue();
         assertThat(WindowsHighContrastProbe.SPI_GETHIGHCONTRAST).isEqualTo(0x42);
-        // HIGHCONTRASTW: UINT, DWORD, LPWSTR: 16 bytes on 64-bit Windows, cbSize set to it.
-        WindowsHighContrastProbe.HighContrast contrast = new WindowsHighContrastProbe.HighContrast();
-        assertThat(contrast.cbSize).isEqualTo(contrast.size()).isEqualTo(8 + com.sun.jna.Native.POINTER_SIZE);
+        // HIGHCONTRASTW: UINT, DWORD, LPWSTR: 16 bytes on 64-bit Windows, 12 on 32-bit; the flags at offset 4.
+        assertThat(WindowsHighContrastProbe.highContrastSize(8)).isEqualTo(16);
+        assertThat(WindowsHighContrastProbe.highContrastSize(4)).isEqualTo(12);
+        assertThat(WindowsHighContrastProbe.FLAGS_OFFSET).isEqualTo(4);
     }
 
     @Test
