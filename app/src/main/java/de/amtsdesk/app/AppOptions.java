@@ -11,8 +11,8 @@ import java.util.Optional;
  * by whatever starts the app, and a production install must never be talked into a prefilled password or
  * passphrase. Only code inside the same JVM can hand the window a {@link Prefill} (the demo launcher and tests do).
  *
- * @param highContrast adds the high-contrast style sheet. JavaFX 21 cannot ask Windows whether a contrast theme is on
- *                     ({@code Platform.getPreferences()} arrived in JavaFX 22), so the caseworker or IT chooses it.
+ * @param highContrast adds the high-contrast style sheet whatever the system says; without it the system's own switch
+ *                     decides ({@link de.amtsdesk.app.contrast.HighContrastSetting}: Windows contrast themes, GNOME).
  */
 public record AppOptions(Optional<String> homeserver, Optional<String> user, Path dataDir, Locale locale,
         boolean highContrast) {

@@ -1,8 +1,11 @@
 package de.amtsdesk.app;
 
 import de.amtsdesk.app.backup.KeyBackupDialog;
+import de.amtsdesk.app.contrast.HighContrastSetting;
 import de.amtsdesk.app.conversation.ConversationView;
 import de.amtsdesk.app.conversation.ConversationViewModel;
+import de.amtsdesk.app.conversation.OpenedAttachments;
+import de.amtsdesk.app.conversation.SystemOpener;
 import de.amtsdesk.app.login.Authenticator;
 import de.amtsdesk.app.login.HomeserverLocator;
 import de.amtsdesk.app.login.LoginView;
@@ -59,7 +62,7 @@ public final class MainWindow {
 
     private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
     private static final String STYLESHEET = MainWindow.class.getResource("amtsdesk.css").toExternalForm();
-    /** Added after the base style with {@code --high-contrast}: overrides colours only. */
+    /** Added after the base style with {@code --high-contrast} or the system's switch: overrides colours only. */
     private static final String HIGH_CONTRAST =
             MainWindow.class.getResource("amtsdesk-high-contrast.css").toExternalForm();
 
@@ -81,6 +84,8 @@ public final class MainWindow {
     private WorkspaceScreen workspace;
     private java.util.concurrent.ScheduledFuture<?> idleCheck;
     private final StaffPrefill staffPrefill;
+    /** Decrypted attachments opened with the system's program: deleted on lock, sign-out and exit. */
+    private final OpenedAttachments openedAttachments = new OpenedAttachments();
     /** The unit code new workstations start with, until the unit's policy event names its own. */
     private static final String UNIT_CODE = "AMT";
 
@@ -111,9 +116,28 @@ public final class MainWindow {
         if (options.highContrast()) {
             stage.getScene().getStylesheets().add(HIGH_CONTRAST);
         }
+        followSystemContrast();
         stage.setOnHidden(event -> close());
         stage.setOnShown(event -> StartupProbe.loginScreenShown());
         stage.show();
+    }
+
+    /**
+     * Without {@code --high-contrast} the system's own switch decides (Windows contrast themes, GNOME). Asked off the
+     * FX thread, as GNOME's answer comes from a process: the window does not wait for it, the sheet follows at once.
+     */
+    private void followSystemContrast() {
+        background.execute(() -> {
+            HighContrastSetting setting = HighContrastSetting.forThisMachine(options.highContrast());
+            if (setting.on() && !options.highContrast()) {
+                UiThread.fx().execute(() -> {
+                    var sheets = stage.getScene().getStylesheets();
+                    if (!sheets.contains(HIGH_CONTRAST)) {
+                        sheets.add(HIGH_CONTRAST);
+                    }
+                });
+            }
+        });
     }
 
     private Parent unlockScreen() {
@@ -255,7 +279,7 @@ public final class MainWindow {
             KeyBackupDialog backup = new KeyBackupDialog(stage, text, engine, background, UiThread.fx(),
                     session.userId());
             WorkspaceScreen screen = new WorkspaceScreen(text, options.locale(), ZoneId.systemDefault(), engine,
-                    staff, desk, background, UiThread.fx(), views);
+                    staff, desk, background, UiThread.fx(), views, openWith());
             workspace = screen;
             String name = staff.book().staffRoom().displayName(staff.userId());
             WorkspaceViewModel frame = new WorkspaceViewModel(text, name, staff.userId(), session.userId(),
@@ -323,6 +347,7 @@ public final class MainWindow {
     }
 
     private void stopWorkspace() {
+        openedAttachments.deleteAll();
         if (idleCheck != null) {
             idleCheck.cancel(false);
             idleCheck = null;
@@ -374,9 +399,13 @@ public final class MainWindow {
         }
     }
 
+    private ConversationViewModel.OpenWithSystem openWith() {
+        return new ConversationViewModel.OpenWithSystem(openedAttachments, SystemOpener.desktop());
+    }
+
     private OpenConversation conversation(AgencyEngine engine, Session session, String roomId) {
         ConversationViewModel viewModel = new ConversationViewModel(roomId, session.userId(), engine, background,
-                UiThread.fx(), text, ZoneId.systemDefault());
+                UiThread.fx(), text, ZoneId.systemDefault(), openWith());
         return new OpenConversation(views.load(ConversationView.class, () -> new ConversationView(viewModel)),
                 viewModel::dispose);
     }

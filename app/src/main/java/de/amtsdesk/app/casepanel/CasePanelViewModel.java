@@ -79,6 +79,13 @@ public final class CasePanelViewModel {
                 ui.execute(() -> show(after.id()));
             }
         }
+
+        @Override
+        public void auditRecorded(String id) {
+            if (id.equals(caseId.get())) {
+                ui.execute(() -> show(id));
+            }
+        }
     };
 
     public CasePanelViewModel(CaseDesk desk, Translations text, Translations caseText, Locale locale, ZoneId zone,

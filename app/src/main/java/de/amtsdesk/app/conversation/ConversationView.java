@@ -136,7 +136,10 @@ public final class ConversationView {
         }
     }
 
-    /** The row actions without a mouse: Enter saves an attachment, Ctrl+R sends a failed message again. */
+    /**
+     * The row actions without a mouse: Enter saves an attachment, Ctrl+O opens it with the system's program, Ctrl+R
+     * sends a failed message again.
+     */
     private void timelineKeys(KeyEvent event) {
         TimelineRow row = timeline.getFocusModel().getFocusedItem();
         if (row == null) {
@@ -147,6 +150,9 @@ public final class ConversationView {
             event.consume();
         } else if (event.getCode() == KeyCode.ENTER && !event.isShortcutDown() && row.truncated()) {
             showAll(row);
+            event.consume();
+        } else if (event.getCode() == KeyCode.O && event.isShortcutDown() && viewModel.canOpen(row)) {
+            open(row);
             event.consume();
         } else if (event.getCode() == KeyCode.R && event.isShortcutDown() && row.canRetry()) {
             viewModel.retry(row);
@@ -162,6 +168,9 @@ public final class ConversationView {
         }
         if (row.canSave()) {
             rowMenu.getItems().add(menuItem("conversation.save", "Enter", () -> save(row)));
+        }
+        if (viewModel.canOpen(row)) {
+            rowMenu.getItems().add(menuItem("conversation.open", "Shortcut+O", () -> open(row)));
         }
         if (row.truncated()) {
             rowMenu.getItems().add(menuItem("conversation.showAll", row.canSave() ? null : "Enter", () -> showAll(row)));
@@ -298,6 +307,36 @@ public final class ConversationView {
     }
 
     /**
+     * Opens a citizen's attachment with the system's program; a type that can run code is named first and opened
+     * only on a deliberate "open anyway" (Enter and Escape both cancel).
+     */
+    private void open(TimelineRow row) {
+        viewModel.openWarning(row).ifPresentOrElse(question -> {
+            if (openWarningDialog(question).showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
+                    .isPresent()) {
+                viewModel.openAttachment(row);
+            }
+        }, () -> viewModel.openAttachment(row));
+    }
+
+    /** The warning before opening a file that can run code. Package-visible for the test. */
+    Alert openWarningDialog(String question) {
+        ButtonType openAnyway = new ButtonType(resources.getString("conversation.open.anyway"),
+                ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = cancel();
+        Alert warning = new Alert(Alert.AlertType.WARNING, question, openAnyway, cancel);
+        if (timeline.getScene() != null) {
+            warning.initOwner(timeline.getScene().getWindow());
+        }
+        warning.setTitle(resources.getString("conversation.open.warning.title"));
+        warning.setHeaderText(null);
+        // The safe answer is the default: Enter does not open a program from outside.
+        ((Button) warning.getDialogPane().lookupButton(openAnyway)).setDefaultButton(false);
+        ((Button) warning.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
+        return warning;
+    }
+
+    /**
      * The whole of a long message, read-only (select, copy, search with the keyboard), and "save as file". Opened on
      * demand only: laying out a very long text costs time, which is spent when the caseworker asks for it.
      * Package-visible for the test.
@@ -351,9 +390,10 @@ public final class ConversationView {
         private final Label body = new Label();
         private final Button action = new Button();
         private final Button discard = new Button();
+        private final Button open = new Button();
         private final Region spacer = new Region();
         private final HBox header = new HBox(8, sender, time, trust, spacer, state);
-        private final VBox box = new VBox(2, header, body, new HBox(8, action, discard));
+        private final VBox box = new VBox(2, header, body, new HBox(8, action, open, discard));
 
         private EntryCell() {
             HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -380,6 +420,9 @@ public final class ConversationView {
             // stop on buttons inside rows that scroll away.
             action.setFocusTraversable(false);
             discard.setFocusTraversable(false);
+            open.setFocusTraversable(false);
+            open.setId("openAttachment");
+            open.setText(resources.getString("conversation.open"));
         }
 
         @Override
@@ -424,6 +467,10 @@ public final class ConversationView {
                     showAll(row);
                 }
             });
+            boolean canOpen = viewModel.canOpen(row);
+            open.setVisible(canOpen);
+            open.setManaged(canOpen);
+            open.setOnAction(event -> open(row));
             discard.setVisible(row.canRetry());
             discard.setManaged(row.canRetry());
             discard.setText(resources.getString("conversation.discard"));

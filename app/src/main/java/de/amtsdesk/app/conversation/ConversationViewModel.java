@@ -83,9 +83,27 @@ public final class ConversationViewModel implements ConversationListener {
     /** Whether the local timeline has rows above the shown page (then "load older" needs no server). */
     private volatile boolean olderLocally;
     private volatile boolean disposed;
+    /** How attachments are opened with the system's program; null where the window offers no way to. */
+    private final OpenWithSystem openWith;
+
+    /**
+     * Opening a citizen's attachment with the program the system has for its type.
+     *
+     * @param copies where the decrypted copies go (private, deleted on lock and exit)
+     * @param opener starts the program
+     */
+    public record OpenWithSystem(OpenedAttachments copies, SystemOpener opener) {
+    }
 
     public ConversationViewModel(String roomId, String ownUserId, Conversations conversations, Executor background,
             Executor ui, Translations text, ZoneId zone) {
+        this(roomId, ownUserId, conversations, background, ui, text, zone, null);
+    }
+
+    /** With "open" for attachments ({@code openWith} null: save only). */
+    public ConversationViewModel(String roomId, String ownUserId, Conversations conversations, Executor background,
+            Executor ui, Translations text, ZoneId zone, OpenWithSystem openWith) {
+        this.openWith = openWith;
         this.roomId = roomId;
         this.ownUserId = ownUserId;
         this.conversations = conversations;
@@ -339,6 +357,54 @@ public final class ConversationViewModel implements ConversationListener {
         });
     }
 
+    /** Whether the row's attachment can be opened with the system's program (a citizen's file, opening wired). */
+    public boolean canOpen(TimelineRow row) {
+        return openWith != null && row.canSave();
+    }
+
+    /**
+     * Asked before opening: for a file type that can run code (a program, a script, a shortcut, HTML or SVG) the
+     * question that names the file as it will be written; empty when the file can be opened at once.
+     */
+    public Optional<String> openWarning(TimelineRow row) {
+        String name = SafeFileName.of(row.attachment().name());
+        return CodeRunningFileTypes.canRunCode(name)
+                ? Optional.of(text.get("conversation.open.warning", name, SafeFileName.extension(name)))
+                : Optional.empty();
+    }
+
+    /**
+     * Decrypts the attachment into the private directory and hands the copy to the system's program. The copy is
+     * deleted on lock and exit ({@link OpenedAttachments#deleteAll()}), not here: the program may still read it.
+     */
+    public void openAttachment(TimelineRow row) {
+        if (!canOpen(row)) {
+            return;
+        }
+        startAction();
+        String name = SafeFileName.of(row.attachment().name());
+        background.execute(() -> {
+            Path copy;
+            try {
+                copy = openWith.copies().newCopy(row.attachment().name());
+                conversations.saveAttachment(row.attachment(), copy);
+            } catch (Exception e) {
+                LOG.warn("cannot decrypt attachment to open it: {}", e.getClass().getSimpleName());
+                ui.execute(() -> notice.set(text.get("conversation.saveFailed", name)));
+                return;
+            }
+            try {
+                openWith.opener().open(copy);
+                ui.execute(() -> notice.set(text.get("conversation.opened", name)));
+            } catch (UnsupportedOperationException e) {
+                ui.execute(() -> notice.set(text.get("conversation.openUnsupported")));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("no program opened the attachment: {}", e.getClass().getSimpleName());
+                ui.execute(() -> notice.set(text.get("conversation.openFailed", name)));
+            }
+        });
+    }
+
     /** Writes a message's whole text to a file (UTF-8): a long message can be kept or passed on completely. */
     public void saveText(TimelineRow row, Path target) {
         startAction();
@@ -401,7 +467,9 @@ public final class ConversationViewModel implements ConversationListener {
         boolean canRetry = entry.sendState() == TimelineEntry.SendState.FAILED;
         boolean canSave = entry.attachment() != null && !own;
         // The keys that act on this line, so a screen reader user learns them where they apply.
-        String keys = canRetry ? text.get("conversation.keys.retry") : canSave ? text.get("conversation.keys.save")
+        String keys = canRetry ? text.get("conversation.keys.retry")
+                : canSave && openWith != null ? text.get("conversation.keys.saveOpen")
+                : canSave ? text.get("conversation.keys.save")
                 : truncated ? text.get("conversation.keys.showAll") : "";
         String accessible = (sender + ", " + time + ": " + body + (spoken.isEmpty() ? "" : ". " + spoken) + " " + state)
                 .strip() + (keys.isEmpty() ? "" : ". " + keys);

@@ -46,6 +46,11 @@ public final class StaffCaseDesk implements CaseDesk {
             public void staffRoomChanged(StaffRoom room) {
                 listeners.forEach(l -> l.staffRoomChanged(room));
             }
+
+            @Override
+            public void auditRecorded(String caseId) {
+                listeners.forEach(l -> l.auditRecorded(caseId));
+            }
         });
     }
 

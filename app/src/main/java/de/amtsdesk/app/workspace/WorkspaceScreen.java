@@ -66,8 +66,13 @@ public final class WorkspaceScreen {
     private AttributedConversations conversations;
     private String openCase;
 
+    /** Opening citizens' attachments with the system's program (copies deleted by the window on lock and exit). */
+    private final ConversationViewModel.OpenWithSystem openWith;
+
     public WorkspaceScreen(Translations text, Locale locale, ZoneId zone, AgencyEngine agency, StaffClient staff,
-            StaffCaseDesk desk, Executor background, Executor ui, ViewLoader views) {
+            StaffCaseDesk desk, Executor background, Executor ui, ViewLoader views,
+            ConversationViewModel.OpenWithSystem openWith) {
+        this.openWith = openWith;
         this.text = text;
         this.caseText = Translations.load("de.amtsdesk.core.cases.messages", locale,
                 CaseBookListener.class.getClassLoader());
@@ -147,7 +152,7 @@ public final class WorkspaceScreen {
         conversations = new AttributedConversations(agency, staff, desk, new AuditTexts(text, caseText,
                 desk.catalogue(), locale), caseId);
         conversation = new ConversationViewModel(c.roomId(), agency.session().userId(), conversations, background, ui,
-                text, zone);
+                text, zone, openWith);
         drafts.load(caseId).ifPresent(d -> conversation.draftProperty().set(d.text()));
         Parent parent = views.load(ConversationView.class, () -> new ConversationView(conversation));
         hookComposer(parent, caseId);

@@ -74,6 +74,19 @@ class CasePanelViewModelTest {
                 .noneSatisfy(t -> assertThat(t).contains("Rückruf"));
     }
 
+    /** A reply's attribution changes no case field: the shown trail still gets it (it used to wait for the next change). */
+    @Test
+    void aReplySentMeanwhileAppearsInTheShownTrail() {
+        String id = desk.newCase("!aaa:amt.example", "Erika");
+        panel.show(id);
+        int before = panel.audit().size();
+        desk.apply(FoldDesk.ANNA, de.amtsdesk.core.cases.OutgoingStaffEvents.replied(id, "$poll1:amt.example", null,
+                "poll", null, de.amtsdesk.core.cases.OutgoingStaffEvents.sha256Hex("Frage")));
+        assertThat(panel.audit()).hasSize(before + 1);
+        assertThat(panel.audit().getLast().text()).startsWith("Antwort gesendet").contains("reply.kind poll");
+        assertThat(panel.audit().getLast().actor()).isEqualTo("Anna Arbeit");
+    }
+
     @Test
     void aStatusTheLogRejectsIsShownAsRejectedInTheTrail() {
         String id = desk.newCase("!aaa:amt.example", "Erika");

@@ -74,9 +74,16 @@ public final class StubConversations implements Conversations {
         return java.util.Optional.empty();
     }
 
+    /** What a "decrypted" attachment contains; null: saving is not part of the test. */
+    public volatile byte[] attachmentContent;
+
     @Override
-    public String saveAttachment(Attachment attachment, Path target) {
-        throw new UnsupportedOperationException();
+    public String saveAttachment(Attachment attachment, Path target) throws java.io.IOException {
+        if (attachmentContent == null) {
+            throw new UnsupportedOperationException();
+        }
+        java.nio.file.Files.write(target, attachmentContent);
+        return "sha256";
     }
 
     @Override

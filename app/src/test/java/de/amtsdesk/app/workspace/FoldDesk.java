@@ -54,6 +54,11 @@ public final class FoldDesk implements CaseDesk {
             public void caseChanged(Case before, Case after) {
                 listeners.forEach(l -> l.caseChanged(before, after));
             }
+
+            @Override
+            public void auditRecorded(String caseId) {
+                listeners.forEach(l -> l.auditRecorded(caseId));
+            }
         });
         log.apply(new StaffMembership("$m1", LEAD, true, "Lena Lead", clock));
         log.apply(new StaffPowerLevels("$p1", LEAD, new PowerLevels(Map.of(LEAD, 100), 0, Map.of()), clock));

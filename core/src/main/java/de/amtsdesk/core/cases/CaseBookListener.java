@@ -28,4 +28,11 @@ public interface CaseBookListener {
     /** A lead changed a member's capacity, competence or absence, or handed their cases over. */
     default void rosterChanged(UnitRoster roster) {
     }
+
+    /**
+     * An entry was added to the case's audit trail while the case itself stayed as it was (a reply's attribution,
+     * ADR 0011); changes of the case come with {@link #caseChanged} and their audit entry is written before it.
+     */
+    default void auditRecorded(String caseId) {
+    }
 }

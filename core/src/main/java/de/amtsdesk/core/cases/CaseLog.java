@@ -120,7 +120,7 @@ public final class CaseLog {
             case CaseCommand.ChangePolicy c -> changePolicy(c, event, notifications);
             case CaseCommand.PublishTemplate c -> publishTemplate(c, event, notifications);
             case CaseCommand.PublishMacro c -> publishMacro(c, event, notifications);
-            case CaseCommand.RecordReply c -> recordReply(c, event);
+            case CaseCommand.RecordReply c -> recordReply(c, event, notifications);
             case CaseCommand.SetMember c -> setMember(c, event, notifications);
             case CaseCommand.HandOver c -> handOver(c, event, notifications);
             case CaseCommand.TakeOver c -> takeOver(c, event, notifications);
@@ -202,7 +202,8 @@ public final class CaseLog {
      * touched: the reply itself reaches the fold as the functional account's message in the citizen room (an agency
      * answer), which is what meets the first and next response; counting the attribution too would count twice.
      */
-    private FoldResult recordReply(CaseCommand.RecordReply command, StaffEvent event) throws InvalidStaffEvent {
+    private FoldResult recordReply(CaseCommand.RecordReply command, StaffEvent event, List<Runnable> notifications)
+            throws InvalidStaffEvent {
         Case c = existing(command.caseId());
         permissions().require(event.sender(), StaffEventTypes.REPLIED, Permissions.MEMBER_LEVEL);
         List<FieldChange> changes = new ArrayList<>();
@@ -217,6 +218,8 @@ public final class CaseLog {
         }
         changes.add(new FieldChange("reply.sha256", null, command.bodySha256()));
         record(event, c.id(), AuditEntry.Outcome.APPLIED, null, null, changes);
+        // The case is unchanged, so no caseChanged: without this a shown audit trail would miss the reply.
+        notifications.add(() -> listeners.forEach(l -> l.auditRecorded(c.id())));
         return FoldResult.applied(List.of(c.id()));
     }
 

@@ -66,6 +66,32 @@ class ReplyAttributionFoldTest {
         assertThat(c.sla().firstResponse().met()).isNull();
     }
 
+    /** The case does not change, so a shown audit trail learns of the reply through its own notification. */
+    @Test
+    void listenersAreToldOfTheReplysAuditEntryButNotOfACaseChange() {
+        String id = log.at("2026-01-05T09:00").created(StaffLog.LEAD, ROOM);
+        CaseLog fold = fold();
+        List<String> audited = new java.util.ArrayList<>();
+        List<String> changed = new java.util.ArrayList<>();
+        fold.addListener(new CaseBookListener() {
+            @Override
+            public void caseChanged(Case before, Case after) {
+                changed.add(after.id());
+            }
+
+            @Override
+            public void auditRecorded(String caseId) {
+                audited.add(caseId);
+            }
+        });
+        int before = log.inputs().size();
+        log.send(ANNA, OutgoingStaffEvents.replied(id, "$reply1:amt.example", null, "poll", null, SHA));
+        fold.applyAll(log.inputs().subList(before, log.inputs().size()));
+
+        assertThat(audited).containsExactly(id);
+        assertThat(changed).isEmpty();
+    }
+
     @Test
     void theFirstResponseIsStillMetByTheAgencysMessageNotByTheAttribution() {
         String id = log.at("2026-01-05T09:00").created(StaffLog.LEAD, ROOM);

@@ -274,6 +274,88 @@ class CaseworkerWorkspaceFxTest {
         }
     }
 
+    /**
+     * Issue 8, test 2, through the window: the poll composer is opened with the conversation's "Poll …" button, the
+     * question and three options are typed and the poll sent with a click; the citizen (matrix-js-sdk) answers two
+     * options; the conversation's poll line shows the tally and the case panel's audit trail the attributed reply.
+     * {@code CaseworkerPollTest} checks the same path below the UI (the wire format the citizen's SDK parses).
+     */
+    @Test
+    void aPollComposedInTheWindowIsAnsweredAndTalliedInTheConversationAndAudited(FxRobot robot, SynapseServer synapse)
+            throws Exception {
+        RegisteredUser agency = SynapseExtension.registerUser("amt");
+        RegisteredUser caseworker = SynapseExtension.registerUser("sam");
+        RegisteredUser leadUser = SynapseExtension.registerUser("tina");
+        RegisteredUser citizenAccount = synapse.registerUser(SynapseExtension.uniqueLocalpart("erika"), "pw-erika-1",
+                "Erika Mustermann", false);
+        Path root = java.nio.file.Files.createTempDirectory("amtsdesk-poll-e2e");
+        try (CitizenClient citizen = CitizenClient.start("erika-poll");
+                UnitLead lead = UnitLead.create(synapse, root.resolve("lead"), leadUser, "Wohngeldstelle",
+                        List.of(caseworker.userId()))) {
+            citizen.login(synapse, citizenAccount);
+            openWindow(robot);
+            signIn(robot, synapse.baseUrl(), agency.localpart(), agency.password());
+            staffSignIn(robot, caseworker, lead.staffRoom());
+
+            String roomId = citizen.createEncryptedRoom(List.of(agency.userId()), null, true);
+            citizen.sendText(roomId, "Which documents do you still need?");
+            openFromNewView(robot, roomId, false);
+
+            // The composer: opened by the button, filled by typing (each field clicked first: headless Monocle does
+            // not give a new dialog the keyboard by itself), a third option added, two answers allowed.
+            robot.clickOn("#pollButton");
+            waitUntil(() -> robot.lookup("#pollQuestion").tryQuery().isPresent(), "the poll composer");
+            StableRobot.type(robot, "#pollQuestion", "Which documents are missing?");
+            StableRobot.type(robot, "#pollOption1", "ID card");
+            StableRobot.type(robot, "#pollOption2", "Tenancy agreement");
+            robot.clickOn("#pollAddOption");
+            waitUntil(() -> robot.lookup("#pollOption3").tryQuery().isPresent(), "a third option");
+            StableRobot.type(robot, "#pollOption3", "Proof of income");
+            robot.clickOn("#pollMultiple");
+            javafx.scene.control.TextArea preview = robot.lookup("#pollPreview").queryAs(
+                    javafx.scene.control.TextArea.class);
+            waitUntil(() -> preview.getText().contains("Proof of income"), "the preview with all three options");
+            robot.clickOn("Send poll");
+            waitUntil(() -> robot.lookup("#pollQuestion").tryQuery().isEmpty(), "the composer closed by sending");
+
+            // The citizen receives it from the agency, encrypted, as composed, and answers two options.
+            CitizenEvent started = citizen.awaitEvent("the poll", e -> e.isDecrypted()
+                    && e.eventType().endsWith("poll.start"), Duration.ofSeconds(60));
+            assertThat(started.sender()).isEqualTo(agency.userId());
+            CitizenClient.ReceivedPoll poll = citizen.readPoll(roomId, started.eventId());
+            assertThat(poll.encrypted()).isTrue();
+            assertThat(poll.question()).isEqualTo("Which documents are missing?");
+            assertThat(poll.answers()).extracting(CitizenClient.PollAnswer::text)
+                    .containsExactly("ID card", "Tenancy agreement", "Proof of income");
+            assertThat(poll.maxSelections()).isEqualTo(2);
+            citizen.answerPoll(roomId, started.eventId(), List.of(poll.idOf("ID card"), poll.idOf("Proof of income")));
+
+            // The tally on the poll's line in the conversation.
+            @SuppressWarnings("unchecked")
+            ListView<de.amtsdesk.app.conversation.TimelineRow> timeline =
+                    (ListView<de.amtsdesk.app.conversation.TimelineRow>) robot.lookup("#timeline").query();
+            String tally = "ID card: 1 · Tenancy agreement: 0 · Proof of income: 1";
+            waitUntil(() -> timeline.getItems().stream().anyMatch(r -> r.id().equals(started.eventId())
+                    && r.text().contains(tally)), () -> "the tally in the conversation (rows: "
+                    + timeline.getItems().stream().map(de.amtsdesk.app.conversation.TimelineRow::text).toList() + ")");
+
+            // The case panel's audit trail: a reply of kind poll, by this caseworker, naming the event.
+            @SuppressWarnings("unchecked")
+            ListView<de.amtsdesk.app.casepanel.CasePanelViewModel.AuditRow> audit =
+                    (ListView<de.amtsdesk.app.casepanel.CasePanelViewModel.AuditRow>) robot.lookup("#caseAudit")
+                            .query();
+            waitUntil(() -> audit.getItems().stream().anyMatch(a -> a.text().startsWith("Reply sent")
+                    && a.text().contains("reply.kind poll") && a.text().contains(started.eventId())),
+                    () -> "the poll reply in the audit trail (rows: " + audit.getItems() + ")");
+            var replied = audit.getItems().stream().filter(a -> a.text().startsWith("Reply sent")).toList();
+            assertThat(replied).singleElement().satisfies(a -> {
+                assertThat(a.rejected()).isFalse();
+                assertThat(a.actor()).isNotBlank().doesNotContain(agency.localpart());
+                assertThat(a.text()).doesNotContain("ID card"); // the trail holds a hash, not the poll's text
+            });
+        }
+    }
+
     @Test
     void wrongPasswordIsExplainedOnTheLoginScreen(FxRobot robot, SynapseServer synapse) {
         RegisteredUser agency = SynapseExtension.registerUser("amt");
