@@ -13,6 +13,10 @@ import de.amtsdesk.core.matrix.MatrixException;
 import de.amtsdesk.core.matrix.RoomSummary;
 import de.amtsdesk.core.matrix.Session;
 import de.amtsdesk.core.matrix.SyncListener;
+import de.amtsdesk.core.staff.presence.PresenceAnnouncer;
+import de.amtsdesk.core.staff.presence.PresenceBoard;
+import de.amtsdesk.core.staff.presence.PresenceEvents;
+import de.amtsdesk.core.staff.presence.StaffPresence;
 import de.amtsdesk.core.store.OutboxMessage;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +43,8 @@ public final class StaffClient implements AutoCloseable {
     private final Workstation workstation;
     private final AgencyEngine engine;
     private final StaffLogFold fold;
+    private final PresenceBoard presence;
+    private final PresenceAnnouncer announcer = new PresenceAnnouncer(java.time.Clock.systemUTC());
     private final List<Registration> registrations = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -49,6 +55,8 @@ public final class StaffClient implements AutoCloseable {
         this.workstation = workstation;
         this.engine = engine;
         this.fold = fold;
+        this.presence = new PresenceBoard(java.time.Clock.systemUTC());
+        fold.onPresence(presence::record);
         // With the engine's own sync loop running, the fold follows whenever the staff room's timeline changes.
         follow(engine, roomId -> roomId.equals(fold.staffRoomId()));
     }
@@ -198,6 +206,23 @@ public final class StaffClient implements AutoCloseable {
                     + " is not known as encrypted on this client yet; sync first");
         }
         return engine.sendEvent(staffRoomId(), type, contentJson);
+    }
+
+    /** Who else in the unit has which case open or is writing to its citizen (ADR 0016). */
+    public PresenceBoard presence() {
+        return presence;
+    }
+
+    /**
+     * Tells the unit, encrypted, what this member is doing with a case: opened it, writes a reply, or is done with
+     * it. Repeats of the same announcement are sent only as often as their lifetime needs; nothing is sent before
+     * the staff room is known as joined and encrypted.
+     */
+    public void announce(String caseId, StaffPresence.Activity activity) {
+        if (!readyToSend()) {
+            return;
+        }
+        announcer.due(caseId, activity).ifPresent(content -> sendRaw(PresenceEvents.TYPE, content.toString()));
     }
 
     /** Sends what the outbox holds now. */

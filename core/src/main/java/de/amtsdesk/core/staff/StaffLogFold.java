@@ -20,6 +20,8 @@ import de.amtsdesk.core.cases.log.StaffEventTypes;
 import de.amtsdesk.core.cases.log.StaffPowerLevels;
 import de.amtsdesk.core.cases.log.StaffRoomEvents;
 import de.amtsdesk.core.store.AppDatabase;
+import de.amtsdesk.core.staff.presence.PresenceEvents;
+import de.amtsdesk.core.staff.presence.StaffPresence;
 import de.amtsdesk.core.store.CaseFoldStateRepository;
 import de.amtsdesk.core.store.DecryptionStatus;
 import de.amtsdesk.core.store.EventStream;
@@ -82,6 +84,7 @@ public final class StaffLogFold {
     private final CitizenRooms citizen;
     private final EventStream staffEvents;
     private final CaseFoldStateRepository states;
+    private volatile java.util.function.Consumer<StaffPresence> presence = signal -> { };
     private final H2AuditLog audit;
     private final SearchIndex search;
     private final Clock clock;
@@ -180,6 +183,14 @@ public final class StaffLogFold {
 
     public String staffRoomId() {
         return staffRoomId;
+    }
+
+    /**
+     * Where presence signals of the staff room go (ADR 0016); by default nowhere. They are read as the staff log is
+     * folded, so a signal is seen within one sync of being sent.
+     */
+    public void onPresence(java.util.function.Consumer<StaffPresence> sink) {
+        this.presence = Objects.requireNonNull(sink, "sink");
     }
 
     /** Also told about changes folded after a restore from the snapshot. */
@@ -298,6 +309,18 @@ public final class StaffLogFold {
                 Optional<JsonNode> matrixEvent = matrixEvent(event);
                 if (event.eventType().equals("m.room.create")) {
                     matrixEvent.ifPresent(this::learnCreators);
+                }
+                if (event.eventType().equals(PresenceEvents.TYPE)) {
+                    // Not a case change: never applied, never audited; only an encrypted signal from a member counts.
+                    if (event.decryptionStatus() != DecryptionStatus.PLAINTEXT) {
+                        matrixEvent.flatMap(e -> PresenceEvents.parse(event.sender(),
+                                e.path("content"), Instant.ofEpochMilli(event.originServerTs())))
+                                .filter(signal -> log.book().staffRoom().members().containsKey(signal.userId()))
+                                .ifPresent(presence);
+                    }
+                    staffCursor = event.streamOrder();
+                    consumed++;
+                    continue;
                 }
                 matrixEvent.flatMap(StaffRoomEvents::fromMatrixEvent).ifPresent(input -> {
                     if (input instanceof StaffEvent && event.decryptionStatus() == DecryptionStatus.PLAINTEXT) {

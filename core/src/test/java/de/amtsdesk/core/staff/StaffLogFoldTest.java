@@ -130,6 +130,33 @@ class StaffLogFoldTest {
     }
 
     @Test
+    void presenceSignalsReachTheBoardWithoutTouchingTheBookOrTheAuditAndOnlyFromEncryptedMembers() throws Exception {
+        try (StoreFixture store = StoreFixture.create(tmp.resolve("anna")).standardRoom()) {
+            String id = store.send(LEAD, OutgoingStaffEvents.created(CITIZEN_ROOM, CITIZEN, null));
+            StaffLogFold fold = StaffLogFold.open(store.db, STAFF_ROOM, CONFIG, null);
+            List<de.amtsdesk.core.staff.presence.StaffPresence> seen = new java.util.ArrayList<>();
+            fold.onPresence(seen::add);
+            fold.catchUp();
+            long audit = fold.audit().size();
+            java.time.Instant at = java.time.Instant.ofEpochMilli(StoreFixture.tick());
+            String content = de.amtsdesk.core.staff.presence.PresenceEvents.content(id,
+                    de.amtsdesk.core.staff.presence.StaffPresence.Activity.WRITING, at,
+                    java.time.Duration.ofHours(1)).toString();
+            store.decrypted(STAFF_ROOM, BEN, de.amtsdesk.core.staff.presence.PresenceEvents.TYPE, content);
+            store.plaintext(ANNA, de.amtsdesk.core.staff.presence.PresenceEvents.TYPE, content); // unencrypted
+            store.decrypted(STAFF_ROOM, "@stranger:evil.example", de.amtsdesk.core.staff.presence.PresenceEvents.TYPE,
+                    content); // not in the unit
+
+            assertThat(fold.catchUp().staffEvents()).isEqualTo(3);
+
+            assertThat(seen).extracting(s -> s.userId() + " " + s.caseId() + " " + s.activity())
+                    .containsExactly(BEN + " " + id + " WRITING");
+            assertThat(fold.audit().size()).as("no audit entry").isEqualTo(audit);
+            assertThat(fold.book().find(id).orElseThrow().notes()).isEmpty();
+        }
+    }
+
+    @Test
     void eventsFoldedAgainAfterACrashChangeNothingAndAddNoAuditEntry() throws Exception {
         Path dir = tmp.resolve("anna");
         String id;
