@@ -11,6 +11,8 @@ import de.amtsdesk.app.composer.TemplatePickerDialog;
 import de.amtsdesk.app.composer.TemplatePickerViewModel;
 import de.amtsdesk.app.conversation.ConversationView;
 import de.amtsdesk.app.conversation.ConversationViewModel;
+import de.amtsdesk.app.presence.CasePresence;
+import de.amtsdesk.app.presence.PresenceHintViewModel;
 import de.amtsdesk.app.queue.QueueProjection;
 import de.amtsdesk.app.queue.QueueView;
 import de.amtsdesk.app.queue.QueueViewModel;
@@ -65,6 +67,8 @@ public final class WorkspaceScreen {
     private ConversationViewModel conversation;
     private AttributedConversations conversations;
     private String openCase;
+    private PresenceHintViewModel presenceHint;
+    private javafx.animation.Timeline presenceClock;
 
     /** Opening citizens' attachments with the system's program (copies deleted by the window on lock and exit). */
     private final ConversationViewModel.OpenWithSystem openWith;
@@ -95,6 +99,13 @@ public final class WorkspaceScreen {
         // The first projection of a big queue runs in the background while the FX thread loads the views below
         // (its rows are applied after them); started at the end it made the caseworker wait for both in turn.
         queue.refresh();
+        presenceHint = new PresenceHintViewModel(CasePresence.of(staff),
+                id -> desk.book().staffRoom().displayName(id), text, ui);
+        // Signals expire with the clock, not with an event: the hint is looked at again every second.
+        presenceClock = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1),
+                tick -> presenceHint.refresh()));
+        presenceClock.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        presenceClock.play();
         casePanel = new CasePanelViewModel(desk, text, caseText, locale, zone, clock, background, ui);
         QueueView queueView = new QueueView(queue, this::open);
         Parent queueRoot = views.load(QueueView.class, () -> queueView);
@@ -140,6 +151,7 @@ public final class WorkspaceScreen {
     private void open(String caseId) {
         saveDraft();
         openCase = caseId;
+        presenceHint.show(caseId);
         casePanel.show(caseId);
         view.showConversation(caseId);
     }
@@ -174,8 +186,10 @@ public final class WorkspaceScreen {
         warning.setWrapText(true);
         warning.setManaged(false);
         warning.setVisible(false);
+        Label company = presenceLabel();
         if (draft.getParent() != null && draft.getParent().getParent() instanceof javafx.scene.layout.VBox box) {
             box.getChildren().add(0, warning);
+            box.getChildren().add(0, company);
         }
         draft.addEventFilter(KeyEvent.KEY_PRESSED, key -> {
             if (key.getCode() == KeyCode.SPACE && key.isShortcutDown()) {
@@ -195,8 +209,12 @@ public final class WorkspaceScreen {
         });
         // Runs before the conversation's own Ctrl+Enter handler (filters go from the root down).
         parent.addEventFilter(KeyEvent.KEY_PRESSED, key -> {
-            if (key.getCode() == KeyCode.ENTER && key.isShortcutDown() && holdBack(draft, warning)) {
-                key.consume();
+            if (key.getCode() == KeyCode.ENTER && key.isShortcutDown()) {
+                if (holdBack(draft, warning) || !sendDespiteCollision(draft)) {
+                    key.consume();
+                } else if (!draft.getText().isBlank()) {
+                    presenceHint.replySent();
+                }
             }
         });
         Node send = parent.lookup("#sendButton");
@@ -212,12 +230,17 @@ public final class WorkspaceScreen {
         }
         if (send != null) {
             send.addEventFilter(ActionEvent.ACTION, action -> {
-                if (holdBack(draft, warning)) {
+                if (holdBack(draft, warning) || !sendDespiteCollision(draft)) {
                     action.consume();
+                } else {
+                    presenceHint.replySent();
                 }
             });
         }
         draft.textProperty().addListener((obs, old, now) -> {
+            if (draft.isFocused() && now != null && !now.isBlank()) {
+                presenceHint.typing(); // colleagues see "… schreibt gerade" (throttled in the staff client)
+            }
             if (warning.isVisible() && PlaceholderCheck.unfilled(now).isEmpty()) {
                 warning.setVisible(false);
                 warning.setManaged(false);
@@ -252,6 +275,39 @@ public final class WorkspaceScreen {
             }
         });
         draft.requestFocus();
+    }
+
+    /** Who else has this case open or writes to its citizen now; shown above the reply field, spoken when focused. */
+    private Label presenceLabel() {
+        Label company = new Label();
+        company.setId("presenceHint");
+        company.getStyleClass().add("presence-hint");
+        company.setWrapText(true);
+        company.textProperty().bind(presenceHint.hintProperty());
+        company.accessibleTextProperty().bind(presenceHint.hintProperty());
+        company.visibleProperty().bind(presenceHint.hintProperty().isNotEmpty());
+        company.managedProperty().bind(company.visibleProperty());
+        return company;
+    }
+
+    /** A second reply while a colleague writes one asks first (issue 9); true: send. */
+    private boolean sendDespiteCollision(TextArea draft) {
+        java.util.Optional<String> question = presenceHint.collision();
+        if (question.isEmpty() || draft.getText().isBlank() || draft.getScene() == null) {
+            return true;
+        }
+        javafx.scene.control.ButtonType send = new javafx.scene.control.ButtonType(text.get("presence.confirm.send"),
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType cancel = de.amtsdesk.app.Dialogs.cancel(text);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING,
+                question.get(), cancel, send);
+        ask.initOwner(draft.getScene().getWindow());
+        ask.setTitle(text.get("presence.confirm.title"));
+        ask.setHeaderText(null);
+        // Cancel is the default: Enter pressed out of habit must not send the second reply.
+        ((Button) ask.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
+        ((Button) ask.getDialogPane().lookupButton(send)).setDefaultButton(false);
+        return ask.showAndWait().filter(send::equals).isPresent();
     }
 
     private static void showWarning(Label warning, String message) {
@@ -334,6 +390,12 @@ public final class WorkspaceScreen {
         }
         if (casePanel != null) {
             casePanel.dispose();
+        }
+        if (presenceClock != null) {
+            presenceClock.stop();
+        }
+        if (presenceHint != null) {
+            presenceHint.dispose(); // colleagues stop seeing this case as open here
         }
     }
 }
