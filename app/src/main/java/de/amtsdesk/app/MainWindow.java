@@ -273,6 +273,8 @@ public final class MainWindow {
         StaffClient staff = StaffClient.open(staffWs, staffSession, staffRoom, UnitConfig.defaults(UNIT_CODE),
                 CitizenRooms.of(workstation.database(), session.userId()));
         staff.followCitizenRooms(engine);
+        // Which citizen rooms the agency joins by itself is the unit's decision, in its case log (issue 9).
+        engine.joinInvitesWhen(() -> staff.book().policy().autoJoin());
         StaffCaseDesk desk = new StaffCaseDesk(staff, ServiceCatalogue.bundled());
         opener.set(new CaseOpener(staff, engine));
         UiThread.fx().execute(() -> {

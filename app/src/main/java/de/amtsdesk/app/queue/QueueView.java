@@ -36,6 +36,8 @@ public final class QueueView {
     @FXML private HBox searchBox;
     @FXML private FlowPane viewButtons;
     @FXML private ListView<QueueEntry> list;
+    @FXML private javafx.scene.control.Button invitationsButton;
+    @FXML private Label invitationsProblem;
 
     /** @param openCase called with the case ID when the caseworker selects a case (or a search hit in one) */
     public QueueView(QueueViewModel viewModel, Consumer<String> openCase) {
@@ -132,6 +134,18 @@ public final class QueueView {
                 return;
             }
         }
+    }
+
+    /** Shows the button that accepts waiting conversation requests (when the unit asks first). */
+    public void showInvitations(InvitationsViewModel invitations) {
+        invitationsButton.textProperty().bind(invitations.labelProperty());
+        invitationsButton.accessibleTextProperty().bind(invitations.labelProperty());
+        invitationsButton.visibleProperty().bind(invitations.waitingProperty());
+        invitationsButton.managedProperty().bind(invitations.waitingProperty());
+        invitationsButton.setOnAction(action -> invitations.acceptAll());
+        invitationsProblem.textProperty().bind(invitations.problemProperty());
+        invitationsProblem.visibleProperty().bind(invitations.problemProperty().isNotEmpty());
+        invitationsProblem.managedProperty().bind(invitationsProblem.visibleProperty());
     }
 
     /** Focuses the search field (Ctrl+F). */

@@ -13,6 +13,7 @@ import de.amtsdesk.app.conversation.ConversationView;
 import de.amtsdesk.app.conversation.ConversationViewModel;
 import de.amtsdesk.app.presence.CasePresence;
 import de.amtsdesk.app.presence.PresenceHintViewModel;
+import de.amtsdesk.app.queue.InvitationsViewModel;
 import de.amtsdesk.app.queue.QueueProjection;
 import de.amtsdesk.app.queue.QueueView;
 import de.amtsdesk.app.queue.QueueViewModel;
@@ -101,14 +102,31 @@ public final class WorkspaceScreen {
         queue.refresh();
         presenceHint = new PresenceHintViewModel(CasePresence.of(staff),
                 id -> desk.book().staffRoom().displayName(id), text, ui);
-        // Signals expire with the clock, not with an event: the hint is looked at again every second.
-        presenceClock = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1),
-                tick -> presenceHint.refresh()));
-        presenceClock.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        presenceClock.play();
         casePanel = new CasePanelViewModel(desk, text, caseText, locale, zone, clock, background, ui);
         QueueView queueView = new QueueView(queue, this::open);
         Parent queueRoot = views.load(QueueView.class, () -> queueView);
+        InvitationsViewModel invitations = new InvitationsViewModel(new InvitationsViewModel.Invitations() {
+            @Override
+            public java.util.Set<String> pending() {
+                return agency.pendingInvites();
+            }
+
+            @Override
+            public void accept(String roomId) throws Exception {
+                agency.acceptInvite(roomId);
+            }
+        }, text, background, ui);
+        queueView.showInvitations(invitations);
+        invitations.refresh();
+        // Signals expire with the clock and requests come by sync: both are looked at again every second.
+        presenceClock = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1),
+                tick -> {
+                    presenceHint.refresh();
+                    invitations.refresh();
+                }));
+        presenceClock.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        presenceClock.play();
+
         CasePanelView caseView = new CasePanelView(casePanel, text);
         Parent caseRoot = views.load(CasePanelView.class, () -> caseView);
         view = new WorkspaceView(frame, sync, text, new WorkspaceView.Pane<>(queueView, queueRoot),

@@ -352,6 +352,25 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
     }
 
     /**
+     * Lets the unit's policy decide whether this engine joins citizen invitations by itself (it asks at every sync).
+     * Only matters for an engine made to join invitations; without a policy it joins them all.
+     */
+    public void joinInvitesWhen(java.util.function.BooleanSupplier unitPolicy) {
+        roomList.joinInvitesWhen(unitPolicy);
+    }
+
+    /** Invitations not joined (yet): with a unit policy that asks first, these wait for a caseworker. */
+    public java.util.Set<String> pendingInvites() {
+        return directory.pendingInvites();
+    }
+
+    /** A caseworker accepts an invitation: joined now, encryption turned on if the room lacks it, room list told. */
+    public void acceptInvite(String roomId) throws MatrixException {
+        roomList.join(roomId);
+        roomList.publish();
+    }
+
+    /**
      * Decrypts an event fetched outside the sync (a link to one event, a report): nothing is stored.
      *
      * @throws de.amtsdesk.crypto.DecryptionFailedException if this device holds no key for it

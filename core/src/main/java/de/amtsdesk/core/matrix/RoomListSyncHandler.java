@@ -17,6 +17,8 @@ public final class RoomListSyncHandler implements SyncHandler {
     private final Session session;
     private final RoomDirectory directory;
     private final boolean autoJoinInvites;
+    /** The unit's policy on top of {@code autoJoinInvites}: asked at every sync, so a change takes effect at once. */
+    private volatile java.util.function.BooleanSupplier policy = () -> true;
     private final SyncListener listener;
     private final Function<String, String> previews;
     private final java.util.function.Consumer<String> afterJoin;
@@ -46,12 +48,10 @@ public final class RoomListSyncHandler implements SyncHandler {
 
     /** Joins pending invitations and publishes the room list; for handlers that apply the response themselves. */
     public void afterApply() {
-        if (autoJoinInvites) {
+        if (autoJoinInvites && policy.getAsBoolean()) {
             for (String roomId : directory.pendingInvites()) {
                 try {
-                    client.joinRoom(session, roomId);
-                    LOG.info("joined invited room {}", roomId);
-                    afterJoin.accept(roomId);
+                    join(roomId);
                 } catch (MatrixException e) {
                     // The invite stays pending and is tried again on the next sync.
                     LOG.warn("could not join invited room {}: {}", roomId, e.failure());
@@ -59,6 +59,18 @@ public final class RoomListSyncHandler implements SyncHandler {
             }
         }
         publish();
+    }
+
+    /** Whether invitations are joined without asking: the unit's policy (ADR 0014's case log), read at each sync. */
+    public void joinInvitesWhen(java.util.function.BooleanSupplier unitPolicy) {
+        this.policy = java.util.Objects.requireNonNull(unitPolicy, "unitPolicy");
+    }
+
+    /** Joins one invited room now (a caseworker accepted it), as an automatic join would. */
+    public void join(String roomId) throws MatrixException {
+        client.joinRoom(session, roomId);
+        LOG.info("joined invited room {}", roomId);
+        afterJoin.accept(roomId);
     }
 
     /** Tells the listener the current room list, e.g. after a decrypted message changed a preview. */
