@@ -151,6 +151,10 @@ public final class LeadDeskViewModel {
 
     /** Assigns the selected unassigned cases to {@code assignee} in one {@code assigned} event. */
     public void assignSelected(String assignee) {
+        if (assignee == null) {
+            result.set(text.get("lead.assign.nothing"));
+            return;
+        }
         assign(List.copyOf(selected), assignee);
     }
 
@@ -165,6 +169,11 @@ public final class LeadDeskViewModel {
                 text.get("lead.assign.done", caseIds.size(), name));
     }
 
+    /** Sends any lead change (member settings, handover) and says {@code success} in the result line once applied. */
+    public void send(OutgoingStaffEvents.Outgoing change, String success) {
+        changes.send(change, success);
+    }
+
     /** Assigns the caseworker's suggested next case to them. */
     public void assignNext(String userId) {
         WorkloadRow row = workload.stream().filter(w -> w.userId().equals(userId)).findFirst().orElse(null);
@@ -174,6 +183,11 @@ public final class LeadDeskViewModel {
         }
         changes.send(OutgoingStaffEvents.assign(row.nextCaseId(), userId),
                 text.get("lead.next.done", row.nextCase(), row.name()));
+    }
+
+    /** An action on a person was asked for with nobody chosen in the table. */
+    public void sayNobodyChosen() {
+        result.set(text.get("lead.nobody"));
     }
 
     /** Now and then from the view: a refusal changes no case, so nothing else tells us it came back. */

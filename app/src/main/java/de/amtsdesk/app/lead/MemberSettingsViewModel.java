@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -58,16 +59,20 @@ public final class MemberSettingsViewModel {
     private final ObservableList<Deputy> deputies = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final PendingChanges changes;
+    private final BiConsumer<OutgoingStaffEvents.Outgoing, String> send;
 
-    public MemberSettingsViewModel(CaseDesk desk, Translations text, Translations caseText, Locale locale,
-            String userId) {
+    /**
+     * @param send sends a change and says the given text once it is applied (the lead desk's
+     *             {@link LeadDeskViewModel#send}, whose result line outlives this dialog)
+     */
+    public MemberSettingsViewModel(CaseDesk desk, Translations text, Locale locale, String userId,
+            BiConsumer<OutgoingStaffEvents.Outgoing, String> send) {
         this.desk = desk;
         this.text = text;
         this.locale = locale;
         this.userId = userId;
         this.typeSearch = new TypePickerViewModel(desk.catalogue(), locale);
-        this.changes = new PendingChanges(desk, text, caseText, message::set);
+        this.send = send;
         var room = desk.book().staffRoom();
         UnitMember settings = desk.book().roster().member(userId);
         title.set(text.get("lead.member.title", room.displayName(userId)));
@@ -112,7 +117,7 @@ public final class MemberSettingsViewModel {
         }
         String deputyId = absent.get() && deputy.get() != null ? deputy.get().userId() : null;
         List<String> keys = everyType.get() ? null : new ArrayList<>(types.stream().map(TypeChoice::key).toList());
-        changes.send(OutgoingStaffEvents.member(userId, max.orElse(null), keys, absent.get(), deputyId),
+        send.accept(OutgoingStaffEvents.member(userId, max.orElse(null), keys, absent.get(), deputyId),
                 text.get("lead.member.saved", desk.book().staffRoom().displayName(userId)));
         return true;
     }
@@ -152,12 +157,8 @@ public final class MemberSettingsViewModel {
             return;
         }
         var room = desk.book().staffRoom();
-        changes.send(OutgoingStaffEvents.handover(userId, deputy.get().userId()),
+        send.accept(OutgoingStaffEvents.handover(userId, deputy.get().userId()),
                 text.get("lead.handover.done", room.displayName(userId), room.displayName(deputy.get().userId())));
-    }
-
-    public void checkVerdicts() {
-        changes.check();
     }
 
     public String userId() {
