@@ -112,7 +112,7 @@ public final class MemberSettingsViewModel {
         try {
             max = parseCapacity();
         } catch (IllegalArgumentException e) {
-            message.set(text.get("lead.member.capacityInvalid", MAX_CAPACITY));
+            message.set(text.get("lead.member.capacityInvalid", String.valueOf(MAX_CAPACITY)));
             return false;
         }
         String deputyId = absent.get() && deputy.get() != null ? deputy.get().userId() : null;
