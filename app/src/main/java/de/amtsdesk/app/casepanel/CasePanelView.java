@@ -33,6 +33,7 @@ public final class CasePanelView {
     @FXML private Button typeButton;
     @FXML private Button takeButton;
     @FXML private FlowPane statusButtons;
+    @FXML private Label statusReasonLabel;
     @FXML private VBox slaBox;
     @FXML private FlowPane tagPane;
     @FXML private Label tagLabel;
@@ -64,6 +65,11 @@ public final class CasePanelView {
         statusValue.textProperty().bind(viewModel.statusProperty());
         assigneeValue.textProperty().bind(viewModel.assigneeProperty());
         takeButton.disableProperty().bind(viewModel.canTakeOverProperty().not());
+        // A colleague's case: the status buttons stay visible but disabled, and the line below says why.
+        statusButtons.disableProperty().bind(viewModel.statusAllowedProperty().not());
+        statusReasonLabel.textProperty().bind(viewModel.statusReasonProperty());
+        statusReasonLabel.visibleProperty().bind(viewModel.statusAllowedProperty().not());
+        statusReasonLabel.managedProperty().bind(statusReasonLabel.visibleProperty());
         messageLabel.textProperty().bind(viewModel.messageProperty());
         tagField.textProperty().bindBidirectional(viewModel.tagInputProperty());
         noteField.textProperty().bindBidirectional(viewModel.noteDraftProperty());

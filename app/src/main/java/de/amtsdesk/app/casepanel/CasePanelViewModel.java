@@ -4,6 +4,7 @@ import de.amtsdesk.app.CitizenNames;
 import de.amtsdesk.app.workspace.CaseDesk;
 import de.amtsdesk.app.workspace.AuditTexts;
 import de.amtsdesk.app.workspace.LocalFormats;
+import de.amtsdesk.app.workspace.Ownership;
 import de.amtsdesk.core.cases.Case;
 import de.amtsdesk.core.cases.CaseBookListener;
 import de.amtsdesk.core.cases.CaseStatus;
@@ -64,6 +65,8 @@ public final class CasePanelViewModel {
     private final ReadOnlyStringWrapper assignee = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canTakeOver = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper statusAllowed = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyStringWrapper statusReason = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper();
     private final ObservableList<CaseStatus> transitions = FXCollections.observableArrayList();
     private final ObservableList<SlaRow> sla = FXCollections.observableArrayList();
@@ -129,6 +132,11 @@ public final class CasePanelViewModel {
                 : desk.book().staffRoom().displayName(c.assignee()) + (c.isAssignedTo(desk.me())
                 ? " " + text.get("case.assignee.you") : ""));
         canTakeOver.set(!c.isAssignedTo(desk.me()) && !c.isClosed());
+        // ADR 0014: on a colleague's case only they or a lead change the status; the fold would refuse it anyway.
+        boolean mayChange = Ownership.mayChangeStatus(desk, c);
+        statusAllowed.set(mayChange);
+        statusReason.set(mayChange ? "" : text.get("case.status.notYours",
+                desk.book().staffRoom().displayName(c.assignee())));
         transitions.setAll(allowedTransitions(c));
         sla.setAll(slaRows(c, clock.instant()));
         tags.setAll(c.tags());
@@ -196,11 +204,24 @@ public final class CasePanelViewModel {
     }
 
     public void changeStatus(CaseStatus newStatus) {
+        if (!statusAllowed.get()) {
+            message.set(statusReason.get());
+            return;
+        }
         send(OutgoingStaffEvents.status(caseId.get(), newStatus, null));
     }
 
+    /**
+     * Takes the case: an unassigned one by assigning it to me, a colleague's by an audited take-over naming them as
+     * the holder I saw (the fold refuses it if that changed meanwhile).
+     */
     public void assignToMe() {
-        send(OutgoingStaffEvents.assign(caseId.get(), desk.me()));
+        Optional<Case> c = caseId.get() == null ? Optional.empty() : desk.book().find(caseId.get());
+        if (c.isPresent() && Ownership.canTakeOver(desk, c.get())) {
+            send(OutgoingStaffEvents.takeover(c.get().id(), c.get().assignee()));
+        } else {
+            send(OutgoingStaffEvents.assign(caseId.get(), desk.me()));
+        }
     }
 
     public void addNote() {
@@ -275,6 +296,16 @@ public final class CasePanelViewModel {
 
     public ReadOnlyBooleanProperty canTakeOverProperty() {
         return canTakeOver.getReadOnlyProperty();
+    }
+
+    /** Whether this user may change the case's status (ADR 0014's ownership rule). */
+    public ReadOnlyBooleanProperty statusAllowedProperty() {
+        return statusAllowed.getReadOnlyProperty();
+    }
+
+    /** Why the status controls are disabled, in words ("" when they are not). */
+    public ReadOnlyStringProperty statusReasonProperty() {
+        return statusReason.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty shownProperty() {

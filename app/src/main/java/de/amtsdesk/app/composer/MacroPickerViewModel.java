@@ -127,6 +127,10 @@ public final class MacroPickerViewModel {
             String name = caseText.get(macro.status().messageKey());
             if (macro.status() == c.status()) {
                 steps.add(text.get("macro.step.statusKept", name));
+            } else if (!de.amtsdesk.app.workspace.Ownership.mayChangeStatus(desk, c)) {
+                // ADR 0014: the fold would refuse it (NOT_THE_ASSIGNEE); say whose case it is instead of sending.
+                steps.add(text.get("macro.step.statusNotYours", name, desk.book().staffRoom().displayName(
+                        c.assignee())));
             } else if (macro.status() != CaseStatus.CLOSED && !c.isTyped()) {
                 // The fold would reject it (INVALID_TRANSITION): say so instead of sending it.
                 steps.add(text.get("macro.step.statusRefused", name));

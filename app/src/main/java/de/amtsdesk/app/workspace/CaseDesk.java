@@ -35,6 +35,23 @@ public interface CaseDesk {
     /** This case's audit trail, oldest first. */
     List<AuditEntry> audit(String caseId);
 
+    /**
+     * Sends like {@link #send} and returns a receipt to ask {@link #verdict} about later (the outbox transaction in
+     * the app). Without tracking, null.
+     */
+    default String submit(OutgoingStaffEvents.Outgoing change) {
+        send(change);
+        return null;
+    }
+
+    /**
+     * The audit entries the fold wrote for a submitted change (applied or refused with the reason); empty while it
+     * has not come back yet (or for a null receipt).
+     */
+    default List<AuditEntry> verdict(String receipt) {
+        return List.of();
+    }
+
     /** Whether the caseworker has the lead's power level in the staff room. */
     default boolean isLead() {
         return book().staffRoom().levelOf(me()) >= book().staffRoom().powerLevels().requiredFor(

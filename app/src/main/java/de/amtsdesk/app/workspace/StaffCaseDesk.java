@@ -51,6 +51,11 @@ public final class StaffCaseDesk implements CaseDesk {
             public void auditRecorded(String caseId) {
                 listeners.forEach(l -> l.auditRecorded(caseId));
             }
+
+            @Override
+            public void rosterChanged(de.amtsdesk.core.cases.UnitRoster roster) {
+                listeners.forEach(l -> l.rosterChanged(roster));
+            }
         });
     }
 
@@ -82,6 +87,19 @@ public final class StaffCaseDesk implements CaseDesk {
     @Override
     public void send(OutgoingStaffEvents.Outgoing change) {
         staff.send(change);
+    }
+
+    @Override
+    public String submit(OutgoingStaffEvents.Outgoing change) {
+        return staff.send(change);
+    }
+
+    @Override
+    public List<AuditEntry> verdict(String receipt) {
+        if (receipt == null) {
+            return List.of();
+        }
+        return staff.eventIdOf(receipt).map(id -> staff.audit().forEvent(id)).orElse(List.of());
     }
 
     @Override

@@ -64,6 +64,7 @@ public final class WorkspaceScreen {
     private QueueViewModel queue;
     private CasePanelViewModel casePanel;
     private WorkspaceView view;
+    private WorkspaceView.Pane<de.amtsdesk.app.lead.LeadDeskView> leadDesk;
     private Parent root;
     private ConversationViewModel conversation;
     private AttributedConversations conversations;
@@ -129,8 +130,11 @@ public final class WorkspaceScreen {
 
         CasePanelView caseView = new CasePanelView(casePanel, text);
         Parent caseRoot = views.load(CasePanelView.class, () -> caseView);
+        // Only a member with the lead's power level gets the lead desk (ADR 0014); a caseworker never sees it.
+        leadDesk = desk.isLead() ? de.amtsdesk.app.lead.LeadDesk.build(desk, text, caseText, locale, zone, clock,
+                background, ui, views, null) : null;
         view = new WorkspaceView(frame, sync, text, new WorkspaceView.Pane<>(queueView, queueRoot),
-                new WorkspaceView.Pane<>(caseView, caseRoot), this::conversationFor, keyBackup);
+                new WorkspaceView.Pane<>(caseView, caseRoot), this::conversationFor, keyBackup, leadDesk);
         root = views.load(WorkspaceView.class, () -> view);
         desk.addListener(new CaseBookListener() {
             @Override
@@ -414,6 +418,9 @@ public final class WorkspaceScreen {
         }
         if (presenceHint != null) {
             presenceHint.dispose(); // colleagues stop seeing this case as open here
+        }
+        if (leadDesk != null) {
+            leadDesk.controller().dispose();
         }
     }
 }

@@ -46,7 +46,10 @@ public final class WorkspaceView {
     private final Pane<CasePanelView> casePanel;
     private final Conversations conversations;
     private final Runnable keyBackup;
+    private final Pane<de.amtsdesk.app.lead.LeadDeskView> leadDesk;
 
+    @FXML private javafx.scene.layout.BorderPane frame;
+    @FXML private javafx.scene.control.ToggleButton leadButton;
     @FXML private Label caseworkerLabel;
     @FXML private Label agencyLabel;
     @FXML private Button backupButton;
@@ -59,6 +62,17 @@ public final class WorkspaceView {
 
     public WorkspaceView(WorkspaceViewModel viewModel, RoomListViewModel sync, Translations text,
             Pane<QueueView> queue, Pane<CasePanelView> casePanel, Conversations conversations, Runnable keyBackup) {
+        this(viewModel, sync, text, queue, casePanel, conversations, keyBackup, null);
+    }
+
+    /**
+     * @param leadDesk the lead desk, only for members with the lead's power level (null: a caseworker, who never
+     *                 sees it, its button or its shortcut)
+     */
+    public WorkspaceView(WorkspaceViewModel viewModel, RoomListViewModel sync, Translations text,
+            Pane<QueueView> queue, Pane<CasePanelView> casePanel, Conversations conversations, Runnable keyBackup,
+            Pane<de.amtsdesk.app.lead.LeadDeskView> leadDesk) {
+        this.leadDesk = leadDesk;
         this.viewModel = viewModel;
         this.sync = sync;
         this.text = text;
@@ -82,6 +96,9 @@ public final class WorkspaceView {
         retryButton.managedProperty().bind(retryButton.visibleProperty());
         backupButton.setVisible(keyBackup != null);
         backupButton.setManaged(keyBackup != null);
+        leadButton.setVisible(leadDesk != null);
+        leadButton.setManaged(leadDesk != null);
+        leadButton.selectedProperty().addListener((obs, old, on) -> frame.setCenter(on ? leadDesk.root() : split));
         split.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 install(scene);
@@ -114,15 +131,35 @@ public final class WorkspaceView {
         keys.put(new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 casePanel.controller()::takeCase);
         keys.put(new KeyCodeCombination(KeyCode.F6), this::nextPane);
+        if (leadDesk != null) {
+            keys.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                    this::toggleLeadDesk);
+        }
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
             KeyCode.DIGIT6, KeyCode.DIGIT7};
         for (int i = 0; i < digits.length; i++) {
             int index = i;
             keys.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> {
+                leadButton.setSelected(false); // the saved views are the queue's: back from the lead desk
                 queue.controller().showView(index);
                 queue.controller().focusList();
             });
         }
+    }
+
+    /** Ctrl+Shift+L or the header's button: the lead desk in place of the three panes, and back. */
+    private void toggleLeadDesk() {
+        leadButton.setSelected(!leadButton.isSelected());
+        if (leadButton.isSelected()) {
+            leadDesk.controller().focusList();
+        } else {
+            queue.controller().focusList();
+        }
+    }
+
+    /** Whether the lead desk is shown (tests). */
+    public boolean leadDeskShown() {
+        return leadDesk != null && frame.getCenter() == leadDesk.root();
     }
 
     /** F6: queue → conversation → case panel → queue. */
@@ -161,7 +198,8 @@ public final class WorkspaceView {
 
     @FXML
     private void showHelp() {
-        TextArea sheet = new TextArea(text.get("workspace.shortcuts"));
+        TextArea sheet = new TextArea(text.get("workspace.shortcuts")
+                + (leadDesk != null ? text.get("workspace.shortcuts.lead") : ""));
         sheet.setId("shortcutSheet");
         sheet.setEditable(false);
         sheet.setWrapText(true);

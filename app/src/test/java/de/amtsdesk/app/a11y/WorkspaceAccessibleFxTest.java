@@ -64,7 +64,24 @@ class WorkspaceAccessibleFxTest {
             audit(robot, () -> WorkspaceScreens.staffSignIn(locale));
             audit(robot, () -> WorkspaceScreens.typePicker(locale));
             audit(robot, () -> WorkspaceScreens.templatePicker(locale, desk));
+            FoldDesk lead = LeadScreens.unit();
+            audit(robot, () -> LeadScreens.leadDesk(locale, lead));
+            audit(robot, () -> LeadScreens.assigneePicker(locale, lead));
+            audit(robot, () -> LeadScreens.memberSettings(locale, lead));
         }
+    }
+
+    @Test
+    void theLeadDeskIsFilledAndTheKeyboardReachesEverythingInIt(FxRobot robot) {
+        Parent root = show(robot, () -> LeadScreens.leadDesk(Locale.GERMAN, LeadScreens.unit()));
+        robot.interact(() -> {
+            assertThat(((ListView<?>) root.lookup("#unassignedList")).getItems()).hasSize(2);
+            assertThat(((javafx.scene.control.TableView<?>) root.lookup("#workloadTable")).getItems()).hasSize(3);
+            assertThat(((javafx.scene.chart.XYChart<?, ?>) root.lookup("#workloadChart")).getData()).hasSize(4);
+        });
+        SceneAudit.assertKeyboardCycle(robot, root);
+        SceneAudit.assertKeyboardCycle(robot, show(robot, () -> LeadScreens.memberSettings(Locale.GERMAN,
+                LeadScreens.unit())));
     }
 
     @Test
@@ -77,6 +94,8 @@ class WorkspaceAccessibleFxTest {
             assertThat(root.lookup("#timeline")).isNotNull();
             assertThat(root.lookup("#tagField")).isNotNull();
             assertThat(((ListView<?>) root.lookup("#caseNotes")).getItems()).hasSize(1);
+            // A caseworker (Anna) never sees the lead desk's button (nor gets its shortcut).
+            assertThat(root.lookup("#leadButton").isVisible()).isFalse();
         });
         Parent picker = show(robot, () -> WorkspaceScreens.templatePicker(Locale.GERMAN, WorkspaceScreens.unit()));
         robot.interact(() -> assertThat(((ListView<?>) picker.lookup("#templateChoices")).getItems()).hasSize(1));

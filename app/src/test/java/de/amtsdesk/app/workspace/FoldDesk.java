@@ -59,6 +59,11 @@ public final class FoldDesk implements CaseDesk {
             public void auditRecorded(String caseId) {
                 listeners.forEach(l -> l.auditRecorded(caseId));
             }
+
+            @Override
+            public void rosterChanged(de.amtsdesk.core.cases.UnitRoster roster) {
+                listeners.forEach(l -> l.rosterChanged(roster));
+            }
         });
         log.apply(new StaffMembership("$m1", LEAD, true, "Lena Lead", clock));
         log.apply(new StaffPowerLevels("$p1", LEAD, new PowerLevels(Map.of(LEAD, 100), 0, Map.of()), clock));
@@ -153,6 +158,23 @@ public final class FoldDesk implements CaseDesk {
     public void send(OutgoingStaffEvents.Outgoing change) {
         sent.add(change);
         apply(me, change);
+    }
+
+    @Override
+    public String submit(OutgoingStaffEvents.Outgoing change) {
+        sent.add(change);
+        return apply(me, change);
+    }
+
+    @Override
+    public List<AuditEntry> verdict(String receipt) {
+        return audit.all().stream().filter(e -> e.eventId().equals(receipt)).toList();
+    }
+
+    /** Makes {@code user} a lead (power level 50), as the room's creator would. */
+    public void makeLead(String user) {
+        log.apply(new StaffPowerLevels("$p" + (++counter), LEAD, new PowerLevels(Map.of(LEAD, 100, user, 50), 0,
+                Map.of()), clock));
     }
 
     @Override

@@ -1,0 +1,77 @@
+package de.amtsdesk.app.lead;
+
+import de.amtsdesk.app.ViewLoader;
+import de.amtsdesk.app.workspace.CaseDesk;
+import de.amtsdesk.app.workspace.WorkspaceView;
+import de.amtsdesk.core.i18n.Translations;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import javafx.scene.Parent;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** Builds the lead desk (view models, views, dialogs) for the workspace; only for members with the lead's level. */
+public final class LeadDesk {
+
+    private LeadDesk() {
+    }
+
+    /**
+     * @param files where the SLA report goes; null for a file dialog
+     */
+    public static WorkspaceView.Pane<LeadDeskView> build(CaseDesk desk, Translations text, Translations caseText,
+            Locale locale, ZoneId zone, Clock clock, Executor background, Executor ui, ViewLoader views,
+            ReportFiles files) {
+        LeadDeskViewModel vm = new LeadDeskViewModel(desk, text, caseText, locale, zone, clock, background, ui);
+        SlaReportViewModel sla = new SlaReportViewModel(desk, text, caseText, locale, zone, clock);
+        Parent[] holder = new Parent[1];
+        ReportFiles target = files != null ? files : suggested -> chooseFile(holder[0], text, suggested);
+        Parent slaRoot = views.load(SlaReportView.class, () -> new SlaReportView(sla, text, caseText, target));
+        LeadDeskDialogs dialogs = new LeadDeskDialogs() {
+            @Override
+            public Optional<String> pickAssignee(List<WorkloadRow> caseworkers) {
+                return AssigneePickerDialog.pick(owner(holder[0]), text, new AssigneePickerViewModel(caseworkers,
+                        text));
+            }
+
+            @Override
+            public void editMember(String userId) {
+                MemberSettingsDialog.edit(owner(holder[0]), text, member(userId));
+            }
+
+            @Override
+            public void handOver(String userId) {
+                MemberSettingsDialog.handOver(owner(holder[0]), text, member(userId));
+            }
+
+            private MemberSettingsViewModel member(String userId) {
+                return new MemberSettingsViewModel(desk, text, locale, userId, vm::send);
+            }
+        };
+        LeadDeskView view = new LeadDeskView(vm, text, slaRoot, dialogs);
+        Parent root = views.load(LeadDeskView.class, () -> view);
+        holder[0] = root;
+        vm.refresh();
+        sla.refresh();
+        // Settings and handovers change the numbers: the desk and the report follow the book.
+        vm.workload().addListener((javafx.collections.ListChangeListener<WorkloadRow>) c -> sla.refresh());
+        return new WorkspaceView.Pane<>(view, root);
+    }
+
+    private static Window owner(Parent root) {
+        return root == null || root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private static Optional<Path> chooseFile(Parent root, Translations text, String suggested) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(text.get("lead.sla.csv.title"));
+        chooser.setInitialFileName(suggested);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        return Optional.ofNullable(chooser.showSaveDialog(owner(root))).map(java.io.File::toPath);
+    }
+}

@@ -1,0 +1,251 @@
+package de.amtsdesk.app.lead;
+
+import de.amtsdesk.core.i18n.Translations;
+import java.util.List;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
+
+/**
+ * Code-behind of LeadDeskView.fxml: the unassigned list (multi-select, Enter or Ctrl+Shift+A assigns, drag onto a
+ * caseworker's row), the workload chart and the same numbers as a table, the per-person actions, the SLA report
+ * below. Everything it shows and does goes through {@link LeadDeskViewModel}.
+ */
+public final class LeadDeskView {
+
+    /** Case IDs travel in a drag as lines of text. */
+    static final String DRAG_PREFIX = "amtsdesk-cases\n";
+
+    private final LeadDeskViewModel viewModel;
+    private final Translations text;
+    private final Parent slaReport;
+    private final LeadDeskDialogs dialogs;
+    private final Timeline verdicts;
+
+    @FXML private Parent root;
+    @FXML private Label summaryLabel;
+    @FXML private Label unassignedLabel;
+    @FXML private ListView<UnassignedRow> unassignedList;
+    @FXML private Button assignButton;
+    @FXML private StackedBarChart<String, Number> workloadChart;
+    @FXML private Label workloadLabel;
+    @FXML private TableView<WorkloadRow> workloadTable;
+    @FXML private TableColumn<WorkloadRow, String> nameColumn;
+    @FXML private TableColumn<WorkloadRow, Number> openColumn;
+    @FXML private TableColumn<WorkloadRow, Number> overdueColumn;
+    @FXML private TableColumn<WorkloadRow, Number> dueTodayColumn;
+    @FXML private TableColumn<WorkloadRow, String> capacityColumn;
+    @FXML private TableColumn<WorkloadRow, String> stateColumn;
+    @FXML private TableColumn<WorkloadRow, String> nextColumn;
+    @FXML private Label resultLabel;
+    @FXML private StackPane slaPane;
+
+    public LeadDeskView(LeadDeskViewModel viewModel, Translations text, Parent slaReport, LeadDeskDialogs dialogs) {
+        this.viewModel = viewModel;
+        this.text = text;
+        this.slaReport = slaReport;
+        this.dialogs = dialogs;
+        // A refusal changes no case, so no listener says it came back: look now and then.
+        this.verdicts = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.checkVerdicts()));
+        verdicts.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    @FXML
+    private void initialize() {
+        unassignedLabel.setLabelFor(unassignedList);
+        workloadLabel.setLabelFor(workloadTable);
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        resultLabel.textProperty().bind(viewModel.resultProperty());
+        unassignedList.setItems(viewModel.unassigned());
+        unassignedList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        unassignedList.setCellFactory(l -> new UnassignedCell());
+        unassignedList.getSelectionModel().getSelectedItems().addListener(
+                (ListChangeListener<UnassignedRow>) c -> viewModel.selected().setAll(selectedIds()));
+        unassignedList.addEventFilter(KeyEvent.KEY_PRESSED, key -> {
+            if (key.getCode() == KeyCode.ENTER && !key.isShortcutDown()) {
+                key.consume();
+                openAssignPicker();
+            }
+        });
+        unassignedList.setOnDragDetected(e -> {
+            if (!viewModel.selected().isEmpty()) {
+                var board = unassignedList.startDragAndDrop(TransferMode.MOVE);
+                ClipboardContent content = new ClipboardContent();
+                content.putString(DRAG_PREFIX + String.join("\n", viewModel.selected()));
+                board.setContent(content);
+                e.consume();
+            }
+        });
+        root.addEventFilter(KeyEvent.KEY_PRESSED, key -> {
+            if (key.getCode() == KeyCode.A && key.isShortcutDown() && key.isShiftDown()) {
+                key.consume();
+                openAssignPicker();
+            }
+        });
+        nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
+        openColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().open()));
+        overdueColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().overdue()));
+        dueTodayColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().dueToday()));
+        capacityColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().capacityText()));
+        stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().state()));
+        nextColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().nextCase()));
+        workloadTable.setItems(viewModel.workload());
+        workloadTable.setRowFactory(t -> new DropRow());
+        viewModel.workload().addListener((ListChangeListener<WorkloadRow>) c -> rebuildChart());
+        rebuildChart();
+        slaPane.getChildren().setAll(slaReport);
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) {
+                verdicts.stop();
+            } else {
+                verdicts.play();
+            }
+        });
+    }
+
+    private List<String> selectedIds() {
+        return unassignedList.getSelectionModel().getSelectedItems().stream().filter(java.util.Objects::nonNull)
+                .map(UnassignedRow::caseId).toList();
+    }
+
+    /** The chart shows the table's numbers: overdue, due today, other open, and the free room up to capacity. */
+    private void rebuildChart() {
+        XYChart.Series<String, Number> overdue = series("lead.series.overdue");
+        XYChart.Series<String, Number> today = series("lead.series.dueToday");
+        XYChart.Series<String, Number> other = series("lead.series.other");
+        XYChart.Series<String, Number> free = series("lead.series.free");
+        for (WorkloadRow row : viewModel.workload()) {
+            String category = row.atCapacity() ? row.name() + " ⚠" : row.name();
+            overdue.getData().add(new XYChart.Data<>(category, row.overdue()));
+            today.getData().add(new XYChart.Data<>(category, row.dueToday()));
+            other.getData().add(new XYChart.Data<>(category, row.otherOpen()));
+            free.getData().add(new XYChart.Data<>(category, row.freeCapacity()));
+        }
+        workloadChart.getData().setAll(List.of(overdue, today, other, free));
+    }
+
+    private XYChart.Series<String, Number> series(String key) {
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        series.setName(text.get(key));
+        return series;
+    }
+
+    /** Enter or Ctrl+Shift+A on the unassigned list: choose a person, then one {@code assigned} event. */
+    @FXML
+    public void openAssignPicker() {
+        if (viewModel.selected().isEmpty()) {
+            viewModel.assignSelected(null);
+            return;
+        }
+        dialogs.pickAssignee(List.copyOf(viewModel.workload())).ifPresent(viewModel::assignSelected);
+        unassignedList.requestFocus();
+    }
+
+    private WorkloadRow chosenPerson() {
+        return workloadTable.getSelectionModel().getSelectedItem();
+    }
+
+    @FXML
+    private void assignNext() {
+        WorkloadRow row = chosenPerson();
+        if (row == null) {
+            viewModel.sayNobodyChosen();
+        } else {
+            viewModel.assignNext(row.userId());
+        }
+    }
+
+    @FXML
+    private void editSettings() {
+        WorkloadRow row = chosenPerson();
+        if (row == null) {
+            viewModel.sayNobodyChosen();
+        } else {
+            dialogs.editMember(row.userId());
+        }
+    }
+
+    @FXML
+    private void handOver() {
+        WorkloadRow row = chosenPerson();
+        if (row == null) {
+            viewModel.sayNobodyChosen();
+        } else {
+            dialogs.handOver(row.userId());
+        }
+    }
+
+    public void focusList() {
+        unassignedList.requestFocus();
+    }
+
+    public void dispose() {
+        verdicts.stop();
+        viewModel.dispose();
+    }
+
+    private static final class UnassignedCell extends ListCell<UnassignedRow> {
+        @Override
+        protected void updateItem(UnassignedRow row, boolean empty) {
+            super.updateItem(row, empty);
+            setText(empty || row == null ? null : row.reference() + " · " + row.citizen() + "\n" + row.type()
+                    + " · " + row.since());
+            setAccessibleText(empty || row == null ? null : row.accessibleText());
+        }
+    }
+
+    /** A caseworker's row: shows their numbers, takes dropped cases. */
+    private final class DropRow extends TableRow<WorkloadRow> {
+        DropRow() {
+            setOnDragOver(e -> {
+                if (getItem() != null && e.getDragboard().hasString()
+                        && e.getDragboard().getString().startsWith(DRAG_PREFIX)) {
+                    e.acceptTransferModes(TransferMode.MOVE);
+                }
+                e.consume();
+            });
+            setOnDragDropped(e -> {
+                boolean done = false;
+                if (getItem() != null && e.getDragboard().hasString()) {
+                    String ids = e.getDragboard().getString();
+                    if (ids.startsWith(DRAG_PREFIX)) {
+                        viewModel.assign(List.of(ids.substring(DRAG_PREFIX.length()).split("\n")),
+                                getItem().userId());
+                        done = true;
+                    }
+                }
+                e.setDropCompleted(done);
+                e.consume();
+            });
+        }
+
+        @Override
+        protected void updateItem(WorkloadRow row, boolean empty) {
+            super.updateItem(row, empty);
+            setAccessibleText(empty || row == null ? null : row.accessibleText());
+            getStyleClass().remove("lead-full");
+            if (!empty && row != null && row.atCapacity()) {
+                getStyleClass().add("lead-full");
+            }
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package de.amtsdesk.app.lead;
+
+import de.amtsdesk.app.CitizenNames;
+import de.amtsdesk.app.workspace.CaseDesk;
+import de.amtsdesk.app.workspace.LocalFormats;
+import de.amtsdesk.core.cases.Case;
+import de.amtsdesk.core.cases.CaseBook;
+import de.amtsdesk.core.cases.CaseBookListener;
+import de.amtsdesk.core.cases.OutgoingStaffEvents;
+import de.amtsdesk.core.cases.StaffRoom;
+import de.amtsdesk.core.cases.UnitRoster;
+import de.amtsdesk.core.cases.query.CaseQueries;
+import de.amtsdesk.core.cases.query.Workload;
+import de.amtsdesk.core.i18n.Translations;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The team lead's desk (issue 9, ADR 0014): the unassigned cases oldest first, the workload of every caseworker
+ * with capacity and a "next case" suggestion, and assigning — many cases at once in one {@code assigned} event, or
+ * the suggested case. As everywhere in the workspace nothing changes here until the event comes back from the staff
+ * room; what the fold made of it (applied, or refused with the audited reason) is said in {@link #resultProperty()}.
+ */
+public final class LeadDeskViewModel {
+
+    private final CaseDesk desk;
+    private final Translations text;
+    private final Translations caseText;
+    private final Locale locale;
+    private final Clock clock;
+    private final Executor background;
+    private final Executor ui;
+    private final DateTimeFormatter times;
+    private final ObservableList<UnassignedRow> unassigned = FXCollections.observableArrayList();
+    private final ObservableList<WorkloadRow> workload = FXCollections.observableArrayList();
+    private final ObservableList<String> selected = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
+    private final PendingChanges changes;
+    private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private final CaseBookListener listener = new CaseBookListener() {
+        @Override
+        public void caseChanged(Case before, Case after) {
+            refresh();
+        }
+
+        @Override
+        public void staffRoomChanged(StaffRoom room) {
+            refresh();
+        }
+
+        @Override
+        public void rosterChanged(UnitRoster roster) {
+            refresh();
+        }
+    };
+
+    private record Projection(List<UnassignedRow> unassigned, List<WorkloadRow> workload) {
+    }
+
+    public LeadDeskViewModel(CaseDesk desk, Translations text, Translations caseText, Locale locale, ZoneId zone,
+            Clock clock, Executor background, Executor ui) {
+        this.desk = desk;
+        this.text = text;
+        this.caseText = caseText;
+        this.locale = locale;
+        this.clock = clock;
+        this.background = background;
+        this.ui = ui;
+        this.times = LocalFormats.dateTime(locale, zone);
+        this.changes = new PendingChanges(desk, text, caseText, result::set);
+        desk.addListener(listener);
+    }
+
+    /** Recomputes rows and numbers in the background; a burst of changes costs one projection. */
+    public void refresh() {
+        if (!refreshPending.compareAndSet(false, true)) {
+            return;
+        }
+        background.execute(() -> {
+            refreshPending.set(false);
+            Projection p = project(desk.book());
+            ui.execute(() -> apply(p));
+        });
+    }
+
+    private Projection project(CaseBook book) {
+        CitizenNames names = CitizenNames.of(text, book.staffRoom());
+        List<UnassignedRow> rows = new ArrayList<>();
+        // book.cases() is in server order: a stable sort keeps it on equal creation times.
+        book.cases().stream().filter(c -> !c.isAssigned() && !c.isClosed())
+                .sorted(Comparator.comparing(Case::createdAt)).forEach(c -> rows.add(row(c, names)));
+        CaseQueries queries = new CaseQueries(book);
+        List<WorkloadRow> load = new ArrayList<>();
+        for (Workload w : queries.workload(clock.instant())) {
+            var next = queries.nextCaseFor(w.userId());
+            load.add(row(w, next.map(Case::id).orElse(null), next.map(Case::reference).orElse(null)));
+        }
+        load.sort(Comparator.comparing(WorkloadRow::name, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(WorkloadRow::userId));
+        return new Projection(rows, load);
+    }
+
+    private UnassignedRow row(Case c, CitizenNames names) {
+        String citizen = names.show(c.citizenName(), c.citizenId());
+        String type = c.isTyped() ? desk.catalogue().nameOf(c.type(), locale) : caseText.get("case.untyped");
+        String since = times.format(c.createdAt());
+        return new UnassignedRow(c.id(), c.reference(), citizen, type, since,
+                text.get("lead.unassigned.row", c.reference(), citizen, type, since));
+    }
+
+    private WorkloadRow row(Workload w, String nextId, String nextReference) {
+        Integer capacity = w.settings().maxOpenCases();
+        String capacityText = capacity == null ? text.get("lead.capacity.none") : String.valueOf(capacity);
+        List<String> states = new ArrayList<>();
+        if (w.settings().absent()) {
+            states.add(w.settings().deputy() == null ? text.get("lead.state.absent")
+                    : text.get("lead.state.absentDeputy", desk.book().staffRoom().displayName(w.settings().deputy())));
+        }
+        if (w.atCapacity()) {
+            states.add(text.get("lead.state.full"));
+        }
+        String state = String.join(", ", states);
+        String next = nextReference == null ? text.get("lead.next.none") : nextReference;
+        String spoken = text.get("lead.workload.row", w.displayName(), w.active(), w.overdue(), w.dueToday(),
+                capacityText, next) + (state.isEmpty() ? "" : " (" + state + ")");
+        return new WorkloadRow(w.userId(), w.displayName(), w.active(), w.overdue(), w.dueToday(), capacity,
+                w.atCapacity(), w.settings().absent(), capacityText, state, nextId, next, spoken);
+    }
+
+    private void apply(Projection p) {
+        unassigned.setAll(p.unassigned());
+        workload.setAll(p.workload());
+        selected.retainAll(p.unassigned().stream().map(UnassignedRow::caseId).toList());
+        summary.set(text.get("lead.unassigned.count", p.unassigned().size()));
+        changes.check();
+    }
+
+    // ---- actions: each sends one staff event ----
+
+    /** Assigns the selected unassigned cases to {@code assignee} in one {@code assigned} event. */
+    public void assignSelected(String assignee) {
+        if (assignee == null) {
+            result.set(text.get("lead.assign.nothing"));
+            return;
+        }
+        assign(List.copyOf(selected), assignee);
+    }
+
+    /** Assigns these cases (dropped onto a caseworker, or the selection) in one {@code assigned} event. */
+    public void assign(List<String> caseIds, String assignee) {
+        if (caseIds.isEmpty()) {
+            result.set(text.get("lead.assign.nothing"));
+            return;
+        }
+        String name = desk.book().staffRoom().displayName(assignee);
+        changes.send(OutgoingStaffEvents.bulkAssign(caseIds, assignee),
+                text.get("lead.assign.done", caseIds.size(), name));
+    }
+
+    /** Sends any lead change (member settings, handover) and says {@code success} in the result line once applied. */
+    public void send(OutgoingStaffEvents.Outgoing change, String success) {
+        changes.send(change, success);
+    }
+
+    /** Assigns the caseworker's suggested next case to them. */
+    public void assignNext(String userId) {
+        WorkloadRow row = workload.stream().filter(w -> w.userId().equals(userId)).findFirst().orElse(null);
+        if (row == null || row.nextCaseId() == null) {
+            result.set(text.get("lead.next.nothing"));
+            return;
+        }
+        changes.send(OutgoingStaffEvents.assign(row.nextCaseId(), userId),
+                text.get("lead.next.done", row.nextCase(), row.name()));
+    }
+
+    /** An action on a person was asked for with nobody chosen in the table. */
+    public void sayNobodyChosen() {
+        result.set(text.get("lead.nobody"));
+    }
+
+    /** Now and then from the view: a refusal changes no case, so nothing else tells us it came back. */
+    public void checkVerdicts() {
+        changes.check();
+    }
+
+    public void dispose() {
+        desk.removeListener(listener);
+    }
+
+    public ObservableList<UnassignedRow> unassigned() {
+        return unassigned;
+    }
+
+    public ObservableList<WorkloadRow> workload() {
+        return workload;
+    }
+
+    /** The case IDs selected in the unassigned list (the view keeps it in step with its selection). */
+    public ObservableList<String> selected() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public CaseDesk desk() {
+        return desk;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public Translations text() {
+        return text;
+    }
+
+    public Translations caseText() {
+        return caseText;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}

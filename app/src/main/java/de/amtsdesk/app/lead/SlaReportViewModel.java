@@ -1,0 +1,207 @@
+package de.amtsdesk.app.lead;
+
+import de.amtsdesk.app.workspace.CaseDesk;
+import de.amtsdesk.app.workspace.LocalFormats;
+import de.amtsdesk.core.cases.query.CaseQueries;
+import de.amtsdesk.core.cases.query.ReportPeriod;
+import de.amtsdesk.core.cases.query.SlaBreach;
+import de.amtsdesk.core.cases.query.SlaReport;
+import de.amtsdesk.core.cases.query.SlaShare;
+import de.amtsdesk.core.cases.query.SlaTally;
+import de.amtsdesk.core.cases.query.SlaTarget;
+import de.amtsdesk.core.cases.query.Workload;
+import de.amtsdesk.core.i18n.Translations;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The SLA report of the lead desk (ADR 0014): this week or this month, the share of first-response, next-response
+ * and resolution targets met per case type and per caseworker, every breach listed, and a CSV export.
+ */
+public final class SlaReportViewModel {
+
+    public enum Period { WEEK, MONTH }
+
+    /** One line of shares: "3/4 (75 %)" per target, "–" when nothing was decided. */
+    public record ShareRow(String name, String firstResponse, String nextResponse, String resolution,
+            String accessibleText) {
+        @Override
+        public String toString() {
+            return accessibleText;
+        }
+    }
+
+    public record BreachRow(String reference, String type, String assignee, String target, String due, String met,
+            String accessibleText) {
+        @Override
+        public String toString() {
+            return accessibleText;
+        }
+    }
+
+    private final CaseDesk desk;
+    private final Translations text;
+    private final Translations caseText;
+    private final Locale locale;
+    private final Clock clock;
+    private final DateTimeFormatter times;
+    private final ObjectProperty<Period> period = new SimpleObjectProperty<>(Period.WEEK);
+    private final ObservableList<ShareRow> byType = FXCollections.observableArrayList();
+    private final ObservableList<ShareRow> byCaseworker = FXCollections.observableArrayList();
+    private final ObservableList<BreachRow> breaches = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private SlaReport report;
+
+    public SlaReportViewModel(CaseDesk desk, Translations text, Translations caseText, Locale locale, ZoneId zone,
+            Clock clock) {
+        this.desk = desk;
+        this.text = text;
+        this.caseText = caseText;
+        this.locale = locale;
+        this.clock = clock;
+        this.times = LocalFormats.dateTime(locale, zone);
+        period.addListener((obs, old, now) -> refresh());
+    }
+
+    /** Computes the report for the chosen period as the book stands now. */
+    public void refresh() {
+        var calendar = desk.book().policy().sla().calendar();
+        ReportPeriod span = period.get() == Period.MONTH ? ReportPeriod.thisMonth(clock, calendar)
+                : ReportPeriod.thisWeek(clock, calendar);
+        report = new CaseQueries(desk.book()).slaReport(span, clock);
+        DateTimeFormatter days = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(calendar.zone());
+        heading.set(text.get(period.get() == Period.MONTH ? "lead.sla.month" : "lead.sla.week",
+                days.format(span.from()), days.format(span.until().minusSeconds(1))));
+        byType.setAll(report.byCaseType().stream().map(t -> shareRow(typeName(t.key()), t)).toList());
+        byCaseworker.setAll(report.byCaseworker().stream().map(t -> shareRow(personName(t.key()), t)).toList());
+        breaches.setAll(report.breaches().stream().map(this::breachRow).toList());
+    }
+
+    private String typeName(String key) {
+        return key == null || key.equals(Workload.UNTYPED) ? caseText.get("case.untyped")
+                : desk.catalogue().nameOf(key, locale);
+    }
+
+    private String personName(String userId) {
+        return userId == null || userId.equals(SlaReport.UNASSIGNED) ? caseText.get("case.unassigned")
+                : desk.book().staffRoom().displayName(userId);
+    }
+
+    private ShareRow shareRow(String name, SlaTally tally) {
+        String first = share(tally.share(SlaTarget.FIRST_RESPONSE));
+        String next = share(tally.share(SlaTarget.NEXT_RESPONSE));
+        String resolution = share(tally.share(SlaTarget.RESOLUTION));
+        return new ShareRow(name, first, next, resolution, text.get("lead.sla.row", name,
+                caseText.get(SlaTarget.FIRST_RESPONSE.messageKey()), first,
+                caseText.get(SlaTarget.NEXT_RESPONSE.messageKey()), next,
+                caseText.get(SlaTarget.RESOLUTION.messageKey()), resolution));
+    }
+
+    private String share(SlaShare share) {
+        return share.metShare().isEmpty() ? "–" : text.get("lead.sla.share", share.met(), share.total(),
+                Math.round(share.metShare().getAsDouble() * 100));
+    }
+
+    private BreachRow breachRow(SlaBreach b) {
+        String type = typeName(b.caseType());
+        String who = personName(b.assignee());
+        String target = caseText.get(b.target().messageKey());
+        String due = times.format(b.due());
+        String met = b.met() == null ? text.get("lead.sla.notMet") : times.format(b.met());
+        return new BreachRow(b.reference(), type, who, target, due, met,
+                text.get("lead.sla.breach", b.reference(), type, who, target, due, met));
+    }
+
+    /** The report as CSV (semicolon-separated, as German spreadsheets expect): shares, then the breaches. */
+    public String csv() {
+        if (report == null) {
+            refresh();
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(line(text.get("lead.sla.csv.group"), text.get("lead.sla.csv.name"),
+                caseText.get(SlaTarget.FIRST_RESPONSE.messageKey()), caseText.get(SlaTarget.NEXT_RESPONSE.messageKey()),
+                caseText.get(SlaTarget.RESOLUTION.messageKey())));
+        for (ShareRow row : byType) {
+            out.append(line(text.get("lead.sla.csv.type"), row.name(), row.firstResponse(), row.nextResponse(),
+                    row.resolution()));
+        }
+        for (ShareRow row : byCaseworker) {
+            out.append(line(text.get("lead.sla.csv.caseworker"), row.name(), row.firstResponse(),
+                    row.nextResponse(), row.resolution()));
+        }
+        out.append("\r\n").append(line(text.get("lead.sla.csv.reference"), text.get("lead.sla.csv.typeColumn"),
+                text.get("lead.sla.csv.assignee"), text.get("lead.sla.csv.target"), text.get("lead.sla.csv.due"),
+                text.get("lead.sla.csv.met")));
+        for (BreachRow b : breaches) {
+            out.append(line(b.reference(), b.type(), b.assignee(), b.target(), b.due(), b.met()));
+        }
+        return out.toString();
+    }
+
+    private static String line(String... cells) {
+        List<String> quoted = new ArrayList<>();
+        for (String cell : cells) {
+            // A cell starting with = + - @ would be a formula in a spreadsheet: citizens' words never are.
+            String safe = cell.matches("^[=+\\-@].*") && !cell.equals("–") ? "'" + cell : cell;
+            quoted.add(safe.matches(".*[;\"\\r\\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe);
+        }
+        return String.join(";", quoted) + "\r\n";
+    }
+
+    /** Saves the CSV where the lead says (UTF-8 with BOM, so spreadsheets read the umlauts). */
+    public void export(ReportFiles files) {
+        String name = "sla-" + (period.get() == Period.MONTH ? "monat" : "woche") + "-"
+                + DateTimeFormatter.ISO_LOCAL_DATE.withZone(desk.book().policy().sla().calendar().zone())
+                        .format(clock.instant()) + ".csv";
+        Optional<Path> target = files.chooseCsv(name);
+        if (target.isEmpty()) {
+            return;
+        }
+        try {
+            Files.writeString(target.get(), "\uFEFF" + csv(), StandardCharsets.UTF_8);
+            message.set(text.get("lead.sla.exported", target.get().toString()));
+        } catch (IOException e) {
+            message.set(text.get("lead.sla.exportFailed", target.get().toString()));
+        }
+    }
+
+    public ObjectProperty<Period> periodProperty() {
+        return period;
+    }
+
+    public ObservableList<ShareRow> byType() {
+        return byType;
+    }
+
+    public ObservableList<ShareRow> byCaseworker() {
+        return byCaseworker;
+    }
+
+    public ObservableList<BreachRow> breaches() {
+        return breaches;
+    }
+
+    public ReadOnlyStringProperty headingProperty() {
+        return heading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,102 @@
+package de.amtsdesk.app.casepanel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.amtsdesk.app.composer.MacroPickerViewModel;
+import de.amtsdesk.app.workspace.FoldDesk;
+import de.amtsdesk.core.cases.CaseStatus;
+import de.amtsdesk.core.cases.OutgoingStaffEvents;
+import de.amtsdesk.core.cases.log.StaffEventTypes;
+import de.amtsdesk.core.i18n.Translations;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ADR 0014's ownership rule in the caseworker's UI: on a colleague's case the status controls are off with the reason
+ * said, "take over" sends an audited take-over naming the holder, and a macro does not set a status the user may not.
+ */
+class LeadOwnershipCasePanelTest {
+
+    private final Translations text = Translations.load("de.amtsdesk.app.messages", Locale.GERMAN);
+    private final Translations caseText = Translations.load("de.amtsdesk.core.cases.messages", Locale.GERMAN);
+
+    private CasePanelViewModel panel(FoldDesk desk) {
+        return new CasePanelViewModel(desk, text, caseText, Locale.GERMAN, ZoneId.of("Europe/Berlin"),
+                Clock.fixed(desk.now(), ZoneOffset.UTC), Runnable::run, Runnable::run);
+    }
+
+    private static String bensCase(FoldDesk desk) {
+        String id = desk.newCase("@erika:bund.example", "Erika", "housing.wohngeld.apply");
+        desk.apply(FoldDesk.LEAD, OutgoingStaffEvents.assign(id, FoldDesk.BEN));
+        return id;
+    }
+
+    @Test
+    void aColleaguesCaseHasItsStatusControlsOffWithTheReasonAndTakingOverSendsATakeover() {
+        FoldDesk desk = new FoldDesk(FoldDesk.ANNA);
+        String id = bensCase(desk);
+        CasePanelViewModel panel = panel(desk);
+        panel.show(id);
+
+        assertThat(panel.statusAllowedProperty().get()).isFalse();
+        assertThat(panel.statusReasonProperty().get()).isEqualTo("Den Status ändert nur Ben Bearbeiter (zuständig) "
+                + "oder die Teamleitung. Sie können eine interne Notiz schreiben oder den Vorgang übernehmen.");
+        panel.changeStatus(CaseStatus.CLOSED);
+        assertThat(desk.sent()).isEmpty();
+        assertThat(panel.messageProperty().get()).isEqualTo(panel.statusReasonProperty().get());
+        assertThat(panel.canTakeOverProperty().get()).isTrue();
+
+        panel.assignToMe();
+
+        var sent = desk.sent().getLast();
+        assertThat(sent.type()).isEqualTo(StaffEventTypes.TAKEOVER);
+        assertThat(sent.content().get("case").asText()).isEqualTo(id);
+        assertThat(sent.content().get("from").asText()).isEqualTo(FoldDesk.BEN);
+        assertThat(desk.book().find(id).orElseThrow().assignee()).isEqualTo(FoldDesk.ANNA);
+        assertThat(panel.statusAllowedProperty().get()).isTrue();
+        assertThat(panel.statusReasonProperty().get()).isEmpty();
+        panel.changeStatus(CaseStatus.WAITING);
+        assertThat(desk.book().find(id).orElseThrow().status()).isEqualTo(CaseStatus.WAITING);
+    }
+
+    @Test
+    void aLeadAndAnUnassignedCaseKeepTheStatusControls() {
+        FoldDesk lead = new FoldDesk(FoldDesk.LEAD);
+        String id = bensCase(lead);
+        CasePanelViewModel panel = panel(lead);
+        panel.show(id);
+        assertThat(panel.statusAllowedProperty().get()).isTrue();
+        panel.changeStatus(CaseStatus.WAITING);
+        assertThat(lead.book().find(id).orElseThrow().status()).isEqualTo(CaseStatus.WAITING);
+
+        FoldDesk anna = new FoldDesk(FoldDesk.ANNA);
+        String open = anna.newCase("@max:bund.example", "Max", null);
+        CasePanelViewModel annas = panel(anna);
+        annas.show(open);
+        assertThat(annas.statusAllowedProperty().get()).isTrue();
+        annas.assignToMe();
+        assertThat(anna.sent().getLast().type()).isEqualTo(StaffEventTypes.ASSIGNED);
+        assertThat(anna.book().find(open).orElseThrow().assignee()).isEqualTo(FoldDesk.ANNA);
+    }
+
+    @Test
+    void aMacroDoesNotSetTheStatusOfAColleaguesCaseAndSaysWhy() {
+        FoldDesk desk = new FoldDesk(FoldDesk.ANNA);
+        String id = bensCase(desk);
+        desk.apply(FoldDesk.LEAD, OutgoingStaffEvents.macro("done", "de", 1, "Erledigt", null, CaseStatus.CLOSED,
+                List.of("fertig"), List.of(), false));
+        MacroPickerViewModel picker = new MacroPickerViewModel(desk, desk.book().find(id).orElseThrow(),
+                Locale.GERMAN, text, caseText, Runnable::run);
+        MacroPickerViewModel.Choice done = picker.choices().getFirst();
+
+        assertThat(done.status()).isNull();
+        assertThat(done.summary()).contains("Status → Abgeschlossen nicht möglich, der Vorgang liegt bei Ben Bearbeiter");
+        picker.run(done);
+        assertThat(desk.sent()).extracting(OutgoingStaffEvents.Outgoing::type).containsExactly(StaffEventTypes.TAGGED);
+        assertThat(desk.book().find(id).orElseThrow().status()).isNotEqualTo(CaseStatus.CLOSED);
+    }
+}
