@@ -140,8 +140,9 @@ public final class LeadDeskViewModel {
     }
 
     private void apply(Projection p) {
-        unassigned.setAll(p.unassigned());
-        workload.setAll(p.workload());
+        // Row by row, not setAll: a sync batch must not drop the lead's multi-selection or keyboard position.
+        de.amtsdesk.app.workspace.KeyedList.updateShown(unassigned, p.unassigned(), UnassignedRow::caseId, 100);
+        de.amtsdesk.app.workspace.KeyedList.updateShown(workload, p.workload(), WorkloadRow::userId, 100);
         selected.retainAll(p.unassigned().stream().map(UnassignedRow::caseId).toList());
         summary.set(text.get("lead.unassigned.count", p.unassigned().size()));
         changes.check();
