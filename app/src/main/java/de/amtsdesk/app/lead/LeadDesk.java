@@ -49,6 +49,36 @@ public final class LeadDesk {
                 MemberSettingsDialog.handOver(owner(holder[0]), text, member(userId));
             }
 
+            @Override
+            public Optional<String> askNewMember() {
+                javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog();
+                ask.initOwner(owner(holder[0]));
+                ask.setTitle(text.get("lead.member.invite.title"));
+                ask.setHeaderText(null);
+                ask.setContentText(text.get("lead.member.invite.prompt"));
+                ask.getEditor().setPromptText("@name:amt.example");
+                ask.getEditor().setAccessibleText(text.get("lead.member.invite.prompt"));
+                ask.getDialogPane().getButtonTypes().setAll(de.amtsdesk.app.Dialogs.ok(text),
+                        de.amtsdesk.app.Dialogs.cancel(text));
+                return ask.showAndWait().map(String::strip).filter(s -> !s.isEmpty());
+            }
+
+            @Override
+            public boolean confirmRemoval(String name, int openCases) {
+                javafx.scene.control.ButtonType remove = new javafx.scene.control.ButtonType(
+                        text.get("lead.member.remove.confirm"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+                javafx.scene.control.ButtonType cancel = de.amtsdesk.app.Dialogs.cancel(text);
+                javafx.scene.control.Alert ask = new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                        text.get("lead.member.remove.question", name, openCases), cancel, remove);
+                ask.initOwner(owner(holder[0]));
+                ask.setTitle(text.get("lead.member.remove.title"));
+                ask.setHeaderText(null);
+                ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
+                ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(remove)).setDefaultButton(false);
+                return ask.showAndWait().filter(remove::equals).isPresent();
+            }
+
             private MemberSettingsViewModel member(String userId) {
                 return new MemberSettingsViewModel(desk, text, locale, userId, vm::send);
             }

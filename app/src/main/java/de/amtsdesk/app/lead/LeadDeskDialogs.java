@@ -14,4 +14,10 @@ public interface LeadDeskDialogs {
 
     /** Asks for the deputy and confirms the handover (sends the {@code handover} event itself). */
     void handOver(String userId);
+
+    /** Asks for the Matrix ID of the person to invite; empty when the lead cancelled. */
+    Optional<String> askNewMember();
+
+    /** Asks before removing a member from the unit; true: remove. */
+    boolean confirmRemoval(String name, int openCases);
 }

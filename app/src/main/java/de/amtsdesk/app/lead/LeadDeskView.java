@@ -75,6 +75,8 @@ public final class LeadDeskView {
         workloadLabel.setLabelFor(workloadTable);
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         resultLabel.textProperty().bind(viewModel.resultProperty());
+        askFirstBox.setSelected(viewModel.asksFirstProperty().get());
+        viewModel.asksFirstProperty().addListener((obs, old, now) -> askFirstBox.setSelected(now));
         unassignedList.setItems(viewModel.unassigned());
         unassignedList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         unassignedList.setCellFactory(l -> new UnassignedCell());
@@ -174,6 +176,8 @@ public final class LeadDeskView {
         }
     }
 
+    @FXML private javafx.scene.control.CheckBox askFirstBox;
+
     @FXML
     private void editSettings() {
         WorkloadRow row = chosenPerson();
@@ -192,6 +196,26 @@ public final class LeadDeskView {
         } else {
             dialogs.handOver(row.userId());
         }
+    }
+
+    @FXML
+    private void inviteMember() {
+        dialogs.askNewMember().ifPresent(viewModel::inviteMember);
+    }
+
+    @FXML
+    private void removeMember() {
+        WorkloadRow row = chosenPerson();
+        if (row == null) {
+            viewModel.sayNobodyChosen();
+        } else if (dialogs.confirmRemoval(row.name(), viewModel.openCasesOf(row.userId()))) {
+            viewModel.removeMember(row.userId());
+        }
+    }
+
+    @FXML
+    private void toggleAskFirst() {
+        viewModel.askFirst(askFirstBox.isSelected());
     }
 
     public void focusList() {

@@ -47,6 +47,8 @@ public final class LeadDeskViewModel {
     private final ObservableList<String> selected = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper asksFirstShown =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private final PendingChanges changes;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final CaseBookListener listener = new CaseBookListener() {
@@ -63,6 +65,11 @@ public final class LeadDeskViewModel {
         @Override
         public void rosterChanged(UnitRoster roster) {
             refresh();
+        }
+
+        @Override
+        public void policyChanged(de.amtsdesk.core.cases.UnitPolicy policy) {
+            refresh(); // the "ask first" check box
         }
     };
 
@@ -145,6 +152,7 @@ public final class LeadDeskViewModel {
         de.amtsdesk.app.workspace.KeyedList.updateShown(workload, p.workload(), WorkloadRow::userId, 100);
         selected.retainAll(p.unassigned().stream().map(UnassignedRow::caseId).toList());
         summary.set(text.get("lead.unassigned.count", p.unassigned().size()));
+        asksFirstShown.set(asksFirst());
         changes.check();
     }
 
@@ -186,6 +194,63 @@ public final class LeadDeskViewModel {
                 text.get("lead.next.done", row.nextCase(), row.name()));
     }
 
+    /**
+     * Invites a person into the unit (the homeserver checks the lead's level). The new member reads the unit's
+     * history once they join (ADR 0015); their workload row appears when they have joined.
+     */
+    public void inviteMember(String userId) {
+        String id = userId == null ? "" : userId.strip();
+        if (!id.matches("@[^:\\s]+:[^\\s]+") || id.length() > 255) {
+            result.set(text.get("lead.member.invalid", id));
+            return;
+        }
+        memberAction(() -> desk.inviteMember(id), text.get("lead.member.invited", id));
+    }
+
+    /** Removes a member (the homeserver checks the lead's level); their open cases stay assigned until moved. */
+    public void removeMember(String userId) {
+        String name = desk.book().staffRoom().displayName(userId);
+        memberAction(() -> desk.removeMember(userId), text.get("lead.member.removed", name));
+    }
+
+    /** Open cases a member holds (named before removing them, so none is forgotten). */
+    public int openCasesOf(String userId) {
+        return (int) desk.book().cases().stream().filter(c -> !c.isClosed() && c.isAssignedTo(userId)).count();
+    }
+
+    /** Whether citizens' conversation requests wait for a caseworker (the unit's policy, ADR 0014). */
+    public boolean asksFirst() {
+        return !desk.book().policy().autoJoin();
+    }
+
+    /** Sets the unit's policy on citizens' requests: one {@code policy} event. */
+    public void askFirst(boolean askFirst) {
+        if (askFirst == asksFirst()) {
+            return;
+        }
+        changes.send(OutgoingStaffEvents.policy(null, null, null, !askFirst, null, null),
+                text.get(askFirst ? "lead.invites.askFirst.done" : "lead.invites.join.done"));
+    }
+
+    private interface MemberChange {
+        void run() throws Exception;
+    }
+
+    private void memberAction(MemberChange change, String success) {
+        background.execute(() -> {
+            String outcome;
+            try {
+                change.run();
+                outcome = success;
+            } catch (Exception e) {
+                outcome = text.get("lead.member.failed", e.getMessage() == null ? e.getClass().getSimpleName()
+                        : e.getMessage());
+            }
+            String said = outcome;
+            ui.execute(() -> result.set(said));
+        });
+    }
+
     /** An action on a person was asked for with nobody chosen in the table. */
     public void sayNobodyChosen() {
         result.set(text.get("lead.nobody"));
@@ -215,6 +280,11 @@ public final class LeadDeskViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** The unit's policy as last folded (the check box follows it, also when another lead changes it). */
+    public javafx.beans.property.ReadOnlyBooleanProperty asksFirstProperty() {
+        return asksFirstShown.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty resultProperty() {

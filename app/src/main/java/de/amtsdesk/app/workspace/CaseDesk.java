@@ -52,6 +52,20 @@ public interface CaseDesk {
         return List.of();
     }
 
+    /**
+     * Invites a person into the unit's staff room (a lead's action; the homeserver refuses it to others).
+     *
+     * @throws Exception with the homeserver's reason when it refuses
+     */
+    default void inviteMember(String userId) throws Exception {
+        throw new UnsupportedOperationException("this desk cannot change the unit's members");
+    }
+
+    /** Removes a member from the staff room (a lead's action; the room key rotates, ADR 0014). */
+    default void removeMember(String userId) throws Exception {
+        throw new UnsupportedOperationException("this desk cannot change the unit's members");
+    }
+
     /** Whether the caseworker has the lead's power level in the staff room. */
     default boolean isLead() {
         return book().staffRoom().levelOf(me()) >= book().staffRoom().powerLevels().requiredFor(

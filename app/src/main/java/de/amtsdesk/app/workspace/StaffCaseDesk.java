@@ -60,6 +60,18 @@ public final class StaffCaseDesk implements CaseDesk {
     }
 
     @Override
+    public void inviteMember(String userId) throws Exception {
+        de.amtsdesk.core.staff.StaffRoomSetup.invite(staff.engine().client(), staff.engine().session(),
+                staff.staffRoomId(), userId);
+    }
+
+    @Override
+    public void removeMember(String userId) throws Exception {
+        de.amtsdesk.core.staff.StaffRoomSetup.remove(staff.engine().client(), staff.engine().session(),
+                staff.staffRoomId(), userId, null);
+    }
+
+    @Override
     public String me() {
         return staff.userId();
     }

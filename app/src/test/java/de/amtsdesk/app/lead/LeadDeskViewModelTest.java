@@ -131,6 +131,55 @@ class LeadDeskViewModelTest {
     }
 
     @Test
+    void theLeadInvitesAndRemovesMembersAndAWrongIdOrARefusalIsSaidInWords() {
+        FoldDesk fold = new FoldDesk(FoldDesk.LEAD);
+        String held = fold.newCase("@a:bund.example", "Erika", WOHNGELD);
+        fold.apply(FoldDesk.LEAD, OutgoingStaffEvents.assign(held, FoldDesk.BEN));
+        LeadDeskViewModel vm = desk(fold);
+
+        vm.inviteMember("carla");
+        assertThat(vm.resultProperty().get()).isEqualTo("„carla“ ist keine Matrix-ID (Form: @name:server).");
+        vm.inviteMember(" @carla:amt.example ");
+        assertThat(vm.resultProperty().get()).isEqualTo(
+                "@carla:amt.example ist eingeladen; nach dem Beitritt erscheint die Person in der Auslastung.");
+
+        assertThat(vm.openCasesOf(FoldDesk.BEN)).as("named before removing").isEqualTo(1);
+        vm.removeMember(FoldDesk.BEN);
+        assertThat(fold.memberChanges()).containsExactly("invite @carla:amt.example", "remove " + FoldDesk.BEN);
+        assertThat(vm.resultProperty().get()).isEqualTo("Ben Bearbeiter ist aus der Einheit entfernt.");
+        assertThat(fold.book().staffRoom().members()).doesNotContainKey(FoldDesk.BEN);
+        assertThat(vm.workload()).as("still listed while holding a case, so it can be handed over")
+                .extracting(WorkloadRow::userId).contains(FoldDesk.BEN);
+
+        fold.refuseMemberChanges("M_FORBIDDEN: You don't have permission to kick");
+        vm.removeMember(FoldDesk.ANNA);
+        assertThat(vm.resultProperty().get()).isEqualTo("Nicht möglich: M_FORBIDDEN: You don't have permission to kick");
+        assertThat(vm.workload()).extracting(WorkloadRow::userId).contains(FoldDesk.ANNA);
+    }
+
+    @Test
+    void askingFirstForCitizensRequestsIsOnePolicyEventAndTheCheckBoxFollowsTheBook() {
+        FoldDesk fold = new FoldDesk(FoldDesk.LEAD);
+        LeadDeskViewModel vm = desk(fold);
+        assertThat(vm.asksFirstProperty().get()).isFalse();
+
+        vm.askFirst(true);
+
+        var sent = fold.sent().getLast();
+        assertThat(sent.type()).isEqualTo(StaffEventTypes.POLICY);
+        assertThat(sent.content().get("autoJoin").asBoolean()).isFalse();
+        assertThat(fold.book().policy().autoJoin()).isFalse();
+        assertThat(vm.asksFirstProperty().get()).isTrue();
+        assertThat(vm.resultProperty().get()).isEqualTo("Neue Anfragen warten jetzt auf Bestätigung.");
+        int before = fold.sent().size();
+        vm.askFirst(true);
+        assertThat(fold.sent()).as("nothing to change").hasSize(before);
+        vm.askFirst(false);
+        assertThat(fold.book().policy().autoJoin()).isTrue();
+        assertThat(vm.asksFirstProperty().get()).isFalse();
+    }
+
+    @Test
     void theAssigneePickerFiltersByTypingAndShowsTheLoad() {
         FoldDesk fold = new FoldDesk(FoldDesk.LEAD);
         LeadDeskViewModel vm = desk(fold);

@@ -40,6 +40,8 @@ public final class FoldDesk implements CaseDesk {
     private List<SearchIndex.Hit> hits = new ArrayList<>();
     private Instant clock;
     private int counter;
+    private final List<String> memberChanges = new ArrayList<>();
+    private String memberRefusal;
 
     /** Monday 7 December 2026, 09:00 in Berlin. */
     public FoldDesk(String me) {
@@ -63,6 +65,16 @@ public final class FoldDesk implements CaseDesk {
             @Override
             public void rosterChanged(de.amtsdesk.core.cases.UnitRoster roster) {
                 listeners.forEach(l -> l.rosterChanged(roster));
+            }
+
+            @Override
+            public void staffRoomChanged(de.amtsdesk.core.cases.StaffRoom room) {
+                listeners.forEach(l -> l.staffRoomChanged(room));
+            }
+
+            @Override
+            public void policyChanged(de.amtsdesk.core.cases.UnitPolicy policy) {
+                listeners.forEach(l -> l.policyChanged(policy));
             }
         });
         log.apply(new StaffMembership("$m1", LEAD, true, "Lena Lead", clock));
@@ -113,6 +125,35 @@ public final class FoldDesk implements CaseDesk {
 
     public void searchAnswers(List<SearchIndex.Hit> answer) {
         this.hits = new ArrayList<>(answer);
+    }
+
+    /** As a homeserver would: invited people are only recorded, removed ones leave the staff room at once. */
+    @Override
+    public void inviteMember(String userId) throws Exception {
+        refuseIfAsked();
+        memberChanges.add("invite " + userId);
+    }
+
+    @Override
+    public void removeMember(String userId) throws Exception {
+        refuseIfAsked();
+        memberChanges.add("remove " + userId);
+        log.apply(new StaffMembership("$leave" + (++counter), userId, false, null, clock));
+    }
+
+    private void refuseIfAsked() throws Exception {
+        if (memberRefusal != null) {
+            throw new Exception(memberRefusal);
+        }
+    }
+
+    /** The next member changes are refused with this reason (null: allowed). */
+    public void refuseMemberChanges(String reason) {
+        this.memberRefusal = reason;
+    }
+
+    public List<String> memberChanges() {
+        return memberChanges;
     }
 
     public List<OutgoingStaffEvents.Outgoing> sent() {
