@@ -143,7 +143,9 @@ async fn room_key_count(session: &Session, room_id: &RoomId) -> NativeResult<usi
         .await
         .map(|sessions| sessions.len())
         .map_err(|error| {
-            NativeError::crypto(format!("could not count the room keys of {room_id}: {error}"))
+            NativeError::crypto(format!(
+                "could not count the room keys of {room_id}: {error}"
+            ))
         })
 }
 
@@ -169,7 +171,11 @@ pub fn import_bundle(
     })?;
     let mut info: Map<String, Value> = match file {
         Value::Object(map) => map,
-        _ => return Err(NativeError::Internal("the bundle's file is no object".into())),
+        _ => {
+            return Err(NativeError::Internal(
+                "the bundle's file is no object".into(),
+            ))
+        }
     };
     info.remove("url");
     let plaintext = attachments::decrypt(ciphertext, &Value::Object(info).to_string())?;

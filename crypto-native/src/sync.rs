@@ -78,7 +78,9 @@ pub fn receive_sync_changes(session: &Session, input_json: &str) -> NativeResult
     let bundles: Vec<serde_json::Value> = events
         .iter()
         .filter(|event| matches!(event, ProcessedToDeviceEvent::Decrypted { .. }))
-        .filter_map(|event| serde_json::from_str::<serde_json::Value>(event.as_raw().json().get()).ok())
+        .filter_map(|event| {
+            serde_json::from_str::<serde_json::Value>(event.as_raw().json().get()).ok()
+        })
         .filter(|event| {
             let kind = event.get("type").and_then(serde_json::Value::as_str);
             kind == Some(RoomKeyBundleContent::EVENT_TYPE)

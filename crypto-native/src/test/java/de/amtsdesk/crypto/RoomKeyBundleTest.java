@@ -67,14 +67,32 @@ class RoomKeyBundleTest {
         assertThat(key.path("session_key").asText()).isNotBlank();
     }
 
-    @Test
-    void nothingIsSentToAUserWithoutKnownCrossSignedDevices() {
+    private String uploadedFile() {
         alice.shareRoomKey(ROOM, List.of(ALICE));
         RoomKeyBundle bundle = alice.buildRoomKeyBundle(ROOM);
         ObjectNode file = (ObjectNode) TestEvents.parse(bundle.encryptedFileJson());
-        file.put("url", "mxc://amt.example/bundle");
+        return file.put("url", "mxc://amt.example/bundle").toString();
+    }
 
-        assertThat(alice.shareRoomKeyBundle(ROOM, BOB, file.toString())).isEmpty();
+    @Test
+    void onlyACrossSignedAccountSharesHistory() {
+        String file = uploadedFile();
+
+        assertThatThrownBy(() -> alice.shareRoomKeyBundle(ROOM, BOB, file))
+                .isExactlyInstanceOf(CryptoNativeException.class)
+                .hasMessageContaining("cross-signing is not set up on your account");
+    }
+
+    @Test
+    void nothingIsSentToAUserWithoutKnownCrossSignedDevices() {
+        String file = uploadedFile();
+        OutgoingRequest upload = alice.outgoingRequests().stream()
+                .filter(r -> r.type() == OutgoingRequest.Type.KEYS_UPLOAD).findFirst().orElseThrow();
+        alice.markRequestAsSent(upload.requestId(), upload.type(), "{\"one_time_key_counts\":{}}");
+        OutgoingRequest signatures = alice.bootstrapCrossSigning().signatureUpload();
+        alice.markRequestAsSent(signatures.requestId(), signatures.type(), "{\"failures\":{}}");
+
+        assertThat(alice.shareRoomKeyBundle(ROOM, BOB, file)).isEmpty();
     }
 
     @Test
