@@ -257,7 +257,13 @@ public final class StaffClient implements AutoCloseable {
         if (!roomId.equals(staffRoomId()) || closed) {
             return;
         }
-        if (!inviter().filter(sender::equals).isPresent()) {
+        Optional<String> from = inviter();
+        if (from.isEmpty()) {
+            // It may come before the invite itself; the crypto store keeps it for joinStaffRoom().
+            LOG.info("room key bundle for the staff room from {} kept until this member joins", sender);
+            return;
+        }
+        if (!from.get().equals(sender)) {
             LOG.warn("ignoring a room key bundle for the staff room from {}, who did not invite this member", sender);
             return;
         }
