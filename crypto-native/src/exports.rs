@@ -9,7 +9,7 @@ use crate::error::{NativeError, NativeResult};
 use crate::guard::entry;
 use crate::machine::{self, Session};
 use crate::requests::{RequestType, WireRequest};
-use crate::{attachments, backup, cross_signing, requests, room, secret_storage, sync};
+use crate::{attachments, backup, cross_signing, history, requests, room, secret_storage, sync};
 
 fn java_string(env: &mut JNIEnv<'_>, value: &JString<'_>, parameter: &str) -> NativeResult<String> {
     if value.is_null() {
@@ -576,5 +576,101 @@ pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_decryptAttachment<'l
         let info = java_string(env, &encrypted_file_json, "encryptedFileJson")?;
         let plaintext = attachments::decrypt(&ciphertext, &info)?;
         Ok(env.byte_array_from_slice(&plaintext)?.into_raw())
+    })
+}
+
+/// `Object[] { byte[] ciphertext, String encryptedFileJson, long[] {roomKeys, withheld} }`.
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_buildRoomKeyBundle<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+    room_id: JString<'local>,
+) -> jobjectArray {
+    entry(&mut env, "buildRoomKeyBundle", |env| {
+        let room_id = java_string(env, &room_id, "roomId")?;
+        let built = with_session(handle, |session| history::build_bundle(session, &room_id))?;
+        let array = env.new_object_array(3, "java/lang/Object", JObject::null())?;
+        let ciphertext = env.byte_array_from_slice(&built.ciphertext)?;
+        env.set_object_array_element(&array, 0, &ciphertext)?;
+        let info = env.new_string(&built.encrypted_file_json)?;
+        env.set_object_array_element(&array, 1, &info)?;
+        let counts = env.new_long_array(2)?;
+        let values = [
+            i64::try_from(built.room_keys).unwrap_or(i64::MAX),
+            i64::try_from(built.withheld).unwrap_or(i64::MAX),
+        ];
+        env.set_long_array_region(&counts, 0, &values)?;
+        env.set_object_array_element(&array, 2, &counts)?;
+        Ok(array.into_raw())
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_shareRoomKeyBundle<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+    room_id: JString<'local>,
+    user_id: JString<'local>,
+    encrypted_file_json: JString<'local>,
+) -> jobjectArray {
+    entry(&mut env, "shareRoomKeyBundle", |env| {
+        let room_id = java_string(env, &room_id, "roomId")?;
+        let user_id = java_string(env, &user_id, "userId")?;
+        let file = java_string(env, &encrypted_file_json, "encryptedFileJson")?;
+        let requests = with_session(handle, |session| {
+            history::share_bundle(session, &room_id, &user_id, &file)
+        })?;
+        requests_to_java(env, requests)
+    })
+}
+
+/// The bundle's `EncryptedFile` JSON (with `url`), or `null` when none arrived.
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_receivedRoomKeyBundle<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+    room_id: JString<'local>,
+    sender: JString<'local>,
+) -> jstring {
+    entry(&mut env, "receivedRoomKeyBundle", |env| {
+        let room_id = java_string(env, &room_id, "roomId")?;
+        let sender = java_string(env, &sender, "sender")?;
+        let file = with_session(handle, |session| {
+            history::received_bundle(session, &room_id, &sender)
+        })?;
+        match file {
+            Some(file) => to_java(env, &file),
+            None => Ok(std::ptr::null_mut()),
+        }
+    })
+}
+
+/// `long[] {room keys in the bundle, new room keys of the room}`.
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_importRoomKeyBundle<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+    room_id: JString<'local>,
+    sender: JString<'local>,
+    ciphertext: JByteArray<'local>,
+) -> jlongArray {
+    entry(&mut env, "importRoomKeyBundle", |env| {
+        let room_id = java_string(env, &room_id, "roomId")?;
+        let sender = java_string(env, &sender, "sender")?;
+        let ciphertext = java_bytes(env, &ciphertext, "ciphertext")?;
+        let imported = with_session(handle, |session| {
+            history::import_bundle(session, &room_id, &sender, &ciphertext)
+        })?;
+        let counts = [
+            i64::try_from(imported.room_keys).unwrap_or(i64::MAX),
+            i64::try_from(imported.new_room_keys).unwrap_or(i64::MAX),
+        ];
+        let array = env.new_long_array(2)?;
+        env.set_long_array_region(&array, 0, &counts)?;
+        Ok(array.into_raw())
     })
 }

@@ -10,6 +10,7 @@
 //! - [`sync`]: sync changes, tracked users, Olm session claims, room key sharing.
 //! - [`room`]: Megolm encryption and decryption of room events.
 //! - [`backup`]: server-side key backup, key export files.
+//! - [`history`]: MSC4268 room key bundles, so members who join later read the room's history.
 //! - [`cross_signing`], [`secret_storage`] (4S: cross-signing and backup keys under one recovery key),
 //!   [`attachments`].
 //! - [`exports`]: the `Java_de_amtsdesk_crypto_CryptoNative_*` symbols themselves, kept thin.
@@ -23,6 +24,7 @@ pub mod cross_signing;
 pub mod error;
 pub mod exports;
 pub mod guard;
+pub mod history;
 pub mod machine;
 pub mod requests;
 pub mod room;

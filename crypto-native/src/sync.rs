@@ -3,6 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use matrix_sdk_common::deserialized_responses::ProcessedToDeviceEvent;
+use matrix_sdk_crypto::types::events::room_key_bundle::RoomKeyBundleContent;
+use matrix_sdk_crypto::types::events::EventType;
 use matrix_sdk_crypto::{
     CollectStrategy, DecryptionSettings, EncryptionSettings, EncryptionSyncChanges,
 };
@@ -47,7 +50,8 @@ struct ChangedDevices {
 
 /// Decrypts and processes the to-device events of one sync response and takes note of device
 /// list changes and key counts. Returns
-/// `{"to_device_events":[…],"room_key_updates":[{"room_id":…,"session_id":…,"sender_key":…,"algorithm":…}]}`.
+/// `{"to_device_events":[…],"room_key_updates":[{"room_id":…,"session_id":…,"sender_key":…,"algorithm":…}],
+/// "room_key_bundles":[{"room_id":…,"sender":…}]}`.
 pub fn receive_sync_changes(session: &Session, input_json: &str) -> NativeResult<String> {
     let input: SyncChangesInput = serde_json::from_str(input_json).map_err(|error| {
         NativeError::invalid_argument(format!("syncChangesJson is not valid: {error}"))
@@ -69,6 +73,26 @@ pub fn receive_sync_changes(session: &Session, input_json: &str) -> NativeResult
     )?
     .map_err(|error| NativeError::crypto(format!("could not process the sync changes: {error}")))?;
 
+    // MSC4268 room key bundles that arrived (decrypted, so their sender is authenticated): the
+    // host decides whether to download and import them (see `history`).
+    let bundles: Vec<serde_json::Value> = events
+        .iter()
+        .filter(|event| matches!(event, ProcessedToDeviceEvent::Decrypted { .. }))
+        .filter_map(|event| {
+            serde_json::from_str::<serde_json::Value>(event.as_raw().json().get()).ok()
+        })
+        .filter(|event| {
+            let kind = event.get("type").and_then(serde_json::Value::as_str);
+            kind == Some(RoomKeyBundleContent::EVENT_TYPE)
+                || kind == Some(RoomKeyBundleContent::UNSTABLE_EVENT_TYPE)
+        })
+        .map(|event| {
+            json!({
+                "room_id": event.pointer("/content/room_id"),
+                "sender": event.get("sender"),
+            })
+        })
+        .collect();
     let events: Vec<&serde_json::value::RawValue> =
         events.iter().map(|event| event.as_raw().json()).collect();
     let room_keys: Vec<serde_json::Value> = room_keys
@@ -82,7 +106,12 @@ pub fn receive_sync_changes(session: &Session, input_json: &str) -> NativeResult
             })
         })
         .collect();
-    Ok(json!({ "to_device_events": events, "room_key_updates": room_keys }).to_string())
+    Ok(json!({
+        "to_device_events": events,
+        "room_key_updates": room_keys,
+        "room_key_bundles": bundles,
+    })
+    .to_string())
 }
 
 /// Adds users whose devices the machine must track (members of encrypted rooms); new ones are

@@ -93,6 +93,19 @@ final class CryptoNative {
 
     static native byte[] decryptAttachment(byte[] ciphertext, String encryptedFileJson);
 
+    /** {@code Object[] {byte[] ciphertext, String encryptedFileJson, long[] {roomKeys, withheld}}}. */
+    static native Object[] buildRoomKeyBundle(long machineHandle, String roomId);
+
+    /** Five strings per to-device request. */
+    static native String[] shareRoomKeyBundle(long machineHandle, String roomId, String userId,
+            String encryptedFileJson);
+
+    /** The received bundle's {@code EncryptedFile} JSON with {@code url}, or null. */
+    static native String receivedRoomKeyBundle(long machineHandle, String roomId, String sender);
+
+    /** {@code {roomKeys, newRoomKeys}}. */
+    static native long[] importRoomKeyBundle(long machineHandle, String roomId, String sender, byte[] ciphertext);
+
     /** Panics in Rust with {@code message}; proves in tests that a panic arrives as an exception. */
     static native void provokePanicForTest(String message);
 }

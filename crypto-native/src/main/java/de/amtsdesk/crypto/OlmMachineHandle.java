@@ -132,7 +132,9 @@ public final class OlmMachineHandle implements AutoCloseable {
      * @return {@code {"to_device_events":[…], "room_key_updates":[{"room_id":…,"session_id":…,
      *     "sender_key":…,"algorithm":…}]}}: the to-device events, decrypted where they were
      *     encrypted (room keys are consumed here), and the room keys that arrived, so that events
-     *     which failed with {@link DecryptionFailedException.Reason#MISSING_ROOM_KEY} can be retried
+     *     which failed with {@link DecryptionFailedException.Reason#MISSING_ROOM_KEY} can be retried; and
+     *     {@code "room_key_bundles":[{"room_id":…,"sender":…}]}, the MSC4268 room key bundles that arrived
+     *     (see {@link #receivedRoomKeyBundle})
      */
     public String receiveSyncChanges(String syncChangesJson) {
         Objects.requireNonNull(syncChangesJson, "syncChangesJson");
@@ -400,6 +402,67 @@ public final class OlmMachineHandle implements AutoCloseable {
         Objects.requireNonNull(exported, "exported");
         Objects.requireNonNull(passphrase, "passphrase");
         return withHandle(handle -> CryptoNative.importRoomKeys(handle, exported, passphrase));
+    }
+
+    /**
+     * Builds the MSC4268 room key bundle of a room: every room key this machine holds for it that may be shared with
+     * members who join later ({@code m.shared_history}), encrypted like an attachment. Upload its ciphertext, then
+     * {@link #shareRoomKeyBundle}.
+     */
+    public RoomKeyBundle buildRoomKeyBundle(String roomId) {
+        Objects.requireNonNull(roomId, "roomId");
+        Object[] result = withHandle(handle -> CryptoNative.buildRoomKeyBundle(handle, roomId));
+        if (result == null || result.length != 3 || !(result[0] instanceof byte[] ciphertext)
+                || !(result[1] instanceof String info) || !(result[2] instanceof long[] counts) || counts.length != 2) {
+            throw new CryptoNativeException("buildRoomKeyBundle returned a malformed result");
+        }
+        return new RoomKeyBundle(ciphertext, info, counts[0], counts[1]);
+    }
+
+    /**
+     * The {@code m.room_key_bundle} to-device messages telling {@code userId}'s devices where the bundle is. Only
+     * devices their owner has cross-signed get it (identity-based sharing, whatever else is asked); query the user's
+     * keys and claim missing Olm sessions ({@link #missingSessions}) first.
+     *
+     * @param encryptedFileJson {@link RoomKeyBundle#encryptedFileJson()} with the upload's {@code "url"} added
+     * @return {@code TO_DEVICE} requests; empty when the user has no cross-signed device known to this machine
+     */
+    public List<OutgoingRequest> shareRoomKeyBundle(String roomId, String userId, String encryptedFileJson) {
+        Objects.requireNonNull(roomId, "roomId");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(encryptedFileJson, "encryptedFileJson");
+        return OutgoingRequest.fromNative("shareRoomKeyBundle",
+                withHandle(handle -> CryptoNative.shareRoomKeyBundle(handle, roomId, userId, encryptedFileJson)));
+    }
+
+    /**
+     * The bundle {@code sender} sent this device for the room, if its to-device message arrived (see
+     * {@code room_key_bundles} in {@link #receiveSyncChanges}): its {@code EncryptedFile} JSON, whose {@code url} is
+     * what to download for {@link #importRoomKeyBundle}.
+     */
+    public Optional<String> receivedRoomKeyBundle(String roomId, String sender) {
+        Objects.requireNonNull(roomId, "roomId");
+        Objects.requireNonNull(sender, "sender");
+        return Optional.ofNullable(withHandle(handle -> CryptoNative.receivedRoomKeyBundle(handle, roomId, sender)));
+    }
+
+    /**
+     * Decrypts a downloaded bundle with the key from {@code sender}'s to-device message (never one from the caller)
+     * and imports its room keys. Accept bundles only from someone you trust to share the room's history, e.g. the
+     * member who invited you.
+     *
+     * @throws CryptoNativeException if no bundle from {@code sender} for the room arrived, or the ciphertext does not
+     *     match it
+     */
+    public RoomKeyBundle.Imported importRoomKeyBundle(String roomId, String sender, byte[] ciphertext) {
+        Objects.requireNonNull(roomId, "roomId");
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(ciphertext, "ciphertext");
+        long[] counts = withHandle(handle -> CryptoNative.importRoomKeyBundle(handle, roomId, sender, ciphertext));
+        if (counts == null || counts.length != 2) {
+            throw new CryptoNativeException("importRoomKeyBundle returned a malformed result");
+        }
+        return new RoomKeyBundle.Imported(counts[0], counts[1]);
     }
 
     public boolean isClosed() {

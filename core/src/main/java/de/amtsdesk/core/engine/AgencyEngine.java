@@ -68,6 +68,8 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
     private final KeyBackup keyBackup;
     private final SyncService sync;
     private final RoomListSyncHandler roomList;
+    private final GapFiller gaps;
+    private final List<java.util.function.BiConsumer<String, String>> bundleListeners = new CopyOnWriteArrayList<>();
     private final List<ConversationListener> listeners = new CopyOnWriteArrayList<>();
     private final Semaphore outboxWake = new Semaphore(0);
     private final Semaphore reconnect = new Semaphore(0);
@@ -92,8 +94,9 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
         this.keyBackup = new KeyBackup(client, session, machine, pump);
         this.roomList = new RoomListSyncHandler(client, session, directory, autoJoinInvites, roomListener,
                 this::preview, guard::encryptIfPossible);
+        this.gaps = new GapFiller(client, session, store);
         EngineSyncHandler handler = new EngineSyncHandler(machine, pump, directory, decryptor, store, roomList,
-                this::timelinesChanged, new GapFiller(client, session, store));
+                this::timelinesChanged, gaps, this::bundleArrived);
         this.sync = new SyncService(client, session, state.map(EngineStore.SyncState::since).orElse(null), handler,
                 new RecoveryForwarder(roomListener, this::retryNow));
     }
@@ -165,6 +168,112 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
 
     public RoomDirectory directory() {
         return directory;
+    }
+
+    // ---- Room history for members who join later (MSC4268, ADR 0015) ----
+
+    /**
+     * Gives this account a cross-signing identity and signs this device, unless it has one: room history is shared
+     * only between cross-signed devices. Needs no password on Synapse for the first identity (MSC3967).
+     *
+     * @return whether this device is cross-signed now (false: the account has an identity elsewhere that this
+     *     workstation must first restore from secret storage)
+     */
+    public boolean ensureCrossSigning() throws MatrixException {
+        return keyBackup.crossSign();
+    }
+
+    /** The first sync of this room fetches its whole history, back to its creation (the staff log is folded whole). */
+    public void wantWholeHistory(String roomId) {
+        gaps.wantWholeHistory(roomId);
+    }
+
+    /**
+     * Shares the room's history with a member who joins later: builds the room key bundle of every shareable room
+     * key this device holds for the room, uploads it encrypted, and sends its key to the user's cross-signed devices.
+     *
+     * @return how many to-device requests went out (0: nothing to share, or the user has no cross-signed device)
+     */
+    public int shareRoomHistory(String roomId, String userId) throws MatrixException {
+        if (!ensureCrossSigning()) {
+            throw new MatrixException(MatrixFailure.REQUEST_REJECTED,
+                    "this workstation is not cross-signed: room history cannot be shared", roomId);
+        }
+        machine.updateTrackedUsers(List.of(userId));
+        pump.flush(); // the user's devices and cross-signing identity
+        var claim = machine.missingSessions(List.of(userId));
+        if (claim.isPresent()) {
+            pump.send(claim.get());
+        }
+        de.amtsdesk.crypto.RoomKeyBundle bundle = machine.buildRoomKeyBundle(roomId);
+        if (bundle.isEmpty()) {
+            LOG.info("no room keys of {} to share with {}", roomId, userId);
+            return 0;
+        }
+        String url = client.uploadMedia(session, bundle.ciphertext(), "application/octet-stream");
+        ObjectNode file;
+        try {
+            file = (ObjectNode) JSON.readTree(bundle.encryptedFileJson());
+        } catch (IOException e) {
+            throw new IllegalStateException("the bundle's file info is not JSON", e);
+        }
+        file.put("url", url);
+        var requests = machine.shareRoomKeyBundle(roomId, userId, file.toString());
+        pump.sendAll(requests);
+        if (requests.isEmpty()) {
+            LOG.warn("{} has no cross-signed device: the history of {} was not shared", userId, roomId);
+        } else {
+            LOG.info("shared {} room keys of {} with {}", bundle.roomKeys(), roomId, userId);
+        }
+        return requests.size();
+    }
+
+    /**
+     * Imports the room history {@code sender} shared with this device for the room, if its bundle arrived, and
+     * decrypts the room's events that waited for those keys. The caller decides whom to accept history from.
+     *
+     * @return the room keys that were new, or empty when no bundle from {@code sender} arrived (yet)
+     */
+    public java.util.Optional<Long> acceptRoomHistory(String roomId, String sender) throws MatrixException {
+        var file = machine.receivedRoomKeyBundle(roomId, sender);
+        if (file.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String url;
+        try {
+            url = JSON.readTree(file.get()).path("url").asText(null);
+        } catch (IOException e) {
+            throw new IllegalStateException("the bundle's file info is not JSON", e);
+        }
+        byte[] ciphertext = client.downloadMedia(session, url);
+        // The sender's device must be known with its cross-signing signature, or the machine refuses the bundle.
+        machine.updateTrackedUsers(List.of(sender));
+        pump.flush();
+        de.amtsdesk.crypto.RoomKeyBundle.Imported imported = machine.importRoomKeyBundle(roomId, sender, ciphertext);
+        LOG.info("room history of {} from {}: {} of {} room keys new", roomId, sender, imported.newRoomKeys(),
+                imported.roomKeys());
+        roomsChanged(decryptor.retry(store.allUndecryptable(List.of(roomId))));
+        return java.util.Optional.of(imported.newRoomKeys());
+    }
+
+    /** Told (room ID, sender) whenever a room key bundle arrives by sync; see {@link #acceptRoomHistory}. */
+    public void addRoomKeyBundleListener(java.util.function.BiConsumer<String, String> listener) {
+        bundleListeners.add(listener);
+    }
+
+    public void removeRoomKeyBundleListener(java.util.function.BiConsumer<String, String> listener) {
+        bundleListeners.remove(listener);
+    }
+
+    private void bundleArrived(String roomId, String sender) {
+        LOG.info("room key bundle for {} from {} arrived", roomId, sender);
+        for (var listener : bundleListeners) {
+            try {
+                listener.accept(roomId, sender);
+            } catch (RuntimeException e) {
+                LOG.warn("room key bundle listener failed: {}", e.getClass().getSimpleName());
+            }
+        }
     }
 
     /**

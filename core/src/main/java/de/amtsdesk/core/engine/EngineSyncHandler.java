@@ -31,11 +31,17 @@ final class EngineSyncHandler implements SyncHandler {
     private final RoomListSyncHandler roomList;
     private final Consumer<Set<String>> roomsChanged;
     private final GapFiller gaps;
+    private final java.util.function.BiConsumer<String, String> bundleArrived;
 
+    /**
+     * @param bundleArrived told (room ID, sender) about each MSC4268 room key bundle that arrived, after the batch is
+     *     stored (ADR 0015)
+     */
     EngineSyncHandler(OlmMachineHandle machine, CryptoRequestPump pump, RoomDirectory directory,
             TimelineDecryptor decryptor, EngineStore store, RoomListSyncHandler roomList,
-            Consumer<Set<String>> roomsChanged, GapFiller gaps) {
+            Consumer<Set<String>> roomsChanged, GapFiller gaps, java.util.function.BiConsumer<String, String> bundleArrived) {
         this.gaps = gaps;
+        this.bundleArrived = bundleArrived;
         this.machine = machine;
         this.pump = pump;
         this.directory = directory;
@@ -99,6 +105,13 @@ final class EngineSyncHandler implements SyncHandler {
         pump.flush();
         if (!changed.isEmpty()) {
             roomsChanged.accept(changed);
+        }
+        for (JsonNode bundle : cryptoResult.path("room_key_bundles")) {
+            String roomId = bundle.path("room_id").asText("");
+            String sender = bundle.path("sender").asText("");
+            if (!roomId.isEmpty() && !sender.isEmpty()) {
+                bundleArrived.accept(roomId, sender);
+            }
         }
     }
 

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * a room than one sync carries, the older ones are fetched backwards with {@code /messages} from the timeline's
  * {@code prev_batch} until an event this workstation already has. Without this, a citizen's messages are silently
  * lost for the agency. Only rooms that already have stored events are filled: a room seen for the first time has no
- * hole to close (its older history pages in on demand).
+ * hole to close (its older history pages in on demand), unless its whole history was asked for (the staff room, whose
+ * log a member who joins later folds from the start).
  */
 final class GapFiller {
 
@@ -27,11 +28,18 @@ final class GapFiller {
     private final MatrixClient client;
     private final Session session;
     private final EngineStore store;
+    /** Rooms whose whole history is fetched the first time they are seen (the staff room: ADR 0015). */
+    private final java.util.Set<String> wholeHistory = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     GapFiller(MatrixClient client, Session session, EngineStore store) {
         this.client = client;
         this.session = session;
         this.store = store;
+    }
+
+    /** From now on, the first sync of this room fetches everything before its timeline, back to the room's start. */
+    void wantWholeHistory(String roomId) {
+        wholeHistory.add(roomId);
     }
 
     /**
@@ -40,7 +48,8 @@ final class GapFiller {
      */
     List<JsonNode> missingBefore(String roomId, JsonNode timeline) throws MatrixException {
         String from = timeline.path("prev_batch").asText(null);
-        if (!timeline.path("limited").asBoolean(false) || from == null || !store.hasEvents(roomId)) {
+        if (!timeline.path("limited").asBoolean(false) || from == null
+                || (!store.hasEvents(roomId) && !wholeHistory.contains(roomId))) {
             return List.of();
         }
         JsonNode events = timeline.path("events");

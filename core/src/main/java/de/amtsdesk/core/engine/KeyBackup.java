@@ -81,14 +81,7 @@ final class KeyBackup {
     }
 
     private String createVersion() throws MatrixException {
-        pump.flush();
-        if (!machine.crossSigningStatus().hasMaster()) {
-            CrossSigningBootstrap bootstrap = machine.bootstrapCrossSigning();
-            // First upload of cross-signing keys needs no interactive auth on current Synapse (MSC3967).
-            client.send(session, "POST", "/_matrix/client/v3/keys/device_signing/upload",
-                    bootstrap.uploadSigningKeysBodyJson());
-            pump.send(bootstrap.signatureUpload());
-        }
+        crossSign();
         BackupCreation backup = machine.createBackup();
         JsonNode answer = client.send(session, "POST", "/_matrix/client/v3/room_keys/version",
                 backup.versionRequestBodyJson());
@@ -102,6 +95,37 @@ final class KeyBackup {
         String recoveryKey = storeSecrets();
         LOG.info("key backup version {} created, secrets stored", version);
         return recoveryKey;
+    }
+
+    /**
+     * Gives the account a cross-signing identity and signs this device with it, unless this machine has one already.
+     * Needed to share room history (MSC4268 sends bundles only between cross-signed devices, ADR 0015) and for the
+     * backup. Refuses, returning false, when the account has an identity on the server that this machine lacks: it
+     * must come from secret storage ({@link #restore}) instead of being replaced.
+     *
+     * @return whether this device is cross-signed now
+     */
+    boolean crossSign() throws MatrixException {
+        pump.flush();
+        if (machine.crossSigningStatus().hasMaster()) {
+            return true;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode query = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode();
+        query.putObject("device_keys").putArray(session.userId());
+        JsonNode known = client.send(session, "POST", "/_matrix/client/v3/keys/query", query.toString());
+        if (known.path("master_keys").has(session.userId())) {
+            LOG.warn("the account has a cross-signing identity this workstation does not hold: restore it from secret"
+                    + " storage with the recovery key");
+            return false;
+        }
+        CrossSigningBootstrap bootstrap = machine.bootstrapCrossSigning();
+        // First upload of cross-signing keys needs no interactive auth on current Synapse (MSC3967).
+        client.send(session, "POST", "/_matrix/client/v3/keys/device_signing/upload",
+                bootstrap.uploadSigningKeysBodyJson());
+        pump.send(bootstrap.signatureUpload());
+        LOG.info("cross-signing identity created, this device is signed with it");
+        return true;
     }
 
     /**

@@ -29,6 +29,7 @@ public final class RoomDirectory {
     private final String ownUserId;
     private final Clock clock;
     private final Map<String, RoomFacts> rooms = new LinkedHashMap<>();
+    private final Map<String, String> inviters = new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * Rooms known to have been encrypted, kept apart from the per-room facts: leaving a room or losing the snapshot
      * drops facts, but a room that was encrypted stays encrypted (the event cannot be removed from a room).
@@ -167,7 +168,22 @@ public final class RoomDirectory {
     private void applyInvite(String roomId, JsonNode room) {
         RoomFacts facts = rooms.computeIfAbsent(roomId, id -> new RoomFacts(clock.instant()));
         facts.membership = RoomSummary.Membership.INVITED;
-        room.path("invite_state").path("events").forEach(event -> applyEvent(facts, event));
+        room.path("invite_state").path("events").forEach(event -> {
+            applyEvent(facts, event);
+            if (event.path("type").asText("").equals("m.room.member")
+                    && event.path("state_key").asText("").equals(ownUserId)
+                    && event.path("content").path("membership").asText("").equals("invite")) {
+                inviters.put(roomId, event.path("sender").asText(""));
+            }
+        });
+    }
+
+    /**
+     * Who invited this account to the room, as the invite said (kept in memory only: after a restart between invite
+     * and join it is unknown here).
+     */
+    public java.util.Optional<String> inviterOf(String roomId) {
+        return java.util.Optional.ofNullable(inviters.get(roomId)).filter(s -> !s.isEmpty());
     }
 
     private void applyEvent(RoomFacts facts, JsonNode event) {

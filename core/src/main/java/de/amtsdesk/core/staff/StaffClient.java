@@ -47,6 +47,9 @@ public final class StaffClient implements AutoCloseable {
     private final PresenceAnnouncer announcer = new PresenceAnnouncer(java.time.Clock.systemUTC());
     private final List<Registration> registrations = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    /** Who invited this member to the staff room: the one whose room history it accepts (ADR 0015). */
+    private volatile String inviter;
+    private final java.util.function.BiConsumer<String, String> bundleListener = this::bundleArrived;
 
     private record Registration(AgencyEngine engine, ConversationListener listener) {
     }
@@ -59,6 +62,10 @@ public final class StaffClient implements AutoCloseable {
         fold.onPresence(presence::record);
         // With the engine's own sync loop running, the fold follows whenever the staff room's timeline changes.
         follow(engine, roomId -> roomId.equals(fold.staffRoomId()));
+        // The staff log is folded from the room's creation: a member who joins later fetches all of it (ADR 0015),
+        // and imports the history its inviter shared when that arrives.
+        engine.wantWholeHistory(fold.staffRoomId());
+        engine.addRoomKeyBundleListener(bundleListener);
     }
 
     /**
@@ -175,9 +182,104 @@ public final class StaffClient implements AutoCloseable {
         registrations.add(new Registration(source, listener));
     }
 
-    /** Accepts the invitation to the staff room. */
+    /**
+     * Makes this member's device able to receive the unit's history (and a lead's able to share it): a cross-signing
+     * identity for the personal account, this device signed with it. Call once before being invited (the lead's
+     * client sends the history only to cross-signed devices); {@link #joinStaffRoom()} and {@link #invite} do it too.
+     *
+     * @return whether this device is cross-signed
+     */
+    public boolean prepareForHistory() throws MatrixException {
+        return engine.ensureCrossSigning();
+    }
+
+    /**
+     * Accepts the invitation to the staff room, and imports the unit's history if the inviter's bundle has arrived
+     * (otherwise when it does, see {@link #acceptHistory()}).
+     */
     public void joinStaffRoom() throws MatrixException {
+        engine.directory().inviterOf(staffRoomId()).ifPresent(who -> inviter = who);
+        prepareForHistory();
         engine.client().joinRoom(engine.session(), staffRoomId());
+        acceptHistory();
+    }
+
+    /**
+     * Invites a staff member (leads only, enforced by the homeserver) and shares the unit's history with them: every
+     * staff-room key this device holds goes to the invitee's cross-signed devices as an MSC4268 room key bundle, so
+     * their case book starts from the unit's first event (ADR 0015).
+     *
+     * @return how many of the invitee's devices were sent the history (0: they have no cross-signed device yet; call
+     *     {@link #shareHistoryWith} again once they have)
+     */
+    public int invite(String userId) throws MatrixException {
+        prepareForHistory();
+        StaffRoomSetup.invite(engine.client(), engine.session(), staffRoomId(), userId);
+        return shareHistoryWith(userId);
+    }
+
+    /** Sends the unit's history (the staff room's keys this device holds) to a member again; see {@link #invite}. */
+    public int shareHistoryWith(String userId) throws MatrixException {
+        return engine.shareRoomHistory(staffRoomId(), userId);
+    }
+
+    /**
+     * Imports the staff room's history from the member who invited this one, if it arrived; the fold then goes on
+     * with the events that waited for those keys. Bundles from anyone else are ignored.
+     *
+     * @return the room keys that were new, or empty when there is no inviter known or no bundle from them yet
+     */
+    public Optional<Long> acceptHistory() throws MatrixException {
+        Optional<String> from = inviter();
+        if (from.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Long> imported = engine.acceptRoomHistory(staffRoomId(), from.get());
+        if (imported.isPresent()) {
+            fold.catchUp();
+        }
+        return imported;
+    }
+
+    /** Who invited this member: as the invite said, else from the stored staff room (the own invite event). */
+    Optional<String> inviter() {
+        if (inviter != null) {
+            return Optional.of(inviter);
+        }
+        String me = userId();
+        String found = null;
+        for (EngineStore.StoredEvent event : engine.storedEvents(staffRoomId())) {
+            if (event.type().equals("m.room.member") && event.rawJson() != null
+                    && event.rawJson().contains("\"state_key\":\"" + me + "\"")
+                    && event.contentJson() != null && event.contentJson().contains("\"membership\":\"invite\"")) {
+                found = event.sender();
+            }
+        }
+        if (found != null) {
+            inviter = found;
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private void bundleArrived(String roomId, String sender) {
+        if (!roomId.equals(staffRoomId()) || closed) {
+            return;
+        }
+        Optional<String> from = inviter();
+        if (from.isEmpty()) {
+            // It may come before the invite itself; the crypto store keeps it for joinStaffRoom().
+            LOG.info("room key bundle for the staff room from {} kept until this member joins", sender);
+            return;
+        }
+        if (!from.get().equals(sender)) {
+            LOG.warn("ignoring a room key bundle for the staff room from {}, who did not invite this member", sender);
+            return;
+        }
+        try {
+            acceptHistory();
+        } catch (MatrixException e) {
+            LOG.warn("the unit's history from {} could not be imported: {}", sender, e.failure());
+        }
     }
 
     /** Whether this client knows the staff room as joined and encrypted (only then does it send case events). */
@@ -254,6 +356,7 @@ public final class StaffClient implements AutoCloseable {
         }
         closed = true;
         registrations.forEach(r -> r.engine().removeListener(r.listener()));
+        engine.removeRoomKeyBundleListener(bundleListener);
         workstation.detach(this);
         try {
             fold.checkpoint();

@@ -52,6 +52,7 @@ final class StaffUnit implements AutoCloseable {
     final StaffClient ben;
     final String staffRoom;
     private final List<Workstation> workstations = new ArrayList<>();
+    private final List<StaffClient> laterMembers = new ArrayList<>();
 
     private StaffUnit(SynapseServer synapse, String name) throws Exception {
         this.synapse = synapse;
@@ -123,6 +124,25 @@ final class StaffUnit implements AutoCloseable {
 
     private Session login(Workstation ws, RegisteredUser user) throws MatrixException {
         return ws.login(HomeserverUrl.parse(synapse.baseUrl()), user.localpart(), user.password());
+    }
+
+    /**
+     * A staff member who joins later (issue 9): a new personal account on its own workstation profile whose device
+     * keys are published and whose device is cross-signed, with a staff client on the staff room; not invited yet.
+     */
+    StaffClient newMember(String name) throws Exception {
+        RegisteredUser user = SynapseExtension.registerUser(name);
+        Workstation ws = workstation(name);
+        Session session = login(ws, user);
+        ws.engine(session, QUIET, false).syncOnce(Duration.ZERO);
+        StaffClient client = StaffClient.open(ws, session, staffRoom, CONFIG,
+                CitizenRooms.of(amtWs.database(), amtUser.userId()));
+        laterMembers.add(client);
+        client.followCitizenRooms(amt);
+        if (!client.prepareForHistory()) {
+            throw new AssertionError(name + "'s device could not be cross-signed");
+        }
+        return client;
     }
 
     List<StaffClient> all() {
@@ -226,7 +246,9 @@ final class StaffUnit implements AutoCloseable {
         if (citizen != null) {
             citizen.close();
         }
-        for (StaffClient client : new StaffClient[] {lead, anna, ben}) {
+        List<StaffClient> clients = new ArrayList<>(laterMembers);
+        clients.addAll(java.util.Arrays.asList(lead, anna, ben));
+        for (StaffClient client : clients) {
             if (client != null) {
                 try {
                     client.close();
