@@ -21,6 +21,7 @@ public final class StaffCaseDesk implements CaseDesk {
     private final StaffClient staff;
     private final ServiceCatalogue catalogue;
     private final List<CaseBookListener> listeners = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> awaitingHistory = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public StaffCaseDesk(StaffClient staff, ServiceCatalogue catalogue) {
         this.staff = staff;
@@ -44,6 +45,7 @@ public final class StaffCaseDesk implements CaseDesk {
 
             @Override
             public void staffRoomChanged(StaffRoom room) {
+                shareHistoryWithJoined(room);
                 listeners.forEach(l -> l.staffRoomChanged(room));
             }
 
@@ -59,10 +61,29 @@ public final class StaffCaseDesk implements CaseDesk {
         });
     }
 
+    /** Invited here before they had a cross-signed device: joining cross-signs it, so their history goes now. */
+    private void shareHistoryWithJoined(StaffRoom room) {
+        for (String userId : List.copyOf(awaitingHistory)) {
+            if (room.members().containsKey(userId) && awaitingHistory.remove(userId)) {
+                Thread.ofVirtual().name("share-history").start(() -> {
+                    try {
+                        staff.shareHistoryWith(userId);
+                    } catch (Exception e) {
+                        org.slf4j.LoggerFactory.getLogger(StaffCaseDesk.class).warn(
+                                "history not shared with a new member: {}", e.getClass().getSimpleName());
+                    }
+                });
+            }
+        }
+    }
+
     @Override
     public void inviteMember(String userId) throws Exception {
-        de.amtsdesk.core.staff.StaffRoomSetup.invite(staff.engine().client(), staff.engine().session(),
-                staff.staffRoomId(), userId);
+        // Shares the unit's history with the invitee's cross-signed devices (ADR 0015). A person who has never
+        // signed in has none yet: their history goes out when they join (see staffRoomChanged above).
+        if (staff.invite(userId) == 0) {
+            awaitingHistory.add(userId);
+        }
     }
 
     @Override
