@@ -199,7 +199,7 @@ public final class LeadDeskView {
     }
 
     @FXML
-    private void inviteMember() {
+    private void openInviteDialog() {
         dialogs.askNewMember().ifPresent(viewModel::inviteMember);
     }
 
