@@ -88,9 +88,32 @@ public final class LeadDesk {
         holder[0] = root;
         vm.refresh();
         sla.refresh();
+        // A target missed while the lead works is announced once; the report is looked at again every minute, as
+        // a target can be missed without any event (the clock passes its due time).
+        sla.onNewBreaches(rows -> rows.forEach(row -> notifyBreach(holder[0], text, row)));
+        javafx.animation.Timeline minutes = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.minutes(1), tick -> sla.refresh()));
+        minutes.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        // Only while the desk is shown: it leaves the scene when the lead switches back, locks or signs out.
+        root.sceneProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                minutes.stop();
+            } else {
+                sla.refresh();
+                minutes.play();
+            }
+        });
         // Settings and handovers change the numbers: the desk and the report follow the book.
         vm.workload().addListener((javafx.collections.ListChangeListener<WorkloadRow>) c -> sla.refresh());
         return new WorkspaceView.Pane<>(view, root);
+    }
+
+    private static void notifyBreach(Parent root, Translations text, SlaReportViewModel.BreachRow row) {
+        if (root == null || root.getScene() == null || root.getScene().getWindow() == null) {
+            return;
+        }
+        org.controlsfx.control.Notifications.create().owner(root.getScene().getWindow())
+                .title(text.get("lead.sla.breach.notify.title")).text(row.accessibleText()).showWarning();
     }
 
     private static Window owner(Parent root) {

@@ -67,6 +67,9 @@ public final class SlaReportViewModel {
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private SlaReport report;
+    /** Breaches seen so far (reference + target); null until the first report, whose breaches are not news. */
+    private java.util.Set<String> knownBreaches;
+    private java.util.function.Consumer<List<BreachRow>> newBreaches = rows -> { };
 
     public SlaReportViewModel(CaseDesk desk, Translations text, Translations caseText, Locale locale, ZoneId zone,
             Clock clock) {
@@ -91,6 +94,37 @@ public final class SlaReportViewModel {
         byType.setAll(report.byCaseType().stream().map(t -> shareRow(typeName(t.key()), t)).toList());
         byCaseworker.setAll(report.byCaseworker().stream().map(t -> shareRow(personName(t.key()), t)).toList());
         breaches.setAll(report.breaches().stream().map(this::breachRow).toList());
+        tellNewBreaches();
+    }
+
+    /**
+     * Told the breaches that appeared since the last report (a target missed while the lead was signed in), so the
+     * lead is notified once per breach; those already there at sign-in are in the report, not announced.
+     */
+    public void onNewBreaches(java.util.function.Consumer<List<BreachRow>> listener) {
+        this.newBreaches = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    private void tellNewBreaches() {
+        java.util.Set<String> now = new java.util.HashSet<>();
+        List<BreachRow> fresh = new java.util.ArrayList<>();
+        for (BreachRow row : breaches) {
+            String key = row.reference() + "|" + row.target();
+            now.add(key);
+            if (knownBreaches != null && !knownBreaches.contains(key)) {
+                fresh.add(row);
+            }
+        }
+        knownBreaches = knownBreaches == null ? now : union(knownBreaches, now);
+        if (!fresh.isEmpty()) {
+            newBreaches.accept(List.copyOf(fresh));
+        }
+    }
+
+    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+        java.util.Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private String typeName(String key) {

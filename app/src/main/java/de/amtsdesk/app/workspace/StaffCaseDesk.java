@@ -1,62 +1,33 @@
 package de.amtsdesk.app.workspace;
 
-import de.amtsdesk.core.cases.Case;
 import de.amtsdesk.core.cases.CaseBook;
 import de.amtsdesk.core.cases.CaseBookListener;
 import de.amtsdesk.core.cases.OutgoingStaffEvents;
-import de.amtsdesk.core.cases.templates.ReplyTemplate;
 import de.amtsdesk.core.cases.StaffRoom;
-import de.amtsdesk.core.cases.UnitPolicy;
 import de.amtsdesk.core.cases.audit.AuditEntry;
 import de.amtsdesk.core.cases.audit.AuditQuery;
 import de.amtsdesk.core.cases.catalogue.ServiceCatalogue;
 import de.amtsdesk.core.staff.SearchIndex;
 import de.amtsdesk.core.staff.StaffClient;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The workspace's {@link CaseDesk} over the caseworker's staff client. */
 public final class StaffCaseDesk implements CaseDesk {
 
     private final StaffClient staff;
     private final ServiceCatalogue catalogue;
-    private final List<CaseBookListener> listeners = new CopyOnWriteArrayList<>();
+    private final CaseBookFanOut listeners = new CaseBookFanOut();
     private final java.util.Set<String> awaitingHistory = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public StaffCaseDesk(StaffClient staff, ServiceCatalogue catalogue) {
         this.staff = staff;
         this.catalogue = catalogue;
         // One registration with the fold; panes come and go through this list (the fold has no removal).
+        staff.fold().addListener(listeners);
         staff.fold().addListener(new CaseBookListener() {
-            @Override
-            public void caseChanged(Case before, Case after) {
-                listeners.forEach(l -> l.caseChanged(before, after));
-            }
-
-            @Override
-            public void policyChanged(UnitPolicy policy) {
-                listeners.forEach(l -> l.policyChanged(policy));
-            }
-
-            @Override
-            public void templatePublished(ReplyTemplate template) {
-                listeners.forEach(l -> l.templatePublished(template));
-            }
-
             @Override
             public void staffRoomChanged(StaffRoom room) {
                 shareHistoryWithJoined(room);
-                listeners.forEach(l -> l.staffRoomChanged(room));
-            }
-
-            @Override
-            public void auditRecorded(String caseId) {
-                listeners.forEach(l -> l.auditRecorded(caseId));
-            }
-
-            @Override
-            public void rosterChanged(de.amtsdesk.core.cases.UnitRoster roster) {
-                listeners.forEach(l -> l.rosterChanged(roster));
             }
         });
     }

@@ -259,6 +259,49 @@ class LeadDeskViewModelTest {
     }
 
     @Test
+    void aTargetMissedWhileTheLeadWorksIsAnnouncedOnceAndThoseAtSignInAreNot() {
+        FoldDesk fold = new FoldDesk(FoldDesk.LEAD);
+        String a = fold.newCase("@a:bund.example", "Erika", WOHNGELD); // Monday 09:00
+        java.time.Instant[] now = {java.time.Instant.parse("2026-12-07T08:30:00Z")}; // Monday 09:30: not due yet
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZONE;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now[0];
+            }
+        };
+        SlaReportViewModel sla = new SlaReportViewModel(fold, text, caseText, Locale.GERMAN, ZONE, clock);
+        List<SlaReportViewModel.BreachRow> told = new java.util.ArrayList<>();
+        sla.onNewBreaches(told::addAll);
+        sla.refresh();
+        assertThat(sla.breaches()).isEmpty();
+
+        now[0] = java.time.Instant.parse("2026-12-09T11:00:00Z"); // Wednesday: the first response is late
+        sla.refresh();
+        sla.refresh();
+
+        assertThat(told).extracting(SlaReportViewModel.BreachRow::reference).containsExactly(reference(fold, a));
+        assertThat(told.getFirst().accessibleText()).contains(reference(fold, a), "Erste Antwort");
+
+        // A lead signing in on Wednesday finds it in the report, not as news.
+        SlaReportViewModel later = new SlaReportViewModel(fold, text, caseText, Locale.GERMAN, ZONE, clock);
+        List<SlaReportViewModel.BreachRow> toldLater = new java.util.ArrayList<>();
+        later.onNewBreaches(toldLater::addAll);
+        later.refresh();
+        assertThat(later.breaches()).extracting(SlaReportViewModel.BreachRow::reference).contains(reference(fold, a));
+        assertThat(toldLater).isEmpty();
+    }
+
+    @Test
     void theSlaReportSharesAndBreachesAreShownAndExportedAsCsv(@TempDir Path dir) throws Exception {
         FoldDesk fold = new FoldDesk(FoldDesk.LEAD);
         String a = fold.newCase("@a:bund.example", "Erika", WOHNGELD);

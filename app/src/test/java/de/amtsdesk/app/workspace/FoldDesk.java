@@ -1,6 +1,5 @@
 package de.amtsdesk.app.workspace;
 
-import de.amtsdesk.core.cases.Case;
 import de.amtsdesk.core.cases.CaseBook;
 import de.amtsdesk.core.cases.CaseBookListener;
 import de.amtsdesk.core.cases.CaseLog;
@@ -20,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A {@link CaseDesk} over a local {@link CaseLog}: a sent change is applied at once as if it had come back from the
@@ -34,7 +32,7 @@ public final class FoldDesk implements CaseDesk {
 
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final CaseLog log = new CaseLog(UnitConfig.defaults("WG"), audit);
-    private final List<CaseBookListener> listeners = new CopyOnWriteArrayList<>();
+    private final CaseBookFanOut listeners = new CaseBookFanOut();
     private final List<OutgoingStaffEvents.Outgoing> sent = new ArrayList<>();
     private final String me;
     private List<SearchIndex.Hit> hits = new ArrayList<>();
@@ -51,32 +49,7 @@ public final class FoldDesk implements CaseDesk {
     public FoldDesk(String me, Instant start) {
         this.me = me;
         this.clock = start;
-        log.addListener(new CaseBookListener() {
-            @Override
-            public void caseChanged(Case before, Case after) {
-                listeners.forEach(l -> l.caseChanged(before, after));
-            }
-
-            @Override
-            public void auditRecorded(String caseId) {
-                listeners.forEach(l -> l.auditRecorded(caseId));
-            }
-
-            @Override
-            public void rosterChanged(de.amtsdesk.core.cases.UnitRoster roster) {
-                listeners.forEach(l -> l.rosterChanged(roster));
-            }
-
-            @Override
-            public void staffRoomChanged(de.amtsdesk.core.cases.StaffRoom room) {
-                listeners.forEach(l -> l.staffRoomChanged(room));
-            }
-
-            @Override
-            public void policyChanged(de.amtsdesk.core.cases.UnitPolicy policy) {
-                listeners.forEach(l -> l.policyChanged(policy));
-            }
-        });
+        log.addListener(listeners);
         log.apply(new StaffMembership("$m1", LEAD, true, "Lena Lead", clock));
         log.apply(new StaffPowerLevels("$p1", LEAD, new PowerLevels(Map.of(LEAD, 100), 0, Map.of()), clock));
         log.apply(new StaffMembership("$m2", ANNA, true, "Anna Arbeit", clock));
