@@ -271,6 +271,26 @@ public final class WorkspaceQueueChild {
             stream.stop();
             stream.close();
         }
+
+        /** FX-thread time of each pulse that began between the two instants (epoch microseconds). */
+        List<Double> fxPulsesBetween(long fromMicros, long toMicros) {
+            Map<Integer, Instant[]> byPulse = new java.util.TreeMap<>();
+            for (Phase p : phases) {
+                if (!p.fxThread()) {
+                    continue;
+                }
+                byPulse.merge(p.pulseId(), new Instant[] {p.start(), p.end()}, (a, b) -> new Instant[] {
+                    a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+            }
+            List<Double> out = new ArrayList<>();
+            for (Instant[] span : byPulse.values()) {
+                long start = span[0].getEpochSecond() * 1_000_000 + span[0].getNano() / 1000;
+                if (start >= fromMicros && start < toMicros) {
+                    out.add(java.time.Duration.between(span[0], span[1]).toNanos() / 1e6);
+                }
+            }
+            return out;
+        }
     }
 
     /** The scripted caseworker: scrolls the list, switches saved views, types searches. */

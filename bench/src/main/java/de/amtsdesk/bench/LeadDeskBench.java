@@ -1,0 +1,380 @@
+package de.amtsdesk.bench;
+
+import de.amtsdesk.app.ViewLoader;
+import de.amtsdesk.app.lead.LeadDesk;
+import de.amtsdesk.app.lead.LeadDeskView;
+import de.amtsdesk.app.lead.WorkloadRow;
+import de.amtsdesk.app.workspace.CaseBookFanOut;
+import de.amtsdesk.app.workspace.CaseDesk;
+import de.amtsdesk.app.workspace.WorkspaceView;
+import de.amtsdesk.core.cases.CaseBook;
+import de.amtsdesk.core.cases.CaseBookListener;
+import de.amtsdesk.core.cases.CaseLog;
+import de.amtsdesk.core.cases.CaseStatus;
+import de.amtsdesk.core.cases.OutgoingStaffEvents;
+import de.amtsdesk.core.cases.UnitConfig;
+import de.amtsdesk.core.cases.audit.AuditEntry;
+import de.amtsdesk.core.cases.audit.InMemoryAuditLog;
+import de.amtsdesk.core.cases.catalogue.PublicService;
+import de.amtsdesk.core.cases.catalogue.ServiceCatalogue;
+import de.amtsdesk.core.cases.log.CitizenActivity;
+import de.amtsdesk.core.cases.log.PowerLevels;
+import de.amtsdesk.core.cases.log.StaffEvent;
+import de.amtsdesk.core.cases.log.StaffMembership;
+import de.amtsdesk.core.cases.log.StaffPowerLevels;
+import de.amtsdesk.core.i18n.Translations;
+import de.amtsdesk.core.staff.SearchIndex;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+
+/**
+ * Issue 9's measure: the lead desk (workload chart and table, unassigned list, SLA report) over 50,000 cases and 100
+ * caseworkers, in the real LeadDesk views with the app's stylesheet under headless Monocle. Records the time from
+ * building the desk to the first frame with the workload shown ("render"), the time of each refresh after a sync
+ * batch, the SLA report for week and month, and every FX pulse (JavaFX's own JFR events) while it refreshes, switches
+ * the report and scrolls. Writes {@code bench/results/lead-desk.txt}.
+ */
+public final class LeadDeskBench {
+
+    private static final int CASES = 50_000;
+    private static final int WORKERS = 100;
+    private static final String LEAD = "@lena:amt.example";
+    private static final Instant NOW = Instant.parse("2026-12-09T10:00:00Z"); // a Wednesday
+    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
+    private LeadDeskBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path results = Path.of(args.length > 0 ? args[0] : "bench/results/lead-desk.txt");
+        String load = loadAverage();
+        WorkspaceQueueChild.Pulses pulses = WorkspaceQueueChild.Pulses.start();
+        long seedStart = System.nanoTime();
+        CaseLog log = seed(new Random(2026));
+        long seedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - seedStart);
+        BookDesk desk = new BookDesk(log, LEAD);
+        CompletableFuture<Void> up = new CompletableFuture<>();
+        Platform.startup(() -> up.complete(null));
+        up.get(30, TimeUnit.SECONDS);
+        ExecutorService background = Executors.newFixedThreadPool(2,
+                Thread.ofPlatform().daemon().name("lead-bench-", 0).factory());
+        Translations text = Translations.load("de.amtsdesk.app.messages", Locale.GERMAN, LeadDesk.class.getClassLoader());
+        Translations caseText = Translations.load("de.amtsdesk.core.cases.messages", Locale.GERMAN,
+                CaseBookListener.class.getClassLoader());
+        Clock clock = Clock.fixed(NOW, ZONE);
+        List<String[]> windows = new ArrayList<>(); // {name, startMicros, endMicros}
+
+        long buildStart = System.nanoTime();
+        long[] shownAt = {0};
+        WorkspaceView.Pane<LeadDeskView>[] pane = fxGet(() -> {
+            @SuppressWarnings("unchecked")
+            WorkspaceView.Pane<LeadDeskView>[] holder = new WorkspaceView.Pane[1];
+            holder[0] = LeadDesk.build(desk, text, caseText, Locale.GERMAN, ZONE, clock, background,
+                    Platform::runLater, new ViewLoader(text), name -> Optional.empty());
+            Scene scene = new Scene(holder[0].root(), 1280, 820);
+            scene.getStylesheets().add(LeadDesk.class.getResource("/de/amtsdesk/app/amtsdesk.css").toExternalForm());
+            scene.addPostLayoutPulseListener(() -> {
+                if (shownAt[0] == 0 && workloadShown(scene.getRoot())) {
+                    shownAt[0] = System.nanoTime();
+                }
+            });
+            Stage stage = new Stage();
+            stage.setScene(scene);
+            stage.show();
+            return holder;
+        });
+        awaitTrue(() -> shownAt[0] != 0, "the workload never showed");
+        double renderMillis = (shownAt[0] - buildStart) / 1e6;
+        Parent root = pane[0].root();
+        Thread.sleep(1500);
+
+        // Sync batches: one case assigned each time, the desk refreshes (projection off the FX thread, then applied).
+        List<Double> refreshMillis = new ArrayList<>();
+        begin(windows, "refresh");
+        List<String> unassigned = desk.book().cases().stream().filter(c -> !c.isClosed() && !c.isAssigned())
+                .map(c -> c.id()).limit(10).toList();
+        for (String caseId : unassigned) {
+            int before = fxGet(() -> ((ListView<?>) root.lookup("#unassignedList")).getItems().size());
+            long start = System.nanoTime();
+            fx(() -> desk.apply(LEAD, OutgoingStaffEvents.assign(caseId, "@worker7:amt.example")));
+            awaitTrue(() -> fxGet(() -> ((ListView<?>) root.lookup("#unassignedList")).getItems().size()) < before,
+                    "the refresh never came");
+            refreshMillis.add((System.nanoTime() - start) / 1e6);
+            Thread.sleep(300);
+        }
+        end(windows);
+
+        // The SLA report: week and month, twice.
+        List<Double> slaMillis = new ArrayList<>();
+        begin(windows, "sla");
+        for (int round = 0; round < 2; round++) {
+            for (String id : List.of("#slaMonth", "#slaWeek")) {
+                double[] took = new double[1];
+                fx(() -> {
+                    long start = System.nanoTime();
+                    ((ToggleButton) root.lookup(id)).fire();
+                    took[0] = (System.nanoTime() - start) / 1e6;
+                });
+                slaMillis.add(took[0]);
+                Thread.sleep(400);
+            }
+        }
+        end(windows);
+
+        // Scrolling the unassigned list by keyboard, like a held key.
+        begin(windows, "scroll");
+        fx(() -> {
+            ListView<?> list = (ListView<?>) root.lookup("#unassignedList");
+            list.requestFocus();
+            list.getSelectionModel().clearAndSelect(0);
+        });
+        for (int i = 0; i < 120; i++) {
+            fx(() -> {
+                ListView<?> list = (ListView<?>) root.lookup("#unassignedList");
+                javafx.event.Event.fireEvent(list, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.PAGE_DOWN,
+                        false, false, false, false));
+            });
+            Thread.sleep(33);
+        }
+        end(windows);
+        Thread.sleep(1000);
+        pulses.stop();
+
+        int workers = fxGet(() -> pane[0].controller() == null ? -1
+                : ((javafx.scene.control.TableView<?>) root.lookup("#workloadTable")).getItems().size());
+        int unassignedShown = fxGet(() -> ((ListView<?>) root.lookup("#unassignedList")).getItems().size());
+        StringBuilder report = new StringBuilder();
+        report.append("# Amtsdesk lead desk over 50,000 cases and 100 caseworkers (LeadDeskBench)\n");
+        report.append("date: ").append(Instant.now()).append('\n');
+        report.append("java: ").append(System.getProperty("java.vendor")).append(' ')
+                .append(System.getProperty("java.version")).append('\n');
+        report.append("cpus: ").append(Runtime.getRuntime().availableProcessors()).append('\n');
+        report.append("load-average-at-start: ").append(load).append('\n');
+        report.append("glass: monocle headless (prism sw)\n");
+        report.append(String.format(Locale.ROOT, "seed: %d cases, %d caseworkers folded in memory in %d ms "
+                + "(book: %d cases; shown: %d workload rows, %d unassigned)%n", CASES, WORKERS, seedMillis,
+                desk.book().size(), workers, unassignedShown));
+        report.append("what-runs: LeadDesk.build (LeadDeskView.fxml, StackedBarChart, TableView, ListView, SlaReportView)"
+                + " with amtsdesk.css in a 1280×820 scene; projection on 2 background threads, applied on the FX thread;"
+                + " the SLA report is computed on the FX thread when its view is switched\n");
+        report.append(String.format(Locale.ROOT, "render-ms (build → first frame with the workload): %.0f%n",
+                renderMillis));
+        report.append("refresh-ms (a sync batch → the unassigned list updated): ")
+                .append(WorkspaceQueueChild.Interaction.stats(refreshMillis)).append('\n');
+        report.append("sla-switch-ms (week ⇄ month, on the FX thread): ")
+                .append(WorkspaceQueueChild.Interaction.stats(slaMillis)).append('\n');
+        int over = 0;
+        for (String[] w : windows) {
+            List<Double> fx = pulses.fxPulsesBetween(Long.parseLong(w[1]), Long.parseLong(w[2]));
+            report.append("pulse.fx.").append(w[0]).append(": ").append(WorkspaceQueueChild.Interaction.stats(fx))
+                    .append('\n');
+            over += (int) fx.stream().filter(v -> v > 16).count();
+        }
+        report.append(String.format(Locale.ROOT, "goal render < 200 ms: %s%n", renderMillis < 200 ? "PASS" : "FAIL"));
+        report.append(String.format(Locale.ROOT, "goal FX-thread pulses > 16 ms = 0: %s (%d)%n", over == 0 ? "PASS"
+                : "FAIL", over));
+        Files.createDirectories(results.toAbsolutePath().getParent());
+        Files.writeString(results, report.toString());
+        System.out.print(report);
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static boolean workloadShown(Parent root) {
+        var table = root.lookup("#workloadTable");
+        return table instanceof javafx.scene.control.TableView<?> t && !t.getItems().isEmpty()
+                && t.getItems().getFirst() instanceof WorkloadRow;
+    }
+
+    /** 100 caseworkers with capacities and competences, 50,000 cases over six weeks: typed, assigned, closed. */
+    private static CaseLog seed(Random random) {
+        CaseLog log = new CaseLog(UnitConfig.defaults("WG"), new InMemoryAuditLog());
+        Instant[] clock = {NOW.minus(Duration.ofDays(42))};
+        int[] ids = {0};
+        Supplier<String> id = () -> "$e" + (++ids[0]);
+        Supplier<Instant> tick = () -> clock[0] = clock[0].plusSeconds(1);
+        log.apply(new StaffMembership(id.get(), LEAD, true, "Lena Lead", tick.get()));
+        log.apply(new StaffPowerLevels(id.get(), LEAD, new PowerLevels(Map.of(LEAD, 100), 0, Map.of()), tick.get()));
+        List<String> workers = new ArrayList<>();
+        List<PublicService> services = ServiceCatalogue.bundled().services();
+        for (int i = 0; i < WORKERS; i++) {
+            String user = "@worker" + i + ":amt.example";
+            workers.add(user);
+            log.apply(new StaffMembership(id.get(), user, true, "Sachbearbeitung " + i, tick.get()));
+            List<String> competence = List.of(services.get(random.nextInt(services.size())).groupKey());
+            log.apply(new StaffEvent(id.get(), OutgoingStaffEvents.member(user, 400 + random.nextInt(200), competence,
+                    false, null).type(), LEAD, tick.get(), OutgoingStaffEvents.member(user, 400 + random.nextInt(200),
+                    competence, false, null).content()));
+        }
+        long step = Duration.ofDays(42).toSeconds() / CASES;
+        for (int i = 0; i < CASES; i++) {
+            clock[0] = clock[0].plusSeconds(step);
+            String room = "!citizen" + i + ":bund.example";
+            String citizen = "@c" + i + ":bund.example";
+            log.apply(new CitizenActivity(id.get(), room, citizen, CitizenActivity.Direction.FROM_CITIZEN,
+                    tick.get()));
+            String worker = workers.get(random.nextInt(WORKERS));
+            String caseId = id.get();
+            apply(log, caseId, worker, tick.get(), OutgoingStaffEvents.created(room, citizen, "Bürger " + i));
+            if (random.nextInt(10) != 0) {
+                apply(log, id.get(), worker, tick.get(), OutgoingStaffEvents.typed(caseId,
+                        services.get(random.nextInt(services.size())).key()));
+            }
+            if (random.nextInt(100) < 85) {
+                String assignee = workers.get(random.nextInt(WORKERS));
+                apply(log, id.get(), LEAD, tick.get(), OutgoingStaffEvents.assign(caseId, assignee));
+                if (random.nextBoolean()) {
+                    log.apply(new CitizenActivity(id.get(), room, "@amt:amt.example",
+                            CitizenActivity.Direction.FROM_AGENCY, clock[0].plus(Duration.ofHours(random.nextInt(30)))));
+                }
+                if (random.nextInt(100) < 40) {
+                    apply(log, id.get(), assignee, tick.get(), OutgoingStaffEvents.status(caseId, CaseStatus.CLOSED,
+                            null));
+                }
+            }
+        }
+        return log;
+    }
+
+    private static void apply(CaseLog log, String eventId, String sender, Instant at,
+            OutgoingStaffEvents.Outgoing change) {
+        log.apply(new StaffEvent(eventId, change.type(), sender, at, change.content()));
+    }
+
+    private static void begin(List<String[]> windows, String name) {
+        windows.add(new String[] {name, String.valueOf(micros()), null});
+    }
+
+    private static void end(List<String[]> windows) {
+        windows.getLast()[2] = String.valueOf(micros());
+    }
+
+    private static long micros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+    }
+
+    private static void awaitTrue(Supplier<Boolean> condition, String failure) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(failure);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static void fx(Runnable r) throws Exception {
+        fxGet(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    private static <T> T fxGet(Supplier<T> s) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(s.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        try {
+            return f.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** The desk over an in-memory fold: a change is applied at once, as if it came back by sync. */
+    private static final class BookDesk implements CaseDesk {
+        private final CaseLog log;
+        private final String me;
+        private final CaseBookFanOut listeners = new CaseBookFanOut();
+        private final ServiceCatalogue catalogue = ServiceCatalogue.bundled();
+        private int counter;
+
+        BookDesk(CaseLog log, String me) {
+            this.log = log;
+            this.me = me;
+            log.addListener(listeners);
+        }
+
+        void apply(String sender, OutgoingStaffEvents.Outgoing change) {
+            log.apply(new StaffEvent("$bench" + (++counter), change.type(), sender, NOW.plusSeconds(counter),
+                    change.content()));
+        }
+
+        @Override
+        public String me() {
+            return me;
+        }
+
+        @Override
+        public CaseBook book() {
+            return log.book();
+        }
+
+        @Override
+        public ServiceCatalogue catalogue() {
+            return catalogue;
+        }
+
+        @Override
+        public void addListener(CaseBookListener listener) {
+            listeners.add(listener);
+        }
+
+        @Override
+        public void removeListener(CaseBookListener listener) {
+            listeners.remove(listener);
+        }
+
+        @Override
+        public void send(OutgoingStaffEvents.Outgoing change) {
+            apply(me, change);
+        }
+
+        @Override
+        public List<SearchIndex.Hit> search(String query, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public List<AuditEntry> audit(String caseId) {
+            return List.of();
+        }
+    }
+}
