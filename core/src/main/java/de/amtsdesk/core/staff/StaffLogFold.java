@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -195,8 +196,77 @@ public final class StaffLogFold {
 
     /** Also told about changes folded after a restore from the snapshot. */
     public void addListener(CaseBookListener listener) {
-        listeners.add(listener);
-        log.addListener(listener);
+        CaseBookListener afterCommit = new AfterCommit(listener);
+        listeners.add(afterCommit);
+        log.addListener(afterCommit);
+    }
+
+    /** Notifications held while a chunk is folded inside its transaction; null outside {@link #catchUp}. */
+    private List<Runnable> uncommitted;
+
+    /**
+     * Tells a listener only once the chunk's transaction has committed: a listener that reads the store (the case
+     * panel reads the audit trail) must see what it is told about. Told inside the transaction, it could read the
+     * state before, and nothing would tell it again.
+     */
+    private final class AfterCommit implements CaseBookListener {
+        private final CaseBookListener delegate;
+
+        AfterCommit(CaseBookListener delegate) {
+            this.delegate = delegate;
+        }
+
+        private void tell(Runnable notification) {
+            List<Runnable> held = uncommitted;
+            if (held != null) {
+                held.add(notification);
+            } else {
+                notification.run();
+            }
+        }
+
+        @Override
+        public void caseChanged(de.amtsdesk.core.cases.Case before, de.amtsdesk.core.cases.Case after) {
+            tell(() -> delegate.caseChanged(before, after));
+        }
+
+        @Override
+        public void policyChanged(de.amtsdesk.core.cases.UnitPolicy policy) {
+            tell(() -> delegate.policyChanged(policy));
+        }
+
+        @Override
+        public void templatePublished(de.amtsdesk.core.cases.templates.ReplyTemplate template) {
+            tell(() -> delegate.templatePublished(template));
+        }
+
+        @Override
+        public void macroPublished(de.amtsdesk.core.cases.Macro macro) {
+            tell(() -> delegate.macroPublished(macro));
+        }
+
+        @Override
+        public void staffRoomChanged(de.amtsdesk.core.cases.StaffRoom room) {
+            tell(() -> delegate.staffRoomChanged(room));
+        }
+
+        @Override
+        public void rosterChanged(de.amtsdesk.core.cases.UnitRoster roster) {
+            tell(() -> delegate.rosterChanged(roster));
+        }
+
+        @Override
+        public void auditRecorded(String caseId) {
+            tell(() -> delegate.auditRecorded(caseId));
+        }
+    }
+
+    private void tellCommitted() {
+        List<Runnable> held = uncommitted;
+        if (held != null && !held.isEmpty()) {
+            uncommitted = new ArrayList<>();
+            held.forEach(Runnable::run);
+        }
     }
 
     /** Where the staff log waits, if it does. */
@@ -225,9 +295,11 @@ public final class StaffLogFold {
     public synchronized Progress catchUp() {
         int staff = 0;
         int messages = 0;
+        uncommitted = new ArrayList<>();
         try {
             while (true) {
                 int n = db.inTransaction(this::foldStaffChunk);
+                tellCommitted();
                 staff += n;
                 if (n < CHUNK || blocked != null) {
                     break;
@@ -236,6 +308,7 @@ public final class StaffLogFold {
             if (citizen != null) {
                 while (true) {
                     int n = db.inTransaction(this::foldCitizenChunk);
+                    tellCommitted();
                     messages += n;
                     if (n < CHUNK) {
                         break;
@@ -250,8 +323,11 @@ public final class StaffLogFold {
             }
         } catch (RuntimeException e) {
             LOG.warn("case fold failed ({}); back to the saved state", e.getClass().getSimpleName());
+            uncommitted = null; // what was rolled back is not news
             restore();
             throw e;
+        } finally {
+            uncommitted = null;
         }
         return new Progress(staff, messages, Optional.ofNullable(blocked));
     }

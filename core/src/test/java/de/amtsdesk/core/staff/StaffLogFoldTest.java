@@ -157,6 +157,32 @@ class StaffLogFoldTest {
     }
 
     @Test
+    void aListenerIsToldOnlyOnceTheChunkIsCommittedSoWhatItReadsFromTheStoreIsThere() throws Exception {
+        try (StoreFixture store = StoreFixture.create(tmp.resolve("anna")).standardRoom()) {
+            String id = store.send(LEAD, OutgoingStaffEvents.created(CITIZEN_ROOM, CITIZEN, null));
+            StaffLogFold fold = StaffLogFold.open(store.db, STAFF_ROOM, CONFIG, null);
+            List<String> seenInStore = new java.util.concurrent.CopyOnWriteArrayList<>();
+            fold.addListener(new de.amtsdesk.core.cases.CaseBookListener() {
+                @Override
+                public void caseChanged(Case before, Case after) {
+                    // On another thread, as the case panel's background read: only committed rows are visible there.
+                    Thread reader = Thread.ofPlatform().start(() -> seenInStore.add(after.id() + ":"
+                            + fold.audit().forEvent(after.id()).size()));
+                    try {
+                        reader.join(10_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+
+            fold.catchUp();
+
+            assertThat(seenInStore).containsExactly(id + ":1");
+        }
+    }
+
+    @Test
     void eventsFoldedAgainAfterACrashChangeNothingAndAddNoAuditEntry() throws Exception {
         Path dir = tmp.resolve("anna");
         String id;
