@@ -8,4 +8,4 @@ source bench/snapshot-classpath.sh
 ./mvnw -B -q -pl bench -am package -DskipTests
 snapshot_classpath lead-desk
 exec "$JAVA_HOME/bin/java" -Xmx3g --enable-native-access=ALL-UNNAMED -Dprism.order=sw -Djava.awt.headless=true \
-  -Dglass.platform=Monocle -Dmonocle.platform=Headless -cp "$classpath" de.amtsdesk.bench.LeadDeskBench "$@"
+  -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dheadless.geometry=1440x900-32 -cp "$classpath" de.amtsdesk.bench.LeadDeskBench "$@"

@@ -28,7 +28,7 @@ public final class LeadDesk {
             Locale locale, ZoneId zone, Clock clock, Executor background, Executor ui, ViewLoader views,
             ReportFiles files) {
         LeadDeskViewModel vm = new LeadDeskViewModel(desk, text, caseText, locale, zone, clock, background, ui);
-        SlaReportViewModel sla = new SlaReportViewModel(desk, text, caseText, locale, zone, clock);
+        SlaReportViewModel sla = new SlaReportViewModel(desk, text, caseText, locale, zone, clock, background, ui);
         Parent[] holder = new Parent[1];
         ReportFiles target = files != null ? files : suggested -> chooseFile(holder[0], text, suggested);
         Parent slaRoot = views.load(SlaReportView.class, () -> new SlaReportView(sla, text, caseText, target));

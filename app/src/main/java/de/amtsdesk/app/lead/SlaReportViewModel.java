@@ -67,12 +67,24 @@ public final class SlaReportViewModel {
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private SlaReport report;
+    private final java.util.concurrent.Executor background;
+    private final java.util.concurrent.Executor ui;
+    private final java.util.concurrent.atomic.AtomicBoolean computing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean again = new java.util.concurrent.atomic.AtomicBoolean();
     /** Breaches seen so far (reference + target); null until the first report, whose breaches are not news. */
     private java.util.Set<String> knownBreaches;
     private java.util.function.Consumer<List<BreachRow>> newBreaches = rows -> { };
 
+    /** Computing on the calling thread (tests). */
     public SlaReportViewModel(CaseDesk desk, Translations text, Translations caseText, Locale locale, ZoneId zone,
             Clock clock) {
+        this(desk, text, caseText, locale, zone, clock, Runnable::run, Runnable::run);
+    }
+
+    public SlaReportViewModel(CaseDesk desk, Translations text, Translations caseText, Locale locale, ZoneId zone,
+            Clock clock, java.util.concurrent.Executor background, java.util.concurrent.Executor ui) {
+        this.background = background;
+        this.ui = ui;
         this.desk = desk;
         this.text = text;
         this.caseText = caseText;
@@ -82,18 +94,59 @@ public final class SlaReportViewModel {
         period.addListener((obs, old, now) -> refresh());
     }
 
-    /** Computes the report for the chosen period as the book stands now. */
+    /**
+     * Computes the report for the chosen period as the book stands now: in the background when executors were given
+     * (over 50,000 cases it takes seconds, which on the FX thread froze the window), then shown on the FX thread. A
+     * request while one is computing is folded into one more run after it.
+     */
     public void refresh() {
+        Period chosen = period.get();
+        if (!computing.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        background.execute(() -> {
+            Computed computed;
+            try {
+                computed = compute(chosen);
+            } catch (RuntimeException e) {
+                computing.set(false);
+                throw e;
+            }
+            ui.execute(() -> {
+                show(computed);
+                computing.set(false);
+                if (again.getAndSet(false) || period.get() != chosen) {
+                    refresh();
+                }
+            });
+        });
+    }
+
+    private record Computed(SlaReport report, String heading, List<ShareRow> byType, List<ShareRow> byCaseworker,
+            List<BreachRow> breaches) {
+    }
+
+    private Computed compute(Period chosen) {
         var calendar = desk.book().policy().sla().calendar();
-        ReportPeriod span = period.get() == Period.MONTH ? ReportPeriod.thisMonth(clock, calendar)
+        ReportPeriod span = chosen == Period.MONTH ? ReportPeriod.thisMonth(clock, calendar)
                 : ReportPeriod.thisWeek(clock, calendar);
-        report = new CaseQueries(desk.book()).slaReport(span, clock);
+        SlaReport computed = new CaseQueries(desk.book()).slaReport(span, clock);
         DateTimeFormatter days = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(calendar.zone());
-        heading.set(text.get(period.get() == Period.MONTH ? "lead.sla.month" : "lead.sla.week",
-                days.format(span.from()), days.format(span.until().minusSeconds(1))));
-        byType.setAll(report.byCaseType().stream().map(t -> shareRow(typeName(t.key()), t)).toList());
-        byCaseworker.setAll(report.byCaseworker().stream().map(t -> shareRow(personName(t.key()), t)).toList());
-        breaches.setAll(report.breaches().stream().map(this::breachRow).toList());
+        String title = text.get(chosen == Period.MONTH ? "lead.sla.month" : "lead.sla.week",
+                days.format(span.from()), days.format(span.until().minusSeconds(1)));
+        return new Computed(computed, title,
+                computed.byCaseType().stream().map(t -> shareRow(typeName(t.key()), t)).toList(),
+                computed.byCaseworker().stream().map(t -> shareRow(personName(t.key()), t)).toList(),
+                computed.breaches().stream().map(this::breachRow).toList());
+    }
+
+    private void show(Computed computed) {
+        report = computed.report();
+        heading.set(computed.heading());
+        byType.setAll(computed.byType());
+        byCaseworker.setAll(computed.byCaseworker());
+        breaches.setAll(computed.breaches());
         tellNewBreaches();
     }
 
