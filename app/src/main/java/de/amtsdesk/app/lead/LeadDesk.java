@@ -90,7 +90,7 @@ public final class LeadDesk {
         sla.refresh();
         // A target missed while the lead works is announced once; the report is looked at again every minute, as
         // a target can be missed without any event (the clock passes its due time).
-        sla.onNewBreaches(rows -> rows.forEach(row -> notifyBreach(holder[0], text, row)));
+        sla.onNewBreaches(rows -> notifyBreaches(holder[0], text, rows));
         javafx.animation.Timeline minutes = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
                 javafx.util.Duration.minutes(1), tick -> sla.refresh()));
         minutes.setCycleCount(javafx.animation.Animation.INDEFINITE);
@@ -108,12 +108,15 @@ public final class LeadDesk {
         return new WorkspaceView.Pane<>(view, root);
     }
 
-    private static void notifyBreach(Parent root, Translations text, SlaReportViewModel.BreachRow row) {
-        if (root == null || root.getScene() == null || root.getScene().getWindow() == null) {
+    /** One notification however many targets were missed at once (one popup each froze the window). */
+    private static void notifyBreaches(Parent root, Translations text, List<SlaReportViewModel.BreachRow> rows) {
+        if (rows.isEmpty() || root == null || root.getScene() == null || root.getScene().getWindow() == null) {
             return;
         }
+        String said = rows.size() == 1 ? rows.getFirst().accessibleText()
+                : text.get("lead.sla.breach.notify.many", rows.size(), rows.getFirst().accessibleText());
         org.controlsfx.control.Notifications.create().owner(root.getScene().getWindow())
-                .title(text.get("lead.sla.breach.notify.title")).text(row.accessibleText()).showWarning();
+                .title(text.get("lead.sla.breach.notify.title")).text(said).showWarning();
     }
 
     private static Window owner(Parent root) {

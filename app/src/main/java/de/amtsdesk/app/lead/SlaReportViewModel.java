@@ -67,6 +67,7 @@ public final class SlaReportViewModel {
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private SlaReport report;
+    private Period shownPeriod;
     private final java.util.concurrent.Executor background;
     private final java.util.concurrent.Executor ui;
     private final java.util.concurrent.atomic.AtomicBoolean computing = new java.util.concurrent.atomic.AtomicBoolean();
@@ -114,7 +115,7 @@ public final class SlaReportViewModel {
                 throw e;
             }
             ui.execute(() -> {
-                show(computed);
+                show(computed, chosen);
                 computing.set(false);
                 if (again.getAndSet(false) || period.get() != chosen) {
                     refresh();
@@ -141,13 +142,16 @@ public final class SlaReportViewModel {
                 computed.breaches().stream().map(this::breachRow).toList());
     }
 
-    private void show(Computed computed) {
+    private void show(Computed computed, Period chosen) {
+        // Another period brings other breaches, none of them news: only a report of the same period announces.
+        boolean samePeriod = chosen == shownPeriod;
+        shownPeriod = chosen;
         report = computed.report();
         heading.set(computed.heading());
         byType.setAll(computed.byType());
         byCaseworker.setAll(computed.byCaseworker());
         breaches.setAll(computed.breaches());
-        tellNewBreaches();
+        tellNewBreaches(samePeriod);
     }
 
     /**
@@ -158,7 +162,7 @@ public final class SlaReportViewModel {
         this.newBreaches = java.util.Objects.requireNonNull(listener, "listener");
     }
 
-    private void tellNewBreaches() {
+    private void tellNewBreaches(boolean announce) {
         java.util.Set<String> now = new java.util.HashSet<>();
         List<BreachRow> fresh = new java.util.ArrayList<>();
         for (BreachRow row : breaches) {
@@ -169,7 +173,7 @@ public final class SlaReportViewModel {
             }
         }
         knownBreaches = knownBreaches == null ? now : union(knownBreaches, now);
-        if (!fresh.isEmpty()) {
+        if (announce && !fresh.isEmpty()) {
             newBreaches.accept(List.copyOf(fresh));
         }
     }

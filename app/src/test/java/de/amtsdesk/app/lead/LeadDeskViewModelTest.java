@@ -292,6 +292,11 @@ class LeadDeskViewModelTest {
         assertThat(told).extracting(SlaReportViewModel.BreachRow::reference).containsExactly(reference(fold, a));
         assertThat(told.getFirst().accessibleText()).contains(reference(fold, a), "Erste Antwort");
 
+        // Switching to the month brings the month's breaches: a report, not news.
+        int toldBefore = told.size();
+        sla.periodProperty().set(SlaReportViewModel.Period.MONTH);
+        assertThat(told).hasSize(toldBefore);
+
         // A lead signing in on Wednesday finds it in the report, not as news.
         SlaReportViewModel later = new SlaReportViewModel(fold, text, caseText, Locale.GERMAN, ZONE, clock);
         List<SlaReportViewModel.BreachRow> toldLater = new java.util.ArrayList<>();
