@@ -193,7 +193,7 @@ public final class LeadDeskBench {
                 desk.book().size(), workers, unassignedShown));
         report.append("what-runs: LeadDesk.build (LeadDeskView.fxml, StackedBarChart, TableView, ListView, SlaReportView)"
                 + " with amtsdesk.css in a 1200×760 scene; projection on 2 background threads, applied on the FX thread;"
-                + " the SLA report is computed on the FX thread when its view is switched\n");
+                + " the SLA report computed on a background thread and shown on the FX thread; NOTE the load average: run beside a CI build\n");
         report.append(String.format(Locale.ROOT, "render-ms (build → first frame with the workload): %.0f%n",
                 renderMillis));
         report.append("refresh-ms (a sync batch → the unassigned list updated): ")
