@@ -1,7 +1,7 @@
 package de.amtsdesk.bench;
 
+import de.amtsdesk.app.workspace.CaseBookFanOut;
 import de.amtsdesk.app.workspace.CaseDesk;
-import de.amtsdesk.core.cases.Case;
 import de.amtsdesk.core.cases.CaseBook;
 import de.amtsdesk.core.cases.CaseBookListener;
 import de.amtsdesk.core.cases.OutgoingStaffEvents;
@@ -11,7 +11,6 @@ import de.amtsdesk.core.cases.catalogue.ServiceCatalogue;
 import de.amtsdesk.core.staff.SearchIndex;
 import de.amtsdesk.core.staff.StaffLogFold;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The workspace's {@link CaseDesk} over the restored {@link StaffLogFold} itself, as the app's StaffCaseDesk is over
@@ -22,18 +21,13 @@ final class FoldCaseDesk implements CaseDesk {
     private final StaffLogFold fold;
     private final String me;
     private final ServiceCatalogue catalogue;
-    private final List<CaseBookListener> listeners = new CopyOnWriteArrayList<>();
+    private final CaseBookFanOut listeners = new CaseBookFanOut();
 
     FoldCaseDesk(StaffLogFold fold, String me, ServiceCatalogue catalogue) {
         this.fold = fold;
         this.me = me;
         this.catalogue = catalogue;
-        fold.addListener(new CaseBookListener() {
-            @Override
-            public void caseChanged(Case before, Case after) {
-                listeners.forEach(l -> l.caseChanged(before, after));
-            }
-        });
+        fold.addListener(listeners);
     }
 
     @Override
