@@ -104,7 +104,7 @@ public final class LeadDesk {
             }
         });
         // Settings and handovers change the numbers: the desk and the report follow the book.
-        vm.workload().addListener((javafx.collections.ListChangeListener<WorkloadRow>) c -> sla.refresh());
+        vm.appliedProperty().addListener((obs, old, now) -> sla.refresh());
         return new WorkspaceView.Pane<>(view, root);
     }
 

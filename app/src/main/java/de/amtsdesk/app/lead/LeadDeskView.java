@@ -112,8 +112,8 @@ public final class LeadDeskView {
         nextColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().nextCase()));
         workloadTable.setItems(viewModel.workload());
         workloadTable.setRowFactory(t -> new DropRow());
-        viewModel.workload().addListener((ListChangeListener<WorkloadRow>) c -> rebuildChart());
-        rebuildChart();
+        viewModel.appliedProperty().addListener((obs, old, now) -> showInChart());
+        showInChart();
         slaPane.getChildren().setAll(slaReport);
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene == null) {
@@ -129,20 +129,42 @@ public final class LeadDeskView {
                 .map(UnassignedRow::caseId).toList();
     }
 
-    /** The chart shows the table's numbers: overdue, due today, other open, and the free room up to capacity. */
-    private void rebuildChart() {
-        XYChart.Series<String, Number> overdue = series("lead.series.overdue");
-        XYChart.Series<String, Number> today = series("lead.series.dueToday");
-        XYChart.Series<String, Number> other = series("lead.series.other");
-        XYChart.Series<String, Number> free = series("lead.series.free");
-        for (WorkloadRow row : viewModel.workload()) {
-            String category = row.atCapacity() ? row.name() + " ⚠" : row.name();
-            overdue.getData().add(new XYChart.Data<>(category, row.overdue()));
-            today.getData().add(new XYChart.Data<>(category, row.dueToday()));
-            other.getData().add(new XYChart.Data<>(category, row.otherOpen()));
-            free.getData().add(new XYChart.Data<>(category, row.freeCapacity()));
+    /**
+     * The chart shows the table's numbers: overdue, due today, other open, and the free room up to capacity. When the
+     * same people are shown in the same order (every sync batch but a member joining or leaving), only the bars'
+     * values change; the axis, the legend and 400 bar nodes stay.
+     */
+    private void showInChart() {
+        List<WorkloadRow> rows = List.copyOf(viewModel.workload());
+        List<String> categories = rows.stream().map(r -> r.atCapacity() ? r.name() + " ⚠" : r.name()).toList();
+        if (categories.equals(chartCategories) && workloadChart.getData().size() == 4) {
+            for (int i = 0; i < rows.size(); i++) {
+                int[] values = barValues(rows.get(i));
+                for (int s = 0; s < 4; s++) {
+                    XYChart.Data<String, Number> bar = workloadChart.getData().get(s).getData().get(i);
+                    if (bar.getYValue().intValue() != values[s]) {
+                        bar.setYValue(values[s]);
+                    }
+                }
+            }
+            return;
         }
-        workloadChart.getData().setAll(List.of(overdue, today, other, free));
+        List<XYChart.Series<String, Number>> series = List.of(series("lead.series.overdue"),
+                series("lead.series.dueToday"), series("lead.series.other"), series("lead.series.free"));
+        for (int i = 0; i < rows.size(); i++) {
+            int[] values = barValues(rows.get(i));
+            for (int s = 0; s < 4; s++) {
+                series.get(s).getData().add(new XYChart.Data<>(categories.get(i), values[s]));
+            }
+        }
+        chartCategories = categories;
+        workloadChart.getData().setAll(series);
+    }
+
+    private List<String> chartCategories = List.of();
+
+    private static int[] barValues(WorkloadRow row) {
+        return new int[] {row.overdue(), row.dueToday(), row.otherOpen(), row.freeCapacity()};
     }
 
     private XYChart.Series<String, Number> series(String key) {

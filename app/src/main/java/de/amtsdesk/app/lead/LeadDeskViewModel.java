@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -76,6 +77,10 @@ public final class LeadDeskViewModel {
     private record Projection(List<UnassignedRow> unassigned, List<WorkloadRow> workload) {
     }
 
+    private RowCache rows;
+    private final javafx.beans.property.ReadOnlyIntegerWrapper applied =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(0);
+
     public LeadDeskViewModel(CaseDesk desk, Translations text, Translations caseText, Locale locale, ZoneId zone,
             Clock clock, Executor background, Executor ui) {
         this.desk = desk;
@@ -103,20 +108,75 @@ public final class LeadDeskViewModel {
     }
 
     private Projection project(CaseBook book) {
-        CitizenNames names = CitizenNames.of(text, book.staffRoom());
-        List<UnassignedRow> rows = new ArrayList<>();
+        RowCache cache = rowCache(book.staffRoom());
+        List<Case> waiting = new ArrayList<>();
+        for (Case c : book.cases()) {
+            if (!c.isAssigned() && !c.isClosed()) {
+                waiting.add(c);
+            }
+        }
         // book.cases() is in server order: a stable sort keeps it on equal creation times.
-        book.cases().stream().filter(c -> !c.isAssigned() && !c.isClosed())
-                .sorted(Comparator.comparing(Case::createdAt)).forEach(c -> rows.add(row(c, names)));
+        waiting.sort(Comparator.comparing(Case::createdAt));
+        List<UnassignedRow> rows = new ArrayList<>(waiting.size());
+        for (Case c : waiting) {
+            rows.add(cache.rowOf(c));
+        }
+        cache.keepOnly(waiting);
         CaseQueries queries = new CaseQueries(book);
+        Map<String, Case> next = queries.nextCases(); // one pass for everybody, not one scan per person
         List<WorkloadRow> load = new ArrayList<>();
         for (Workload w : queries.workload(clock.instant())) {
-            var next = queries.nextCaseFor(w.userId());
-            load.add(row(w, next.map(Case::id).orElse(null), next.map(Case::reference).orElse(null)));
+            Case suggested = next.get(w.userId());
+            load.add(row(w, suggested == null ? null : suggested.id(),
+                    suggested == null ? null : suggested.reference()));
         }
         load.sort(Comparator.comparing(WorkloadRow::name, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(WorkloadRow::userId));
         return new Projection(rows, load);
+    }
+
+    private synchronized RowCache rowCache(StaffRoom room) {
+        if (rows == null || rows.room != room) {
+            rows = new RowCache(room); // display names come from the staff room: a new room, new rows
+        }
+        return rows;
+    }
+
+    /**
+     * The unassigned rows made so far, by case: a case is immutable, so while the same case object is in the book
+     * its row (names, type, formatted time, the screen reader's sentence) is reused instead of formatted again for
+     * thousands of cases after every sync batch.
+     */
+    private final class RowCache {
+        private final StaffRoom room;
+        private final CitizenNames names;
+        private final Map<String, Made> made = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private record Made(Case source, UnassignedRow row) {
+        }
+
+        RowCache(StaffRoom room) {
+            this.room = room;
+            this.names = CitizenNames.of(text, room);
+        }
+
+        UnassignedRow rowOf(Case c) {
+            Made known = made.get(c.id());
+            if (known != null && known.source() == c) {
+                return known.row();
+            }
+            UnassignedRow row = row(c, names);
+            made.put(c.id(), new Made(c, row));
+            return row;
+        }
+
+        void keepOnly(List<Case> shown) {
+            if (made.size() > shown.size()) {
+                java.util.Set<String> ids = new java.util.HashSet<>();
+                shown.forEach(c -> ids.add(c.id()));
+                made.keySet().retainAll(ids);
+            }
+        }
     }
 
     private UnassignedRow row(Case c, CitizenNames names) {
@@ -150,10 +210,21 @@ public final class LeadDeskViewModel {
         // Row by row, not setAll: a sync batch must not drop the lead's multi-selection or keyboard position.
         de.amtsdesk.app.workspace.KeyedList.updateShown(unassigned, p.unassigned(), UnassignedRow::caseId, 100);
         de.amtsdesk.app.workspace.KeyedList.updateShown(workload, p.workload(), WorkloadRow::userId, 100);
-        selected.retainAll(p.unassigned().stream().map(UnassignedRow::caseId).toList());
+        java.util.Set<String> stillThere = new java.util.HashSet<>();
+        p.unassigned().forEach(r -> stillThere.add(r.caseId()));
+        selected.removeIf(id -> !stillThere.contains(id));
         summary.set(text.get("lead.unassigned.count", p.unassigned().size()));
         asksFirstShown.set(asksFirst());
         changes.check();
+        applied.set(applied.get() + 1);
+    }
+
+    /**
+     * Counts the projections applied: one change per sync batch, however many rows it changed (the chart is redrawn
+     * on this, not per row; per row it was redrawn a hundred times for one assignment).
+     */
+    public javafx.beans.property.ReadOnlyIntegerProperty appliedProperty() {
+        return applied.getReadOnlyProperty();
     }
 
     // ---- actions: each sends one staff event ----

@@ -72,6 +72,23 @@ class LeadDeskViewModelTest {
     }
 
     @Test
+    void aRowIsMadeAgainOnlyWhenItsCaseChanged() {
+        FoldDesk fold = new FoldDesk(FoldDesk.LEAD);
+        String a = fold.newCase("@a:bund.example", "Erika", null);
+        String b = fold.newCase("@b:bund.example", "Max", WOHNGELD);
+        LeadDeskViewModel vm = desk(fold);
+        UnassignedRow untouched = vm.unassigned().get(1);
+        assertThat(vm.unassigned().get(0).type()).isEqualTo(caseText.get("case.untyped"));
+
+        fold.apply(FoldDesk.LEAD, OutgoingStaffEvents.typed(a, WOHNGELD)); // the listener refreshes
+
+        assertThat(vm.unassigned()).extracting(UnassignedRow::caseId).containsExactly(a, b);
+        assertThat(vm.unassigned().get(0).type()).as("the retyped case's row is new").isEqualTo("Wohngeld beantragen");
+        assertThat(vm.unassigned().get(1)).as("the other row is the same object").isSameAs(untouched);
+        assertThat(vm.appliedProperty().get()).isEqualTo(2);
+    }
+
+    @Test
     void aRefusedAssignmentIsSaidInWordsWithTheAuditedReason() {
         FoldDesk fold = new FoldDesk(FoldDesk.ANNA); // a caseworker cannot assign to others
         String a = fold.newCase("@a:bund.example", "Erika", WOHNGELD);

@@ -42,7 +42,9 @@ public record UnitMember(String userId, Integer maxOpenCases, SortedSet<String> 
             return false;
         }
         for (String handled : caseTypes) {
-            if (caseType.equals(handled) || caseType.startsWith(handled + ".")) {
+            // "handled" or below it ("handled.x"), without building a string per case and type
+            if (caseType.startsWith(handled) && (caseType.length() == handled.length()
+                    || caseType.charAt(handled.length()) == '.')) {
                 return true;
             }
         }

@@ -209,55 +209,21 @@ public final class StaffLogFold {
      * panel reads the audit trail) must see what it is told about. Told inside the transaction, it could read the
      * state before, and nothing would tell it again.
      */
-    private final class AfterCommit implements CaseBookListener {
+    private final class AfterCommit extends de.amtsdesk.core.cases.CaseBookRelay {
         private final CaseBookListener delegate;
 
         AfterCommit(CaseBookListener delegate) {
             this.delegate = delegate;
         }
 
-        private void tell(Runnable notification) {
+        @Override
+        protected void relay(java.util.function.Consumer<CaseBookListener> call) {
             List<Runnable> held = uncommitted;
             if (held != null) {
-                held.add(notification);
+                held.add(() -> call.accept(delegate));
             } else {
-                notification.run();
+                call.accept(delegate);
             }
-        }
-
-        @Override
-        public void caseChanged(de.amtsdesk.core.cases.Case before, de.amtsdesk.core.cases.Case after) {
-            tell(() -> delegate.caseChanged(before, after));
-        }
-
-        @Override
-        public void policyChanged(de.amtsdesk.core.cases.UnitPolicy policy) {
-            tell(() -> delegate.policyChanged(policy));
-        }
-
-        @Override
-        public void templatePublished(de.amtsdesk.core.cases.templates.ReplyTemplate template) {
-            tell(() -> delegate.templatePublished(template));
-        }
-
-        @Override
-        public void macroPublished(de.amtsdesk.core.cases.Macro macro) {
-            tell(() -> delegate.macroPublished(macro));
-        }
-
-        @Override
-        public void staffRoomChanged(de.amtsdesk.core.cases.StaffRoom room) {
-            tell(() -> delegate.staffRoomChanged(room));
-        }
-
-        @Override
-        public void rosterChanged(de.amtsdesk.core.cases.UnitRoster roster) {
-            tell(() -> delegate.rosterChanged(roster));
-        }
-
-        @Override
-        public void auditRecorded(String caseId) {
-            tell(() -> delegate.auditRecorded(caseId));
         }
     }
 

@@ -154,6 +154,43 @@ public final class CaseQueries {
     }
 
     /**
+     * {@link #nextCaseFor} for every member of the unit at once, in one pass over the cases: the lead desk asks it for
+     * every caseworker after each sync batch, and a scan of all cases per person was seconds over 50,000 cases.
+     * Members without a suggestion are left out.
+     */
+    public Map<String, Case> nextCases() {
+        List<Case> cases = book.cases();
+        StaffRoom room = book.staffRoom();
+        UnitRoster roster = book.roster();
+        Map<String, Integer> held = new HashMap<>();
+        List<Case> waiting = new ArrayList<>();
+        for (Case c : cases) {
+            if (c.isAssigned()) {
+                if (!c.isClosed()) {
+                    held.merge(c.assignee(), 1, Integer::sum);
+                }
+            } else if (c.status() == CaseStatus.OPEN) {
+                waiting.add(c);
+            }
+        }
+        waiting.sort(Comparator.comparing(Case::createdAt)); // stable: server order on equal times, as nextCaseFor
+        Map<String, Case> next = new HashMap<>();
+        for (String member : room.members().keySet()) {
+            UnitMember settings = roster.member(member);
+            if (settings.absent() || !settings.hasRoomFor(held.getOrDefault(member, 0))) {
+                continue;
+            }
+            for (Case c : waiting) {
+                if (settings.handles(c.type())) {
+                    next.put(member, c);
+                    break;
+                }
+            }
+        }
+        return next;
+    }
+
+    /**
      * The SLA report for a period (ADR 0014), judged at the clock's "now": a target whose due time has not passed
      * yet is not counted. Use {@link ReportPeriod#thisWeek} or {@link ReportPeriod#thisMonth} with the same clock.
      */

@@ -110,6 +110,7 @@ class LeadDeskQueriesTest {
         assertThat(queries.nextCaseFor(ANNA)).map(Case::id).contains(oldIdentity);
         assertThat(queries.nextCaseFor(BEN)).map(Case::id).contains(oldHousing);
         assertThat(queries.nextCaseFor("@stranger:amt.example")).isEmpty();
+        assertEveryoneAtOnceAgrees();
     }
 
     @Test
@@ -122,6 +123,7 @@ class LeadDeskQueriesTest {
         send(ANNA, OutgoingStaffEvents.typed(first, "housing.wohngeld.apply"));
 
         assertThat(queries.nextCaseFor(BEN)).map(Case::id).contains(first);
+        assertEveryoneAtOnceAgrees();
     }
 
     @Test
@@ -134,11 +136,23 @@ class LeadDeskQueriesTest {
 
         send(LEAD, OutgoingStaffEvents.member(ANNA, 3, null, false, null));
         assertThat(queries.nextCaseFor(ANNA)).map(Case::id).contains(free);
+        assertEveryoneAtOnceAgrees();
 
         send(LEAD, OutgoingStaffEvents.member(ANNA, 3, null, true, BEN));
         assertThat(queries.nextCaseFor(ANNA)).isEmpty();
 
         send(LEAD, OutgoingStaffEvents.member(BEN, null, List.of(), false, null));
         assertThat(queries.nextCaseFor(BEN)).as("competent for nothing").isEqualTo(Optional.empty());
+    }
+
+    /** The lead desk's one-pass {@code nextCases} suggests exactly what {@code nextCaseFor} suggests per person. */
+    private void assertEveryoneAtOnceAgrees() {
+        java.util.Map<String, Case> atOnce = queries.nextCases();
+        java.util.Map<String, Case> onePerPerson = new java.util.HashMap<>();
+        for (String member : fold.book().staffRoom().members().keySet()) {
+            queries.nextCaseFor(member).ifPresent(c -> onePerPerson.put(member, c));
+        }
+        assertThat(onePerPerson).as("someone gets a suggestion").isNotEmpty();
+        assertThat(atOnce).isEqualTo(onePerPerson);
     }
 }
