@@ -89,7 +89,7 @@ class CaseworkerOwnershipAgainstSynapseFxTest {
             assertThat(hint.getText()).isEqualTo("ben is writing a reply to this citizen right now.");
             assertThat(millis).as("hint after %d ms", millis).isLessThan(2_000);
 
-            String reply = "Ich kümmere mich darum, Frau Mustermann.";
+            String reply = "Ich melde mich heute.";
             StableRobot.type(robot, "#draftField", reply);
             shortcut(robot, KeyCode.CONTROL, KeyCode.ENTER);
             waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent(), "the question before sending");

@@ -53,6 +53,22 @@ final class WindowDriver {
         waitUntil(() -> robot.lookup("#queueList").tryQuery().isPresent(), "the workspace");
     }
 
+    /**
+     * A new workstation of an account with a key backup says so at first start (an information, then the backup
+     * dialog): a lead who does not read citizens' messages here acknowledges it and closes the dialog.
+     */
+    static void acknowledgeBackupGuide(FxRobot robot) {
+        waitUntil(() -> robot.lookup(".dialog-pane .button").match(n -> n instanceof javafx.scene.control.Button b
+                && b.getText().equals("OK")).tryQuery().isPresent(), "the key backup hint of a new workstation");
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> n instanceof javafx.scene.control.Button b
+                && b.getText().equals("OK")).queryButton());
+        waitUntil(() -> robot.lookup(".dialog-pane .button").match(n -> n instanceof javafx.scene.control.Button b
+                && b.getText().equals("Close")).tryQuery().isPresent(), "the key backup dialog");
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> n instanceof javafx.scene.control.Button b
+                && b.getText().equals("Close")).queryButton());
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty(), "the key backup dialog closed");
+    }
+
     static void shortcut(FxRobot robot, KeyCode... keys) {
         robot.press(keys);
         KeyCode[] reversed = new KeyCode[keys.length];
