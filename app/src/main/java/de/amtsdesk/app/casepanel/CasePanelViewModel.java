@@ -57,6 +57,7 @@ public final class CasePanelViewModel {
     private final Executor ui;
     private final DateTimeFormatter times;
     private final AuditTexts auditTexts;
+    private final de.amtsdesk.app.lead.Verdicts verdicts;
     private final ReadOnlyStringWrapper caseId = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper reference = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper citizen = new ReadOnlyStringWrapper("");
@@ -85,11 +86,20 @@ public final class CasePanelViewModel {
 
         @Override
         public void auditRecorded(String id) {
-            if (id.equals(caseId.get())) {
-                ui.execute(() -> show(id));
-            }
+            ui.execute(() -> {
+                if (id.equals(caseId.get())) {
+                    show(id);
+                }
+                checkVerdicts(); // a refusal of a change sent from here comes back as an audit entry only
+            });
         }
     };
+
+    /** A change sent from this panel that has not come back yet; {@code caseId}: the case it was sent for. */
+    private record Pending(String receipt, String caseId) {
+    }
+
+    private final List<Pending> pending = new ArrayList<>(); // FX thread only
 
     public CasePanelViewModel(CaseDesk desk, Translations text, Translations caseText, Locale locale, ZoneId zone,
             Clock clock, Executor background, Executor ui) {
@@ -102,6 +112,7 @@ public final class CasePanelViewModel {
         this.ui = ui;
         this.times = LocalFormats.dateTime(locale, zone);
         this.auditTexts = new AuditTexts(text, caseText, desk.catalogue(), locale);
+        this.verdicts = new de.amtsdesk.app.lead.Verdicts(caseText);
         desk.addListener(listener);
     }
 
@@ -252,14 +263,41 @@ public final class CasePanelViewModel {
         if (caseId.get() == null) {
             return;
         }
+        String forCase = caseId.get();
         message.set(text.get("case.sending"));
         background.execute(() -> {
+            String receipt;
             try {
-                desk.send(change);
+                receipt = desk.submit(change);
             } catch (RuntimeException e) {
                 ui.execute(() -> message.set(text.get("case.sendFailed")));
+                return;
+            }
+            if (receipt != null) {
+                ui.execute(() -> {
+                    pending.add(new Pending(receipt, forCase));
+                    checkVerdicts();
+                });
             }
         });
+    }
+
+    /**
+     * Says "refused: reason" for a change sent from here that the fold refused (the case panel said "sent" until
+     * then; a refusal changes no case, so nothing else would correct it). Applied changes show in the case itself.
+     */
+    private void checkVerdicts() {
+        for (var it = pending.iterator(); it.hasNext();) {
+            Pending p = it.next();
+            List<AuditEntry> entries = desk.verdict(p.receipt());
+            if (entries.isEmpty()) {
+                continue;
+            }
+            it.remove();
+            if (p.caseId().equals(caseId.get())) {
+                verdicts.refusal(entries).ifPresent(reason -> message.set(text.get("case.refused", reason)));
+            }
+        }
     }
 
     public void dispose() {

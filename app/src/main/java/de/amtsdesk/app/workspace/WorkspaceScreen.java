@@ -65,6 +65,7 @@ public final class WorkspaceScreen {
     private CasePanelViewModel casePanel;
     private WorkspaceView view;
     private WorkspaceView.Pane<de.amtsdesk.app.lead.LeadDeskView> leadDesk;
+    private boolean disposed;
     private Parent root;
     private ConversationViewModel conversation;
     private AttributedConversations conversations;
@@ -149,8 +150,24 @@ public final class WorkspaceScreen {
                 }
                 notifyIfNew(before, after);
             }
+
+            @Override
+            public void staffRoomChanged(de.amtsdesk.core.cases.StaffRoom room) {
+                // On a fresh workstation the staff room's power levels arrive after the workspace is built: a lead
+                // got no lead desk until the next sign-in (found driving the window against Synapse).
+                ui.execute(() -> offerLeadDeskIfLead(clock));
+            }
         });
         return root;
+    }
+
+    private void offerLeadDeskIfLead(Clock clock) {
+        if (leadDesk != null || view == null || disposed || !desk.isLead()) {
+            return;
+        }
+        leadDesk = de.amtsdesk.app.lead.LeadDesk.build(desk, text, caseText, locale, zone, clock, background, ui,
+                views, null);
+        view.offerLeadDesk(leadDesk);
     }
 
     private static ReadMarkers storedMarkers(de.amtsdesk.core.store.ReadMarkerRepository markers) {
@@ -403,6 +420,7 @@ public final class WorkspaceScreen {
     }
 
     public void dispose() {
+        disposed = true;
         saveDraft();
         if (conversation != null) {
             conversation.dispose();

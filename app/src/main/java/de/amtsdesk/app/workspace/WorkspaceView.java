@@ -46,7 +46,7 @@ public final class WorkspaceView {
     private final Pane<CasePanelView> casePanel;
     private final Conversations conversations;
     private final Runnable keyBackup;
-    private final Pane<de.amtsdesk.app.lead.LeadDeskView> leadDesk;
+    private Pane<de.amtsdesk.app.lead.LeadDeskView> leadDesk;
 
     @FXML private javafx.scene.layout.BorderPane frame;
     @FXML private javafx.scene.control.ToggleButton leadButton;
@@ -132,8 +132,7 @@ public final class WorkspaceView {
                 casePanel.controller()::takeCase);
         keys.put(new KeyCodeCombination(KeyCode.F6), this::nextPane);
         if (leadDesk != null) {
-            keys.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                    this::toggleLeadDesk);
+            installLeadKey(scene);
         }
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
             KeyCode.DIGIT6, KeyCode.DIGIT7};
@@ -144,6 +143,27 @@ public final class WorkspaceView {
                 queue.controller().showView(index);
                 queue.controller().focusList();
             });
+        }
+    }
+
+    private void installLeadKey(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), this::toggleLeadDesk);
+    }
+
+    /**
+     * The lead desk for a member who turns out to be a lead after the workspace was built (a fresh workstation learns
+     * the staff room's power levels with its first sync); its button and Ctrl+Shift+L appear. Once only.
+     */
+    public void offerLeadDesk(Pane<de.amtsdesk.app.lead.LeadDeskView> desk) {
+        if (leadDesk != null || desk == null) {
+            return;
+        }
+        leadDesk = desk;
+        leadButton.setVisible(true);
+        leadButton.setManaged(true);
+        if (split.getScene() != null) {
+            installLeadKey(split.getScene());
         }
     }
 

@@ -63,6 +63,36 @@ class LeadOwnershipCasePanelTest {
         assertThat(desk.book().find(id).orElseThrow().status()).isEqualTo(CaseStatus.WAITING);
     }
 
+    /**
+     * The lead gives Anna's case to Ben while Anna changes its status, before her panel has heard of it: the change
+     * goes out, the fold refuses it, and the panel says so (it used to keep saying "sent" for ever).
+     */
+    @Test
+    void aStatusChangeTheFoldRefusesIsSaidToBeRefused() {
+        FoldDesk desk = new FoldDesk(FoldDesk.ANNA);
+        String id = desk.newCase("@erika:bund.example", "Erika", "housing.wohngeld.apply");
+        desk.apply(FoldDesk.LEAD, OutgoingStaffEvents.assign(id, FoldDesk.ANNA));
+        java.util.ArrayDeque<Runnable> later = new java.util.ArrayDeque<>();
+        CasePanelViewModel panel = new CasePanelViewModel(desk, text, caseText, Locale.GERMAN,
+                ZoneId.of("Europe/Berlin"), Clock.fixed(desk.now(), ZoneOffset.UTC), Runnable::run, later::add);
+        panel.show(id);
+        assertThat(panel.statusAllowedProperty().get()).isTrue();
+
+        desk.apply(FoldDesk.LEAD, OutgoingStaffEvents.assign(id, FoldDesk.BEN)); // not yet seen by the panel
+        panel.changeStatus(CaseStatus.WAITING);
+        assertThat(desk.sent()).hasSize(1);
+        assertThat(panel.messageProperty().get()).startsWith("Gesendet");
+        while (!later.isEmpty()) {
+            later.poll().run();
+        }
+
+        assertThat(panel.messageProperty().get())
+                .isEqualTo("Abgelehnt: Nur die zuständige Person oder die Teamleitung darf das ändern.");
+        assertThat(panel.statusAllowedProperty().get()).isFalse();
+        assertThat(panel.audit()).anySatisfy(row -> assertThat(row.rejected()).isTrue());
+        assertThat(desk.book().find(id).orElseThrow().status()).isNotEqualTo(CaseStatus.WAITING);
+    }
+
     @Test
     void aLeadAndAnUnassignedCaseKeepTheStatusControls() {
         FoldDesk lead = new FoldDesk(FoldDesk.LEAD);

@@ -101,10 +101,10 @@ public final class CaseLog {
             return execute(command, event, order, notifications);
         } catch (InvalidStaffEvent invalid) {
             return reject(event, named.isEmpty() ? bestEffortCaseId(event) : named, invalid.rejection(),
-                    invalid.getMessage());
+                    invalid.getMessage(), notifications);
         } catch (RuntimeException bug) {
             LOG.warn("case fold failed on {} {}; event ignored", event.type(), event.eventId(), bug);
-            return reject(event, named, Rejection.INTERNAL_ERROR, bug.getClass().getSimpleName());
+            return reject(event, named, Rejection.INTERNAL_ERROR, bug.getClass().getSimpleName(), notifications);
         }
     }
 
@@ -444,12 +444,20 @@ public final class CaseLog {
         return FoldResult.applied(List.of(after.id()));
     }
 
-    private FoldResult reject(StaffEvent event, List<String> caseIds, Rejection rejection, String detail) {
+    /**
+     * Audits the refusal for every case named; the cases stay as they were, so {@code auditRecorded} tells an open
+     * case's audit trail (and whoever sent the change) that the refusal is there.
+     */
+    private FoldResult reject(StaffEvent event, List<String> caseIds, Rejection rejection, String detail,
+            List<Runnable> notifications) {
         if (caseIds.isEmpty()) {
             record(event, null, AuditEntry.Outcome.REJECTED, rejection, detail, List.of());
         }
         for (String caseId : caseIds) {
             record(event, caseId, AuditEntry.Outcome.REJECTED, rejection, detail, List.of());
+            if (book.find(caseId).isPresent()) {
+                notifications.add(() -> listeners.forEach(l -> l.auditRecorded(caseId)));
+            }
         }
         return FoldResult.rejected(rejection, detail, caseIds);
     }

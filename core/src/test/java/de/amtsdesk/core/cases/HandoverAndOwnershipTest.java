@@ -138,6 +138,22 @@ class HandoverAndOwnershipTest {
         assertThat(rejections().getFirst().detail()).contains(ANNA);
     }
 
+    /** A refusal changes no case: without this an open case's audit trail never showed it (found driving the UI). */
+    @Test
+    void aRefusalTellsListenersThatTheCasesAuditTrailGrew() {
+        log.send(BEN, OutgoingStaffEvents.status(annas1, CaseStatus.CLOSED, "erledigt"));
+        CaseLog fold = new CaseLog(UnitConfig.defaults("BA"), audit);
+        List<String> told = new java.util.ArrayList<>();
+        fold.addListener(new CaseBookListener() {
+            @Override
+            public void auditRecorded(String caseId) {
+                told.add(caseId);
+            }
+        });
+        fold.applyAll(log.inputs());
+        assertThat(told).containsExactly(annas1);
+    }
+
     @Test
     void theAssigneeALeadAndAnyoneOnAnUnassignedCaseMayChangeTheStatus() {
         String unassigned = typedCase("!free:amt.example");

@@ -54,7 +54,8 @@ final class StaffUnit implements AutoCloseable {
     private final List<Workstation> workstations = new ArrayList<>();
     private final List<StaffClient> laterMembers = new ArrayList<>();
 
-    private StaffUnit(SynapseServer synapse, String name) throws Exception {
+    private StaffUnit(SynapseServer synapse, String name, RegisteredUser windowUser, boolean windowLead)
+            throws Exception {
         this.synapse = synapse;
         try {
         this.root = Files.createDirectories(HarnessPaths.srcTestDir().resolve("target").resolve("staff-e2e")
@@ -82,8 +83,15 @@ final class StaffUnit implements AutoCloseable {
             ws.engine(ws.storedSession().orElseThrow(), QUIET, false).syncOnce(Duration.ZERO);
         }
         AgencyEngine leadEngine = leadWs.engine(leadSession, QUIET, false);
-        staffRoom = StaffRoomSetup.create(leadEngine.client(), leadSession, "Wohngeldstelle " + name, List.of(),
-                List.of(annaUser.userId(), benUser.userId()), CONFIG.leadLevel());
+        // A member who signs in through the window (issue 9's window tests) is invited with the others, as a lead
+        // or as a caseworker; nothing is sent into the room before the window's device has joined.
+        List<String> furtherLeads = windowUser != null && windowLead ? List.of(windowUser.userId()) : List.of();
+        List<String> caseworkers = new ArrayList<>(List.of(annaUser.userId(), benUser.userId()));
+        if (windowUser != null && !windowLead) {
+            caseworkers.add(windowUser.userId());
+        }
+        staffRoom = StaffRoomSetup.create(leadEngine.client(), leadSession, "Wohngeldstelle " + name, furtherLeads,
+                caseworkers, CONFIG.leadLevel());
 
         CitizenRooms citizenRooms = CitizenRooms.of(amtWs.database(), amtUser.userId());
         lead = StaffClient.open(leadWs, leadSession, staffRoom, CONFIG, citizenRooms);
@@ -113,7 +121,45 @@ final class StaffUnit implements AutoCloseable {
     }
 
     static StaffUnit start(SynapseServer synapse, String name) throws Exception {
-        return new StaffUnit(synapse, name);
+        return new StaffUnit(synapse, name, null, false);
+    }
+
+    /**
+     * A unit whose staff room also invites {@code windowUser} (as a further lead, or as a caseworker), who signs in
+     * through the real window with the functional account ({@link #amtUser}) as a second workstation device.
+     */
+    static StaffUnit withWindowMember(SynapseServer synapse, String name, RegisteredUser windowUser,
+            boolean windowLead) throws Exception {
+        return new StaffUnit(synapse, name, windowUser, windowLead);
+    }
+
+    /**
+     * Another workstation device of the functional account (e.g. the deputy's), logged in and synced once; it knows
+     * nothing older than itself until it restores the key backup.
+     */
+    AgencyEngine newAgencyDevice(String name) throws Exception {
+        Workstation ws = workstation(name);
+        Session session = login(ws, amtUser);
+        AgencyEngine engine = ws.engine(session, QUIET, false);
+        engine.syncOnce(Duration.ZERO);
+        return engine;
+    }
+
+    /** The functional account's readable messages in the citizen room, as seen by {@code engine}: their bodies. */
+    static List<String> readableBodies(AgencyEngine engine, String roomId) {
+        List<String> bodies = new ArrayList<>();
+        for (EngineStore.StoredEvent e : engine.storedEvents(roomId)) {
+            if (e.type().equals("m.room.message") && e.decryption() != EngineStore.Decryption.UNABLE_TO_DECRYPT
+                    && e.contentJson() != null) {
+                try {
+                    bodies.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(e.contentJson())
+                            .path("body").asText());
+                } catch (java.io.IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            }
+        }
+        return bodies;
     }
 
     private Workstation workstation(String name) throws Exception {
