@@ -3,7 +3,6 @@ package de.amtsdesk.core.notice;
 import eu.europa.esig.dss.token.Pkcs11SignatureToken;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 
 /**
  * The signing key on a smartcard or HSM, through the vendor's PKCS#11 library (tested with SoftHSM2). The slot
@@ -33,7 +32,7 @@ public final class Pkcs11KeySource implements NoticeKeySource {
         Pkcs11SignatureToken token;
         try {
             // slotId -1: choose by slotListIndex instead
-            token = new Pkcs11SignatureToken(library.toString(), new KeyStore.PasswordProtection(pin.clone()), -1,
+            token = new Pkcs11SignatureToken(library.toString(), pin::clone, -1,
                     slotListIndex, null);
         } catch (RuntimeException e) {
             throw new NoticeSigningException("cannot open " + describe(), e);

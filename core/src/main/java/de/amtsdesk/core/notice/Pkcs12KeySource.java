@@ -28,7 +28,7 @@ public final class Pkcs12KeySource implements NoticeKeySource {
         Pkcs12SignatureToken token;
         try {
             token = new Pkcs12SignatureToken(file.toFile(), new KeyStore.PasswordProtection(password.clone()));
-        } catch (RuntimeException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             throw new NoticeSigningException("cannot open " + describe() + " (wrong password or not PKCS#12?)", e);
         }
         return SigningKey.choose(token, alias, describe());

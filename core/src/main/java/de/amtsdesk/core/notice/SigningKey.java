@@ -12,7 +12,7 @@ public record SigningKey(SignatureTokenConnection token, DSSPrivateKeyEntry entr
         Objects.requireNonNull(entry, "entry");
     }
 
-    /** The first key of the token, or the one with that alias (KeyStore alias or PKCS#11 label). */
+    /** The first key of the token, or the one with that alias (KeyStore alias; SunPKCS11 uses the CKA_LABEL). */
     static SigningKey choose(SignatureTokenConnection token, String alias, String source)
             throws NoticeSigningException {
         try {
@@ -33,9 +33,6 @@ public record SigningKey(SignatureTokenConnection token, DSSPrivateKeyEntry entr
     private static String aliasOf(DSSPrivateKeyEntry key) {
         if (key instanceof eu.europa.esig.dss.token.KSPrivateKeyEntry ks) {
             return ks.getAlias();
-        }
-        if (key instanceof eu.europa.esig.dss.token.IAIKPrivateKeyEntry pkcs11) {
-            return pkcs11.getLabel();
         }
         return null;
     }

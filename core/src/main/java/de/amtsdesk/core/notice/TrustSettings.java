@@ -7,8 +7,9 @@ import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CertificateSource;
 import eu.europa.esig.dss.spi.x509.aia.AIASource;
 import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
-import eu.europa.esig.dss.spi.x509.revocation.crl.CRLSource;
-import eu.europa.esig.dss.spi.x509.revocation.ocsp.OCSPSource;
+import eu.europa.esig.dss.model.x509.revocation.crl.CRL;
+import eu.europa.esig.dss.model.x509.revocation.ocsp.OCSP;
+import eu.europa.esig.dss.spi.x509.revocation.RevocationSource;
 import java.util.Objects;
 
 /**
@@ -16,7 +17,8 @@ import java.util.Objects;
  * missing intermediate certificates come from. Offline settings fetch nothing (a signature then stays
  * "indeterminate" unless the PDF carries its own revocation data, as B-LT does).
  */
-public record TrustSettings(CertificateSource trustAnchors, OCSPSource ocsp, CRLSource crl, AIASource aia) {
+public record TrustSettings(CertificateSource trustAnchors, RevocationSource<OCSP> ocsp, RevocationSource<CRL> crl,
+        AIASource aia) {
 
     public TrustSettings {
         Objects.requireNonNull(trustAnchors, "trustAnchors");

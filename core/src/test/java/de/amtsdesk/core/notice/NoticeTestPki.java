@@ -1,0 +1,64 @@
+package de.amtsdesk.core.notice;
+
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.spi.x509.CertificateSource;
+import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
+import eu.europa.esig.dss.test.PKIFactoryAccess;
+import eu.europa.esig.dss.token.DSSPrivateKeyEntry;
+import eu.europa.esig.dss.token.KSPrivateKeyEntry;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+
+/**
+ * DSS's in-memory test PKI (CA, OCSP, CRL, TSA), built once per JVM: it takes seconds, so every notice test shares
+ * this one instance. The signing key is written to a real PKCS#12 file so the production key source is tested.
+ */
+final class NoticeTestPki extends PKIFactoryAccess {
+
+    static final char[] PASSWORD = "notice-test".toCharArray();
+    private static NoticeTestPki instance;
+
+    final Path pkcs12;
+    final TSPSource tsa;
+    final CertificateSource trustAnchors;
+    final TrustSettings trust;
+
+    private NoticeTestPki() throws Exception {
+        DSSPrivateKeyEntry entry = getPrivateKeyEntry();
+        pkcs12 = Files.createTempFile("notice-signer-", ".p12");
+        pkcs12.toFile().deleteOnExit();
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        Certificate[] chain = java.util.Arrays.stream(entry.getCertificateChain())
+                .map(CertificateToken::getCertificate).toArray(Certificate[]::new);
+        store.setKeyEntry("notice-signer", ((KSPrivateKeyEntry) entry).getPrivateKey(), PASSWORD, chain);
+        try (OutputStream out = Files.newOutputStream(pkcs12)) {
+            store.store(out, PASSWORD);
+        }
+        tsa = getGoodTsa();
+        trustAnchors = getTrustedCertificateSource();
+        // OCSP and CRL answered by the in-memory PKI, so a good signature can reach TOTAL_PASSED
+        var complete = getCompleteCertificateVerifier();
+        trust = new TrustSettings(trustAnchors, complete.getOcspSource(), complete.getCrlSource(),
+                complete.getAIASource());
+    }
+
+    static synchronized NoticeTestPki get() throws Exception {
+        if (instance == null) {
+            instance = new NoticeTestPki();
+        }
+        return instance;
+    }
+
+    NoticeKeySource keySource() {
+        return new Pkcs12KeySource(pkcs12, PASSWORD, null);
+    }
+
+    @Override
+    protected String getSigningAlias() {
+        return GOOD_USER;
+    }
+}
