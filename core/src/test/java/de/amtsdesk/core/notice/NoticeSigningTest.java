@@ -137,6 +137,19 @@ class NoticeSigningTest {
     }
 
     @Test
+    void dssReadsZeroPaddedSignaturesThroughOurCmsReaderOnly() throws Exception {
+        java.lang.reflect.Field impl = eu.europa.esig.dss.cms.CMSUtils.class.getDeclaredField("impl");
+        impl.setAccessible(true);
+        assertThat(impl.get(null)).as("ServiceLoader order: core's reader must win").isInstanceOf(PaddedCmsUtils.class);
+        byte[] der = {0x30, 0x03, 0x02, 0x01, 0x05};
+        byte[] padded = java.util.Arrays.copyOf(der, 40);
+        assertThat(PaddedCmsUtils.withoutZeroPadding(padded)).containsExactly(der);
+        byte[] trailingJunk = padded.clone();
+        trailingJunk[30] = 1;
+        assertThat(PaddedCmsUtils.withoutZeroPadding(trailingJunk)).isSameAs(trailingJunk);
+    }
+
+    @Test
     void anUnsignedNoticeIsNotSigned() {
         VerificationReport report = verifier().verify(notice.pdf());
         assertThat(report.verdict()).isEqualTo(Verdict.NOT_SIGNED);

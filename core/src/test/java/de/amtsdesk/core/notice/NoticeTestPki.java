@@ -5,7 +5,7 @@ import eu.europa.esig.dss.spi.x509.CertificateSource;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import eu.europa.esig.dss.test.PKIFactoryAccess;
 import eu.europa.esig.dss.token.DSSPrivateKeyEntry;
-import eu.europa.esig.dss.token.KSPrivateKeyEntry;
+import eu.europa.esig.dss.token.DSSPrivateKeyAccessEntry;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ final class NoticeTestPki extends PKIFactoryAccess {
         store.load(null, null);
         Certificate[] chain = java.util.Arrays.stream(entry.getCertificateChain())
                 .map(CertificateToken::getCertificate).toArray(Certificate[]::new);
-        store.setKeyEntry("notice-signer", ((KSPrivateKeyEntry) entry).getPrivateKey(), PASSWORD, chain);
+        store.setKeyEntry("notice-signer", ((DSSPrivateKeyAccessEntry) entry).getPrivateKey(), PASSWORD, chain);
         try (OutputStream out = Files.newOutputStream(pkcs12)) {
             store.store(out, PASSWORD);
         }
