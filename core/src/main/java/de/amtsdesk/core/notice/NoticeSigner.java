@@ -1,5 +1,6 @@
 package de.amtsdesk.core.notice;
 
+import de.amtsdesk.core.cases.CaseBook;
 import de.amtsdesk.core.i18n.Translations;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
@@ -74,6 +75,19 @@ public final class NoticeSigner {
     }
 
     /**
+     * Signs a notice of a case only when a second member approved exactly these bytes (Mitzeichnung, ADR 0017).
+     *
+     * @throws NoticeSigningException when no approval exists for the draft's SHA-256, or signing fails
+     */
+    public byte[] signApproved(CaseBook book, String caseId, byte[] pdf, SignatureBox box, Level level,
+            Details details) throws NoticeSigningException {
+        SignOffGate.requireApproval(book, caseId, pdf);
+        return sign(pdf, box, level, details);
+    }
+
+    /**
+     * Signs without looking at sign-offs: for callers that checked {@link SignOffGate} themselves, and tests.
+     *
      * @param pdf the notice exactly as signed off (its SHA-256 is what the approval names)
      * @throws NoticeSigningException when the key cannot be opened, B-T is asked without a TSA, or DSS refuses
      */
