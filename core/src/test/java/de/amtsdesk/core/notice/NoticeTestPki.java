@@ -25,6 +25,8 @@ final class NoticeTestPki extends PKIFactoryAccess {
     final TSPSource tsa;
     final CertificateSource trustAnchors;
     final TrustSettings trust;
+    final java.security.PrivateKey privateKey;
+    final CertificateToken certificate;
 
     private NoticeTestPki() throws Exception {
         DSSPrivateKeyEntry entry = getPrivateKeyEntry();
@@ -34,7 +36,9 @@ final class NoticeTestPki extends PKIFactoryAccess {
         store.load(null, null);
         Certificate[] chain = java.util.Arrays.stream(entry.getCertificateChain())
                 .map(CertificateToken::getCertificate).toArray(Certificate[]::new);
-        store.setKeyEntry("notice-signer", ((DSSPrivateKeyAccessEntry) entry).getPrivateKey(), PASSWORD, chain);
+        privateKey = ((DSSPrivateKeyAccessEntry) entry).getPrivateKey();
+        certificate = entry.getCertificate();
+        store.setKeyEntry("notice-signer", privateKey, PASSWORD, chain);
         try (OutputStream out = Files.newOutputStream(pkcs12)) {
             store.store(out, PASSWORD);
         }
