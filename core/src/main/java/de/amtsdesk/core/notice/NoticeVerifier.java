@@ -32,6 +32,7 @@ import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 
 /**
  * Checks any PDF (our signed notices, citizens' signed certificates, arbitrary uploads) and says in one verdict
@@ -50,6 +51,10 @@ public final class NoticeVerifier {
             "BBB_FC_DSCNUOM_ANS", // undefined object modifications after signing
             "BBB_FC_IOWNSFR_ANS", // overlapping/new annotations
             "BBB_FC_DMFSCDA_ANS"); // forbidden changes to the document's annotations
+
+    /** Our message key for a signature dictionary whose CMS could not be read at all. */
+    static final String UNREADABLE_SIGNATURE = "AMTSDESK_SIGNATURE_UNREADABLE";
+    private static final String DOCUMENT_TIMESTAMP = "ETSI.RFC3161";
 
     /** The parser recurses into nested arrays and dictionaries; a bounded stack turns a bomb into a refusal. */
     private static final long WORKER_STACK_BYTES = 4L * 1024 * 1024;
@@ -121,14 +126,27 @@ public final class NoticeVerifier {
 
     private VerificationReport check(byte[] pdf, String sha256) throws IOException {
         List<ActiveContent> active;
+        List<String> signatureFields = new ArrayList<>();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             active = ActiveContentScanner.scan(document);
+            for (PDSignature signature : document.getSignatureDictionaries()) {
+                if (!DOCUMENT_TIMESTAMP.equals(signature.getSubFilter())) {
+                    signatureFields.add(signature.getName() == null ? "?" : signature.getName());
+                }
+            }
         }
         SignedDocumentValidator validator =
                 SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf, "checked.pdf"));
         validator.setCertificateVerifier(trust.certificateVerifier());
         Reports reports = validator.validateDocument();
-        List<SignatureCheck> signatures = signatureChecks(reports, pdf.length);
+        List<SignatureCheck> signatures = new ArrayList<>(signatureChecks(reports, pdf.length));
+        // DSS skips a signature whose CMS it cannot read (e.g. data after it in /Contents) with a log line only;
+        // the file would then look unsigned. A signature the reader cannot check is a broken signature.
+        for (int i = signatures.size(); i < signatureFields.size(); i++) {
+            signatures.add(new SignatureCheck("unreadable-" + (i + 1), SignatureCheck.State.BROKEN, null, false,
+                    null, null, null, List.of(), false, Indication.TOTAL_FAILED.name(),
+                    SubIndication.FORMAT_FAILURE.name(), List.of(UNREADABLE_SIGNATURE)));
+        }
         Verdict verdict = signatures.isEmpty() ? Verdict.NOT_SIGNED
                 : switch (signatures.stream().map(SignatureCheck::state).max(Comparator.naturalOrder()).orElseThrow()) {
                     case INTACT -> Verdict.INTACT;

@@ -56,6 +56,10 @@ public record VerificationReport(Verdict verdict, Refusal refusal, String refusa
                     : "";
             lines.add(t.get("signature." + s.state().name(), signer) + " " + time + " ("
                     + s.indication() + (s.subIndication() == null ? "" : " / " + s.subIndication()) + ")");
+            // DSS's sub-indication in words where it tells the caseworker something the state does not
+            if (s.subIndication() != null && t.bundle().containsKey("subindication." + s.subIndication())) {
+                lines.add(t.get("subindication." + s.subIndication()));
+            }
         }
         activeContent.stream().map(ActiveContent::kind).distinct()
                 .forEach(kind -> lines.add(t.get("active." + kind.name())));

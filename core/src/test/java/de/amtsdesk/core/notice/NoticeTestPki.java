@@ -57,6 +57,40 @@ final class NoticeTestPki extends PKIFactoryAccess {
         return instance;
     }
 
+    /** Another user of the test PKI (revoked-user, expired-user, self-signed) as a PKCS#12 key source. */
+    NoticeKeySource keySourceOf(String alias) throws Exception {
+        DSSPrivateKeyEntry other = new OtherUser(alias).entry();
+        Path file = Files.createTempFile("notice-" + alias + "-", ".p12");
+        file.toFile().deleteOnExit();
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        Certificate[] chain = java.util.Arrays.stream(other.getCertificateChain())
+                .map(CertificateToken::getCertificate).toArray(Certificate[]::new);
+        store.setKeyEntry(alias, ((DSSPrivateKeyAccessEntry) other).getPrivateKey(), PASSWORD, chain);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, PASSWORD);
+        }
+        return new Pkcs12KeySource(file, PASSWORD, null);
+    }
+
+    /** Same in-memory PKI (its repository is shared in the JVM), different signing user. */
+    private static final class OtherUser extends PKIFactoryAccess {
+        private final String alias;
+
+        OtherUser(String alias) {
+            this.alias = alias;
+        }
+
+        DSSPrivateKeyEntry entry() {
+            return getPrivateKeyEntry();
+        }
+
+        @Override
+        protected String getSigningAlias() {
+            return alias;
+        }
+    }
+
     NoticeKeySource keySource() {
         return new Pkcs12KeySource(pkcs12, PASSWORD, null);
     }
