@@ -85,6 +85,9 @@ public final class NoticeVerifier {
         if (!startsLikePdf(pdf)) {
             return VerificationReport.refused(Refusal.NOT_A_PDF, "no %PDF- header in the first 1024 bytes", sha256);
         }
+        if (!endsLikePdf(pdf)) {
+            return VerificationReport.refused(Refusal.TRUNCATED, "no %%EOF in the last 1024 bytes", sha256);
+        }
         FutureTask<VerificationReport> task = new FutureTask<>(() -> check(pdf, sha256));
         // Own thread: bounded stack, and a parser stuck in a crafted file can be abandoned after the timeout
         // (PDFBox does not react to interrupts; the daemon thread ends with the work or the process).
@@ -122,6 +125,17 @@ public final class NoticeVerifier {
     private static boolean startsLikePdf(byte[] pdf) {
         String head = new String(pdf, 0, Math.min(pdf.length, 1024), StandardCharsets.ISO_8859_1);
         return head.contains("%PDF-");
+    }
+
+    /**
+     * A PDF ends with %%EOF (some writers add a little garbage after it). Without it the file was cut off, and
+     * PDFBox's lenient parser would rebuild whatever is left: a signed notice cut before its signature would then
+     * look "unsigned" instead of incomplete.
+     */
+    private static boolean endsLikePdf(byte[] pdf) {
+        int from = Math.max(0, pdf.length - 1024);
+        String tail = new String(pdf, from, pdf.length - from, StandardCharsets.ISO_8859_1);
+        return tail.contains("%%EOF");
     }
 
     private VerificationReport check(byte[] pdf, String sha256) throws IOException {

@@ -26,12 +26,12 @@ public record VerificationReport(Verdict verdict, Refusal refusal, String refusa
         MODIFIED_AFTER_SIGNING,
         /** A signature does not match the document: it was tampered with or the signature is invalid. */
         BROKEN,
-        /** Not checked: too large, not a PDF, unreadable, too complex, or took too long. */
+        /** Not checked: too large, not a PDF, cut off, unreadable, too complex, or took too long. */
         REFUSED
     }
 
     public enum Refusal {
-        TOO_LARGE, NOT_A_PDF, MALFORMED, ENCRYPTED, TOO_COMPLEX, TIMEOUT
+        TOO_LARGE, NOT_A_PDF, TRUNCATED, MALFORMED, ENCRYPTED, TOO_COMPLEX, TIMEOUT
     }
 
     public VerificationReport {
