@@ -1,6 +1,9 @@
 package de.amtsdesk.core.notice;
 
 import de.amtsdesk.core.i18n.Translations;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,16 +46,23 @@ public record VerificationReport(Verdict verdict, Refusal refusal, String refusa
         return new VerificationReport(Verdict.REFUSED, refusal, detail, List.of(), List.of(), sha256);
     }
 
-    /** The verdict in plain words, then one line per signature and per kind of active content. */
+    /** {@link #plainWords(Locale, ZoneId)} with times in the agency's zone (Europe/Berlin). */
     public List<String> plainWords(Locale locale) {
+        return plainWords(locale, ZoneId.of("Europe/Berlin"));
+    }
+
+    /** The verdict in plain words, then one line per signature and per kind of active content. */
+    public List<String> plainWords(Locale locale, ZoneId zone) {
         Translations t = Translations.load(NoticePdfWriter.MESSAGES, locale);
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
+                .withZone(zone);
         List<String> lines = new ArrayList<>();
         lines.add(refusal == null ? t.get("verdict." + verdict.name())
                 : t.get("verdict.REFUSED", t.get("refusal." + refusal.name())));
         for (SignatureCheck s : signatures) {
             String signer = s.signer() == null ? t.get("signer.unknown") : s.signer();
-            String time = s.timestampTime() != null ? t.get("signature.timestamped", s.timestampTime().toString())
-                    : s.claimedSigningTime() != null ? t.get("signature.claimed", s.claimedSigningTime().toString())
+            String time = s.timestampTime() != null ? t.get("signature.timestamped", format.format(s.timestampTime()))
+                    : s.claimedSigningTime() != null ? t.get("signature.claimed", format.format(s.claimedSigningTime()))
                     : "";
             lines.add(t.get("signature." + s.state().name(), signer) + " " + time + " ("
                     + s.indication() + (s.subIndication() == null ? "" : " / " + s.subIndication()) + ")");

@@ -60,8 +60,9 @@ class NoticeSigningTest {
         assertThat(signature.timestampTime()).isNull();
         assertThat(signature.coversWholeFile()).isTrue();
         assertThat(signature.byteRange()).hasSize(4).first().isEqualTo(0L);
-        assertThat(report.plainWords(Locale.GERMAN).getFirst())
-                .isEqualTo("Das Dokument ist unverändert und von einer vertrauenswürdigen Stelle signiert.");
+        assertThat(report.plainWords(Locale.GERMAN)).containsExactly(
+                "Das Dokument ist unverändert und von einer vertrauenswürdigen Stelle signiert.",
+                "Signatur von good-user: gültig. Signierzeit laut Unterzeichner: 02.12.2026, 11:15:30. (TOTAL_PASSED)");
 
         assertThat(PdfA.validate3b(signedB).failures()).isEmpty();
         assertThat(PdfA.validate3b(signedB).compliant()).isTrue();
@@ -181,6 +182,53 @@ class NoticeSigningTest {
                 NoticeTestPki.PASSWORD, null), null, NoticeComposeTest.CLOCK);
         assertThatThrownBy(() -> missingFile.sign(notice.pdf(), notice.signatureBox(), NoticeSigner.Level.B_B,
                 DETAILS)).isInstanceOf(NoticeSigningException.class).hasMessageContaining("not found");
+    }
+
+    @Test
+    void signApprovedSignsOnlyTheExactDraftASecondMemberApproved() throws Exception {
+        java.time.Instant t = java.time.Instant.parse("2026-12-02T08:00:00Z");
+        String lead = "@lena:amt.example";
+        String anna = "@anna:amt.example";
+        String ben = "@ben:amt.example";
+        java.util.List<de.amtsdesk.core.cases.log.FoldInput> log = new java.util.ArrayList<>(java.util.List.of(
+                new de.amtsdesk.core.cases.log.StaffMembership("$1:amt.example", lead, true, "Lena", t),
+                new de.amtsdesk.core.cases.log.StaffPowerLevels("$2:amt.example", lead,
+                        new de.amtsdesk.core.cases.log.PowerLevels(java.util.Map.of(lead, 100), 0, java.util.Map.of()), t),
+                new de.amtsdesk.core.cases.log.StaffMembership("$3:amt.example", anna, true, "Anna", t),
+                new de.amtsdesk.core.cases.log.StaffMembership("$4:amt.example", ben, true, "Ben", t)));
+        String caseId = "$5:amt.example";
+        log.add(staffEvent(caseId, lead, de.amtsdesk.core.cases.OutgoingStaffEvents.created("!citizen:amt.example",
+                "@joerg:bund.example", "Jörg Weiß"), t));
+        String sha = NoticeHash.sha256Hex(notice.pdf());
+        log.add(staffEvent("$6:amt.example", anna,
+                de.amtsdesk.core.cases.OutgoingStaffEvents.requestNoticeSignOff(caseId, sha, "Bescheid"), t));
+        NoticeSigner signer = new NoticeSigner(pki.keySource(), null, NoticeComposeTest.CLOCK);
+
+        assertThatThrownBy(() -> signer.signApproved(fold(log), caseId, notice.pdf(), notice.signatureBox(),
+                NoticeSigner.Level.B_B, DETAILS)).isInstanceOf(NoticeSigningException.class)
+                .hasMessageContaining("requested, not approved");
+
+        log.add(staffEvent("$7:amt.example", ben,
+                de.amtsdesk.core.cases.OutgoingStaffEvents.approveNotice(caseId, sha), t));
+        byte[] signed = signer.signApproved(fold(log), caseId, notice.pdf(), notice.signatureBox(),
+                NoticeSigner.Level.B_B, DETAILS);
+        assertThat(verifier().verify(signed).verdict()).isEqualTo(Verdict.INTACT);
+        byte[] otherDraft = NoticeComposeTest.render("general.decision", Locale.ENGLISH).pdf();
+        assertThatThrownBy(() -> signer.signApproved(fold(log), caseId, otherDraft, notice.signatureBox(),
+                NoticeSigner.Level.B_B, DETAILS)).isInstanceOf(NoticeSigningException.class)
+                .hasMessageContaining("no sign-off request");
+    }
+
+    private static de.amtsdesk.core.cases.log.StaffEvent staffEvent(String id, String sender,
+            de.amtsdesk.core.cases.OutgoingStaffEvents.Outgoing outgoing, java.time.Instant at) {
+        return new de.amtsdesk.core.cases.log.StaffEvent(id, outgoing.type(), sender, at, outgoing.content());
+    }
+
+    private static de.amtsdesk.core.cases.CaseBook fold(java.util.List<de.amtsdesk.core.cases.log.FoldInput> log) {
+        de.amtsdesk.core.cases.CaseLog fold = new de.amtsdesk.core.cases.CaseLog(
+                de.amtsdesk.core.cases.UnitConfig.defaults("BA"), new de.amtsdesk.core.cases.audit.InMemoryAuditLog());
+        fold.applyAll(log);
+        return fold.book();
     }
 
     /** An incremental update that draws text on page 1: what an attacker adds to a signed notice. */
