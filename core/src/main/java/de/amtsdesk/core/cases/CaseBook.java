@@ -32,6 +32,8 @@ public final class CaseBook {
     private TemplateLibrary templates = TemplateLibrary.empty();
     private MacroLibrary macros = MacroLibrary.empty();
     private UnitRoster roster = UnitRoster.empty();
+    /** Notice sign-offs per case, then per draft hash, in the order requested (ADR 0017). */
+    private final Map<String, Map<String, NoticeSignOff>> signOffs = new LinkedHashMap<>();
     private long staffOrder;
     private String lastStaffEventId;
 
@@ -50,6 +52,7 @@ public final class CaseBook {
         book.templates = TemplateLibrary.of(snapshot.templates());
         book.macros = MacroLibrary.of(snapshot.macros());
         book.roster = UnitRoster.of(snapshot.unitMembers());
+        snapshot.noticeSignOffs().forEach(book::putSignOff);
         book.staffOrder = snapshot.staffOrder();
         book.lastStaffEventId = snapshot.lastStaffEventId();
         return book;
@@ -60,8 +63,28 @@ public final class CaseBook {
             Map<String, List<Moment>> pending = new HashMap<>();
             pendingRoomMoments.forEach((room, moments) -> pending.put(room, List.copyOf(moments)));
             return new FoldSnapshot(List.copyOf(cases.values()), pending, referenceCounters, policy, staffRoom,
-                    templates.all(), macros.all(), roster.all(), seenEventIds, staffOrder, lastStaffEventId);
+                    templates.all(), macros.all(), roster.all(),
+                    signOffs.values().stream().flatMap(m -> m.values().stream()).toList(), seenEventIds, staffOrder,
+                    lastStaffEventId);
         });
+    }
+
+    /** The sign-off of that exact notice draft in that case, if one was requested (ADR 0017). */
+    public Optional<NoticeSignOff> signOff(String caseId, String sha256) {
+        return read(() -> Optional.ofNullable(signOffs.getOrDefault(caseId, Map.of()).get(sha256)));
+    }
+
+    /** Every notice sign-off of a case, in the order they were requested. */
+    public List<NoticeSignOff> signOffs(String caseId) {
+        return read(() -> List.copyOf(signOffs.getOrDefault(caseId, Map.of()).values()));
+    }
+
+    NoticeSignOff signOffOrNull(String caseId, String sha256) {
+        return signOffs.getOrDefault(caseId, Map.of()).get(sha256);
+    }
+
+    void putSignOff(NoticeSignOff signOff) {
+        signOffs.computeIfAbsent(signOff.caseId(), id -> new LinkedHashMap<>()).put(signOff.sha256(), signOff);
     }
 
     public Optional<Case> find(String caseId) {

@@ -76,6 +76,14 @@ public sealed interface CaseCommand {
             String bodySha256) implements CaseCommand {
     }
 
+    /**
+     * Mitzeichnung (ADR 0017): the sender requests sign-off of the notice draft with this SHA-256, or approves or
+     * rejects someone else's request. {@code title} only with a request, {@code reason} only with a rejection.
+     */
+    record SignOffNotice(String caseId, NoticeSignOff.Status action, String sha256, String title, String reason)
+            implements CaseCommand {
+    }
+
     /** What kind of reply went out. */
     enum ReplyKind {
         TEXT, POLL, FILE, TEMPLATE;
@@ -103,6 +111,7 @@ public sealed interface CaseCommand {
             case AddNote c -> List.of(c.caseId());
             case TagCase c -> List.of(c.caseId());
             case RecordReply c -> List.of(c.caseId());
+            case SignOffNotice c -> List.of(c.caseId());
             case TakeOver c -> List.of(c.caseId());
             case SetMember c -> List.of();
             case HandOver c -> List.of();

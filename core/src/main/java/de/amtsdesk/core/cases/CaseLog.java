@@ -124,6 +124,7 @@ public final class CaseLog {
             case CaseCommand.SetMember c -> setMember(c, event, notifications);
             case CaseCommand.HandOver c -> handOver(c, event, notifications);
             case CaseCommand.TakeOver c -> takeOver(c, event, notifications);
+            case CaseCommand.SignOffNotice c -> signOffNotice(c, event, notifications);
         };
     }
 
@@ -435,6 +436,51 @@ public final class CaseLog {
     private static Instant staffTime(Case c, StaffEvent event) {
         Instant last = c.timeline().lastStaffAt();
         return event.serverTime().isBefore(last) ? last : event.serverTime();
+    }
+
+    /**
+     * Mitzeichnung (ADR 0017). A request records who drafted the notice with that hash; an approval or rejection
+     * must come from another member, for a hash requested in this case and not yet decided. The sender is the
+     * event's sender (signed by the homeserver), so nobody can approve in someone else's name. The case itself
+     * does not change; the sign-off state and the audit entry do.
+     */
+    private FoldResult signOffNotice(CaseCommand.SignOffNotice command, StaffEvent event,
+            List<Runnable> notifications) throws InvalidStaffEvent {
+        Case c = existing(command.caseId());
+        permissions().require(event.sender(), StaffEventTypes.NOTICE_SIGNOFF, Permissions.MEMBER_LEVEL);
+        NoticeSignOff current = book.signOffOrNull(c.id(), command.sha256());
+        List<FieldChange> changes = new ArrayList<>();
+        changes.add(new FieldChange("notice.sha256", null, command.sha256()));
+        if (command.action() == NoticeSignOff.Status.REQUESTED) {
+            if (current != null && current.status() != NoticeSignOff.Status.REJECTED) {
+                throw new InvalidStaffEvent(Rejection.SIGN_OFF_ALREADY_DECIDED, "sign-off of " + command.sha256()
+                        + " was already " + current.status().wireName() + " by " + current.requestedBy());
+            }
+            book.putSignOff(NoticeSignOff.requested(c.id(), command.sha256(), command.title(), event.sender(),
+                    event.serverTime()));
+            changes.add(new FieldChange("notice.signoff", null, "requested"));
+        } else {
+            if (current == null) {
+                throw new InvalidStaffEvent(Rejection.UNKNOWN_NOTICE_DRAFT,
+                        "no sign-off was requested for notice " + command.sha256() + " in this case");
+            }
+            if (current.requestedBy().equals(event.sender())) {
+                throw new InvalidStaffEvent(Rejection.SELF_APPROVAL, event.sender()
+                        + " drafted notice " + command.sha256() + " and cannot sign it off themselves");
+            }
+            if (current.status() != NoticeSignOff.Status.REQUESTED) {
+                throw new InvalidStaffEvent(Rejection.SIGN_OFF_ALREADY_DECIDED, "notice " + command.sha256()
+                        + " was already " + current.status().wireName() + " by " + current.decidedBy());
+            }
+            book.putSignOff(current.decided(command.action(), event.sender(), event.serverTime(), command.reason()));
+            changes.add(new FieldChange("notice.signoff", "requested", command.action().wireName()));
+            if (command.reason() != null) {
+                changes.add(new FieldChange("notice.reason", null, command.reason()));
+            }
+        }
+        record(event, c.id(), AuditEntry.Outcome.APPLIED, null, null, changes);
+        notifications.add(() -> listeners.forEach(l -> l.auditRecorded(c.id())));
+        return FoldResult.applied(List.of(c.id()));
     }
 
     private FoldResult commit(StaffEvent event, Case before, Case after, List<Runnable> notifications) {

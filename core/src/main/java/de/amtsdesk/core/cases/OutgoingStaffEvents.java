@@ -211,6 +211,34 @@ public final class OutgoingStaffEvents {
                 .put("from", Objects.requireNonNull(currentAssignee, "currentAssignee")));
     }
 
+    /**
+     * Asks the unit to sign off (mitzeichnen) the notice draft with this SHA-256 of its PDF bytes (ADR 0017).
+     *
+     * @param title the notice's title, so the approver knows which draft it is; may be null
+     */
+    public static Outgoing requestNoticeSignOff(String caseId, String pdfSha256, String title) {
+        ObjectNode content = base().put("case", caseId).put("action", "request").put("sha256", pdfSha256);
+        if (title != null) {
+            content.put("title", title);
+        }
+        return new Outgoing(StaffEventTypes.NOTICE_SIGNOFF, content);
+    }
+
+    /** Approves someone else's draft with exactly this hash; the fold refuses an approval of one's own draft. */
+    public static Outgoing approveNotice(String caseId, String pdfSha256) {
+        return new Outgoing(StaffEventTypes.NOTICE_SIGNOFF,
+                base().put("case", caseId).put("action", "approve").put("sha256", pdfSha256));
+    }
+
+    /** Rejects someone else's draft; the reason goes to the drafter and the audit trail. */
+    public static Outgoing rejectNotice(String caseId, String pdfSha256, String reason) {
+        ObjectNode content = base().put("case", caseId).put("action", "reject").put("sha256", pdfSha256);
+        if (reason != null) {
+            content.put("reason", reason);
+        }
+        return new Outgoing(StaffEventTypes.NOTICE_SIGNOFF, content);
+    }
+
     /** Lower-case hex SHA-256 of the text's UTF-8 bytes, as {@link #replied} carries it. */
     public static String sha256Hex(String text) {
         try {

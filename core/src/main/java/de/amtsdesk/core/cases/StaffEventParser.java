@@ -51,6 +51,8 @@ final class StaffEventParser {
                     Set.of("user", "maxOpenCases", "caseTypes", "absent", "deputy")));
             case StaffEventTypes.HANDOVER -> handover(ContentReader.of(content, Set.of("user", "deputy")));
             case StaffEventTypes.TAKEOVER -> takeover(ContentReader.of(content, Set.of("case", "from")));
+            case StaffEventTypes.NOTICE_SIGNOFF -> noticeSignOff(ContentReader.of(content,
+                    Set.of("case", "action", "sha256", "title", "reason")));
             // Says what it is, so the audit detail is readable even for an empty type (found by fuzzing).
             default -> throw new InvalidStaffEvent(Rejection.UNKNOWN_EVENT_TYPE,
                     "unknown event type \"" + event.type() + "\"");
@@ -222,6 +224,28 @@ final class StaffEventParser {
         }
         String sha256 = in.matching("sha256", SHA256_HEX, "a lower-case hex SHA-256");
         return new CaseCommand.RecordReply(caseId, eventId, txn, kind, template, sha256);
+    }
+
+    private static CaseCommand noticeSignOff(ContentReader in) throws InvalidStaffEvent {
+        String caseId = caseId(in);
+        String action = in.text("action", 20);
+        NoticeSignOff.Status status = switch (action) {
+            case "request" -> NoticeSignOff.Status.REQUESTED;
+            case "approve" -> NoticeSignOff.Status.APPROVED;
+            case "reject" -> NoticeSignOff.Status.REJECTED;
+            default -> throw new InvalidStaffEvent(Rejection.MALFORMED,
+                    "action must be request, approve or reject: " + action);
+        };
+        String sha256 = in.matching("sha256", SHA256_HEX, "a lower-case hex SHA-256");
+        String title = in.optionalText("title", 200);
+        String reason = in.optionalText("reason", 500);
+        if (title != null && status != NoticeSignOff.Status.REQUESTED) {
+            throw new InvalidStaffEvent(Rejection.MALFORMED, "title belongs to a request only");
+        }
+        if (reason != null && status != NoticeSignOff.Status.REJECTED) {
+            throw new InvalidStaffEvent(Rejection.MALFORMED, "reason belongs to a rejection only");
+        }
+        return new CaseCommand.SignOffNotice(caseId, status, sha256, title, reason);
     }
 
     private static String caseId(ContentReader in) throws InvalidStaffEvent {

@@ -8,6 +8,7 @@ import de.amtsdesk.core.cases.Case;
 import de.amtsdesk.core.cases.CaseStatus;
 import de.amtsdesk.core.cases.CaseTimeline;
 import de.amtsdesk.core.cases.FoldSnapshot;
+import de.amtsdesk.core.cases.NoticeSignOff;
 import de.amtsdesk.core.cases.Macro;
 import de.amtsdesk.core.cases.Moment;
 import de.amtsdesk.core.cases.Note;
@@ -91,6 +92,8 @@ public final class SnapshotCodec {
         snapshot.macros().forEach(m -> macros.add(macroJson(m)));
         ArrayNode members = root.putArray("unitMembers");
         snapshot.unitMembers().forEach(m -> members.add(memberJson(m)));
+        ArrayNode signOffs = root.putArray("noticeSignOffs");
+        snapshot.noticeSignOffs().forEach(s -> signOffs.add(signOffJson(s)));
         ArrayNode seen = root.putArray("seenEventIds");
         new TreeSet<>(snapshot.seenEventIds()).forEach(seen::add);
         root.put("staffOrder", snapshot.staffOrder());
@@ -137,10 +140,13 @@ public final class SnapshotCodec {
             root.path("macros").forEach(m -> macros.add(readMacro(m)));
             List<UnitMember> members = new ArrayList<>();
             root.path("unitMembers").forEach(m -> members.add(readMember(m)));
+            // Absent in snapshots written before notice sign-offs existed (ADR 0017): none.
+            List<NoticeSignOff> signOffs = new ArrayList<>();
+            root.path("noticeSignOffs").forEach(n -> signOffs.add(readSignOff(n)));
             Set<String> seen = new HashSet<>();
             root.path("seenEventIds").forEach(id -> seen.add(id.asText()));
             return new FoldSnapshot(cases, pending, counters, readPolicy(root.path("policy")),
-                    readStaffRoom(root.path("staffRoom")), templates, macros, members, seen,
+                    readStaffRoom(root.path("staffRoom")), templates, macros, members, signOffs, seen,
                     root.path("staffOrder").asLong(),
                     text(root, "lastStaffEventId"));
         } catch (IOException | RuntimeException e) {
@@ -357,6 +363,20 @@ public final class SnapshotCodec {
         JsonNode max = n.path("maxOpenCases");
         return new UnitMember(text(n, "user"), max.isIntegralNumber() ? max.asInt() : null, types,
                 n.path("absent").asBoolean(), text(n, "deputy"));
+    }
+
+    private static ObjectNode signOffJson(NoticeSignOff s) {
+        return JSON.createObjectNode().put("case", s.caseId()).put("sha256", s.sha256()).put("title", s.title())
+                .put("requestedBy", s.requestedBy()).put("requestedAt", instant(s.requestedAt()))
+                .put("status", s.status().wireName()).put("decidedBy", s.decidedBy())
+                .put("decidedAt", instant(s.decidedAt())).put("reason", s.reason());
+    }
+
+    private static NoticeSignOff readSignOff(JsonNode n) {
+        return new NoticeSignOff(text(n, "case"), text(n, "sha256"), text(n, "title"), text(n, "requestedBy"),
+                readInstant(n, "requestedAt"),
+                NoticeSignOff.Status.valueOf(text(n, "status").toUpperCase(java.util.Locale.ROOT)),
+                text(n, "decidedBy"), readInstant(n, "decidedAt"), text(n, "reason"));
     }
 
     // ---- scalars ----

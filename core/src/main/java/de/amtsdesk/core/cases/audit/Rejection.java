@@ -37,6 +37,12 @@ public enum Rejection {
     INVALID_DEPUTY,
     /** Someone other than the assignee (and not a lead) tried to change a case that is assigned (ADR 0014). */
     NOT_THE_ASSIGNEE,
+    /** A member approved (or rejected) a notice draft whose sign-off they requested themselves (ADR 0017). */
+    SELF_APPROVAL,
+    /** An approval or rejection names a notice draft (hash) nobody requested sign-off for in this case. */
+    UNKNOWN_NOTICE_DRAFT,
+    /** The notice draft's sign-off was already approved or rejected; a changed draft needs a new request. */
+    SIGN_OFF_ALREADY_DECIDED,
     /** A bug in the fold itself; the event was not applied. */
     INTERNAL_ERROR;
 

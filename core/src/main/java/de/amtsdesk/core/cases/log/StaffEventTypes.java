@@ -25,8 +25,11 @@ public final class StaffEventTypes {
     /** A member takes over a case someone else holds, naming the holder they saw (ADR 0014). */
     public static final String TAKEOVER = NAMESPACE + "takeover";
 
+    /** Mitzeichnung of a notice draft named by its SHA-256: request, approve or reject (ADR 0017). */
+    public static final String NOTICE_SIGNOFF = NAMESPACE + "notice.signoff";
+
     public static final List<String> ALL = List.of(CREATED, TYPED, STATUS, ASSIGNED, NOTE, TAGGED, POLICY, TEMPLATE,
-            MACRO, REPLIED, MEMBER, HANDOVER, TAKEOVER);
+            MACRO, REPLIED, MEMBER, HANDOVER, TAKEOVER, NOTICE_SIGNOFF);
 
     /** The schema version this client reads and writes. */
     public static final int SCHEMA_VERSION = 1;
