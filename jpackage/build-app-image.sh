@@ -11,7 +11,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 # HTTP client, logging, H2/Flyway later (java.sql, java.naming, java.management), German date formats
 # (jdk.localedata), and zip access for extracting the native crypto library.
 modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.scripting,java.sql,\
-java.xml,jdk.charsets,jdk.localedata,jdk.unsupported,jdk.zipfs
+java.xml,java.xml.crypto,jdk.charsets,jdk.crypto.cryptoki,jdk.localedata,jdk.unsupported,jdk.zipfs
 
 rm -rf "$target/runtime" "$target/app-image"
 "$JAVA_HOME/bin/jlink" --add-modules "$modules" --include-locales=de,en \

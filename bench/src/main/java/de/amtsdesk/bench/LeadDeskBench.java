@@ -128,8 +128,8 @@ public final class LeadDeskBench {
             sceneHolder[0] = scene;
             return holder;
         });
-        awaitTrue(() -> fxGet(() -> ((javafx.scene.control.TableView<?>) pane[0].root().lookup("#workloadTable"))
-                .getItems().size() > 0), "the projection never came");
+        awaitTrue(() -> fxGet(() -> !pane[0].controller().viewModel().workload().isEmpty()),
+                "the projection never came");
         double projectionMillis = (System.nanoTime() - buildStart) / 1e6;
         Thread.sleep(1500);
         List<Double> openMillis = new ArrayList<>();

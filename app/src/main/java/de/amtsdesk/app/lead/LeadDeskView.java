@@ -240,6 +240,11 @@ public final class LeadDeskView {
         viewModel.askFirst(askFirstBox.isSelected());
     }
 
+    /** The desk's state, for the workspace and the bench (which waits for the first projection off screen). */
+    public LeadDeskViewModel viewModel() {
+        return viewModel;
+    }
+
     public void focusList() {
         unassignedList.requestFocus();
     }
