@@ -94,13 +94,13 @@ public final class LeadDesk {
         javafx.animation.Timeline minutes = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
                 javafx.util.Duration.minutes(1), tick -> sla.refresh()));
         minutes.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        // Only while the desk is shown: it leaves the scene when the lead switches back, locks or signs out.
-        root.sceneProperty().addListener((obs, old, now) -> {
-            if (now == null) {
-                minutes.stop();
-            } else {
+        // Only while the desk is shown: not behind the queue, not once the workspace left the window (lock, sign-out).
+        view.activeProperty().addListener((obs, was, now) -> {
+            if (now) {
                 sla.refresh();
                 minutes.play();
+            } else {
+                minutes.stop();
             }
         });
         // Settings and handovers change the numbers: the desk and the report follow the book.

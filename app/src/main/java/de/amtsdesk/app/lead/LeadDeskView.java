@@ -115,11 +115,12 @@ public final class LeadDeskView {
         viewModel.appliedProperty().addListener((obs, old, now) -> showInChart());
         showInChart();
         slaPane.getChildren().setAll(slaReport);
-        root.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene == null) {
-                verdicts.stop();
-            } else {
+        active = shown.and(root.sceneProperty().isNotNull());
+        active.addListener((obs, was, now) -> {
+            if (now) {
                 verdicts.play();
+            } else {
+                verdicts.stop();
             }
         });
     }
@@ -158,6 +159,12 @@ public final class LeadDeskView {
             }
         }
         chartCategories = categories;
+        // The people are given, not found from the data: the axis does not measure 100 names again whenever a bar
+        // changes (autoRanging of the category axis did that on every sync batch).
+        if (workloadChart.getXAxis() instanceof javafx.scene.chart.CategoryAxis names) {
+            names.setAutoRanging(false);
+            names.getCategories().setAll(categories);
+        }
         workloadChart.getData().setAll(series);
     }
 
@@ -238,6 +245,22 @@ public final class LeadDeskView {
     @FXML
     private void toggleAskFirst() {
         viewModel.askFirst(askFirstBox.isSelected());
+    }
+
+    private final javafx.beans.property.BooleanProperty shown = new javafx.beans.property.SimpleBooleanProperty(true);
+    private javafx.beans.binding.BooleanBinding active;
+
+    /**
+     * The workspace keeps the desk in the window, hidden while the lead works in the queue, and says here when it is
+     * shown. Standing alone (tests, the bench) the desk counts as shown while it is in a scene.
+     */
+    public void shown(boolean now) {
+        shown.set(now);
+    }
+
+    /** Shown and in a window: the desk's timers run only then (not behind the queue, not while locked). */
+    public javafx.beans.value.ObservableBooleanValue activeProperty() {
+        return active;
     }
 
     /** The desk's state, for the workspace and the bench (which waits for the first projection off screen). */

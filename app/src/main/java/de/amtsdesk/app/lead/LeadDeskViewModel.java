@@ -2,6 +2,7 @@ package de.amtsdesk.app.lead;
 
 import de.amtsdesk.app.CitizenNames;
 import de.amtsdesk.app.workspace.CaseDesk;
+import de.amtsdesk.app.workspace.KeyedList;
 import de.amtsdesk.app.workspace.LocalFormats;
 import de.amtsdesk.core.cases.Case;
 import de.amtsdesk.core.cases.CaseBook;
@@ -52,6 +53,10 @@ public final class LeadDeskViewModel {
             new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private final PendingChanges changes;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private final AtomicBoolean projecting = new AtomicBoolean();
+    /** What the shown lists are once every planned projection is applied (the projecting thread's only). */
+    private List<UnassignedRow> plannedUnassigned = List.of();
+    private List<WorkloadRow> plannedWorkload = List.of();
     private final CaseBookListener listener = new CaseBookListener() {
         @Override
         public void caseChanged(Case before, Case after) {
@@ -74,7 +79,8 @@ public final class LeadDeskViewModel {
         }
     };
 
-    private record Projection(List<UnassignedRow> unassigned, List<WorkloadRow> workload) {
+    private record Projection(List<UnassignedRow> unassigned, KeyedList.Plan<UnassignedRow> unassignedEdits,
+            KeyedList.Plan<WorkloadRow> workloadEdits) {
     }
 
     private RowCache rows;
@@ -95,16 +101,32 @@ public final class LeadDeskViewModel {
         desk.addListener(listener);
     }
 
-    /** Recomputes rows and numbers in the background; a burst of changes costs one projection. */
+    /**
+     * Recomputes rows and numbers in the background; a burst of changes costs one projection. One projection at a
+     * time: each plans its list edits on the previous one's result, and they are applied in that order.
+     */
     public void refresh() {
         if (!refreshPending.compareAndSet(false, true)) {
             return;
         }
-        background.execute(() -> {
-            refreshPending.set(false);
-            Projection p = project(desk.book());
-            ui.execute(() -> apply(p));
-        });
+        if (!projecting.compareAndSet(false, true)) {
+            return; // the running projection looks again when it is done
+        }
+        background.execute(this::projectWhilePending);
+    }
+
+    private void projectWhilePending() {
+        try {
+            while (refreshPending.getAndSet(false)) {
+                Projection p = project(desk.book());
+                ui.execute(() -> apply(p));
+            }
+        } finally {
+            projecting.set(false);
+        }
+        if (refreshPending.get() && projecting.compareAndSet(false, true)) {
+            background.execute(this::projectWhilePending); // asked for between the loop and the flag
+        }
     }
 
     private Projection project(CaseBook book) {
@@ -132,7 +154,13 @@ public final class LeadDeskViewModel {
         }
         load.sort(Comparator.comparing(WorkloadRow::name, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(WorkloadRow::userId));
-        return new Projection(rows, load);
+        // Row by row, not setAll: a sync batch must not drop the lead's multi-selection or keyboard position. The
+        // edits are worked out here, so the FX thread only makes them.
+        var unassignedEdits = KeyedList.plan(plannedUnassigned, rows, UnassignedRow::caseId, 100);
+        var workloadEdits = KeyedList.plan(plannedWorkload, load, WorkloadRow::userId, 100);
+        plannedUnassigned = unassignedEdits.result();
+        plannedWorkload = workloadEdits.result();
+        return new Projection(rows, unassignedEdits, workloadEdits);
     }
 
     private synchronized RowCache rowCache(StaffRoom room) {
@@ -207,12 +235,13 @@ public final class LeadDeskViewModel {
     }
 
     private void apply(Projection p) {
-        // Row by row, not setAll: a sync batch must not drop the lead's multi-selection or keyboard position.
-        de.amtsdesk.app.workspace.KeyedList.updateShown(unassigned, p.unassigned(), UnassignedRow::caseId, 100);
-        de.amtsdesk.app.workspace.KeyedList.updateShown(workload, p.workload(), WorkloadRow::userId, 100);
-        java.util.Set<String> stillThere = new java.util.HashSet<>();
-        p.unassigned().forEach(r -> stillThere.add(r.caseId()));
-        selected.removeIf(id -> !stillThere.contains(id));
+        p.unassignedEdits().applyTo(unassigned);
+        p.workloadEdits().applyTo(workload);
+        if (!selected.isEmpty()) {
+            java.util.Set<String> stillThere = new java.util.HashSet<>();
+            p.unassigned().forEach(r -> stillThere.add(r.caseId()));
+            selected.removeIf(id -> !stillThere.contains(id));
+        }
         summary.set(text.get("lead.unassigned.count", p.unassigned().size()));
         asksFirstShown.set(asksFirst());
         changes.check();

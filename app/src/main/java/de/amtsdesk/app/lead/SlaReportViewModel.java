@@ -73,7 +73,8 @@ public final class SlaReportViewModel {
     private final java.util.concurrent.atomic.AtomicBoolean computing = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicBoolean again = new java.util.concurrent.atomic.AtomicBoolean();
     /** Breaches seen so far (reference + target); null until the first report, whose breaches are not news. */
-    private java.util.Set<String> knownBreaches;
+    /** Breaches seen so far (reference|target); read and replaced by the one computing thread at a time. */
+    private volatile java.util.Set<String> knownBreaches;
     private java.util.function.Consumer<List<BreachRow>> newBreaches = rows -> { };
 
     /** Computing on the calling thread (tests). */
@@ -125,7 +126,7 @@ public final class SlaReportViewModel {
     }
 
     private record Computed(SlaReport report, String heading, List<ShareRow> byType, List<ShareRow> byCaseworker,
-            List<BreachRow> breaches) {
+            List<BreachRow> breaches, java.util.Set<String> knownAfter, List<BreachRow> fresh) {
     }
 
     private Computed compute(Period chosen) {
@@ -136,10 +137,25 @@ public final class SlaReportViewModel {
         DateTimeFormatter days = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(calendar.zone());
         String title = text.get(chosen == Period.MONTH ? "lead.sla.month" : "lead.sla.week",
                 days.format(span.from()), days.format(span.until().minusSeconds(1)));
+        List<BreachRow> breachRows = computed.breaches().stream().map(this::breachRow).toList();
+        // Which breaches are new is worked out here too: thousands of them were keyed on the FX thread.
+        java.util.Set<String> known = knownBreaches;
+        java.util.Set<String> now = new java.util.HashSet<>();
+        List<BreachRow> fresh = new java.util.ArrayList<>();
+        for (BreachRow row : breachRows) {
+            String key = row.reference() + "|" + row.target();
+            now.add(key);
+            if (known != null && !known.contains(key)) {
+                fresh.add(row);
+            }
+        }
+        if (known != null) {
+            now.addAll(known);
+        }
         return new Computed(computed, title,
                 computed.byCaseType().stream().map(t -> shareRow(typeName(t.key()), t)).toList(),
                 computed.byCaseworker().stream().map(t -> shareRow(personName(t.key()), t)).toList(),
-                computed.breaches().stream().map(this::breachRow).toList());
+                breachRows, java.util.Set.copyOf(now), List.copyOf(fresh));
     }
 
     private void show(Computed computed, Period chosen) {
@@ -151,7 +167,7 @@ public final class SlaReportViewModel {
         byType.setAll(computed.byType());
         byCaseworker.setAll(computed.byCaseworker());
         breaches.setAll(computed.breaches());
-        tellNewBreaches(samePeriod);
+        tellNewBreaches(computed, samePeriod);
     }
 
     /**
@@ -162,26 +178,11 @@ public final class SlaReportViewModel {
         this.newBreaches = java.util.Objects.requireNonNull(listener, "listener");
     }
 
-    private void tellNewBreaches(boolean announce) {
-        java.util.Set<String> now = new java.util.HashSet<>();
-        List<BreachRow> fresh = new java.util.ArrayList<>();
-        for (BreachRow row : breaches) {
-            String key = row.reference() + "|" + row.target();
-            now.add(key);
-            if (knownBreaches != null && !knownBreaches.contains(key)) {
-                fresh.add(row);
-            }
+    private void tellNewBreaches(Computed computed, boolean announce) {
+        knownBreaches = computed.knownAfter();
+        if (announce && !computed.fresh().isEmpty()) {
+            newBreaches.accept(computed.fresh());
         }
-        knownBreaches = knownBreaches == null ? now : union(knownBreaches, now);
-        if (announce && !fresh.isEmpty()) {
-            newBreaches.accept(List.copyOf(fresh));
-        }
-    }
-
-    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
-        java.util.Set<String> all = new java.util.HashSet<>(a);
-        all.addAll(b);
-        return all;
     }
 
     private String typeName(String key) {

@@ -155,6 +155,31 @@ class KeyedListTest {
         }
     }
 
+    @Test
+    void aPlanMadeOffTheFxThreadMakesTheEditsAndEventsOfUpdateShown() {
+        Random random = new Random(7);
+        List<Row> planned = List.of();
+        ObservableList<Row> shown = FXCollections.observableArrayList();
+        ObservableList<Row> direct = FXCollections.observableArrayList();
+        List<String> shownChanges = record(shown);
+        List<String> directChanges = record(direct);
+        for (int round = 0; round < 200; round++) {
+            List<Row> next = randomRows(random, random.nextInt(61));
+            // bulkEdits 5: both small edit scripts and big setAll changes come up
+            KeyedList.Plan<Row> plan = KeyedList.plan(planned, next, Row::key, 5);
+            planned = plan.result();
+            plan.applyTo(shown);
+            int edits = KeyedList.updateShown(direct, next, Row::key, 5);
+
+            assertThat(plan.count()).isEqualTo(edits);
+            assertThat(shown).isEqualTo(next);
+            assertThat(shownChanges).isEqualTo(directChanges);
+            for (int i = 0; i < shown.size(); i++) {
+                assertThat(shown.get(i)).isSameAs(direct.get(i));
+            }
+        }
+    }
+
     private static List<Row> randomRows(Random random, int size) {
         List<Row> rows = new ArrayList<>();
         List<Integer> keys = new ArrayList<>();
