@@ -179,6 +179,20 @@ public final class OlmMachineHandle implements AutoCloseable {
     }
 
     /**
+     * A {@code KEYS_QUERY} request for these users' devices, now, whatever the machine believes
+     * about them; send it and mark it as sent. Its answer updates their devices like the queries
+     * from {@link #outgoingRequests}, without waiting for or replacing those. Send it before
+     * {@link #missingSessions} and {@link #shareRoomKey}: the machine does not wait for a pending
+     * query of a user it already knows devices of, so a device that was added since this device's
+     * last sync would otherwise get the room key only later, from the then current message index.
+     */
+    public OutgoingRequest queryKeys(List<String> userIds) {
+        String[] users = toArray(userIds, "userIds");
+        return OutgoingRequest.fromNative("queryKeys",
+                withHandle(handle -> CryptoNative.queryKeys(handle, users))).getFirst();
+    }
+
+    /**
      * A {@code KEYS_CLAIM} request for the devices of these users we have no Olm session with
      * yet, if there are any. Send it and mark it as sent before {@link #shareRoomKey}.
      */

@@ -55,12 +55,15 @@ final class OutboxSender {
      */
     Set<String> sendPending() throws MatrixException {
         Set<String> changed = new TreeSet<>();
+        // Rooms whose members' devices were queried in this pass: once per room and pass is enough (a burst of
+        // queued messages costs one /keys/query, not one each).
+        Set<String> devicesQueried = new java.util.HashSet<>();
         for (var next = store.nextPending(); next.isPresent(); next = store.nextPending()) {
             EngineStore.OutboxItem item = next.get();
             store.markSending(item.txnId());
             changed.add(item.roomId());
             try {
-                String eventId = deliver(item);
+                String eventId = deliver(item, devicesQueried);
                 store.markSent(item.txnId(), eventId);
                 delivered.incrementAndGet();
                 deleteMedia(item);
@@ -102,7 +105,7 @@ final class OutboxSender {
         }
     }
 
-    private String deliver(EngineStore.OutboxItem item) throws MatrixException, IOException, SendRefusedException {
+    private String deliver(EngineStore.OutboxItem item, Set<String> devicesQueried) throws MatrixException, IOException, SendRefusedException {
         ObjectNode content = (ObjectNode) JSON.readTree(item.contentJson());
         // Before anything leaves (even ciphertext media): never in clear, whatever the directory forgot.
         guard.requireEncrypted(item.roomId());
@@ -121,6 +124,14 @@ final class OutboxSender {
         var users = members.stream().toList();
         machine.updateTrackedUsers(users);
         pump.flush();
+        if (devicesQueried.add(item.roomId())) {
+            // The members' devices as the server knows them now, not as far as this device's last sync told: a
+            // device a member added since then (a second workstation, a restored profile) would otherwise miss
+            // the room key and get it only with a later message, from that message's index on; everything this
+            // session encrypted before would stay unreadable there (UNKNOWN_MESSAGE_INDEX). The machine waits
+            // for a pending query only for members it knows no device of.
+            pump.send(machine.queryKeys(users));
+        }
         var claim = machine.missingSessions(users);
         if (claim.isPresent()) {
             pump.send(claim.get());
