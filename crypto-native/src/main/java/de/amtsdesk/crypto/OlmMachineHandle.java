@@ -27,8 +27,9 @@ import java.util.function.LongFunction;
  *
  * <p><b>Sending into a room:</b> {@link #updateTrackedUsers} with the members (once, and on
  * joins), send the {@code KEYS_QUERY} from {@link #outgoingRequests}, then before each message
- * {@link #missingSessions} (send the {@code KEYS_CLAIM}, if any), {@link #shareRoomKey} (send the
- * {@code TO_DEVICE} requests), and {@link #encryptRoomEvent}.
+ * (or burst of messages) {@link #queryKeys} for the members (send it: devices added since the last
+ * sync), {@link #missingSessions} (send the {@code KEYS_CLAIM}, if any), {@link #shareRoomKey} (send
+ * the {@code TO_DEVICE} requests), and {@link #encryptRoomEvent}.
  *
  * <p><b>Errors.</b> Every method throws {@link CryptoNativeException} (unchecked) with a message
  * that starts with the native entry point's name; a Rust panic arrives the same way and leaves

@@ -93,6 +93,13 @@ final class OutboxSender {
         return delivered.getAndSet(0);
     }
 
+    /** Whether both user IDs name the same homeserver (the part after the first colon). */
+    static boolean sameServer(String userId, String ownUserId) {
+        int colon = userId.indexOf(':');
+        int ownColon = ownUserId.indexOf(':');
+        return colon > 0 && ownColon > 0 && userId.substring(colon + 1).equals(ownUserId.substring(ownColon + 1));
+    }
+
     /** The ciphertext of a sent file is on the server now; a copy on disk would only grow the data folder. */
     private static void deleteMedia(EngineStore.OutboxItem item) {
         if (item.attachment() == null) {
@@ -130,7 +137,13 @@ final class OutboxSender {
             // the room key and get it only with a later message, from that message's index on; everything this
             // session encrypted before would stay unreadable there (UNKNOWN_MESSAGE_INDEX). The machine waits
             // for a pending query only for members it knows no device of.
-            pump.send(machine.queryKeys(users));
+            // Only members on this homeserver: it answers from its own database at once. For members elsewhere it
+            // would ask their server, and a failure there keeps the crypto machine from claiming their keys for a
+            // while; their device changes reach us by sync as before.
+            var local = users.stream().filter(user -> sameServer(user, session.userId())).toList();
+            if (!local.isEmpty()) {
+                pump.send(machine.queryKeys(local));
+            }
         }
         var claim = machine.missingSessions(users);
         if (claim.isPresent()) {
