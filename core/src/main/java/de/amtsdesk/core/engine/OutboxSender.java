@@ -131,7 +131,7 @@ final class OutboxSender {
         var users = members.stream().toList();
         machine.updateTrackedUsers(users);
         pump.flush();
-        if (devicesQueried.add(item.roomId())) {
+        if (!devicesQueried.contains(item.roomId())) {
             // The members' devices as the server knows them now, not as far as this device's last sync told: a
             // device a member added since then (a second workstation, a restored profile) would otherwise miss
             // the room key and get it only with a later message, from that message's index on; everything this
@@ -144,6 +144,7 @@ final class OutboxSender {
             if (!local.isEmpty()) {
                 pump.send(machine.queryKeys(local));
             }
+            devicesQueried.add(item.roomId()); // only once it went through: a failed query is tried again
         }
         var claim = machine.missingSessions(users);
         if (claim.isPresent()) {
