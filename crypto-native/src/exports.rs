@@ -248,6 +248,20 @@ pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_updateTrackedUsers<'
 }
 
 #[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_queryKeys<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+    user_ids: JObjectArray<'local>,
+) -> jobjectArray {
+    entry(&mut env, "queryKeys", |env| {
+        let user_ids = java_string_array(env, &user_ids, "userIds")?;
+        let request = with_session(handle, |session| sync::query_keys(session, &user_ids))?;
+        requests_to_java(env, vec![request])
+    })
+}
+
+#[no_mangle]
 pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_missingSessions<'local>(
     mut env: JNIEnv<'local>,
     _class: JClass<'local>,

@@ -126,6 +126,19 @@ pub fn update_tracked_users(session: &Session, user_ids: &[String]) -> NativeRes
     .map_err(|error| NativeError::crypto(format!("could not track the users: {error}")))
 }
 
+/// A `/keys/query` for these users now, whatever the machine believes about them ("out of band":
+/// its answer updates their devices like any other, but does not wait for or replace the query
+/// `outgoing_requests` hands out). Before sharing a room key this closes the window between a
+/// member's new device uploading its keys and this device's sync hearing of it: the machine
+/// itself does not wait for a query when it already knows some devices of a user.
+pub fn query_keys(session: &Session, user_ids: &[String]) -> NativeResult<WireRequest> {
+    let users = parse_user_ids(user_ids)?;
+    let (id, request) = session
+        .machine()
+        .query_keys_for_users(users.iter().map(AsRef::as_ref));
+    requests::keys_query(&id, &request)
+}
+
 /// A `/keys/claim` for the devices of these users we have no Olm session with yet, if any.
 pub fn missing_sessions(
     session: &Session,

@@ -273,6 +273,13 @@ public final class MainWindow {
         StaffClient staff = StaffClient.open(staffWs, staffSession, staffRoom, UnitConfig.defaults(UNIT_CODE),
                 CitizenRooms.of(workstation.database(), session.userId()));
         staff.followCitizenRooms(engine);
+        // After the staff client's own listener has folded the change: say in the status line when the staff log
+        // waits at an event this workstation cannot decrypt (yet), and stop saying it once the key came.
+        staff.engine().addListener(roomId -> {
+            if (roomId.equals(staff.staffRoomId())) {
+                rooms.staffLogWaits(staff.fold().blocked(), staff.book().staffRoom()::displayName);
+            }
+        });
         // Which citizen rooms the agency joins by itself is the unit's decision, in its case log (issue 9).
         engine.joinInvitesWhen(() -> staff.book().policy().autoJoin());
         StaffCaseDesk desk = new StaffCaseDesk(staff, ServiceCatalogue.bundled());
@@ -303,6 +310,7 @@ public final class MainWindow {
                 engine.publishStoredRooms();
                 joinStaffRoom(staff);
                 staff.catchUp();
+                rooms.staffLogWaits(staff.fold().blocked(), staff.book().staffRoom()::displayName);
                 if (firstStart) {
                     guideToRestore(engine, backup);
                 }

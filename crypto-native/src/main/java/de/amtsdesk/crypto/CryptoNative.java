@@ -43,6 +43,8 @@ final class CryptoNative {
     static native void updateTrackedUsers(long machineHandle, String[] userIds);
 
     /** Zero or five strings. */
+    static native String[] queryKeys(long machineHandle, String[] userIds);
+
     static native String[] missingSessions(long machineHandle, String[] userIds);
 
     static native String[] shareRoomKey(long machineHandle, String roomId, String[] userIds);

@@ -27,8 +27,9 @@ import java.util.function.LongFunction;
  *
  * <p><b>Sending into a room:</b> {@link #updateTrackedUsers} with the members (once, and on
  * joins), send the {@code KEYS_QUERY} from {@link #outgoingRequests}, then before each message
- * {@link #missingSessions} (send the {@code KEYS_CLAIM}, if any), {@link #shareRoomKey} (send the
- * {@code TO_DEVICE} requests), and {@link #encryptRoomEvent}.
+ * (or burst of messages) {@link #queryKeys} for the members (send it: devices added since the last
+ * sync), {@link #missingSessions} (send the {@code KEYS_CLAIM}, if any), {@link #shareRoomKey} (send
+ * the {@code TO_DEVICE} requests), and {@link #encryptRoomEvent}.
  *
  * <p><b>Errors.</b> Every method throws {@link CryptoNativeException} (unchecked) with a message
  * that starts with the native entry point's name; a Rust panic arrives the same way and leaves
@@ -176,6 +177,20 @@ public final class OlmMachineHandle implements AutoCloseable {
             CryptoNative.updateTrackedUsers(handle, users);
             return null;
         });
+    }
+
+    /**
+     * A {@code KEYS_QUERY} request for these users' devices, now, whatever the machine believes
+     * about them; send it and mark it as sent. Its answer updates their devices like the queries
+     * from {@link #outgoingRequests}, without waiting for or replacing those. Send it before
+     * {@link #missingSessions} and {@link #shareRoomKey}: the machine does not wait for a pending
+     * query of a user it already knows devices of, so a device that was added since this device's
+     * last sync would otherwise get the room key only later, from the then current message index.
+     */
+    public OutgoingRequest queryKeys(List<String> userIds) {
+        String[] users = toArray(userIds, "userIds");
+        return OutgoingRequest.fromNative("queryKeys",
+                withHandle(handle -> CryptoNative.queryKeys(handle, users))).getFirst();
     }
 
     /**

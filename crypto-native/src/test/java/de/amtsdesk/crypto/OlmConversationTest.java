@@ -214,6 +214,47 @@ class OlmConversationTest {
         }
     }
 
+    @Test
+    void aDeviceAddedSinceTheLastSyncGetsTheRoomKeyOnlyAfterAFreshKeyQuery() {
+        FakeHomeserver server = new FakeHomeserver();
+        try (OlmMachineHandle caseworker = OlmMachineHandle.createInMemory(ALICE, "AMTSDESK");
+                OlmMachineHandle citizen = OlmMachineHandle.createInMemory(BOB, "HANDY");
+                OlmMachineHandle tablet = OlmMachineHandle.createInMemory(BOB, "TABLET")) {
+            List<String> members = List.of(ALICE, BOB);
+            server.flush(caseworker);
+            server.flush(citizen);
+            caseworker.updateTrackedUsers(members);
+            server.flush(caseworker); // knows HANDY
+            // The citizen's tablet publishes its keys; the caseworker has not synced since.
+            server.flush(tablet);
+            server.flush(caseworker);
+            OutgoingRequest claim = caseworker.missingSessions(members).orElseThrow();
+            assertThat(claim.bodyJson()).contains("HANDY").doesNotContain("TABLET");
+            caseworker.markRequestAsSent(claim.requestId(), claim.type(), server.handle(caseworker, claim));
+            for (OutgoingRequest share : caseworker.shareRoomKey(ROOM, members)) {
+                assertThat(share.bodyJson()).doesNotContain("TABLET");
+                caseworker.markRequestAsSent(share.requestId(), share.type(), server.handle(caseworker, share));
+            }
+
+            OutgoingRequest query = caseworker.queryKeys(members);
+            assertThat(query.type()).isEqualTo(OutgoingRequest.Type.KEYS_QUERY);
+            assertThat(query.bodyJson()).contains(BOB);
+            caseworker.markRequestAsSent(query.requestId(), query.type(), server.handle(caseworker, query));
+            OutgoingRequest tabletClaim = caseworker.missingSessions(members).orElseThrow();
+            assertThat(tabletClaim.bodyJson()).contains("TABLET").doesNotContain("HANDY");
+            caseworker.markRequestAsSent(tabletClaim.requestId(), tabletClaim.type(),
+                    server.handle(caseworker, tabletClaim));
+            List<OutgoingRequest> shares = caseworker.shareRoomKey(ROOM, members);
+            assertThat(shares).singleElement().satisfies(share -> assertThat(share.bodyJson()).contains("TABLET"));
+            caseworker.markRequestAsSent(shares.getFirst().requestId(), shares.getFirst().type(),
+                    server.handle(caseworker, shares.getFirst()));
+            String event = TestEvents.roomEvent(caseworker.encryptRoomEvent(ROOM, "m.room.message",
+                    TestEvents.textContent("Ihr Antrag ist eingegangen.")), ALICE, "$first", ROOM);
+            server.sync(tablet);
+            assertThat(TestEvents.bodyOf(tablet.decryptRoomEvent(ROOM, event))).isEqualTo("Ihr Antrag ist eingegangen.");
+        }
+    }
+
     /**
      * The caseworker shares a room key with the citizen and encrypts one message. The citizen tracks (and so
      * downloads the device keys of) only {@code citizenTracks}.

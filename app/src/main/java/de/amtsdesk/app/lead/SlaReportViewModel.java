@@ -107,21 +107,30 @@ public final class SlaReportViewModel {
             again.set(true);
             return;
         }
-        background.execute(() -> {
-            Computed computed;
-            try {
-                computed = compute(chosen);
-            } catch (RuntimeException e) {
-                computing.set(false);
-                throw e;
+        try {
+            background.execute(() -> computeAndShow(chosen));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The window is closing (its background executor is shut down) while the desk's minute timer still
+            // ticks: nothing to show any more. Thrown on the FX thread it would surface in whatever runs next there.
+            computing.set(false);
+            again.set(false);
+        }
+    }
+
+    private void computeAndShow(Period chosen) {
+        Computed computed;
+        try {
+            computed = compute(chosen);
+        } catch (RuntimeException e) {
+            computing.set(false);
+            throw e;
+        }
+        ui.execute(() -> {
+            show(computed, chosen);
+            computing.set(false);
+            if (again.getAndSet(false) || period.get() != chosen) {
+                refresh();
             }
-            ui.execute(() -> {
-                show(computed, chosen);
-                computing.set(false);
-                if (again.getAndSet(false) || period.get() != chosen) {
-                    refresh();
-                }
-            });
         });
     }
 

@@ -36,6 +36,8 @@ public final class RoomListViewModel implements SyncListener {
     private final ObservableList<RoomRow> rooms = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper failing = new ReadOnlyBooleanWrapper(false);
+    /** What the status says while the staff log waits at an event it cannot decrypt yet; null when it does not. */
+    private String staffLogWaiting;
     private final ReadOnlyStringWrapper selectedRoomId = new ReadOnlyStringWrapper();
     /** True while a batch is being applied: selection changes the list makes meanwhile are not the caseworker's. */
     private final ReadOnlyBooleanWrapper updating = new ReadOnlyBooleanWrapper(false);
@@ -67,7 +69,7 @@ public final class RoomListViewModel implements SyncListener {
         ui.execute(() -> {
             apply(copy.stream().map(this::toRow).toList());
             if (!failing.get()) {
-                status.set(text.get("rooms.status.connected", rooms.size()));
+                status.set(connectedStatus());
             }
         });
     }
@@ -122,8 +124,34 @@ public final class RoomListViewModel implements SyncListener {
     public void syncRecovered() {
         ui.execute(() -> {
             failing.set(false);
-            status.set(text.get("rooms.status.connected", rooms.size()));
+            status.set(connectedStatus());
         });
+    }
+
+    /**
+     * Where the staff log waits, if it does (see {@code StaffLogFold#blocked()}): while one staff event cannot be
+     * decrypted on this workstation, no later case change is applied here, and the status line says so and whose
+     * entry it is. Connection trouble still comes first. Call after each catch-up of the fold; any thread.
+     *
+     * @param senderName the display name of the event's sender
+     */
+    public void staffLogWaits(java.util.Optional<de.amtsdesk.core.staff.StaffLogFold.Blocked> blocked,
+            java.util.function.Function<String, String> senderName) {
+        String message = blocked.map(at -> text.get("rooms.status.staffLogWaits", senderName.apply(at.sender()),
+                timeFormat.format(at.at()), at.problem())).orElse(null);
+        ui.execute(() -> {
+            if (java.util.Objects.equals(message, staffLogWaiting)) {
+                return;
+            }
+            staffLogWaiting = message;
+            if (!failing.get()) {
+                status.set(connectedStatus());
+            }
+        });
+    }
+
+    private String connectedStatus() {
+        return staffLogWaiting != null ? staffLogWaiting : text.get("rooms.status.connected", rooms.size());
     }
 
     /** What "retry now" does (the engine's {@code retryNow}); set once the engine exists. */

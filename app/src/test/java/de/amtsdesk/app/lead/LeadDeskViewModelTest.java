@@ -276,6 +276,18 @@ class LeadDeskViewModelTest {
     }
 
     @Test
+    void theMinuteTimerOfAClosedWindowDoesNotThrowOnItsFxThread() {
+        FoldDesk fold = new FoldDesk(FoldDesk.LEAD);
+        java.util.concurrent.ExecutorService closed = java.util.concurrent.Executors.newSingleThreadExecutor();
+        closed.shutdown();
+        SlaReportViewModel sla = new SlaReportViewModel(fold, text, caseText, Locale.GERMAN, ZONE,
+                Clock.fixed(fold.now(), ZONE), closed, Runnable::run);
+        org.assertj.core.api.Assertions.assertThatCode(sla::refresh).doesNotThrowAnyException();
+        org.assertj.core.api.Assertions.assertThatCode(sla::refresh).as("and not stuck as 'computing'")
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void aTargetMissedWhileTheLeadWorksIsAnnouncedOnceAndThoseAtSignInAreNot() {
         FoldDesk fold = new FoldDesk(FoldDesk.LEAD);
         String a = fold.newCase("@a:bund.example", "Erika", WOHNGELD); // Monday 09:00

@@ -49,6 +49,25 @@ class RoomListViewModelTest {
     }
 
     @Test
+    void aStaffLogWaitingForAKeyIsSaidUntilTheKeyCame() {
+        vm.roomsChanged(List.of());
+        var blocked = java.util.Optional.of(new de.amtsdesk.core.staff.StaffLogFold.Blocked("$e", "@lena:l",
+                Instant.parse("2026-11-29T09:05:00Z"), "UNKNOWN_MESSAGE_INDEX"));
+        vm.staffLogWaits(blocked, user -> user.equals("@lena:l") ? "Lena Lead" : user);
+        assertThat(vm.statusProperty().get()).isEqualTo("Das Teamprotokoll wartet auf einen Schlüssel: Der Eintrag"
+                + " von Lena Lead vom 29.11.2026, 10:05 ist auf diesem Arbeitsplatz noch nicht lesbar"
+                + " (UNKNOWN_MESSAGE_INDEX). Spätere Änderungen an Vorgängen werden hier erst danach übernommen.");
+        vm.roomsChanged(List.of());
+        assertThat(vm.statusProperty().get()).as("a sync batch does not hide it").startsWith("Das Teamprotokoll wartet");
+        vm.syncFailing(new MatrixException(MatrixFailure.UNREACHABLE, "refused", "https://hs"));
+        assertThat(vm.statusProperty().get()).startsWith("Homeserver nicht erreichbar");
+        vm.syncRecovered();
+        assertThat(vm.statusProperty().get()).startsWith("Das Teamprotokoll wartet");
+        vm.staffLogWaits(java.util.Optional.empty(), user -> user);
+        assertThat(vm.statusProperty().get()).isEqualTo("Verbunden · keine Unterhaltungen");
+    }
+
+    @Test
     void syncTroubleIsShownAndRevokedSessionSendsBackToLogin() {
         vm.syncFailing(new MatrixException(MatrixFailure.SERVER_ERROR, "502", "https://hs"));
         assertThat(vm.statusProperty().get()).startsWith("Der Homeserver hat gerade Probleme");

@@ -55,12 +55,15 @@ final class OutboxSender {
      */
     Set<String> sendPending() throws MatrixException {
         Set<String> changed = new TreeSet<>();
+        // Rooms whose members' devices were queried in this pass: once per room and pass is enough (a burst of
+        // queued messages costs one /keys/query, not one each).
+        Set<String> devicesQueried = new java.util.HashSet<>();
         for (var next = store.nextPending(); next.isPresent(); next = store.nextPending()) {
             EngineStore.OutboxItem item = next.get();
             store.markSending(item.txnId());
             changed.add(item.roomId());
             try {
-                String eventId = deliver(item);
+                String eventId = deliver(item, devicesQueried);
                 store.markSent(item.txnId(), eventId);
                 delivered.incrementAndGet();
                 deleteMedia(item);
@@ -90,6 +93,13 @@ final class OutboxSender {
         return delivered.getAndSet(0);
     }
 
+    /** Whether both user IDs name the same homeserver (the part after the first colon). */
+    static boolean sameServer(String userId, String ownUserId) {
+        int colon = userId.indexOf(':');
+        int ownColon = ownUserId.indexOf(':');
+        return colon > 0 && ownColon > 0 && userId.substring(colon + 1).equals(ownUserId.substring(ownColon + 1));
+    }
+
     /** The ciphertext of a sent file is on the server now; a copy on disk would only grow the data folder. */
     private static void deleteMedia(EngineStore.OutboxItem item) {
         if (item.attachment() == null) {
@@ -102,7 +112,7 @@ final class OutboxSender {
         }
     }
 
-    private String deliver(EngineStore.OutboxItem item) throws MatrixException, IOException, SendRefusedException {
+    private String deliver(EngineStore.OutboxItem item, Set<String> devicesQueried) throws MatrixException, IOException, SendRefusedException {
         ObjectNode content = (ObjectNode) JSON.readTree(item.contentJson());
         // Before anything leaves (even ciphertext media): never in clear, whatever the directory forgot.
         guard.requireEncrypted(item.roomId());
@@ -121,6 +131,21 @@ final class OutboxSender {
         var users = members.stream().toList();
         machine.updateTrackedUsers(users);
         pump.flush();
+        if (!devicesQueried.contains(item.roomId())) {
+            // The members' devices as the server knows them now, not as far as this device's last sync told: a
+            // device a member added since then (a second workstation, a restored profile) would otherwise miss
+            // the room key and get it only with a later message, from that message's index on; everything this
+            // session encrypted before would stay unreadable there (UNKNOWN_MESSAGE_INDEX). The machine waits
+            // for a pending query only for members it knows no device of.
+            // Only members on this homeserver: it answers from its own database at once. For members elsewhere it
+            // would ask their server, and a failure there keeps the crypto machine from claiming their keys for a
+            // while; their device changes reach us by sync as before.
+            var local = users.stream().filter(user -> sameServer(user, session.userId())).toList();
+            if (!local.isEmpty()) {
+                pump.send(machine.queryKeys(local));
+            }
+            devicesQueried.add(item.roomId()); // only once it went through: a failed query is tried again
+        }
         var claim = machine.missingSessions(users);
         if (claim.isPresent()) {
             pump.send(claim.get());

@@ -50,6 +50,8 @@ final class StaffUnit implements AutoCloseable {
     final StaffClient lead;
     final StaffClient anna;
     final StaffClient ben;
+    /** Ben's personal account, e.g. to sign in at a second workstation ({@link #anotherDevice}). */
+    final RegisteredUser benAccount;
     final String staffRoom;
     private final List<Workstation> workstations = new ArrayList<>();
     private final List<StaffClient> laterMembers = new ArrayList<>();
@@ -64,6 +66,7 @@ final class StaffUnit implements AutoCloseable {
         RegisteredUser leadUser = SynapseExtension.registerUser("lena-lead");
         RegisteredUser annaUser = SynapseExtension.registerUser("anna");
         RegisteredUser benUser = SynapseExtension.registerUser("ben");
+        this.benAccount = benUser;
         RegisteredUser citizenUser = SynapseExtension.registerUser("erika");
 
         // The functional account: one workstation device, joining citizen invites on its own.
@@ -191,6 +194,22 @@ final class StaffUnit implements AutoCloseable {
         return client;
     }
 
+    /**
+     * A member's further device (e.g. a second workstation): its own profile, logged in, its device keys published by a
+     * first sync, and a staff client on the staff room the account has joined already. No other client has synced
+     * since, so none of them has heard of this device from the server's device list changes yet.
+     */
+    StaffClient anotherDevice(RegisteredUser account, String name) throws Exception {
+        Workstation ws = workstation(name);
+        Session session = login(ws, account);
+        ws.engine(session, QUIET, false).syncOnce(Duration.ZERO);
+        StaffClient client = StaffClient.open(ws, session, staffRoom, CONFIG,
+                CitizenRooms.of(amtWs.database(), amtUser.userId()));
+        laterMembers.add(client);
+        client.followCitizenRooms(amt);
+        return client;
+    }
+
     List<StaffClient> all() {
         return List.of(lead, anna, ben);
     }
@@ -224,7 +243,12 @@ final class StaffUnit implements AutoCloseable {
     }
 
     void await(String what, List<StaffClient> clients, Predicate<StaffClient> condition) throws MatrixException {
-        Instant deadline = Instant.now().plus(WAIT);
+        await(what, clients, condition, WAIT);
+    }
+
+    void await(String what, List<StaffClient> clients, Predicate<StaffClient> condition, Duration wait)
+            throws MatrixException {
+        Instant deadline = Instant.now().plus(wait);
         while (true) {
             if (amt != null) {
                 amt.syncOnce(Duration.ZERO);
