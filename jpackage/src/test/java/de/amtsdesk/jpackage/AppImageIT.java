@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +49,50 @@ class AppImageIT {
         assertThat(run.output()).contains("FAIL homeserver   Homeserver unreachable: http://127.0.0.1:" + port);
         assertThat(run.output()).containsPattern("OK {3}crypto {7}Crypto library loaded: matrix-sdk-crypto \\d+\\.\\d+");
         assertThat(Files.list(IMAGE.resolve("lib/runtime/lib")).count()).isPositive();
+    }
+
+    /**
+     * The window starts from the image (not only doctor): the launcher under the machine's display or xvfb-run shows
+     * its first screen (the start-up probe prints a marker and quits).
+     */
+    @Test
+    void theWindowStartsFromTheImage() throws Exception {
+        Run run = window(Map.of("JAVA_TOOL_OPTIONS", "-Damtsdesk.startupProbe=true"));
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("AMTSDESK_LOGIN_SHOWN");
+    }
+
+    /**
+     * The image ships an AOT cache trained on itself, and its runtime accepts it: with {@code -XX:AOTMode=on} the JVM
+     * refuses to start when the cache does not match the image's runtime and class path.
+     */
+    @Test
+    void theImageShipsAnAotCacheItsRuntimeAccepts() throws Exception {
+        Path cfg = IMAGE.resolve("lib/app/Amtsdesk.cfg");
+        assertThat(IMAGE.resolve("lib/app/amtsdesk.aot")).as("AOT cache in the image").isNotEmptyFile();
+        assertThat(Files.readString(cfg)).contains("java-options=-XX:AOTCache=$APPDIR/amtsdesk.aot");
+        Run run = window(Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on -Damtsdesk.startupProbe=true"));
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("AMTSDESK_LOGIN_SHOWN");
+    }
+
+    private static Run window(Map<String, String> environment) throws IOException, InterruptedException {
+        Path launcher = IMAGE.resolve("bin/Amtsdesk");
+        Path data = Files.createTempDirectory("amtsdesk-image-window");
+        List<String> command = new java.util.ArrayList<>();
+        if (System.getenv("DISPLAY") == null) {
+            command.addAll(List.of("xvfb-run", "-a")); // the window needs a display; .ci/run installs xvfb
+        }
+        command.addAll(List.of(launcher.toString(), "--data-dir=" + data));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        assertThat(finished).as("window start finished in time; output so far: " + output).isTrue();
+        return new Run(process.exitValue(), output);
     }
 }
