@@ -42,9 +42,7 @@ public record UnitMember(String userId, Integer maxOpenCases, SortedSet<String> 
             return false;
         }
         for (String handled : caseTypes) {
-            // "handled" or below it ("handled.x"), without building a string per case and type
-            if (caseType.startsWith(handled) && (caseType.length() == handled.length()
-                    || caseType.charAt(handled.length()) == '.')) {
+            if (de.amtsdesk.core.cases.catalogue.CaseTypeScope.covers(handled, caseType)) {
                 return true;
             }
         }

@@ -53,7 +53,7 @@ public record NoticeTemplate(String id, String language, String caseType, String
         if (caseType.equals(ANY_TYPE)) {
             return true;
         }
-        return type != null && (type.equals(caseType) || type.startsWith(caseType + "."));
+        return de.amtsdesk.core.cases.catalogue.CaseTypeScope.covers(caseType, type);
     }
 
     /** How closely the template fits a type: exact key beats a longer prefix beats a shorter one beats "*". */

@@ -59,6 +59,6 @@ public record ReplyTemplate(String id, String language, String caseType, int ver
         if (caseType.equals(ANY_TYPE)) {
             return true;
         }
-        return type != null && (type.equals(caseType) || type.startsWith(caseType + "."));
+        return de.amtsdesk.core.cases.catalogue.CaseTypeScope.covers(caseType, type);
     }
 }
