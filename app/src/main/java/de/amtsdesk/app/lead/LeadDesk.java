@@ -104,7 +104,15 @@ public final class LeadDesk {
             }
         });
         // Settings and handovers change the numbers: the desk and the report follow the book.
-        vm.appliedProperty().addListener((obs, old, now) -> sla.refresh());
+        // At most one report per second and a half while sync batches come in: each is a pass over every case in the
+        // background, and back to back they took the cores the window needs to stay smooth.
+        javafx.animation.PauseTransition slaSoon = new javafx.animation.PauseTransition(javafx.util.Duration.millis(1500));
+        slaSoon.setOnFinished(done -> sla.refresh());
+        vm.appliedProperty().addListener((obs, old, now) -> {
+            if (slaSoon.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+                slaSoon.playFromStart();
+            }
+        });
         return new WorkspaceView.Pane<>(view, root);
     }
 
