@@ -291,6 +291,31 @@ public final class WorkspaceQueueChild {
             }
             return out;
         }
+        /**
+         * FX-thread work of each pulse that began between the two instants, without the phase in which the FX thread
+         * waits for the renderer to finish the previous frame: with the software pipeline (prism sw, no GPU here) a
+         * frame of the whole window takes the render thread tens of milliseconds, which the pulse then waits out.
+         */
+        List<Double> fxWorkBetween(long fromMicros, long toMicros) {
+            Map<Integer, double[]> byPulse = new java.util.TreeMap<>(); // {start micros, work ms}
+            for (Phase p : phases) {
+                if (!p.fxThread()) {
+                    continue;
+                }
+                long start = p.start().getEpochSecond() * 1_000_000 + p.start().getNano() / 1000;
+                double work = p.name().startsWith("Waiting for previous rendering") ? 0
+                        : java.time.Duration.between(p.start(), p.end()).toNanos() / 1e6;
+                byPulse.merge(p.pulseId(), new double[] {start, work},
+                        (a, b) -> new double[] {Math.min(a[0], b[0]), a[1] + b[1]});
+            }
+            List<Double> out = new ArrayList<>();
+            for (double[] pulse : byPulse.values()) {
+                if (pulse[0] >= fromMicros && pulse[0] < toMicros) {
+                    out.add(pulse[1]);
+                }
+            }
+            return out;
+        }
     }
 
     /** The scripted caseworker: scrolls the list, switches saved views, types searches. */
