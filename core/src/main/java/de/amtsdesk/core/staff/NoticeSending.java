@@ -10,12 +10,10 @@ import de.amtsdesk.core.engine.ReadReceipt;
 import de.amtsdesk.core.notice.NoticeHash;
 import de.amtsdesk.core.store.NoticeDeliveryRepository;
 import java.io.IOException;
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +41,8 @@ public final class NoticeSending {
 
     /** The text that goes with the PDF: "Guten Tag, anbei erhalten Sie den Bescheid „title“ zu Ihrem Anliegen REF…". */
     public static String defaultMessage(Locale locale, String title, String reference) {
-        ResourceBundle bundle = ResourceBundle.getBundle(MESSAGES, locale);
-        return new MessageFormat(bundle.getString("delivery.message"), locale).format(new Object[] {title, reference});
+        // Translations: German for German, never the machine's default locale (plain getBundle fell back to English).
+        return de.amtsdesk.core.i18n.Translations.load(MESSAGES, locale).get("delivery.message", title, reference);
     }
 
     /** What was queued: the outbox transactions of the text and the file, and the PDF's SHA-256. */
