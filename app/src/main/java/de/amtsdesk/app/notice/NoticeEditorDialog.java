@@ -33,6 +33,7 @@ public final class NoticeEditorDialog extends Dialog<Void> {
     private final Translations text;
     private final NoticeEditorViewModel viewModel;
     private final GridPane gapGrid = new GridPane();
+    private final ImageView preview = new ImageView();
 
     public NoticeEditorDialog(Window owner, Translations text, NoticeEditorViewModel viewModel, String reference) {
         this.text = text;
@@ -63,7 +64,6 @@ public final class NoticeEditorDialog extends Dialog<Void> {
         missing.textProperty().bind(viewModel.missingProperty());
         missing.getStyleClass().add("notice");
 
-        ImageView preview = new ImageView();
         preview.setId("noticePreview");
         preview.setPreserveRatio(true);
         preview.setFitWidth(360);
@@ -142,6 +142,11 @@ public final class NoticeEditorDialog extends Dialog<Void> {
         setOnShown(e -> templates.requestFocus());
     }
 
+    /** The preview (inside a scroll pane, so not found by lookup before the dialog is shown). */
+    ImageView preview() {
+        return preview;
+    }
+
     private Label label(String key, javafx.scene.Node field) {
         Label label = new Label(text.get(key));
         label.setMnemonicParsing(true);
@@ -154,7 +159,7 @@ public final class NoticeEditorDialog extends Dialog<Void> {
         int row = 0;
         for (NoticeEditorViewModel.Gap gap : viewModel.gaps()) {
             TextField field = new TextField();
-            field.setId("gap-" + gap.name());
+            field.setId("gap-" + gap.name().replace('.', '-'));
             field.textProperty().bindBidirectional(gap.value());
             Label label = new Label(text.get("notice.gap", "{" + gap.name() + "}"));
             label.setMnemonicParsing(false);
