@@ -6,7 +6,6 @@ import java.awt.image.BufferedImage;
 import javafx.collections.ListChangeListener;
 import javafx.scene.AccessibleRole;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -138,7 +137,7 @@ public final class NoticeEditorDialog extends Dialog<Void> {
         left.setPrefWidth(380);
         VBox right = new VBox(4, previewLabel, previewScroll);
         getDialogPane().setContent(new HBox(12, left, right));
-        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        getDialogPane().getButtonTypes().add(de.amtsdesk.app.Dialogs.close(text));
         setOnShown(e -> templates.requestFocus());
     }
 
