@@ -160,6 +160,15 @@ class NoticeDeliveryAgainstSynapseTest {
             assertThat(signature.chainTrusted()).isTrue();
             assertThat(signature.timestampTime()).as("B-T: a verified timestamp").isNotNull();
             assertThat(signature.coversWholeFile()).isTrue();
+            // A copy with one byte changed inside the signed range (the uncompressed XMP) is reported as broken.
+            byte[] tampered = received.clone();
+            int at = new String(tampered, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("<pdfaid:part>3");
+            assertThat(at).isPositive();
+            tampered[at + "<pdfaid:part>".length()] = '2';
+            VerificationReport tamperedReport = new NoticeVerifier(pki.trust, VerificationLimits.DEFAULT)
+                    .verify(tampered);
+            assertThat(tamperedReport.verdict()).isEqualTo(VerificationReport.Verdict.BROKEN);
+            assertThat(tamperedReport.signatures().getFirst().subIndication()).isEqualTo("HASH_FAILURE");
 
             // The citizen reads it; anna's workstation sees the receipt in the functional account's sync.
             unit.citizen.sendReadReceipt(unit.citizenRoom, fileEventId);
