@@ -8,7 +8,7 @@
 //   stderr: logs only. Tokens and passwords are never printed.
 //
 // Commands: ping, login, createEncryptedRoom, joinRoom, setDisplayName, sendText, sendTexts, sendFile,
-// downloadFile, sendPoll, answerPoll, readPoll, stop; for benchmarks: loginKeysOnly, measureInitialSync. The program exits
+// downloadFile, sendReadReceipt, sendPoll, answerPoll, readPoll, stop; for benchmarks: loginKeysOnly, measureInitialSync. The program exits
 // cleanly when stdin closes.
 
 import { format } from "node:util";
@@ -488,6 +488,15 @@ async function downloadFile({ roomId, eventId, destPath }) {
   };
 }
 
+// A public read receipt (m.read, unthreaded) for one event, as Element sends when the citizen has seen it:
+// POST /rooms/{roomId}/receipt/m.read/{eventId} through the SDK.
+async function sendReadReceipt({ roomId, eventId }) {
+  const c = requireClient();
+  const event = await decryptedEvent(roomId, eventId);
+  await c.sendReadReceipt(event, sdk.ReceiptType.Read, true);
+  return { eventId };
+}
+
 // Polls: two namespaces are in use. Element sends the unstable org.matrix.msc3381.* types; the stable m.poll.*
 // ones exist too. A response must use the namespace of the start it answers. Content shapes follow the SDK's
 // own definitions (matrix-js-sdk @types/polls).
@@ -595,6 +604,7 @@ const COMMANDS = {
   sendTexts,
   sendFile,
   downloadFile,
+  sendReadReceipt,
   sendPoll,
   answerPoll,
   readPoll,

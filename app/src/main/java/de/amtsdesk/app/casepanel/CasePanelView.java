@@ -45,6 +45,8 @@ public final class CasePanelView {
     @FXML private Label messageLabel;
     @FXML private Label auditLabel;
     @FXML private ListView<CasePanelViewModel.AuditRow> auditList;
+    @FXML private VBox signOffBox;
+    private java.util.function.Consumer<String> noticeOpener = caseId -> { };
 
     public CasePanelView(CasePanelViewModel viewModel, Translations text) {
         this.viewModel = viewModel;
@@ -91,9 +93,50 @@ public final class CasePanelView {
         notesList.setCellFactory(list -> new NoteCell());
         auditList.setItems(viewModel.audit());
         auditList.setCellFactory(list -> new AuditCell());
+        viewModel.signOffs().addListener((ListChangeListener<CasePanelViewModel.SignOffRow>) c -> rebuildSignOffs());
         rebuildStatusButtons();
         rebuildSla();
         rebuildTags();
+        rebuildSignOffs();
+    }
+
+    /** Who opens the notice editor for a case (the workspace). */
+    public void onNotice(java.util.function.Consumer<String> opener) {
+        this.noticeOpener = opener;
+    }
+
+    /** Opens the notice editor for the shown case ("Bescheid …", Ctrl+Shift+B from the workspace). */
+    @FXML
+    public void openNotice() {
+        if (viewModel.shownProperty().get()) {
+            noticeOpener.accept(viewModel.caseIdProperty().get());
+        }
+    }
+
+    private void rebuildSignOffs() {
+        if (viewModel.signOffs().isEmpty()) {
+            Label none = new Label(text.get("case.signoffs.none"));
+            none.setWrapText(true);
+            signOffBox.getChildren().setAll(none);
+            return;
+        }
+        signOffBox.getChildren().setAll(viewModel.signOffs().stream().map(row -> {
+            Label line = new Label(text.get("case.signoff.line", row.title(), row.requestedBy(), row.state()));
+            line.setWrapText(true);
+            VBox box = new VBox(2, line);
+            if (row.mayDecide()) {
+                Button approve = new Button(text.get("case.signoff.approve"));
+                approve.setMnemonicParsing(false);
+                approve.setAccessibleText(text.get("case.signoff.approve.accessible", row.title(), row.requestedBy()));
+                approve.setOnAction(e -> viewModel.approveNotice(row.sha256()));
+                Button reject = new Button(text.get("case.signoff.reject"));
+                reject.setMnemonicParsing(false);
+                reject.setAccessibleText(text.get("case.signoff.reject.accessible", row.title(), row.requestedBy()));
+                reject.setOnAction(e -> viewModel.rejectNotice(row.sha256(), null));
+                box.getChildren().add(new javafx.scene.layout.HBox(6, approve, reject));
+            }
+            return box;
+        }).toList());
     }
 
     private void rebuildStatusButtons() {

@@ -48,6 +48,13 @@ public final class CasePanelViewModel {
     public record AuditRow(String time, String actor, String text, boolean rejected) {
     }
 
+    /**
+     * A notice draft's sign-off (Mitzeichnung, ADR 0017) as the panel lists it; {@code mayDecide}: open and requested
+     * by someone else, so this member may approve or reject it (the fold refuses one's own).
+     */
+    public record SignOffRow(String sha256, String title, String requestedBy, String state, boolean mayDecide) {
+    }
+
     private final CaseDesk desk;
     private final Translations text;
     private final Translations caseText;
@@ -74,6 +81,7 @@ public final class CasePanelViewModel {
     private final ObservableList<String> tags = FXCollections.observableArrayList();
     private final ObservableList<NoteRow> notes = FXCollections.observableArrayList();
     private final ObservableList<AuditRow> audit = FXCollections.observableArrayList();
+    private final ObservableList<SignOffRow> signOffs = FXCollections.observableArrayList();
     private final StringProperty noteDraft = new SimpleStringProperty("");
     private final StringProperty tagInput = new SimpleStringProperty("");
     private final CaseBookListener listener = new CaseBookListener() {
@@ -132,6 +140,7 @@ public final class CasePanelViewModel {
             tags.clear();
             notes.clear();
             audit.clear();
+            signOffs.clear();
             return;
         }
         Case c = found.get();
@@ -152,6 +161,7 @@ public final class CasePanelViewModel {
         sla.setAll(slaRows(c, clock.instant()));
         tags.setAll(c.tags());
         notes.setAll(c.notes().stream().map(this::noteRow).toList());
+        signOffs.setAll(desk.book().signOffs(id).stream().map(this::signOffRow).toList());
         background.execute(() -> {
             List<AuditRow> rows = desk.audit(id).stream().map(this::auditRow).toList();
             ui.execute(() -> {
@@ -196,6 +206,30 @@ public final class CasePanelViewModel {
             default -> caseText.get(state.messageKey());
         };
         rows.add(new SlaRow(caseText.get(labelKey), value, state));
+    }
+
+    private SignOffRow signOffRow(de.amtsdesk.core.cases.NoticeSignOff s) {
+        var room = desk.book().staffRoom();
+        String state = switch (s.status()) {
+            case REQUESTED -> text.get("case.signoff.requested");
+            case APPROVED -> text.get("case.signoff.approved", room.displayName(s.decidedBy()));
+            case REJECTED -> text.get("case.signoff.rejected", room.displayName(s.decidedBy()));
+        };
+        boolean mayDecide = s.status() == de.amtsdesk.core.cases.NoticeSignOff.Status.REQUESTED
+                && !s.requestedBy().equals(desk.me());
+        return new SignOffRow(s.sha256(), s.title() == null ? "" : s.title(), room.displayName(s.requestedBy()), state,
+                mayDecide);
+    }
+
+    /** Approves a colleague's notice draft (exactly the bytes with that SHA-256). */
+    public void approveNotice(String sha256) {
+        send(OutgoingStaffEvents.approveNotice(caseId.get(), sha256));
+    }
+
+    /** Rejects a colleague's notice draft, with the reason the drafter and the audit trail get. */
+    public void rejectNotice(String sha256, String reason) {
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        send(OutgoingStaffEvents.rejectNotice(caseId.get(), sha256, why));
     }
 
     private NoteRow noteRow(Note note) {
@@ -372,6 +406,11 @@ public final class CasePanelViewModel {
 
     public ObservableList<AuditRow> audit() {
         return audit;
+    }
+
+    /** The case's notice sign-offs, open ones with Approve/Reject for the other members. */
+    public ObservableList<SignOffRow> signOffs() {
+        return signOffs;
     }
 
     public StringProperty noteDraftProperty() {

@@ -131,6 +131,7 @@ public final class WorkspaceScreen {
 
         CasePanelView caseView = new CasePanelView(casePanel, text);
         Parent caseRoot = views.load(CasePanelView.class, () -> caseView);
+        caseView.onNotice(caseId -> openNoticeEditor(caseId, caseRoot, clock));
         // Only a member with the lead's power level gets the lead desk (ADR 0014); a caseworker never sees it.
         leadDesk = desk.isLead() ? de.amtsdesk.app.lead.LeadDesk.build(desk, text, caseText, locale, zone, clock,
                 background, ui, views, null) : null;
@@ -185,6 +186,26 @@ public final class WorkspaceScreen {
                 markers.markSeen(roomId, until);
             }
         };
+    }
+
+    /** One notice editor per case while the app runs: the approval names the exact bytes it holds (ADR 0017). */
+    private final java.util.Map<String, de.amtsdesk.app.notice.NoticeEditorViewModel> noticeEditors =
+            new java.util.HashMap<>();
+
+    private void openNoticeEditor(String caseId, Node anchor, Clock clock) {
+        Case c = desk.book().find(caseId).orElse(null);
+        if (c == null) {
+            return;
+        }
+        var editor = noticeEditors.computeIfAbsent(caseId, id -> new de.amtsdesk.app.notice.NoticeEditorViewModel(
+                desk, id, de.amtsdesk.core.notice.NoticeTemplateCatalogue.builtIn(),
+                new de.amtsdesk.core.notice.Letterhead(text.get("notice.unit"), List.of(), ""),
+                locale, zone, clock, (forCase, pdf, sha, fileName, message) -> de.amtsdesk.core.staff.NoticeSending
+                        .send(staff, agency, forCase, pdf, sha, fileName, message).fileTxn(),
+                text, background, ui));
+        editor.updateStage();
+        Window owner = anchor.getScene() == null ? null : anchor.getScene().getWindow();
+        new de.amtsdesk.app.notice.NoticeEditorDialog(owner, text, editor, c.reference()).show();
     }
 
     private void open(String caseId) {

@@ -133,6 +133,8 @@ public final class WorkspaceView {
                 casePanel.controller()::focusNote);
         keys.put(new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 casePanel.controller()::takeCase);
+        keys.put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                casePanel.controller()::openNotice);
         keys.put(new KeyCodeCombination(KeyCode.F6), this::nextPane);
         if (leadDesk != null) {
             installLeadKey(scene);

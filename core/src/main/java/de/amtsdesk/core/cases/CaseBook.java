@@ -34,6 +34,8 @@ public final class CaseBook {
     private UnitRoster roster = UnitRoster.empty();
     /** Notice sign-offs per case, then per draft hash, in the order requested (ADR 0017). */
     private final Map<String, Map<String, NoticeSignOff>> signOffs = new LinkedHashMap<>();
+    /** Delivery evidence of sent notices per case, then per file event ID, in the order sent (ADR 0017). */
+    private final Map<String, Map<String, NoticeDelivery>> deliveries = new LinkedHashMap<>();
     private long staffOrder;
     private String lastStaffEventId;
 
@@ -53,6 +55,7 @@ public final class CaseBook {
         book.macros = MacroLibrary.of(snapshot.macros());
         book.roster = UnitRoster.of(snapshot.unitMembers());
         snapshot.noticeSignOffs().forEach(book::putSignOff);
+        snapshot.noticeDeliveries().forEach(book::putDelivery);
         book.staffOrder = snapshot.staffOrder();
         book.lastStaffEventId = snapshot.lastStaffEventId();
         return book;
@@ -64,7 +67,8 @@ public final class CaseBook {
             pendingRoomMoments.forEach((room, moments) -> pending.put(room, List.copyOf(moments)));
             return new FoldSnapshot(List.copyOf(cases.values()), pending, referenceCounters, policy, staffRoom,
                     templates.all(), macros.all(), roster.all(),
-                    signOffs.values().stream().flatMap(m -> m.values().stream()).toList(), seenEventIds, staffOrder,
+                    signOffs.values().stream().flatMap(m -> m.values().stream()).toList(),
+                    deliveries.values().stream().flatMap(m -> m.values().stream()).toList(), seenEventIds, staffOrder,
                     lastStaffEventId);
         });
     }
@@ -77,6 +81,24 @@ public final class CaseBook {
     /** Every notice sign-off of a case, in the order they were requested. */
     public List<NoticeSignOff> signOffs(String caseId) {
         return read(() -> List.copyOf(signOffs.getOrDefault(caseId, Map.of()).values()));
+    }
+
+    /** Delivery evidence of every notice sent in a case, in the order sent (ADR 0017). */
+    public List<NoticeDelivery> deliveries(String caseId) {
+        return read(() -> List.copyOf(deliveries.getOrDefault(caseId, Map.of()).values()));
+    }
+
+    /** The delivery evidence of the notice sent as that file event, if recorded. */
+    public Optional<NoticeDelivery> delivery(String caseId, String fileEventId) {
+        return read(() -> Optional.ofNullable(deliveries.getOrDefault(caseId, Map.of()).get(fileEventId)));
+    }
+
+    NoticeDelivery deliveryOrNull(String caseId, String fileEventId) {
+        return deliveries.getOrDefault(caseId, Map.of()).get(fileEventId);
+    }
+
+    void putDelivery(NoticeDelivery delivery) {
+        deliveries.computeIfAbsent(delivery.caseId(), id -> new LinkedHashMap<>()).put(delivery.eventId(), delivery);
     }
 
     NoticeSignOff signOffOrNull(String caseId, String sha256) {

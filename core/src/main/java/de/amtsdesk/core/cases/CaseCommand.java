@@ -84,6 +84,15 @@ public sealed interface CaseCommand {
             implements CaseCommand {
     }
 
+    /**
+     * Delivery evidence (ADR 0017): {@code read == false}: the signed notice with {@code sha256}, signed from the
+     * approved draft {@code draftSha256}, went out as file event {@code eventId}; {@code read == true}: the citizen
+     * {@code reader} sent a read receipt for it at {@code readAt} ({@code draftSha256} is null then).
+     */
+    record RecordNoticeDelivery(String caseId, boolean read, String sha256, String draftSha256, String eventId,
+            String reader, java.time.Instant readAt) implements CaseCommand {
+    }
+
     /** What kind of reply went out. */
     enum ReplyKind {
         TEXT, POLL, FILE, TEMPLATE;
@@ -112,6 +121,7 @@ public sealed interface CaseCommand {
             case TagCase c -> List.of(c.caseId());
             case RecordReply c -> List.of(c.caseId());
             case SignOffNotice c -> List.of(c.caseId());
+            case RecordNoticeDelivery c -> List.of(c.caseId());
             case TakeOver c -> List.of(c.caseId());
             case SetMember c -> List.of();
             case HandOver c -> List.of();

@@ -125,6 +125,7 @@ public final class CaseLog {
             case CaseCommand.HandOver c -> handOver(c, event, notifications);
             case CaseCommand.TakeOver c -> takeOver(c, event, notifications);
             case CaseCommand.SignOffNotice c -> signOffNotice(c, event, notifications);
+            case CaseCommand.RecordNoticeDelivery c -> recordNoticeDelivery(c, event, notifications);
         };
     }
 
@@ -477,6 +478,56 @@ public final class CaseLog {
             if (command.reason() != null) {
                 changes.add(new FieldChange("notice.reason", null, command.reason()));
             }
+        }
+        record(event, c.id(), AuditEntry.Outcome.APPLIED, null, null, changes);
+        notifications.add(() -> listeners.forEach(l -> l.auditRecorded(c.id())));
+        return FoldResult.applied(List.of(c.id()));
+    }
+
+    /**
+     * Delivery evidence (ADR 0017). {@code sent}: only for a draft a second member approved in this case, once per
+     * file event. {@code read}: only for a recorded delivery, only naming the case's citizen, once. The case record
+     * does not change; the evidence and the audit entry do.
+     */
+    private FoldResult recordNoticeDelivery(CaseCommand.RecordNoticeDelivery command, StaffEvent event,
+            List<Runnable> notifications) throws InvalidStaffEvent {
+        Case c = existing(command.caseId());
+        permissions().require(event.sender(), StaffEventTypes.NOTICE_DELIVERED, Permissions.MEMBER_LEVEL);
+        NoticeDelivery current = book.deliveryOrNull(c.id(), command.eventId());
+        List<FieldChange> changes = new ArrayList<>();
+        changes.add(new FieldChange("notice.sha256", null, command.sha256()));
+        changes.add(new FieldChange("notice.event", null, command.eventId()));
+        if (!command.read()) {
+            if (current != null) {
+                throw new InvalidStaffEvent(Rejection.DELIVERY_ALREADY_RECORDED, "the file event "
+                        + command.eventId() + " was already recorded as notice " + current.sha256());
+            }
+            NoticeSignOff signOff = book.signOffOrNull(c.id(), command.draftSha256());
+            if (signOff == null || !signOff.approved()) {
+                throw new InvalidStaffEvent(Rejection.NOTICE_NOT_APPROVED, "the draft " + command.draftSha256()
+                        + " has no approved sign-off in this case");
+            }
+            book.putDelivery(NoticeDelivery.sent(c.id(), command.sha256(), command.draftSha256(), command.eventId(),
+                    event.sender(), event.serverTime()));
+            changes.add(new FieldChange("notice.draft", null, command.draftSha256()));
+            changes.add(new FieldChange("notice.delivery", null, "sent"));
+        } else {
+            if (current == null || !current.sha256().equals(command.sha256())) {
+                throw new InvalidStaffEvent(Rejection.UNKNOWN_NOTICE_DELIVERY, "no notice " + command.sha256()
+                        + " was recorded as sent in file event " + command.eventId());
+            }
+            if (!command.reader().equals(c.citizenId())) {
+                throw new InvalidStaffEvent(Rejection.UNKNOWN_NOTICE_DELIVERY, command.reader()
+                        + " is not the citizen of this case");
+            }
+            if (current.isRead()) {
+                throw new InvalidStaffEvent(Rejection.DELIVERY_ALREADY_RECORDED, "the read receipt of "
+                        + command.eventId() + " was already recorded");
+            }
+            book.putDelivery(current.read(command.reader(), command.readAt()));
+            changes.add(new FieldChange("notice.delivery", "sent", "read"));
+            changes.add(new FieldChange("notice.readBy", null, command.reader()));
+            changes.add(new FieldChange("notice.readAt", null, command.readAt().toString()));
         }
         record(event, c.id(), AuditEntry.Outcome.APPLIED, null, null, changes);
         notifications.add(() -> listeners.forEach(l -> l.auditRecorded(c.id())));

@@ -12,18 +12,28 @@ import java.util.Set;
  */
 public record FoldSnapshot(List<Case> cases, Map<String, List<Moment>> pendingRoomMoments,
         Map<String, Long> referenceCounters, UnitPolicy policy, StaffRoom staffRoom, List<ReplyTemplate> templates,
-        List<Macro> macros, List<UnitMember> unitMembers, List<NoticeSignOff> noticeSignOffs, Set<String> seenEventIds,
-        long staffOrder, String lastStaffEventId) {
+        List<Macro> macros, List<UnitMember> unitMembers, List<NoticeSignOff> noticeSignOffs,
+        List<NoticeDelivery> noticeDeliveries, Set<String> seenEventIds, long staffOrder, String lastStaffEventId) {
 
     public FoldSnapshot {
         unitMembers = List.copyOf(unitMembers);
         noticeSignOffs = List.copyOf(noticeSignOffs);
+        noticeDeliveries = List.copyOf(noticeDeliveries);
         cases = List.copyOf(cases);
         pendingRoomMoments = Map.copyOf(pendingRoomMoments);
         referenceCounters = Map.copyOf(referenceCounters);
         templates = List.copyOf(templates);
         macros = List.copyOf(macros);
         seenEventIds = Set.copyOf(seenEventIds);
+    }
+
+    /** A snapshot from before notice delivery evidence existed (ADR 0017): none. */
+    public FoldSnapshot(List<Case> cases, Map<String, List<Moment>> pendingRoomMoments,
+            Map<String, Long> referenceCounters, UnitPolicy policy, StaffRoom staffRoom, List<ReplyTemplate> templates,
+            List<Macro> macros, List<UnitMember> unitMembers, List<NoticeSignOff> noticeSignOffs,
+            Set<String> seenEventIds, long staffOrder, String lastStaffEventId) {
+        this(cases, pendingRoomMoments, referenceCounters, policy, staffRoom, templates, macros, unitMembers,
+                noticeSignOffs, List.of(), seenEventIds, staffOrder, lastStaffEventId);
     }
 
     /** A snapshot from before notice sign-offs existed (ADR 0017): none. */

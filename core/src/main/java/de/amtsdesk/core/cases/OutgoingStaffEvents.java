@@ -239,6 +239,23 @@ public final class OutgoingStaffEvents {
         return new Outgoing(StaffEventTypes.NOTICE_SIGNOFF, content);
     }
 
+    /**
+     * Delivery evidence (ADR 0017): the signed notice with {@code pdfSha256}, signed from the approved draft
+     * {@code draftSha256}, went to the citizen as the encrypted file event {@code fileEventId}.
+     */
+    public static Outgoing noticeSent(String caseId, String pdfSha256, String draftSha256, String fileEventId) {
+        return new Outgoing(StaffEventTypes.NOTICE_DELIVERED, base().put("case", caseId).put("stage", "sent")
+                .put("sha256", pdfSha256).put("draft", draftSha256).put("event", fileEventId));
+    }
+
+    /** Delivery evidence: the citizen's {@code m.read} receipt for the notice's file event, with the receipt's ts. */
+    public static Outgoing noticeRead(String caseId, String pdfSha256, String fileEventId, String citizenId,
+            long receiptTs) {
+        return new Outgoing(StaffEventTypes.NOTICE_DELIVERED, base().put("case", caseId).put("stage", "read")
+                .put("sha256", pdfSha256).put("event", fileEventId).put("reader", citizenId)
+                .put("readAt", receiptTs));
+    }
+
     /** Lower-case hex SHA-256 of the text's UTF-8 bytes, as {@link #replied} carries it. */
     public static String sha256Hex(String text) {
         try {

@@ -53,6 +53,8 @@ final class StaffEventParser {
             case StaffEventTypes.TAKEOVER -> takeover(ContentReader.of(content, Set.of("case", "from")));
             case StaffEventTypes.NOTICE_SIGNOFF -> noticeSignOff(ContentReader.of(content,
                     Set.of("case", "action", "sha256", "title", "reason")));
+            case StaffEventTypes.NOTICE_DELIVERED -> noticeDelivered(ContentReader.of(content,
+                    Set.of("case", "stage", "sha256", "draft", "event", "reader", "readAt")));
             // Says what it is, so the audit detail is readable even for an empty type (found by fuzzing).
             default -> throw new InvalidStaffEvent(Rejection.UNKNOWN_EVENT_TYPE,
                     "unknown event type \"" + event.type() + "\"");
@@ -246,6 +248,36 @@ final class StaffEventParser {
             throw new InvalidStaffEvent(Rejection.MALFORMED, "reason belongs to a rejection only");
         }
         return new CaseCommand.SignOffNotice(caseId, status, sha256, title, reason);
+    }
+
+    private static CaseCommand noticeDelivered(ContentReader in) throws InvalidStaffEvent {
+        String caseId = caseId(in);
+        String stage = in.text("stage", 10);
+        String sha256 = in.matching("sha256", SHA256_HEX, "a lower-case hex SHA-256");
+        String eventId = in.matching("event", ContentReader.EVENT_ID, "an event ID");
+        switch (stage) {
+            case "sent" -> {
+                if (in.has("reader") || in.has("readAt")) {
+                    throw new InvalidStaffEvent(Rejection.MALFORMED, "reader and readAt belong to stage read only");
+                }
+                String draft = in.matching("draft", SHA256_HEX, "a lower-case hex SHA-256");
+                return new CaseCommand.RecordNoticeDelivery(caseId, false, sha256, draft, eventId, null, null);
+            }
+            case "read" -> {
+                if (in.has("draft")) {
+                    throw new InvalidStaffEvent(Rejection.MALFORMED, "draft belongs to stage sent only");
+                }
+                String reader = in.matching("reader", ContentReader.USER_ID, "a user ID");
+                com.fasterxml.jackson.databind.JsonNode ts = in.node("readAt");
+                if (ts == null || !ts.isIntegralNumber() || !ts.canConvertToLong() || ts.asLong() < 0) {
+                    throw new InvalidStaffEvent(Rejection.MALFORMED,
+                            "readAt must be the receipt's ts in milliseconds since 1970");
+                }
+                return new CaseCommand.RecordNoticeDelivery(caseId, true, sha256, null, eventId, reader,
+                        java.time.Instant.ofEpochMilli(ts.asLong()));
+            }
+            default -> throw new InvalidStaffEvent(Rejection.MALFORMED, "stage must be sent or read: " + stage);
+        }
     }
 
     private static String caseId(ContentReader in) throws InvalidStaffEvent {

@@ -71,6 +71,7 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
     private final GapFiller gaps;
     private final List<java.util.function.BiConsumer<String, String>> bundleListeners = new CopyOnWriteArrayList<>();
     private final List<ConversationListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<List<ReadReceipt>>> receiptListeners = new CopyOnWriteArrayList<>();
     private final Semaphore outboxWake = new Semaphore(0);
     private final Semaphore reconnect = new Semaphore(0);
     private volatile boolean running;
@@ -97,6 +98,7 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
         this.gaps = new GapFiller(client, session, store);
         EngineSyncHandler handler = new EngineSyncHandler(machine, pump, directory, decryptor, store, roomList,
                 this::timelinesChanged, gaps, this::bundleArrived);
+        handler.onReceipts(this::receiptsArrived);
         this.sync = new SyncService(client, session, state.map(EngineStore.SyncState::since).orElse(null), handler,
                 new RecoveryForwarder(roomListener, this::retryNow));
     }
@@ -496,16 +498,46 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
     @Override
     public String sendFile(String roomId, Path file) throws IOException {
         byte[] plaintext = Files.readAllBytes(file);
+        String mimetype = Files.probeContentType(file);
+        Path name = file.getFileName();
+        return sendFile(roomId, plaintext, name == null ? "datei" : name.toString(),
+                mimetype == null ? "application/octet-stream" : mimetype);
+    }
+
+    /**
+     * Queues bytes as an encrypted attachment ({@code m.file}, or {@code m.image} for images): encrypted here with a
+     * fresh key (AES-CTR, SHA-256 of the ciphertext in the event), only the ciphertext is uploaded by the outbox,
+     * the key travels inside the Megolm-encrypted event.
+     *
+     * @return the transaction ID
+     */
+    public String sendFile(String roomId, byte[] plaintext, String fileName, String mimetype) throws IOException {
         EncryptedAttachment encrypted = Attachments.encrypt(plaintext);
         Files.createDirectories(outboxMediaDir);
         Path ciphertext = Files.createTempFile(outboxMediaDir, "outbox-", ".bin");
         Files.write(ciphertext, encrypted.ciphertext(), StandardOpenOption.TRUNCATE_EXISTING);
-        String mimetype = Files.probeContentType(file);
         ObjectNode fileInfo = (ObjectNode) JSON.readTree(encrypted.encryptedFileJson());
-        Path name = file.getFileName();
-        ObjectNode content = MessageContents.encryptedFile(name == null ? "datei" : name.toString(),
-                mimetype == null ? "application/octet-stream" : mimetype, plaintext.length, fileInfo);
+        ObjectNode content = MessageContents.encryptedFile(fileName, mimetype, plaintext.length, fileInfo);
         return queued(store.enqueue(roomId, "m.room.message", content.toString(), ciphertext), roomId);
+    }
+
+    /** Told the {@code m.read} receipts each sync batch brings (called on the sync thread, after storing). */
+    public void addReceiptListener(java.util.function.Consumer<List<ReadReceipt>> listener) {
+        receiptListeners.add(listener);
+    }
+
+    public void removeReceiptListener(java.util.function.Consumer<List<ReadReceipt>> listener) {
+        receiptListeners.remove(listener);
+    }
+
+    private void receiptsArrived(List<ReadReceipt> receipts) {
+        for (var listener : receiptListeners) {
+            try {
+                listener.accept(receipts);
+            } catch (RuntimeException e) {
+                LOG.warn("read receipt listener failed: {}", e.getClass().getSimpleName());
+            }
+        }
     }
 
     @Override

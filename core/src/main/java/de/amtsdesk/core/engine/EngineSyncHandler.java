@@ -32,6 +32,12 @@ final class EngineSyncHandler implements SyncHandler {
     private final Consumer<Set<String>> roomsChanged;
     private final GapFiller gaps;
     private final java.util.function.BiConsumer<String, String> bundleArrived;
+    private Consumer<List<ReadReceipt>> receiptsArrived = receipts -> { };
+
+    /** Told the {@code m.read} receipts of each batch, after the batch is stored (so the receipted events are). */
+    void onReceipts(Consumer<List<ReadReceipt>> receiptsArrived) {
+        this.receiptsArrived = receiptsArrived;
+    }
 
     /**
      * @param bundleArrived told (room ID, sender) about each MSC4268 room key bundle that arrived, after the batch is
@@ -106,6 +112,10 @@ final class EngineSyncHandler implements SyncHandler {
         if (!changed.isEmpty()) {
             roomsChanged.accept(changed);
         }
+        List<ReadReceipt> receipts = readReceipts(response);
+        if (!receipts.isEmpty()) {
+            receiptsArrived.accept(receipts);
+        }
         for (JsonNode bundle : cryptoResult.path("room_key_bundles")) {
             String roomId = bundle.path("room_id").asText("");
             String sender = bundle.path("sender").asText("");
@@ -113,6 +123,28 @@ final class EngineSyncHandler implements SyncHandler {
                 bundleArrived.accept(roomId, sender);
             }
         }
+    }
+
+    /** The {@code m.read} receipts in the joined rooms' ephemeral events of one batch. */
+    static List<ReadReceipt> readReceipts(JsonNode response) {
+        List<ReadReceipt> receipts = new ArrayList<>();
+        for (var room : response.path("rooms").path("join").properties()) {
+            for (JsonNode event : room.getValue().path("ephemeral").path("events")) {
+                if (!"m.receipt".equals(event.path("type").asText())) {
+                    continue;
+                }
+                for (var acknowledged : event.path("content").properties()) {
+                    for (var user : acknowledged.getValue().path("m.read").properties()) {
+                        JsonNode receipt = user.getValue();
+                        JsonNode thread = receipt.path("thread_id");
+                        receipts.add(new ReadReceipt(room.getKey(), acknowledged.getKey(), user.getKey(),
+                                receipt.path("ts").canConvertToLong() ? receipt.path("ts").asLong() : 0L,
+                                thread.isTextual() ? thread.asText() : null));
+                    }
+                }
+            }
+        }
+        return receipts;
     }
 
     private JsonNode feedCrypto(JsonNode response, String nextBatch) {

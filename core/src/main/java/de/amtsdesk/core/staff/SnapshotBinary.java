@@ -133,7 +133,8 @@ final class SnapshotBinary {
                 throw new IOException("data after the snapshot's end");
             }
             return new FoldSnapshot(cases, pending, unit.referenceCounters(), unit.policy(), unit.staffRoom(),
-                    unit.templates(), unit.macros(), unit.unitMembers(), unit.noticeSignOffs(), seen, unit.staffOrder(),
+                    unit.templates(), unit.macros(), unit.unitMembers(), unit.noticeSignOffs(),
+                    unit.noticeDeliveries(), seen, unit.staffOrder(),
                     unit.lastStaffEventId());
         } catch (SnapshotCodec.UnreadableSnapshotException e) {
             throw new IOException("the unit part: " + e.getMessage(), e);
@@ -144,7 +145,7 @@ final class SnapshotBinary {
     private static FoldSnapshot unitPart(FoldSnapshot s) {
         // The canonical constructor, never a shorter one: a part added to the record must be named here.
         return new FoldSnapshot(List.of(), Map.of(), s.referenceCounters(), s.policy(), s.staffRoom(), s.templates(),
-                s.macros(), s.unitMembers(), s.noticeSignOffs(), Set.of(), s.staffOrder(), s.lastStaffEventId());
+                s.macros(), s.unitMembers(), s.noticeSignOffs(), s.noticeDeliveries(), Set.of(), s.staffOrder(), s.lastStaffEventId());
     }
 
     private static void writeCase(Writer out, Case c) throws IOException {

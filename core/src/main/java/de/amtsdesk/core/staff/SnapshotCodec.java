@@ -8,6 +8,7 @@ import de.amtsdesk.core.cases.Case;
 import de.amtsdesk.core.cases.CaseStatus;
 import de.amtsdesk.core.cases.CaseTimeline;
 import de.amtsdesk.core.cases.FoldSnapshot;
+import de.amtsdesk.core.cases.NoticeDelivery;
 import de.amtsdesk.core.cases.NoticeSignOff;
 import de.amtsdesk.core.cases.Macro;
 import de.amtsdesk.core.cases.Moment;
@@ -94,6 +95,8 @@ public final class SnapshotCodec {
         snapshot.unitMembers().forEach(m -> members.add(memberJson(m)));
         ArrayNode signOffs = root.putArray("noticeSignOffs");
         snapshot.noticeSignOffs().forEach(s -> signOffs.add(signOffJson(s)));
+        ArrayNode deliveries = root.putArray("noticeDeliveries");
+        snapshot.noticeDeliveries().forEach(d -> deliveries.add(deliveryJson(d)));
         ArrayNode seen = root.putArray("seenEventIds");
         new TreeSet<>(snapshot.seenEventIds()).forEach(seen::add);
         root.put("staffOrder", snapshot.staffOrder());
@@ -143,10 +146,12 @@ public final class SnapshotCodec {
             // Absent in snapshots written before notice sign-offs existed (ADR 0017): none.
             List<NoticeSignOff> signOffs = new ArrayList<>();
             root.path("noticeSignOffs").forEach(n -> signOffs.add(readSignOff(n)));
+            List<NoticeDelivery> deliveries = new ArrayList<>();
+            root.path("noticeDeliveries").forEach(n -> deliveries.add(readDelivery(n)));
             Set<String> seen = new HashSet<>();
             root.path("seenEventIds").forEach(id -> seen.add(id.asText()));
             return new FoldSnapshot(cases, pending, counters, readPolicy(root.path("policy")),
-                    readStaffRoom(root.path("staffRoom")), templates, macros, members, signOffs, seen,
+                    readStaffRoom(root.path("staffRoom")), templates, macros, members, signOffs, deliveries, seen,
                     root.path("staffOrder").asLong(),
                     text(root, "lastStaffEventId"));
         } catch (IOException | RuntimeException e) {
@@ -370,6 +375,17 @@ public final class SnapshotCodec {
                 .put("requestedBy", s.requestedBy()).put("requestedAt", instant(s.requestedAt()))
                 .put("status", s.status().wireName()).put("decidedBy", s.decidedBy())
                 .put("decidedAt", instant(s.decidedAt())).put("reason", s.reason());
+    }
+
+    private static ObjectNode deliveryJson(NoticeDelivery d) {
+        return JSON.createObjectNode().put("case", d.caseId()).put("sha256", d.sha256())
+                .put("draft", d.draftSha256()).put("event", d.eventId()).put("sentBy", d.sentBy())
+                .put("sentAt", instant(d.sentAt())).put("readBy", d.readBy()).put("readAt", instant(d.readAt()));
+    }
+
+    private static NoticeDelivery readDelivery(JsonNode n) {
+        return new NoticeDelivery(text(n, "case"), text(n, "sha256"), text(n, "draft"), text(n, "event"),
+                text(n, "sentBy"), readInstant(n, "sentAt"), text(n, "readBy"), readInstant(n, "readAt"));
     }
 
     private static NoticeSignOff readSignOff(JsonNode n) {

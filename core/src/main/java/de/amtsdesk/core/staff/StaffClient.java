@@ -7,6 +7,7 @@ import de.amtsdesk.core.cases.query.CaseQueries;
 import de.amtsdesk.core.conversation.ConversationListener;
 import de.amtsdesk.core.engine.AgencyEngine;
 import de.amtsdesk.core.engine.EngineStore;
+import de.amtsdesk.core.store.NoticeDeliveryRepository;
 import de.amtsdesk.core.store.ReplyAttributionRepository;
 import de.amtsdesk.core.engine.Workstation;
 import de.amtsdesk.core.matrix.MatrixException;
@@ -133,9 +134,89 @@ public final class StaffClient implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("reply attribution after a change in {} failed: {}", roomId, e.getClass().getSimpleName());
             }
+            try {
+                NoticeSending.recordSent(this, functionalEngine);
+            } catch (RuntimeException e) {
+                LOG.warn("notice evidence after a change in {} failed: {}", roomId, e.getClass().getSimpleName());
+            }
         };
         functionalEngine.addListener(attribution);
         registrations.add(new Registration(functionalEngine, attribution));
+        // The citizen's read receipts for notices this caseworker sent become delivery evidence (ADR 0017).
+        java.util.function.Consumer<List<de.amtsdesk.core.engine.ReadReceipt>> receipts = batch -> {
+            try {
+                NoticeSending.recordReceipts(this, functionalEngine, batch);
+            } catch (RuntimeException e) {
+                LOG.warn("notice read receipts failed: {}", e.getClass().getSimpleName());
+            }
+        };
+        functionalEngine.addReceiptListener(receipts);
+        receiptRegistrations.add(new ReceiptRegistration(functionalEngine, receipts));
+    }
+
+    private record ReceiptRegistration(AgencyEngine engine,
+            java.util.function.Consumer<List<de.amtsdesk.core.engine.ReadReceipt>> listener) {
+    }
+
+    private final List<ReceiptRegistration> receiptRegistrations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** See {@link NoticeSending#recordSent}. */
+    int recordSentNotices(AgencyEngine functional) {
+        synchronized (attributionLock) {
+            if (closed || !readyToSend()) {
+                return 0;
+            }
+            NoticeDeliveryRepository pending = NoticeDeliveryRepository.of(workstation.database());
+            int queued = 0;
+            for (NoticeDeliveryRepository.PendingDelivery notice : pending.unsent()) {
+                Optional<EngineStore.OutboxItem> item = functional.outboxItem(notice.fileTxnId());
+                if (item.isEmpty()) {
+                    pending.remove(notice.fileTxnId()); // discarded: it never reached the citizen
+                    continue;
+                }
+                if (item.get().state() != EngineStore.OutboxState.SENT || item.get().eventId() == null) {
+                    continue;
+                }
+                String staffTxn = send(OutgoingStaffEvents.noticeSent(notice.caseId(), notice.pdfSha256(),
+                        notice.draftSha256(), item.get().eventId()));
+                pending.markSent(notice.fileTxnId(), item.get().eventId(), staffTxn);
+                LOG.info("notice {} of case {} recorded as sent in {}", notice.pdfSha256(), notice.caseId(),
+                        item.get().eventId());
+                queued++;
+            }
+            return queued;
+        }
+    }
+
+    /** See {@link NoticeSending#recordReceipts}. */
+    int recordNoticeReceipts(AgencyEngine functional, List<de.amtsdesk.core.engine.ReadReceipt> receipts) {
+        synchronized (attributionLock) {
+            if (closed || !readyToSend() || receipts.isEmpty()) {
+                return 0;
+            }
+            NoticeDeliveryRepository pending = NoticeDeliveryRepository.of(workstation.database());
+            int queued = 0;
+            for (NoticeDeliveryRepository.PendingDelivery notice : pending.awaitingReceipt()) {
+                Optional<de.amtsdesk.core.cases.Case> c = book().find(notice.caseId());
+                if (c.isEmpty() || notice.eventId() == null) {
+                    continue;
+                }
+                for (de.amtsdesk.core.engine.ReadReceipt receipt : receipts) {
+                    if (receipt.roomId().equals(c.get().roomId()) && receipt.userId().equals(c.get().citizenId())
+                            && NoticeSending.covers(functional, receipt.roomId(), notice.eventId(),
+                                    receipt.eventId())) {
+                        String staffTxn = send(OutgoingStaffEvents.noticeRead(notice.caseId(), notice.pdfSha256(),
+                                notice.eventId(), receipt.userId(), receipt.ts()));
+                        pending.markRead(notice.fileTxnId(), staffTxn);
+                        LOG.info("notice {} of case {} read by the citizen (receipt for {})", notice.pdfSha256(),
+                                notice.caseId(), receipt.eventId());
+                        queued++;
+                        break;
+                    }
+                }
+            }
+            return queued;
+        }
     }
 
     /** Serialises the attribution of sent replies (outbox and sync threads may both trigger it). */
@@ -356,6 +437,7 @@ public final class StaffClient implements AutoCloseable {
         }
         closed = true;
         registrations.forEach(r -> r.engine().removeListener(r.listener()));
+        receiptRegistrations.forEach(r -> r.engine().removeReceiptListener(r.listener()));
         engine.removeRoomKeyBundleListener(bundleListener);
         workstation.detach(this);
         try {

@@ -81,20 +81,22 @@ class AppDatabaseTest {
         Path dir = tmp.resolve("profile");
         try (UnlockedVault vault = TestVaults.create(dir, PASSPHRASE)) {
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("9");
-                assertThat(db.migrationsAppliedAtOpen()).isEqualTo(9);
+                assertThat(db.schemaVersion()).isEqualTo("10");
+                assertThat(db.migrationsAppliedAtOpen()).isEqualTo(10);
                 assertThat(historyRows(db)).containsExactly("1:local store:true", "2:room directory:true",
                         "3:case model:true", "4:sticky room encryption:true", "5:message trust:true",
                         "6:older history:true", "7:drafts and reply attribution:true",
-                        "8:workspace settings and read markers:true", "9:binary case snapshot:true");
+                        "8:workspace settings and read markers:true", "9:binary case snapshot:true",
+                        "10:notice deliveries:true");
             }
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("9");
+                assertThat(db.schemaVersion()).isEqualTo("10");
                 assertThat(db.migrationsAppliedAtOpen()).isZero();
                 assertThat(historyRows(db)).containsExactly("1:local store:true", "2:room directory:true",
                         "3:case model:true", "4:sticky room encryption:true", "5:message trust:true",
                         "6:older history:true", "7:drafts and reply attribution:true",
-                        "8:workspace settings and read markers:true", "9:binary case snapshot:true");
+                        "8:workspace settings and read markers:true", "9:binary case snapshot:true",
+                        "10:notice deliveries:true");
             }
         }
         assertThat(dir.resolve("amtsdesk-creating.mv.db")).doesNotExist();
@@ -119,15 +121,18 @@ class AppDatabaseTest {
             try (AppDatabase db = AppDatabase.open(vault)) {
                 // As an Amtsdesk of schema 8 left it.
                 db.jdbc().run("back to schema 8", c -> {
+                    Jdbc.update(c, "DROP TABLE notice_deliveries");
+                    Jdbc.update(c, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '10'");
                     Jdbc.update(c, "ALTER TABLE case_fold_state DROP CONSTRAINT case_fold_state_one_snapshot");
                     Jdbc.update(c, "ALTER TABLE case_fold_state DROP COLUMN snapshot_data");
                     return Jdbc.update(c, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '9'");
                 });
             }
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("9");
-                assertThat(db.migrationsAppliedAtOpen()).isEqualTo(1);
-                assertThat(historyRows(db)).endsWith("9:binary case snapshot:true");
+                assertThat(db.schemaVersion()).isEqualTo("10");
+                assertThat(db.migrationsAppliedAtOpen()).isEqualTo(2);
+                assertThat(historyRows(db)).endsWith("9:binary case snapshot:true",
+                        "10:notice deliveries:true");
             }
         }
     }
@@ -299,7 +304,7 @@ class AppDatabaseTest {
         try (UnlockedVault vault = TestVaults.create(dir, PASSPHRASE)) {
             Files.writeString(dir.resolve("amtsdesk-creating.mv.db"), "half-made");
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("9");
+                assertThat(db.schemaVersion()).isEqualTo("10");
             }
             assertThat(dir.resolve("amtsdesk-creating.mv.db")).doesNotExist();
         }

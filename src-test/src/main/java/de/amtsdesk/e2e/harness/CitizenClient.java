@@ -190,6 +190,11 @@ public final class CitizenClient implements AutoCloseable {
                 .put("destPath", destPath.toAbsolutePath().toString())).path("sha256").asText();
     }
 
+    /** Sends a public, unthreaded {@code m.read} receipt for the event (matrix-js-sdk's {@code sendReadReceipt}). */
+    public void sendReadReceipt(String roomId, String eventId) {
+        call("sendReadReceipt", JSON.createObjectNode().put("roomId", roomId).put("eventId", eventId));
+    }
+
     /**
      * Answers a poll in the namespace of its start event (stable m.poll.response for m.poll.start,
      * org.matrix.msc3381.poll.response for Element's unstable polls). Returns the response's event id.

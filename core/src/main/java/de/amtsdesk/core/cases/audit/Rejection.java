@@ -43,6 +43,12 @@ public enum Rejection {
     UNKNOWN_NOTICE_DRAFT,
     /** The notice draft's sign-off was already approved or rejected; a changed draft needs a new request. */
     SIGN_OFF_ALREADY_DECIDED,
+    /** A notice was reported sent whose draft was not approved by a second member in this case (ADR 0017). */
+    NOTICE_NOT_APPROVED,
+    /** A read receipt names a notice delivery that was never recorded, or comes from someone not the citizen. */
+    UNKNOWN_NOTICE_DELIVERY,
+    /** That delivery (or its read receipt) was recorded already. */
+    DELIVERY_ALREADY_RECORDED,
     /** A bug in the fold itself; the event was not applied. */
     INTERNAL_ERROR;
 

@@ -28,8 +28,14 @@ public final class StaffEventTypes {
     /** Mitzeichnung of a notice draft named by its SHA-256: request, approve or reject (ADR 0017). */
     public static final String NOTICE_SIGNOFF = NAMESPACE + "notice.signoff";
 
+    /**
+     * Delivery evidence of a signed notice sent to the citizen (ADR 0017): {@code stage} {@code sent} (PDF SHA-256,
+     * approved draft's SHA-256, file event ID) or {@code read} (the citizen's read receipt for that event).
+     */
+    public static final String NOTICE_DELIVERED = NAMESPACE + "notice.delivered";
+
     public static final List<String> ALL = List.of(CREATED, TYPED, STATUS, ASSIGNED, NOTE, TAGGED, POLICY, TEMPLATE,
-            MACRO, REPLIED, MEMBER, HANDOVER, TAKEOVER, NOTICE_SIGNOFF);
+            MACRO, REPLIED, MEMBER, HANDOVER, TAKEOVER, NOTICE_SIGNOFF, NOTICE_DELIVERED);
 
     /** The schema version this client reads and writes. */
     public static final int SCHEMA_VERSION = 1;

@@ -1,0 +1,393 @@
+package de.amtsdesk.app.notice;
+
+import de.amtsdesk.app.workspace.CaseDesk;
+import de.amtsdesk.core.cases.Case;
+import de.amtsdesk.core.cases.NoticeSignOff;
+import de.amtsdesk.core.cases.OutgoingStaffEvents;
+import de.amtsdesk.core.i18n.Translations;
+import de.amtsdesk.core.notice.Letterhead;
+import de.amtsdesk.core.notice.NoticeComposer;
+import de.amtsdesk.core.notice.NoticeDraft;
+import de.amtsdesk.core.notice.NoticeFacts;
+import de.amtsdesk.core.notice.NoticePdfWriter;
+import de.amtsdesk.core.notice.NoticePreview;
+import de.amtsdesk.core.notice.NoticeSigner;
+import de.amtsdesk.core.notice.NoticeTemplate;
+import de.amtsdesk.core.notice.NoticeTemplateCatalogue;
+import de.amtsdesk.core.notice.Pkcs12KeySource;
+import de.amtsdesk.core.staff.NoticeSending;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The notice editor of one case (ADR 0017), without the toolkit: the templates for the case's type, the gaps the
+ * chosen template leaves (placeholders without a value, each named and fillable), a live preview of the first page
+ * (core's renderer), and the steps draft → request sign-off → (a second member approves in the case panel) → sign
+ * with a PKCS#12 key (B-T when a TSA URL is given, else B-B) → send to the citizen, encrypted, with a templated text.
+ * Each step is refused with a reason in {@link #messageProperty()} when its precondition is missing.
+ *
+ * <p>The draft's PDF lives in this view model only (the workspace keeps one per case while the app runs): the
+ * approval names its exact SHA-256, and re-rendering later would give other bytes (creation time).
+ */
+public final class NoticeEditorViewModel {
+
+    /** One placeholder the template needs and the case does not provide. */
+    public record Gap(String name, StringProperty value) {
+    }
+
+    /** Where the draft stands. */
+    public enum Stage {
+        EDITING, REQUESTED, APPROVED, REJECTED, SIGNED, SENT
+    }
+
+    private final CaseDesk desk;
+    private final String caseId;
+    private final NoticeTemplateCatalogue catalogue;
+    private final Letterhead letterhead;
+    private final Locale locale;
+    private final ZoneId zone;
+    private final Clock clock;
+    private final NoticeWork work;
+    private final Translations text;
+    private final Executor background;
+    private final Executor ui;
+    private final ObservableList<NoticeTemplate> templates = FXCollections.observableArrayList();
+    private final ObjectProperty<NoticeTemplate> template = new SimpleObjectProperty<>();
+    private final ObservableList<Gap> gaps = FXCollections.observableArrayList();
+    private final Map<String, StringProperty> gapValues = new LinkedHashMap<>();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper missing = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper stageText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<BufferedImage> preview = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Stage> stage = new ReadOnlyObjectWrapper<>(Stage.EDITING);
+    private final ReadOnlyBooleanWrapper complete = new ReadOnlyBooleanWrapper();
+    private final StringProperty keyFile = new SimpleStringProperty("");
+    private final StringProperty tsaUrl = new SimpleStringProperty("");
+    private NoticeDraft draft;
+    private byte[] requestedPdf;      // the bytes sign-off was requested for
+    private NoticePdfWriter.RenderedNotice requested;
+    private String requestedSha;
+    private byte[] signedPdf;
+    private long previewGeneration;   // FX thread only: a newer preview wins
+
+    public NoticeEditorViewModel(CaseDesk desk, String caseId, NoticeTemplateCatalogue catalogue,
+            Letterhead letterhead, Locale locale, ZoneId zone, Clock clock, NoticeWork work, Translations text,
+            Executor background, Executor ui) {
+        this.desk = desk;
+        this.caseId = caseId;
+        this.catalogue = catalogue;
+        this.letterhead = letterhead;
+        this.locale = locale;
+        this.zone = zone;
+        this.clock = clock;
+        this.work = work;
+        this.text = text;
+        this.background = background;
+        this.ui = ui;
+        Case c = theCase();
+        templates.setAll(catalogue.forCase(c.isTyped() ? c.type() : null, locale));
+        template.addListener((obs, old, now) -> recompose());
+        if (!templates.isEmpty()) {
+            template.set(templates.getFirst());
+        }
+        updateStage();
+        desk.addListener(listener);
+    }
+
+    /** A sign-off decided on another workstation comes back as an audit entry of this case. */
+    private final de.amtsdesk.core.cases.CaseBookListener listener = new de.amtsdesk.core.cases.CaseBookListener() {
+        @Override
+        public void auditRecorded(String id) {
+            if (caseId.equals(id)) {
+                ui.execute(NoticeEditorViewModel.this::updateStage);
+            }
+        }
+    };
+
+    public void dispose() {
+        desk.removeListener(listener);
+    }
+
+    private Case theCase() {
+        return desk.book().find(caseId).orElseThrow(() -> new IllegalArgumentException("no case " + caseId));
+    }
+
+    private NoticeFacts facts() {
+        Case c = theCase();
+        var book = desk.book();
+        NoticeFacts base = NoticeFacts.forCase(c, desk.me(), desk.catalogue(), locale, book.staffRoom(),
+                book.policy(), letterhead, LocalDate.now(clock.withZone(zone)));
+        Map<String, String> values = new HashMap<>(base.values());
+        gapValues.forEach((name, value) -> {
+            String v = value.get() == null ? "" : value.get().strip();
+            if (!v.isEmpty()) {
+                values.put(name, v);
+            }
+        });
+        return new NoticeFacts(base.letterhead(), base.reference(), base.caseType(), base.caseworker(),
+                base.citizenName(), base.date(), base.locale(), values);
+    }
+
+    /** Composes again from the template and the gap values, then renders the preview in the background. */
+    public void recompose() {
+        NoticeTemplate chosen = template.get();
+        if (chosen == null) {
+            draft = null;
+            title.set("");
+            missing.set(text.get("notice.noTemplate"));
+            complete.set(false);
+            return;
+        }
+        // The gaps are those of the template without any value typed in yet, so a filled gap stays editable.
+        Map<String, StringProperty> typed = new LinkedHashMap<>(gapValues);
+        gapValues.clear();
+        NoticeDraft bare = NoticeComposer.compose(chosen, factsWithout());
+        for (String name : bare.missing()) {
+            StringProperty value = typed.getOrDefault(name, new SimpleStringProperty(""));
+            if (!typed.containsKey(name)) {
+                value.addListener((obs, old, now) -> recompose());
+            }
+            gapValues.put(name, value);
+        }
+        if (!gaps.stream().map(Gap::name).toList().equals(List.copyOf(gapValues.keySet()))) {
+            gaps.setAll(gapValues.entrySet().stream().map(e -> new Gap(e.getKey(), e.getValue())).toList());
+        }
+        draft = NoticeComposer.compose(chosen, facts());
+        title.set(draft.title());
+        complete.set(draft.complete());
+        missing.set(draft.complete() ? "" : text.get("notice.missing", String.join(", ", draft.missing())));
+        renderPreview(draft);
+    }
+
+    private NoticeFacts factsWithout() {
+        Map<String, StringProperty> saved = new LinkedHashMap<>(gapValues);
+        gapValues.clear();
+        try {
+            return facts();
+        } finally {
+            gapValues.putAll(saved);
+        }
+    }
+
+    private void renderPreview(NoticeDraft toRender) {
+        long generation = ++previewGeneration;
+        NoticePdfWriter writer = new NoticePdfWriter(clock);
+        background.execute(() -> {
+            BufferedImage image;
+            try {
+                image = NoticePreview.render(writer.write(toRender).pdf(), 0, 60f);
+            } catch (Exception | LinkageError e) {
+                ui.execute(() -> message.set(text.get("notice.previewFailed")));
+                return;
+            }
+            ui.execute(() -> {
+                if (generation == previewGeneration) {
+                    preview.set(image);
+                }
+            });
+        });
+    }
+
+    /**
+     * Renders the PDF of the current draft and asks the unit to sign it off (its SHA-256); refused while gaps are
+     * open. A changed draft afterwards needs a new request.
+     */
+    public void requestSignOff() {
+        if (draft == null || !draft.complete()) {
+            message.set(text.get("notice.fillGaps"));
+            return;
+        }
+        try {
+            requested = new NoticePdfWriter(clock).write(draft);
+        } catch (java.io.IOException e) {
+            message.set(text.get("notice.renderFailed"));
+            return;
+        }
+        requestedPdf = requested.pdf();
+        requestedSha = requested.sha256();
+        signedPdf = null;
+        desk.submit(OutgoingStaffEvents.requestNoticeSignOff(caseId, requestedSha, draft.title()));
+        message.set(text.get("notice.requested"));
+        updateStage();
+    }
+
+    /** Reads the draft's sign-off from the case log again (call when the book changed). */
+    public void updateStage() {
+        Stage now;
+        if (signedPdf != null) {
+            now = stage.get() == Stage.SENT ? Stage.SENT : Stage.SIGNED;
+        } else if (requestedSha == null) {
+            now = Stage.EDITING;
+        } else {
+            Optional<NoticeSignOff> signOff = desk.book().signOff(caseId, requestedSha);
+            now = signOff.map(s -> switch (s.status()) {
+                case REQUESTED -> Stage.REQUESTED;
+                case APPROVED -> Stage.APPROVED;
+                case REJECTED -> Stage.REJECTED;
+            }).orElse(Stage.REQUESTED);
+        }
+        stage.set(now);
+        String who = requestedSha == null ? "" : desk.book().signOff(caseId, requestedSha)
+                .map(NoticeSignOff::decidedBy).map(id -> desk.book().staffRoom().displayName(id)).orElse("");
+        stageText.set(text.get("notice.stage." + now.name().toLowerCase(Locale.ROOT), who));
+    }
+
+    /**
+     * Signs the approved draft with the PKCS#12 key in {@link #keyFileProperty()}: B-T with the TSA in
+     * {@link #tsaUrlProperty()} when one is given, else B-B. The password is wiped afterwards.
+     */
+    public void sign(char[] password) {
+        updateStage();
+        if (stage.get() != Stage.APPROVED) {
+            message.set(text.get("notice.notApproved"));
+            java.util.Arrays.fill(password, '\0');
+            return;
+        }
+        String file = keyFile.get() == null ? "" : keyFile.get().strip();
+        if (file.isEmpty()) {
+            message.set(text.get("notice.keyMissing"));
+            java.util.Arrays.fill(password, '\0');
+            return;
+        }
+        String tsa = tsaUrl.get() == null ? "" : tsaUrl.get().strip();
+        NoticeSigner.Level level = tsa.isEmpty() ? NoticeSigner.Level.B_B : NoticeSigner.Level.B_T;
+        NoticePdfWriter.RenderedNotice toSign = requested;
+        message.set(text.get("notice.signing"));
+        background.execute(() -> {
+            try {
+                NoticeSigner signer = new NoticeSigner(new Pkcs12KeySource(Path.of(file), password, null),
+                        tsa.isEmpty() ? null : NoticeSigner.onlineTsa(tsa), clock);
+                byte[] signed = signer.signApproved(desk.book(), caseId, toSign.pdf(), toSign.signatureBox(), level,
+                        new NoticeSigner.Details(draft.title(), letterhead.unitName(), locale, zone));
+                ui.execute(() -> {
+                    signedPdf = signed;
+                    message.set(text.get("notice.signed"));
+                    updateStage();
+                });
+            } catch (Exception e) {
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                ui.execute(() -> message.set(text.get("notice.signFailed", reason)));
+            } finally {
+                java.util.Arrays.fill(password, '\0');
+            }
+        });
+    }
+
+    /** Sends the signed notice with the templated text; the evidence follows in the staff log. */
+    public void send() {
+        if (signedPdf == null) {
+            message.set(text.get("notice.notSigned"));
+            return;
+        }
+        Case c = theCase();
+        byte[] pdf = signedPdf;
+        String sha = requestedSha;
+        String body = NoticeSending.defaultMessage(locale, draft.title(), c.reference());
+        String fileName = text.get("notice.fileName", c.reference().replaceAll("[^A-Za-z0-9._-]", "-"));
+        message.set(text.get("notice.sending"));
+        background.execute(() -> {
+            try {
+                work.send(caseId, pdf, sha, fileName, body);
+                ui.execute(() -> {
+                    stage.set(Stage.SENT);
+                    stageText.set(text.get("notice.stage.sent", ""));
+                    message.set(text.get("notice.sent"));
+                });
+            } catch (Exception e) {
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                ui.execute(() -> message.set(text.get("notice.sendFailed", reason)));
+            }
+        });
+    }
+
+    public String caseId() {
+        return caseId;
+    }
+
+    public ObservableList<NoticeTemplate> templates() {
+        return templates;
+    }
+
+    public ObjectProperty<NoticeTemplate> templateProperty() {
+        return template;
+    }
+
+    public ObservableList<Gap> gaps() {
+        return gaps;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** "Noch offen: {case.due}, …" while placeholders lack a value; "" when complete. */
+    public ReadOnlyStringProperty missingProperty() {
+        return missing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty completeProperty() {
+        return complete.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<BufferedImage> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Stage> stageProperty() {
+        return stage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stageTextProperty() {
+        return stageText.getReadOnlyProperty();
+    }
+
+    public StringProperty keyFileProperty() {
+        return keyFile;
+    }
+
+    public StringProperty tsaUrlProperty() {
+        return tsaUrl;
+    }
+
+    /** The SHA-256 sign-off was requested for; null before. */
+    public String requestedSha256() {
+        return requestedSha;
+    }
+
+    /** The signed notice's bytes; null before signing. */
+    public byte[] signedPdf() {
+        return signedPdf == null ? null : signedPdf.clone();
+    }
+
+    /** The PDF sign-off was requested for; null before. */
+    public byte[] requestedPdf() {
+        return requestedPdf == null ? null : requestedPdf.clone();
+    }
+}

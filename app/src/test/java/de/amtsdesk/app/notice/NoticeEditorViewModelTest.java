@@ -1,0 +1,203 @@
+package de.amtsdesk.app.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.amtsdesk.app.casepanel.CasePanelViewModel;
+import de.amtsdesk.app.workspace.FoldDesk;
+import de.amtsdesk.core.cases.NoticeSignOff;
+import de.amtsdesk.core.cases.OutgoingStaffEvents;
+import de.amtsdesk.core.cases.log.StaffEventTypes;
+import de.amtsdesk.core.i18n.Translations;
+import de.amtsdesk.core.notice.Letterhead;
+import de.amtsdesk.core.notice.NoticeHash;
+import de.amtsdesk.core.notice.NoticeTemplate;
+import de.amtsdesk.core.notice.NoticeTemplateCatalogue;
+import de.amtsdesk.core.notice.NoticeVerifier;
+import de.amtsdesk.core.notice.TrustSettings;
+import de.amtsdesk.core.notice.VerificationLimits;
+import de.amtsdesk.core.notice.VerificationReport;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The notice editor without the toolkit, against the real fold (FoldDesk): gaps named and filled, preview rendered,
+ * sign-off requested for the exact PDF, signing refused until a second member approved (in the case panel, where the
+ * drafter gets no Approve), then signed with a PKCS#12 key and handed to sending with the approved draft's hash.
+ */
+class NoticeEditorViewModelTest {
+
+    private static final Executor NOW = Runnable::run;
+    private static final char[] PASSWORD = "editor-test".toCharArray();
+    private static final Translations TEXT = Translations.load("de.amtsdesk.app.messages", Locale.GERMAN);
+    private static final Translations CASE_TEXT = Translations.load("de.amtsdesk.core.cases.messages",
+            Locale.GERMAN);
+    private static final Letterhead LETTERHEAD = new Letterhead("Stadt Musterstadt – Wohngeldstelle",
+            List.of("Rathausplatz 1", "12345 Musterstadt"), "");
+    private static final NoticeTemplateCatalogue CATALOGUE = new NoticeTemplateCatalogue(List.of(
+            new NoticeTemplate("housing.missing", "de", "*", "Nachforderung zu {case.reference}",
+                    "Sehr geehrte(r) {citizen.name|Damen und Herren},\n\nbitte reichen Sie bis {case.due} den "
+                            + "Mietvertrag ein.\n\nMit freundlichen Grüßen\n{caseworker.name}\n{unit.contact}")));
+
+    @TempDir
+    Path tmp;
+
+    private final FoldDesk anna = new FoldDesk(FoldDesk.ANNA);
+    private final List<String> sentNotices = new ArrayList<>();
+    private byte[] sentPdf;
+
+    private NoticeEditorViewModel editor(String caseId) {
+        Clock clock = Clock.fixed(Instant.now(), ZoneOffset.UTC);
+        return new NoticeEditorViewModel(anna, caseId, CATALOGUE, LETTERHEAD, Locale.GERMAN,
+                ZoneId.of("Europe/Berlin"), clock, (id, pdf, sha, name, message) -> {
+                    sentNotices.add(id + " " + sha + " " + name + " " + message);
+                    sentPdf = pdf;
+                    return "txn-1";
+                }, TEXT, NOW, NOW);
+    }
+
+    @Test
+    void draftGapsPreviewSignOffByASecondMemberThenSignAndSend() throws Exception {
+        String caseId = anna.newCase("!room1:amt.example", "Erika Mustermann");
+        NoticeEditorViewModel vm = editor(caseId);
+
+        // The template's gap is named and blocks the request.
+        assertThat(vm.templates()).extracting(NoticeTemplate::id).containsExactly("housing.missing");
+        assertThat(vm.gaps()).extracting(NoticeEditorViewModel.Gap::name).containsExactly("unit.contact");
+        assertThat(vm.missingProperty().get()).isEqualTo("Noch offen: unit.contact");
+        assertThat(vm.completeProperty().get()).isFalse();
+        int before = anna.sent().size();
+        vm.requestSignOff();
+        assertThat(vm.messageProperty().get()).isEqualTo(TEXT.get("notice.fillGaps"));
+        assertThat(anna.sent()).hasSize(before);
+
+        // Filled: complete, and the live preview shows the first page.
+        vm.gaps().getFirst().value().set("Telefon 0123 4567-0");
+        assertThat(vm.completeProperty().get()).isTrue();
+        assertThat(vm.missingProperty().get()).isEmpty();
+        assertThat(vm.gaps()).extracting(NoticeEditorViewModel.Gap::name).containsExactly("unit.contact");
+        assertThat(vm.previewProperty().get()).isNotNull();
+        assertThat(vm.previewProperty().get().getHeight()).isGreaterThan(vm.previewProperty().get().getWidth());
+        assertThat(vm.titleProperty().get()).startsWith("Nachforderung zu ");
+
+        // Request: the staff event names the SHA-256 of exactly the PDF the editor holds.
+        vm.requestSignOff();
+        String sha = vm.requestedSha256();
+        assertThat(sha).isEqualTo(NoticeHash.sha256Hex(vm.requestedPdf()));
+        assertThat(anna.sent().getLast().type()).isEqualTo(StaffEventTypes.NOTICE_SIGNOFF);
+        assertThat(anna.sent().getLast().content().path("sha256").asText()).isEqualTo(sha);
+        assertThat(vm.stageProperty().get()).isEqualTo(NoticeEditorViewModel.Stage.REQUESTED);
+
+        // Anna's own case panel offers no Approve; signing is refused while only requested.
+        CasePanelViewModel annasPanel = new CasePanelViewModel(anna, TEXT, CASE_TEXT, Locale.GERMAN,
+                ZoneId.of("Europe/Berlin"), Clock.systemUTC(), NOW, NOW);
+        annasPanel.show(caseId);
+        assertThat(annasPanel.signOffs()).singleElement().satisfies(row -> {
+            assertThat(row.mayDecide()).isFalse();
+            assertThat(row.state()).isEqualTo(TEXT.get("case.signoff.requested"));
+        });
+        Path p12 = selfSignedPkcs12();
+        vm.keyFileProperty().set(p12.toString());
+        vm.sign(PASSWORD.clone());
+        assertThat(vm.messageProperty().get()).isEqualTo(TEXT.get("notice.notApproved"));
+        assertThat(vm.signedPdf()).isNull();
+
+        // Ben's approval (what his case panel's Approve sends) reaches anna's fold: ready to sign.
+        anna.apply(FoldDesk.BEN, OutgoingStaffEvents.approveNotice(caseId, sha));
+        assertThat(anna.book().signOff(caseId, sha).map(NoticeSignOff::approved)).contains(true);
+        assertThat(vm.stageProperty().get()).isEqualTo(NoticeEditorViewModel.Stage.APPROVED);
+        assertThat(vm.stageTextProperty().get()).contains("Ben Bearbeiter");
+
+        vm.sign(PASSWORD.clone());
+        assertThat(vm.messageProperty().get()).isEqualTo(TEXT.get("notice.signed"));
+        assertThat(vm.stageProperty().get()).isEqualTo(NoticeEditorViewModel.Stage.SIGNED);
+        byte[] signed = vm.signedPdf();
+        VerificationReport report = new NoticeVerifier(TrustSettings.offline(new CommonTrustedCertificateSource()),
+                VerificationLimits.DEFAULT).verify(signed);
+        assertThat(report.signatures()).as(report.toString()).singleElement().satisfies(s -> assertThat(s.indication())
+                .isNotEqualTo("TOTAL_FAILED"));
+        assertThat(report.verdict()).isNotIn(VerificationReport.Verdict.NOT_SIGNED, VerificationReport.Verdict.BROKEN,
+                VerificationReport.Verdict.MODIFIED_AFTER_SIGNING);
+
+        vm.send();
+        assertThat(vm.stageProperty().get()).isEqualTo(NoticeEditorViewModel.Stage.SENT);
+        assertThat(sentPdf).isEqualTo(signed);
+        String reference = anna.book().find(caseId).orElseThrow().reference();
+        assertThat(sentNotices).singleElement().asString().startsWith(caseId + " " + sha + " Bescheid-")
+                .contains(reference.replaceAll("[^A-Za-z0-9._-]", "-") + ".pdf")
+                .contains("anbei erhalten Sie den Bescheid");
+        vm.dispose();
+        annasPanel.dispose();
+    }
+
+    @Test
+    void anotherMembersPanelApprovesAndRejectsTheDraftByItsHash() {
+        FoldDesk ben = new FoldDesk(FoldDesk.BEN);
+        String caseId = ben.newCase("!room2:amt.example", "Erika");
+        String sha = NoticeHash.sha256Hex(new byte[] {1, 2, 3});
+        ben.apply(FoldDesk.ANNA, OutgoingStaffEvents.requestNoticeSignOff(caseId, sha, "Bescheid Wohngeld"));
+        CasePanelViewModel panel = new CasePanelViewModel(ben, TEXT, CASE_TEXT, Locale.GERMAN,
+                ZoneId.of("Europe/Berlin"), Clock.systemUTC(), NOW, NOW);
+        panel.show(caseId);
+        assertThat(panel.signOffs()).singleElement().satisfies(row -> {
+            assertThat(row.mayDecide()).isTrue();
+            assertThat(row.title()).isEqualTo("Bescheid Wohngeld");
+            assertThat(row.requestedBy()).isEqualTo("Anna Arbeit");
+        });
+        panel.approveNotice(sha);
+        assertThat(ben.book().signOff(caseId, sha).orElseThrow().status()).isEqualTo(NoticeSignOff.Status.APPROVED);
+        assertThat(panel.signOffs()).singleElement().satisfies(row -> {
+            assertThat(row.mayDecide()).isFalse();
+            assertThat(row.state()).isEqualTo(TEXT.get("case.signoff.approved", "Ben Bearbeiter"));
+        });
+        assertThat(panel.audit()).anySatisfy(row -> assertThat(row.text()).startsWith("Mitzeichnung"));
+        panel.dispose();
+    }
+
+    private Path selfSignedPkcs12() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        X500Name name = new X500Name("CN=Wohngeldstelle Test, O=Stadt Musterstadt, C=DE");
+        Instant now = Instant.now();
+        var builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
+                Date.from(now.minusSeconds(86_400)), Date.from(now.plusSeconds(86_400 * 30)), name, pair.getPublic());
+        builder.addExtension(Extension.keyUsage, true,
+                new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+        X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("signer", pair.getPrivate(), PASSWORD, new java.security.cert.Certificate[] {certificate});
+        Path file = tmp.resolve("signer.p12");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, PASSWORD);
+        }
+        assertThat(new CertificateToken(certificate).isSelfSigned()).isTrue();
+        return file;
+    }
+}
