@@ -21,6 +21,7 @@ import de.amtsdesk.app.staff.StaffSignInViewModel;
 import de.amtsdesk.app.workspace.CaseOpener;
 import de.amtsdesk.app.workspace.IdleLock;
 import de.amtsdesk.core.policy.EffectivePolicy;
+import de.amtsdesk.core.policy.PolicyKey;
 import de.amtsdesk.core.policy.PolicyLoader;
 import de.amtsdesk.app.workspace.StaffCaseDesk;
 import de.amtsdesk.app.workspace.WorkspaceScreen;
@@ -296,6 +297,7 @@ public final class MainWindow {
                     session.userId());
             WorkspaceScreen screen = new WorkspaceScreen(text, options.locale(), ZoneId.systemDefault(), engine,
                     staff, desk, background, UiThread.fx(), views, openWith());
+            screen.allowFeatures(policy.allows(PolicyKey.ALLOW_POLLS), policy.allows(PolicyKey.ALLOW_FILES));
             workspace = screen;
             String name = staff.book().staffRoom().displayName(staff.userId());
             WorkspaceViewModel frame = new WorkspaceViewModel(text, name, staff.userId(), session.userId(),
@@ -419,6 +421,7 @@ public final class MainWindow {
     private OpenConversation conversation(AgencyEngine engine, Session session, String roomId) {
         ConversationViewModel viewModel = new ConversationViewModel(roomId, session.userId(), engine, background,
                 UiThread.fx(), text, ZoneId.systemDefault(), openWith());
+        viewModel.allowFeatures(policy.allows(PolicyKey.ALLOW_POLLS), policy.allows(PolicyKey.ALLOW_FILES));
         return new OpenConversation(views.load(ConversationView.class, () -> new ConversationView(viewModel)),
                 viewModel::dispose);
     }
