@@ -31,11 +31,12 @@ public final class PolicyLoader {
     /** As {@link #sourcesForThisMachine()}; {@code registry} null means the real one on Windows. */
     static List<PolicySource> sources(String osName, Function<String, String> env, RegistryReader registry) {
         if (osName.toLowerCase(Locale.ROOT).startsWith("windows")) {
+            RegistryPolicySource fromRegistry =
+                    new RegistryPolicySource(registry != null ? registry : new WindowsRegistryReader());
             String programData = env.apply("ProgramData");
-            Path dir = programData != null && !programData.isBlank() ? Path.of(programData)
-                    : Path.of("C:\\ProgramData");
-            return List.of(new RegistryPolicySource(registry != null ? registry : new WindowsRegistryReader()),
-                    new JsonPolicyFile(dir.resolve("Amtsdesk").resolve("policy.json")));
+            // Windows always sets ProgramData; without it there is no file to read, the registry still counts.
+            return programData == null || programData.isBlank() ? List.of(fromRegistry)
+                    : List.of(fromRegistry, new JsonPolicyFile(Path.of(programData, "Amtsdesk", "policy.json")));
         }
         return List.of(new JsonPolicyFile(LINUX_FILE));
     }

@@ -213,6 +213,8 @@ class PolicyLoaderTest {
         assertThat(windows).extracting(PolicySource::name).hasSize(2)
                 .first().isEqualTo("HKLM\\Software\\Policies\\Amtsdesk");
         assertThat(windows.get(1).name()).contains("D:\\PD").endsWith("policy.json");
+        assertThat(PolicyLoader.sources("Windows Server 2022", k -> null, RegistryReader.NONE))
+                .extracting(PolicySource::name).containsExactly("HKLM\\Software\\Policies\\Amtsdesk");
         assertThat(PolicyLoader.sources("Linux", k -> null, null)).extracting(PolicySource::name)
                 .containsExactly("/etc/amtsdesk/policy.json");
     }
