@@ -225,4 +225,27 @@ class PolicyLoaderTest {
                 .contains("not a known setting");
         assertThat(Arrays.stream(PolicyKey.values()).map(PolicyKey::key).distinct()).hasSize(PolicyKey.values().length);
     }
+
+    @Test
+    void eachWarningIsLoggedExactlyOnce() throws Exception {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(PolicyLoader.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            EffectivePolicy policy = file("""
+                    {"idleLockMinutes": 9999, "colour": "red", "homeserver": "https://matrix.amt.example"}""");
+            assertThat(policy.homeserver()).contains("https://matrix.amt.example");
+            assertThat(appender.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .containsExactlyElementsOf(policy.warnings());
+            assertThat(appender.list).hasSize(2)
+                    .allSatisfy(e -> assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN));
+            assertThat(policy.warnings()).anySatisfy(w -> assertThat(w).contains("\"idleLockMinutes\""))
+                    .anySatisfy(w -> assertThat(w).contains("\"colour\""));
+        } finally {
+            logger.detachAppender(appender);
+        }
+    }
 }
