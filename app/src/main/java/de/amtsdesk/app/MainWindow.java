@@ -20,6 +20,9 @@ import de.amtsdesk.app.staff.StaffSignInView;
 import de.amtsdesk.app.staff.StaffSignInViewModel;
 import de.amtsdesk.app.workspace.CaseOpener;
 import de.amtsdesk.app.workspace.IdleLock;
+import de.amtsdesk.core.policy.EffectivePolicy;
+import de.amtsdesk.core.policy.PolicyKey;
+import de.amtsdesk.core.policy.PolicyLoader;
 import de.amtsdesk.app.workspace.StaffCaseDesk;
 import de.amtsdesk.app.workspace.WorkspaceScreen;
 import de.amtsdesk.app.workspace.WorkspaceViewModel;
@@ -84,6 +87,8 @@ public final class MainWindow {
     private WorkspaceScreen workspace;
     private java.util.concurrent.ScheduledFuture<?> idleCheck;
     private final StaffPrefill staffPrefill;
+    /** The admin's locked settings (registry, policy.json), read once at start; warnings are logged by the loader. */
+    private final EffectivePolicy policy;
     /** Decrypted attachments opened with the system's program: deleted on lock, sign-out and exit. */
     private final OpenedAttachments openedAttachments = new OpenedAttachments();
     /** The unit code new workstations start with, until the unit's policy event names its own. */
@@ -107,6 +112,7 @@ public final class MainWindow {
         this.text = Translations.load("de.amtsdesk.app.messages", options.locale(), MainWindow.class.getClassLoader());
         this.views = new ViewLoader(text);
         this.messages = new FailureMessages(text);
+        this.policy = PolicyLoader.forThisMachine();
     }
 
     public void show() {
@@ -192,6 +198,8 @@ public final class MainWindow {
                 .ifPresent(viewModel.homeserverProperty()::set);
         options.user().or(() -> account.map(StoredAccount::userId)).ifPresent(viewModel.userProperty()::set);
         prefill.password().ifPresent(viewModel.passwordProperty()::set);
+        // The policy wins over options and the stored account; the field shows it locked.
+        policy.homeserver().ifPresent(viewModel::lockHomeserver);
         viewModel.showMessage(message);
         stage.getScene().setRoot(views.load(LoginView.class, () -> new LoginView(viewModel)));
     }
@@ -289,6 +297,7 @@ public final class MainWindow {
                     session.userId());
             WorkspaceScreen screen = new WorkspaceScreen(text, options.locale(), ZoneId.systemDefault(), engine,
                     staff, desk, background, UiThread.fx(), views, openWith());
+            screen.allowFeatures(policy.allows(PolicyKey.ALLOW_POLLS), policy.allows(PolicyKey.ALLOW_FILES));
             workspace = screen;
             String name = staff.book().staffRoom().displayName(staff.userId());
             WorkspaceViewModel frame = new WorkspaceViewModel(text, name, staff.userId(), session.userId(),
@@ -333,13 +342,9 @@ public final class MainWindow {
         }
     }
 
-    /** Idle-lock minutes: {@code -Damtsdesk.idleLockMinutes} (0 = off), default 10; the admin policy comes later. */
-    private static Duration idleLimit() {
-        try {
-            return Duration.ofMinutes(Long.parseLong(System.getProperty("amtsdesk.idleLockMinutes", "10")));
-        } catch (NumberFormatException e) {
-            return IdleLock.DEFAULT;
-        }
+    /** Idle-lock minutes: the admin policy's, else {@code -Damtsdesk.idleLockMinutes} (0 = off), default 10. */
+    private Duration idleLimit() {
+        return IdleLock.limit(policy, System.getProperty("amtsdesk.idleLockMinutes"));
     }
 
     /**
@@ -416,6 +421,7 @@ public final class MainWindow {
     private OpenConversation conversation(AgencyEngine engine, Session session, String roomId) {
         ConversationViewModel viewModel = new ConversationViewModel(roomId, session.userId(), engine, background,
                 UiThread.fx(), text, ZoneId.systemDefault(), openWith());
+        viewModel.allowFeatures(policy.allows(PolicyKey.ALLOW_POLLS), policy.allows(PolicyKey.ALLOW_FILES));
         return new OpenConversation(views.load(ConversationView.class, () -> new ConversationView(viewModel)),
                 viewModel::dispose);
     }

@@ -41,6 +41,8 @@ public final class ConversationView {
     @FXML private ListView<TimelineRow> timeline;
     @FXML private TextArea draftField;
     @FXML private Button sendButton;
+    @FXML private Button attachButton;
+    @FXML private Button pollButton;
     @FXML private Label noticeLabel;
     @FXML private Label encryptionLabel;
     private final ContextMenu rowMenu = new ContextMenu();
@@ -57,6 +59,11 @@ public final class ConversationView {
     @FXML
     private void initialize() {
         timeline.setItems(viewModel.rows());
+        // Features the admin policy turned off leave the composer (and the focus chain) altogether.
+        attachButton.visibleProperty().bind(viewModel.filesAllowedProperty());
+        attachButton.managedProperty().bind(attachButton.visibleProperty());
+        pollButton.visibleProperty().bind(viewModel.pollsAllowedProperty());
+        pollButton.managedProperty().bind(pollButton.visibleProperty());
         timeline.setCellFactory(list -> new EntryCell());
         viewModel.rows().addListener((javafx.collections.ListChangeListener<TimelineRow>) change -> followNewest());
         // Scrolling up to the top pages older history in, as in every chat app; the button stays the keyboard way.

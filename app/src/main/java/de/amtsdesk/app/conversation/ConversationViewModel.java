@@ -73,6 +73,9 @@ public final class ConversationViewModel implements ConversationListener {
     private final BooleanBinding canSend;
     /** Whether the caseworker can see this conversation now (window showing and focused); set by the view. */
     private final BooleanProperty attended = new SimpleBooleanProperty(false);
+    /** Off when the admin policy forbids polls / sending files: the composer hides the action, sending refuses. */
+    private final BooleanProperty pollsAllowed = new SimpleBooleanProperty(true);
+    private final BooleanProperty filesAllowed = new SimpleBooleanProperty(true);
     private final List<String> reservedNames;
     /** The newest received event that is on screen, and the one a read receipt was last sent for. UI thread. */
     private String lastShownEventId;
@@ -280,6 +283,9 @@ public final class ConversationViewModel implements ConversationListener {
      */
     public Optional<String> confirmFile(Path file) {
         startAction();
+        if (!filesAllowed.get()) {
+            return Optional.empty();
+        }
         long size;
         try {
             size = Files.size(file);
@@ -297,6 +303,9 @@ public final class ConversationViewModel implements ConversationListener {
 
     public void sendFile(Path file) {
         startAction();
+        if (!filesAllowed.get()) {
+            return;
+        }
         background.execute(() -> {
             try {
                 conversations.sendFile(roomId, file);
@@ -306,6 +315,20 @@ public final class ConversationViewModel implements ConversationListener {
                 ui.execute(() -> notice.set(text.get("conversation.fileUnreadable", file.getFileName())));
             }
         });
+    }
+
+    /** The admin policy's feature switches ({@code allowPolls}, {@code allowFiles}); both allowed by default. */
+    public void allowFeatures(boolean polls, boolean files) {
+        pollsAllowed.set(polls);
+        filesAllowed.set(files);
+    }
+
+    public javafx.beans.value.ObservableBooleanValue pollsAllowedProperty() {
+        return pollsAllowed;
+    }
+
+    public javafx.beans.value.ObservableBooleanValue filesAllowedProperty() {
+        return filesAllowed;
     }
 
     /** A single-choice poll with results visible at once; a notice instead when it lacks a question or two answers. */
@@ -322,6 +345,9 @@ public final class ConversationViewModel implements ConversationListener {
     /** A poll as composed in the poll composer (options, max selections, when results are visible). */
     public void sendPoll(PollDraft draft) {
         startAction();
+        if (!pollsAllowed.get()) {
+            return;
+        }
         background.execute(() -> {
             conversations.sendPoll(roomId, draft);
             refresh();

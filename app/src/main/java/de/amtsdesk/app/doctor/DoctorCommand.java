@@ -8,6 +8,10 @@ import de.amtsdesk.core.doctor.DoctorOptions;
 import de.amtsdesk.core.doctor.NativeCryptoProbe;
 import de.amtsdesk.core.i18n.Translations;
 import de.amtsdesk.core.matrix.HomeserverDiscovery;
+import de.amtsdesk.core.policy.EffectivePolicy;
+import de.amtsdesk.core.policy.PolicyLoader;
+import de.amtsdesk.core.policy.PolicySource;
+import de.amtsdesk.core.policy.PolicyValue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@code amtsdesk doctor}: the admin's check from a terminal, no window. Exit code 0 when every check passes,
@@ -36,17 +41,26 @@ public final class DoctorCommand {
     private final PrintStream err;
     private final InputStream in;
     private final Function<String, String> environment;
+    private final Supplier<List<PolicySource>> policySources;
 
     /** {@code environment} supplies only non-secret defaults: AMTSDESK_HOMESERVER and AMTSDESK_LANG. */
     public DoctorCommand(PrintStream out, PrintStream err, InputStream in, Function<String, String> environment) {
+        this(out, err, in, environment, PolicyLoader::sourcesForThisMachine);
+    }
+
+    /** With the admin policy read from {@code policySources} instead of this machine's (tests). */
+    public DoctorCommand(PrintStream out, PrintStream err, InputStream in, Function<String, String> environment,
+            Supplier<List<PolicySource>> policySources) {
         this.out = out;
         this.err = err;
         this.in = in;
         this.environment = environment;
+        this.policySources = policySources;
     }
 
     public int run(String... args) {
         String homeserver = environment.apply("AMTSDESK_HOMESERVER");
+        boolean homeserverGiven = false;
         String user = null;
         String passwordFile = null;
         String lang = null;
@@ -57,7 +71,10 @@ public final class DoctorCommand {
             if (arg.startsWith("--") && equals > 0) {
                 String value = arg.substring(equals + 1);
                 switch (arg.substring(0, equals)) {
-                    case "--homeserver" -> homeserver = value;
+                    case "--homeserver" -> {
+                        homeserver = value;
+                        homeserverGiven = true;
+                    }
                     case "--user" -> user = value;
                     case "--password-file" -> passwordFile = value;
                     case "--lang" -> lang = value;
@@ -80,7 +97,10 @@ public final class DoctorCommand {
                     }
                     String value = args[++i];
                     switch (arg) {
-                        case "--homeserver" -> homeserver = value;
+                        case "--homeserver" -> {
+                            homeserver = value;
+                            homeserverGiven = true;
+                        }
                         case "--user" -> user = value;
                         case "--password-file" -> passwordFile = value;
                         default -> lang = value;
@@ -91,6 +111,12 @@ public final class DoctorCommand {
                     return 2;
                 }
             }
+        }
+        // The admin policy: its homeserver is the default; printed before the checks (value, source, warnings).
+        List<PolicySource> sources = policySources.get();
+        EffectivePolicy policy = PolicyLoader.load(sources);
+        if (!homeserverGiven && policy.homeserver().isPresent()) {
+            homeserver = policy.homeserver().get(); // the app logs in there, so doctor checks that server
         }
         if ((homeserver == null || homeserver.isBlank()) && HomeserverDiscovery.serverNameOf(user).isEmpty()) {
             err.println(usage(locale(lang)));
@@ -103,12 +129,27 @@ public final class DoctorCommand {
             err.println(text(locale(lang)).get("doctor.passwordFile.unreadable", passwordFile, e.toString()));
             return 2;
         }
+        printPolicy(policy, sources, text(locale(lang)));
         List<CheckResult> results = new Doctor(locale(lang), cryptoProbe())
                 .run(new DoctorOptions(homeserver, Optional.ofNullable(user), password));
         results.forEach(result -> out.println(result.line()));
         // Where the window app logs, for the admin who reads "details are in the log" on a caseworker's screen.
         out.println(text(locale(lang)).get("doctor.logDir", LogLocation.directory()));
         return results.stream().anyMatch(CheckResult::failed) ? 1 : 0;
+    }
+
+    /** {@code policy  homeserver = https://… (locked: /etc/amtsdesk/policy.json)}, then one line per warning. */
+    private void printPolicy(EffectivePolicy policy, List<PolicySource> sources, Translations text) {
+        if (policy.values().isEmpty()) {
+            out.println(text.get("doctor.policy.none",
+                    String.join(", ", sources.stream().map(PolicySource::name).toList())));
+        }
+        for (PolicyValue value : policy.values()) {
+            out.println(text.get("doctor.policy.value", value.key().key(), value.display(), value.source()));
+        }
+        for (String warning : policy.warnings()) {
+            out.println(text.get("doctor.policy.warning", warning));
+        }
     }
 
     private Optional<String> password(String passwordFile) throws IOException {

@@ -18,6 +18,7 @@ public final class LoginView {
     @FXML private Button loginButton;
     @FXML private Label errorLabel;
     @FXML private ProgressIndicator progress;
+    @FXML private Label homeserverLockedLabel;
 
     public LoginView(LoginViewModel viewModel) {
         this.viewModel = viewModel;
@@ -26,6 +27,12 @@ public final class LoginView {
     @FXML
     private void initialize() {
         homeserverField.textProperty().bindBidirectional(viewModel.homeserverProperty());
+        // Read-only rather than disabled: a disabled field leaves the focus chain and the screen reader skips it.
+        homeserverField.editableProperty().bind(viewModel.homeserverLockedProperty().not());
+        homeserverLockedLabel.visibleProperty().bind(viewModel.homeserverLockedProperty());
+        homeserverLockedLabel.managedProperty().bind(homeserverLockedLabel.visibleProperty());
+        homeserverField.accessibleHelpProperty().bind(javafx.beans.binding.Bindings.when(
+                viewModel.homeserverLockedProperty()).then(homeserverLockedLabel.getText()).otherwise((String) null));
         userField.textProperty().bindBidirectional(viewModel.userProperty());
         passwordField.textProperty().bindBidirectional(viewModel.passwordProperty());
         loginButton.disableProperty().bind(viewModel.canLoginProperty().not());

@@ -28,6 +28,8 @@ public final class LoginViewModel {
     private final StringProperty password = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    /** Set by the admin policy: the field shows the value and cannot be changed. */
+    private final ReadOnlyBooleanWrapper homeserverLocked = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding canLogin;
 
     private final Authenticator authenticator;
@@ -68,7 +70,9 @@ public final class LoginViewModel {
                 ui.execute(() -> {
                     busy.set(false);
                     password.set("");
-                    homeserver.set(located.toString());
+                    if (!homeserverLocked.get()) {
+                        homeserver.set(located.toString());
+                    }
                     onLoggedIn.accept(session);
                 });
             } catch (MatrixException e) {
@@ -86,6 +90,19 @@ public final class LoginViewModel {
                 });
             }
         });
+    }
+
+    /**
+     * The admin policy fixes the homeserver: it replaces whatever was prefilled and the field becomes read-only. Also
+     * with a full user ID the login goes to this server, not to one discovered from the user's domain.
+     */
+    public void lockHomeserver(String url) {
+        homeserver.set(url);
+        homeserverLocked.set(true);
+    }
+
+    public ReadOnlyBooleanProperty homeserverLockedProperty() {
+        return homeserverLocked.getReadOnlyProperty();
     }
 
     /** Shown when a session ended elsewhere (token revoked) and the caseworker is sent back here. */

@@ -1,8 +1,11 @@
 package de.amtsdesk.app.workspace;
 
+import de.amtsdesk.core.policy.EffectivePolicy;
+import de.amtsdesk.core.policy.PolicyKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Locks the workstation after a stretch without keyboard or mouse input. The window reports input with
@@ -21,6 +24,23 @@ public final class IdleLock {
         this.clock = clock;
         this.limit = limit;
         this.lastInput = clock.instant();
+    }
+
+    /**
+     * The limit in force: the admin policy's minutes win; without them {@code -Damtsdesk.idleLockMinutes} (0 = off)
+     * when it is a whole number from 0 to 1440; otherwise {@link #DEFAULT}.
+     */
+    public static Duration limit(EffectivePolicy policy, String property) {
+        Optional<Integer> locked = policy.idleLockMinutes();
+        if (locked.isPresent()) {
+            return Duration.ofMinutes(locked.get());
+        }
+        try {
+            long minutes = property == null ? -1 : Long.parseLong(property.strip());
+            return minutes >= 0 && minutes <= PolicyKey.IDLE_LOCK_MAX ? Duration.ofMinutes(minutes) : DEFAULT;
+        } catch (NumberFormatException e) {
+            return DEFAULT;
+        }
     }
 
     public void touch() {

@@ -76,6 +76,9 @@ public final class WorkspaceScreen {
     /** Opening citizens' attachments with the system's program (copies deleted by the window on lock and exit). */
     private final ConversationViewModel.OpenWithSystem openWith;
 
+    private boolean pollsAllowed = true;
+    private boolean filesAllowed = true;
+
     public WorkspaceScreen(Translations text, Locale locale, ZoneId zone, AgencyEngine agency, StaffClient staff,
             StaffCaseDesk desk, Executor background, Executor ui, ViewLoader views,
             ConversationViewModel.OpenWithSystem openWith) {
@@ -216,6 +219,12 @@ public final class WorkspaceScreen {
         view.showConversation(caseId);
     }
 
+    /** The admin policy's feature switches, applied to every conversation opened from now on. */
+    public void allowFeatures(boolean polls, boolean files) {
+        this.pollsAllowed = polls;
+        this.filesAllowed = files;
+    }
+
     private Parent conversationFor(String caseId) {
         if (conversation != null) {
             conversation.dispose();
@@ -225,6 +234,7 @@ public final class WorkspaceScreen {
                 desk.catalogue(), locale), caseId);
         conversation = new ConversationViewModel(c.roomId(), agency.session().userId(), conversations, background, ui,
                 text, zone, openWith);
+        conversation.allowFeatures(pollsAllowed, filesAllowed);
         drafts.load(caseId).ifPresent(d -> conversation.draftProperty().set(d.text()));
         Parent parent = views.load(ConversationView.class, () -> new ConversationView(conversation));
         hookComposer(parent, caseId);

@@ -48,9 +48,17 @@ public final class Screens {
     }
 
     public static Parent login(Locale locale) {
+        return login(locale, false);
+    }
+
+    /** With {@code locked} the homeserver comes from an admin policy: read-only field and its hint. */
+    public static Parent login(Locale locale, boolean locked) {
         Translations text = text(locale);
         LoginViewModel vm = new LoginViewModel((homeserver, user, password) -> null, (homeserver, user) -> null,
                 Runnable::run, Runnable::run, new FailureMessages(text), session -> { });
+        if (locked) {
+            vm.lockHomeserver("https://matrix.amt.example");
+        }
         return new ViewLoader(text).load(LoginView.class, () -> new LoginView(vm));
     }
 

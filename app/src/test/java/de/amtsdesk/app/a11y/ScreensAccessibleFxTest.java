@@ -70,6 +70,30 @@ class ScreensAccessibleFxTest {
     }
 
     @Test
+    void aHomeserverLockedByPolicyIsReadOnlyLabelledAndStillReachable(FxRobot robot) {
+        for (Locale locale : List.of(Locale.GERMAN, Locale.ENGLISH)) {
+            Parent login = show(robot, () -> Screens.login(locale, true));
+            robot.interact(() -> SceneAudit.assertAccessible(login));
+            javafx.scene.control.TextField field = (javafx.scene.control.TextField) login.lookup("#homeserverField");
+            Label hint = (Label) login.lookup("#homeserverLockedLabel");
+            assertThat(field.getText()).isEqualTo("https://matrix.amt.example");
+            assertThat(field.isEditable()).isFalse();
+            assertThat(field.isFocusTraversable()).isTrue();
+            assertThat(hint.isVisible()).isTrue();
+            assertThat(hint.getText()).isEqualTo(locale == Locale.GERMAN ? "Vom Administrator festgelegt"
+                    : "Set by your administrator");
+            assertThat(field.getAccessibleHelp()).isEqualTo(hint.getText());
+            assertThat(SceneAudit.nodes(login).stream().filter(Label.class::isInstance).map(Label.class::cast)
+                    .filter(Label::isMnemonicParsing)).hasSize(3)
+                    .allSatisfy(l -> assertThat(l.getLabelFor()).isNotNull());
+        }
+        Parent open = show(robot, () -> Screens.login(Locale.GERMAN));
+        assertThat(open.lookup("#homeserverLockedLabel").isVisible()).isFalse();
+        assertThat(((javafx.scene.control.TextField) open.lookup("#homeserverField")).isEditable()).isTrue();
+        SceneAudit.assertKeyboardCycle(robot, show(robot, () -> Screens.login(Locale.GERMAN, true)));
+    }
+
+    @Test
     void everyMnemonicLabelPointsAtItsField(FxRobot robot) {
         Parent login = show(robot, () -> Screens.login(Locale.GERMAN));
         List<Label> labels = SceneAudit.nodes(login).stream().filter(Label.class::isInstance).map(Label.class::cast)

@@ -123,4 +123,29 @@ class ConversationViewModelTest {
         assertThat(row.trustTooltip()).startsWith("Unknown device: The sending device is not known");
         assertThat(row.accessibleText()).contains("My application. Unknown device: ");
     }
+
+    @Test
+    void featuresTheAdminPolicyTurnedOffAreHiddenAndRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        StubConversations stub = new StubConversations(entries, Map.of(CITIZEN, "Erika"));
+        ConversationViewModel vm = new ConversationViewModel(ROOM, AGENCY, stub, DIRECT, DIRECT,
+                Translations.load("de.amtsdesk.app.messages", Locale.GERMAN, getClass().getClassLoader()),
+                ZoneId.of("Europe/Berlin"));
+        assertThat(vm.pollsAllowedProperty().get()).isTrue();
+        assertThat(vm.filesAllowedProperty().get()).isTrue();
+        vm.allowFeatures(false, false);
+        assertThat(vm.pollsAllowedProperty().get()).isFalse();
+        assertThat(vm.filesAllowedProperty().get()).isFalse();
+        de.amtsdesk.core.conversation.PollDraft poll = de.amtsdesk.core.conversation.PollDraft.singleChoice(
+                "Termin?", List.of("Montag", "Dienstag"));
+        vm.sendPoll(poll);
+        assertThat(stub.polls).isEmpty();
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("antrag.txt"), "Inhalt");
+        assertThat(vm.confirmFile(file)).isEmpty();
+        vm.sendFile(file); // the stub would throw if it were reached; a refusal leaves no "unreadable" notice
+        assertThat(vm.noticeProperty().get()).isEmpty();
+        vm.allowFeatures(true, false);
+        vm.sendPoll(poll);
+        assertThat(stub.polls).containsExactly(poll);
+    }
 }

@@ -118,4 +118,39 @@ class DoctorCommandTest {
         assertThat(help.out()).startsWith("Usage: amtsdesk doctor")
                 .contains("Log files: " + de.amtsdesk.app.LogLocation.directory());
     }
+
+    @Test
+    void printsTheEffectivePolicyWhereEachValueCameFromAndTheWarnings() throws Exception {
+        Path policy = Files.writeString(dir.resolve("policy.json"), """
+                {"homeserver": "https://matrix.amt.example", "idleLockMinutes": 5, "allowPolls": false,
+                 "pdfTrustAnchors": ["/etc/amtsdesk/ca.pem", "/etc/amtsdesk/ca2.pem"],
+                 "proxy": "no-port", "telemetry": true}""");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new DoctorCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]),
+                Map.<String, String>of()::get,
+                () -> List.of(new de.amtsdesk.core.policy.JsonPolicyFile(policy)))
+                .run("--homeserver", url, "--user", "amt", "--lang", "en");
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).isEqualTo(1); // no password: the login check fails, the policy is printed all the same
+        assertThat(text).contains("policy  homeserver = https://matrix.amt.example (locked: " + policy + ")")
+                .contains("policy  allowPolls = false (locked: " + policy + ")")
+                .contains("policy  idleLockMinutes = 5 (locked: " + policy + ")")
+                .contains("policy  pdfTrustAnchors = /etc/amtsdesk/ca.pem, /etc/amtsdesk/ca2.pem (locked: ")
+                .contains("policy  warning: policy key \"proxy\" in " + policy + " ignored: not host:port")
+                .contains("policy  warning: policy key \"telemetry\" in " + policy + " ignored: not a known setting");
+        assertThat(text.lines().filter(l -> l.startsWith("policy  warning:"))).hasSize(2);
+    }
+
+    @Test
+    void withoutAPolicyDoctorSaysSoAndWhereItLooked() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new DoctorCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]),
+                Map.<String, String>of()::get,
+                () -> List.of(new de.amtsdesk.core.policy.JsonPolicyFile(dir.resolve("absent.json"))))
+                .run("--homeserver", url, "--lang", "de");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("policy  keine Richtlinie gesetzt (gelesen: " + dir.resolve("absent.json") + ")");
+    }
 }

@@ -119,4 +119,24 @@ class LoginViewModelTest {
         vm.passwordProperty().set("pw");
         assertThat(vm.canLoginProperty().get()).isFalse();
     }
+
+    @Test
+    void aHomeserverLockedByPolicyWinsOverThePrefillAndStaysAfterLogin() {
+        List<String> servers = new ArrayList<>();
+        LoginViewModel vm = new LoginViewModel((hs, user, pw) -> new Session(hs, user, "DEV1", "t"), (hs, user) -> {
+            servers.add(hs);
+            return HomeserverUrl.parse(hs + "/");
+        }, Runnable::run, UiThread.direct(), new FailureMessages(text), loggedIn::add);
+        vm.homeserverProperty().set("https://prefilled.example");
+        assertThat(vm.homeserverLockedProperty().get()).isFalse();
+        vm.lockHomeserver("https://matrix.amt.example");
+        assertThat(vm.homeserverLockedProperty().get()).isTrue();
+        assertThat(vm.homeserverProperty().get()).isEqualTo("https://matrix.amt.example");
+        vm.userProperty().set("@amt:elsewhere.example");
+        vm.passwordProperty().set("pw");
+        vm.login();
+        assertThat(servers).containsExactly("https://matrix.amt.example");
+        assertThat(loggedIn).hasSize(1);
+        assertThat(vm.homeserverProperty().get()).isEqualTo("https://matrix.amt.example");
+    }
 }

@@ -62,4 +62,31 @@ class IdleLockTest {
         now = now.plus(Duration.ofDays(1));
         assertThat(off.due()).isFalse();
     }
+
+    private static de.amtsdesk.core.policy.EffectivePolicy policy(java.util.Map<String, Object> values) {
+        return de.amtsdesk.core.policy.PolicyLoader.load(java.util.List.of(new de.amtsdesk.core.policy.PolicySource() {
+            @Override
+            public String name() {
+                return "/etc/amtsdesk/policy.json";
+            }
+
+            @Override
+            public java.util.Map<String, Object> read(java.util.List<String> warnings) {
+                return values;
+            }
+        }));
+    }
+
+    @Test
+    void theAdminPolicyWinsOverTheSystemProperty() {
+        assertThat(IdleLock.limit(policy(java.util.Map.of("idleLockMinutes", 3)), "30")).isEqualTo(Duration.ofMinutes(3));
+        assertThat(IdleLock.limit(policy(java.util.Map.of("idleLockMinutes", 0)), "30")).isEqualTo(Duration.ZERO);
+        assertThat(IdleLock.limit(policy(java.util.Map.of()), "30")).isEqualTo(Duration.ofMinutes(30));
+        assertThat(IdleLock.limit(policy(java.util.Map.of()), null)).isEqualTo(IdleLock.DEFAULT);
+        assertThat(IdleLock.limit(policy(java.util.Map.of()), "viel")).isEqualTo(IdleLock.DEFAULT);
+        assertThat(IdleLock.limit(policy(java.util.Map.of()), "-5")).isEqualTo(IdleLock.DEFAULT);
+        // A refused policy value (out of range) leaves the property in force.
+        assertThat(IdleLock.limit(policy(java.util.Map.of("idleLockMinutes", 5000)), "7"))
+                .isEqualTo(Duration.ofMinutes(7));
+    }
 }
