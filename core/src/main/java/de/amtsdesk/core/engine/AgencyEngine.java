@@ -99,6 +99,7 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
         EngineSyncHandler handler = new EngineSyncHandler(machine, pump, directory, decryptor, store, roomList,
                 this::timelinesChanged, gaps, this::bundleArrived);
         handler.onReceipts(this::receiptsArrived);
+        handler.onStored(this::previewsStale);
         this.sync = new SyncService(client, session, state.map(EngineStore.SyncState::since).orElse(null), handler,
                 new RecoveryForwarder(roomListener, this::retryNow));
     }
@@ -348,12 +349,30 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
 
     /** Sync batches publish the room list themselves (after storing), so they only tell the conversations. */
     private void timelinesChanged(Set<String> rooms) {
+        previewsStale(rooms);
         for (String roomId : rooms) {
             listeners.forEach(l -> l.timelineChanged(roomId));
         }
     }
 
+    /**
+     * Each room's preview, read from the store once and kept until something is stored in the room: publishing the
+     * room list after every sync batch would otherwise query every room (1,000 queries a batch at 1,000 rooms).
+     * A drop that meets a read of the same room in progress waits for it ({@link java.util.concurrent.ConcurrentHashMap#computeIfAbsent}
+     * holds the entry), and rooms are dropped only after their writes committed, so no stale preview survives.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> previews =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void previewsStale(Set<String> rooms) {
+        rooms.forEach(previews::remove);
+    }
+
     private String preview(String roomId) {
+        return previews.computeIfAbsent(roomId, this::readPreview);
+    }
+
+    private String readPreview(String roomId) {
         return store.lastMessage(roomId)
                 .map(this::toEntry)
                 .map(e -> switch (e.kind()) {

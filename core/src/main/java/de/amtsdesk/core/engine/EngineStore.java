@@ -47,6 +47,11 @@ public interface EngineStore {
     /** Idempotent: the same event ID twice keeps one row (a later decryption may update it). */
     void saveEvent(StoredEvent event);
 
+    /** {@link #saveEvent} for a sync batch's events in order; a store may write them in fewer statements. */
+    default void saveEvents(List<StoredEvent> events) {
+        events.forEach(this::saveEvent);
+    }
+
     /** Older history of a room (oldest first), placed before everything stored; returns how many were new. */
     int saveOlder(String roomId, List<StoredEvent> oldestFirst);
 

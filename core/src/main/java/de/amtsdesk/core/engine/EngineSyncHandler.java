@@ -33,6 +33,15 @@ final class EngineSyncHandler implements SyncHandler {
     private final GapFiller gaps;
     private final java.util.function.BiConsumer<String, String> bundleArrived;
     private Consumer<List<ReadReceipt>> receiptsArrived = receipts -> { };
+    private Consumer<Set<String>> stored = rooms -> { };
+
+    /**
+     * Told the rooms whose stored timeline a batch changed, right after it commits and before the room list is
+     * published (so cached previews of those rooms are dropped in time).
+     */
+    void onStored(Consumer<Set<String>> stored) {
+        this.stored = stored;
+    }
 
     /** Told the {@code m.read} receipts of each batch, after the batch is stored (so the receipted events are). */
     void onReceipts(Consumer<List<ReadReceipt>> receiptsArrived) {
@@ -57,10 +66,33 @@ final class EngineSyncHandler implements SyncHandler {
         this.roomsChanged = roomsChanged;
     }
 
+    /**
+     * The machine's answer to each response's to-device events, taken in before the next response was fetched
+     * (keyed by the response's next_batch), waiting for {@link #handle} to use its room keys and bundles. Bounded:
+     * when handling fails midway the rest of a drain is fetched anew, and its old answers are not needed.
+     */
+    private final java.util.Map<String, JsonNode> takenIn = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, JsonNode> eldest) {
+                    return size() > 2 * de.amtsdesk.core.matrix.SyncService.MAX_DRAIN_PAGES;
+                }
+            });
+
+    /** To-device events into the machine now: the server deletes them once the next request names a later token. */
+    @Override
+    public void takeToDevice(JsonNode response, String nextBatch) throws MatrixException {
+        takenIn.put(nextBatch, feedCrypto(response, nextBatch));
+        pump.flush();
+    }
+
     @Override
     public void handle(JsonNode response, String nextBatch) throws MatrixException {
-        JsonNode cryptoResult = feedCrypto(response, nextBatch);
-        pump.flush();
+        JsonNode taken = takenIn.remove(nextBatch);
+        JsonNode cryptoResult = taken != null ? taken : feedCrypto(response, nextBatch);
+        if (taken == null) {
+            pump.flush();
+        }
 
         directory.apply(response);
         Set<String> changed = new HashSet<>();
@@ -85,28 +117,33 @@ final class EngineSyncHandler implements SyncHandler {
         }
         store.atomically(() -> {
             EncryptionGuard.rememberFrom(response, store, directory);
+            List<EngineStore.StoredEvent> batch = new ArrayList<>();
             response.path("rooms").path("join").properties().forEach(room -> {
                 String roomId = room.getKey();
                 // Server order, which folds over the room (e.g. the staff log) rely on: the filled gap first (it
                 // is older than everything in this batch), then the state at the start of the timeline
                 // (membership, power levels; what the gap held is stored already), then the timeline.
                 for (JsonNode event : missing.getOrDefault(roomId, List.of())) {
-                    if (decryptor.store(roomId, event)) {
+                    if (decryptor.decodeInto(roomId, event, batch)) {
                         changed.add(roomId);
                     }
                 }
                 for (JsonNode event : room.getValue().path("state").path("events")) {
-                    decryptor.store(roomId, event);
+                    decryptor.decodeInto(roomId, event, batch);
                 }
                 for (JsonNode event : room.getValue().path("timeline").path("events")) {
-                    if (decryptor.store(roomId, event)) {
+                    if (decryptor.decodeInto(roomId, event, batch)) {
                         changed.add(roomId);
                     }
                 }
             });
+            store.saveEvents(batch);
             changed.addAll(retryWithNewKeys(cryptoResult));
             store.saveSyncState(nextBatch, directory.snapshot());
         });
+        if (!changed.isEmpty()) {
+            stored.accept(changed);
+        }
         roomList.afterApply();
         pump.flush();
         if (!changed.isEmpty()) {

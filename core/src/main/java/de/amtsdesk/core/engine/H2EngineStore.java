@@ -42,6 +42,11 @@ public final class H2EngineStore implements EngineStore {
     }
 
     @Override
+    public void saveEvents(List<EngineStore.StoredEvent> events) {
+        db.events().upsertAll(events.stream().map(H2EngineStore::toIncoming).toList());
+    }
+
+    @Override
     public int saveOlder(String roomId, List<EngineStore.StoredEvent> oldestFirst) {
         return db.events().insertOlder(oldestFirst.stream().map(H2EngineStore::toIncoming).toList());
     }

@@ -51,6 +51,17 @@ final class TimelineDecryptor {
     }
 
     /**
+     * Decodes the event into the batch that the caller stores in one go ({@link EngineStore#saveEvents}).
+     *
+     * @return whether something visible changed
+     */
+    boolean decodeInto(String roomId, JsonNode event, java.util.List<EngineStore.StoredEvent> batch) {
+        var decoded = decode(roomId, event);
+        decoded.ifPresent(batch::add);
+        return decoded.isPresent();
+    }
+
+    /**
      * Older history paged in on request: the events (oldest first) are decoded like any other and stored before
      * everything the room has.
      *

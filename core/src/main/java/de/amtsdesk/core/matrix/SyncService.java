@@ -2,6 +2,8 @@ package de.amtsdesk.core.matrix;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,11 @@ public final class SyncService implements AutoCloseable {
     private static final Duration LONG_POLL = Duration.ofSeconds(30);
     private static final String FILTER =
             "{\"room\":{\"timeline\":{\"limit\":50},\"state\":{\"lazy_load_members\":false}}}";
+
+    /** Synapse's cap on to-device events per sync response: a page this full may have more behind it. */
+    static final int FULL_TO_DEVICE_PAGE = 100;
+    /** Bounds one drain (10,000 to-device events), so a flood cannot hold the timelines back for long. */
+    public static final int MAX_DRAIN_PAGES = 100;
 
     private final MatrixClient client;
     private final Session session;
@@ -37,17 +44,43 @@ public final class SyncService implements AutoCloseable {
         this.listener = listener;
     }
 
-    /** One round trip; the loop is built from this, and tests use it directly. */
+    /**
+     * One round trip, or a few when to-device events queue up: a response with a full page of them (Synapse hands
+     * out at most {@value #FULL_TO_DEVICE_PAGE} per sync) is followed at once by the next (timeout 0), each
+     * response's to-device events going to the handler before the next request, because the server deletes them
+     * once a later token is used. Then each response is handled in order; a failure there keeps the token of the
+     * last response handled, so the rest comes again. The loop is built from this, and tests use it directly.
+     */
     public void syncOnce(Duration timeout) throws MatrixException {
-        JsonNode response = client.sync(session, since, timeout, FILTER);
-        String next = response.path("next_batch").asText(null);
-        if (next == null) {
-            throw new MatrixException(MatrixFailure.MALFORMED_RESPONSE, "sync answer lacks next_batch",
-                    client.homeserver().toString());
+        List<Page> pages = new ArrayList<>();
+        String from = since;
+        Duration wait = timeout;
+        while (true) {
+            JsonNode response = client.sync(session, from, wait, FILTER);
+            String next = response.path("next_batch").asText(null);
+            if (next == null) {
+                throw new MatrixException(MatrixFailure.MALFORMED_RESPONSE, "sync answer lacks next_batch",
+                        client.homeserver().toString());
+            }
+            handler.takeToDevice(response, next);
+            pages.add(new Page(response, next));
+            if (pages.size() >= MAX_DRAIN_PAGES
+                    || response.path("to_device").path("events").size() < FULL_TO_DEVICE_PAGE) {
+                break;
+            }
+            from = next;
+            wait = Duration.ZERO;
         }
-        handler.handle(response, next);
-        since = next;
+        if (pages.size() > 1) {
+            LOG.info("drained {} pages of to-device events before decrypting timelines", pages.size());
+        }
+        for (Page page : pages) {
+            handler.handle(page.response(), page.nextBatch());
+            since = page.nextBatch();
+        }
     }
+
+    private record Page(JsonNode response, String nextBatch) { }
 
     public String since() {
         return since;

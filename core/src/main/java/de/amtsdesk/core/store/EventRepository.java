@@ -48,23 +48,136 @@ public final class EventRepository {
         return jdbc.inTransaction("upsert event", c -> upsert(c, event));
     }
 
-    /** The events of one sync batch, in order, in one transaction. */
+    /**
+     * The events of one sync batch, in order, in one transaction, with a few statements instead of several per event:
+     * one look-up of what is stored already per {@value #LOOKUP_CHUNK} IDs, and the new rows as one JDBC batch (the
+     * initial sync writes thousands of events; issue 11).
+     */
     public List<Upsert> upsertAll(List<IncomingEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
         return jdbc.inTransaction("upsert events", c -> {
+            java.util.Map<String, DecryptionStatus> stored = storedStatus(c, events);
             ArrayList<Upsert> results = new ArrayList<>(events.size());
-            for (IncomingEvent event : events) {
-                results.add(upsert(c, event));
+            List<IncomingEvent> fresh = new ArrayList<>();
+            List<Integer> freshAt = new ArrayList<>();
+            for (IncomingEvent e : events) {
+                DecryptionStatus before = stored.get(e.eventId());
+                if (before == null) {
+                    // Twice in one batch (state and timeline may repeat an event): the second is unchanged.
+                    stored.put(e.eventId(), e.decryptionStatus());
+                    fresh.add(e);
+                    freshAt.add(results.size());
+                    results.add(Upsert.INSERTED);
+                } else if (before == DecryptionStatus.UNABLE_TO_DECRYPT
+                        && e.decryptionStatus() != DecryptionStatus.UNABLE_TO_DECRYPT) {
+                    fillIn(c, e.eventId(), e.eventType(), e.contentJson(), e.decryptionStatus(),
+                            e.verificationState(), relationOf(e));
+                    stored.put(e.eventId(), e.decryptionStatus());
+                    results.add(Upsert.DECRYPTED);
+                } else {
+                    results.add(Upsert.UNCHANGED);
+                }
+            }
+            int[] inserted = insertAll(c, fresh);
+            for (int i = 0; i < inserted.length; i++) {
+                if (inserted[i] == java.sql.Statement.EXECUTE_FAILED) {
+                    results.set(freshAt.get(i), Upsert.UNCHANGED);
+                }
             }
             return results;
         });
+    }
+
+    /** How many event IDs one look-up names: a bounded IN list, which H2 answers from the unique index. */
+    static final int LOOKUP_CHUNK = 500;
+
+    /** The stored decryption status of those of the events that are stored already, locked for the fill-in. */
+    private static java.util.Map<String, DecryptionStatus> storedStatus(Connection c, List<IncomingEvent> events)
+            throws SQLException {
+        java.util.Map<String, DecryptionStatus> stored = new java.util.HashMap<>();
+        List<String> ids = events.stream().map(IncomingEvent::eventId).distinct().toList();
+        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            for (String[] row : Jdbc.list(c, r -> new String[] {r.getString(1), r.getString(2)},
+                    "SELECT event_id, decryption_status FROM events WHERE event_id IN (" + marks + ") FOR UPDATE",
+                    chunk.toArray())) {
+                stored.put(row[0], DecryptionStatus.valueOf(row[1]));
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * New rows as one JDBC batch, in order (the identity column keeps server order). A row another thread stored
+     * meanwhile (paging back older history) fails alone as a duplicate and counts as unchanged; H2 undoes only
+     * that statement.
+     *
+     * @return per event its update count, or {@link java.sql.Statement#EXECUTE_FAILED} for such a duplicate
+     */
+    private static int[] insertAll(Connection c, List<IncomingEvent> fresh) throws SQLException {
+        if (fresh.isEmpty()) {
+            return new int[0];
+        }
+        try (java.sql.PreparedStatement insert = c.prepareStatement(INSERT)) {
+            for (IncomingEvent e : fresh) {
+                bindInsert(insert, e, relationOf(e));
+                insert.addBatch();
+            }
+            try {
+                return insert.executeBatch();
+            } catch (java.sql.BatchUpdateException partly) {
+                for (Throwable cause = partly.getNextException(); cause != null;
+                        cause = cause instanceof SQLException sql ? sql.getNextException() : null) {
+                    if (!(cause instanceof SQLException sql) || sql.getErrorCode() != ErrorCode.DUPLICATE_KEY_1) {
+                        throw partly;
+                    }
+                }
+                int[] counts = partly.getUpdateCounts();
+                if (counts.length != fresh.size()) {
+                    throw partly;
+                }
+                return counts;
+            }
+        }
+    }
+
+    private static final String INSERT = """
+            INSERT INTO events (room_id, event_id, sender, origin_server_ts, event_type, content_json,
+                raw_json, decryption_status, decryption_error, session_id, verification_state,
+                relates_to_event_id, relation_type)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static void bindInsert(java.sql.PreparedStatement insert, IncomingEvent e, Relation relation)
+            throws SQLException {
+        insert.setString(1, e.roomId());
+        insert.setString(2, e.eventId());
+        insert.setString(3, e.sender());
+        insert.setLong(4, e.originServerTs());
+        insert.setString(5, e.eventType());
+        insert.setString(6, e.contentJson());
+        insert.setString(7, e.rawJson());
+        insert.setString(8, e.decryptionStatus().name());
+        insert.setString(9, Jdbc.clip(e.decryptionError(), 1024));
+        insert.setString(10, e.sessionId());
+        insert.setString(11, e.verificationState());
+        insert.setString(12, relation == null ? null : relation.eventId());
+        insert.setString(13, relation == null ? null : relation.type());
+    }
+
+    /** The event's relation; a plaintext event's raw content is its content, so no second look is needed. */
+    private static Relation relationOf(IncomingEvent e) {
+        return e.decryptionStatus() == DecryptionStatus.PLAINTEXT ? Relation.fromContent(e.contentJson())
+                : relationOf(e.contentJson(), e.rawJson());
     }
 
     private Upsert upsert(Connection c, IncomingEvent e) throws SQLException {
         Optional<DecryptionStatus> stored = Jdbc.first(c, row -> DecryptionStatus.valueOf(row.getString(1)),
                 "SELECT decryption_status FROM events WHERE event_id = ? FOR UPDATE", e.eventId());
         // A plaintext event's raw content is its content: no second look needed.
-        Relation relation = e.decryptionStatus() == DecryptionStatus.PLAINTEXT ? Relation.fromContent(e.contentJson())
-                : relationOf(e.contentJson(), e.rawJson());
+        Relation relation = relationOf(e);
         if (stored.isEmpty()) {
             try {
                 insert(c, e, relation);
@@ -88,15 +201,10 @@ public final class EventRepository {
     }
 
     private static void insert(Connection c, IncomingEvent e, Relation relation) throws SQLException {
-        Jdbc.update(c, """
-                INSERT INTO events (room_id, event_id, sender, origin_server_ts, event_type, content_json,
-                    raw_json, decryption_status, decryption_error, session_id, verification_state,
-                    relates_to_event_id, relation_type)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                e.roomId(), e.eventId(), e.sender(), e.originServerTs(), e.eventType(), e.contentJson(),
-                e.rawJson(), e.decryptionStatus(), Jdbc.clip(e.decryptionError(), 1024), e.sessionId(),
-                e.verificationState(), relation == null ? null : relation.eventId(),
-                relation == null ? null : relation.type());
+        try (java.sql.PreparedStatement insert = c.prepareStatement(INSERT)) {
+            bindInsert(insert, e, relation);
+            insert.executeUpdate();
+        }
     }
 
     /**

@@ -35,6 +35,44 @@ class EventRepositoryTest extends DatabaseFixture {
         assertThat(db.events().find("$1").orElseThrow().streamOrder()).isEqualTo(order);
     }
 
+    /**
+     * The batched path (one look-up per chunk, one JDBC batch of inserts) answers per event exactly like one upsert
+     * after the other: order kept across more than one look-up chunk, a repeat within the batch unchanged, a stored
+     * undecryptable event filled in, relations read.
+     */
+    @Test
+    void aBatchOfAThousandEventsIsStoredLikeOneUpsertAfterTheOther() {
+        db.events().upsert(utd(ROOM, "$late", "SESS"));
+        db.events().upsert(text(ROOM, "$known", "schon da"));
+        List<IncomingEvent> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            batch.add(text(i % 2 == 0 ? ROOM : OTHER, "$b" + i, "Nachricht " + i));
+        }
+        batch.add(300, text(ROOM, "$known", "schon da"));
+        batch.add(700, IncomingEvent.decrypted(ROOM, "$late", "@erika:buerger.example", 2_000, "m.room.message",
+                "{\"body\":\"jetzt lesbar\"}", RAW, "SESS", "UNVERIFIED_IDENTITY"));
+        batch.add(text(ROOM, "$b0", "Nachricht 0"));
+        batch.add(IncomingEvent.plaintext(ROOM, "$vote", "@erika:hs", 3, "m.poll.response",
+                "{\"m.relates_to\":{\"rel_type\":\"m.reference\",\"event_id\":\"$b0\"}}", "{}"));
+
+        List<EventRepository.Upsert> results = db.events().upsertAll(batch);
+
+        assertThat(results).hasSize(batch.size());
+        assertThat(results.get(300)).isEqualTo(EventRepository.Upsert.UNCHANGED);
+        assertThat(results.get(700)).isEqualTo(EventRepository.Upsert.DECRYPTED);
+        assertThat(results.get(batch.size() - 2)).as("a repeat within the batch").isEqualTo(EventRepository.Upsert.UNCHANGED);
+        assertThat(results).filteredOn(r -> r == EventRepository.Upsert.INSERTED).hasSize(1_001);
+        assertThat(db.events().find("$late").orElseThrow().contentJson()).contains("jetzt lesbar");
+        assertThat(db.events().relatedTo("$b0")).extracting(StoredEvent::eventId).containsExactly("$vote");
+        List<String> expected = new java.util.ArrayList<>(List.of("$late", "$known"));
+        for (int i = 0; i < 1_000; i += 2) {
+            expected.add("$b" + i);
+        }
+        expected.add("$vote");
+        assertThat(db.events().timeline(ROOM, 2_000)).extracting(StoredEvent::eventId).containsExactlyElementsOf(expected);
+        assertThat(db.events().count(OTHER)).isEqualTo(500);
+    }
+
     @Test
     void theTimelineIsInArrivalOrderAndPagesBackwards() {
         for (int i = 1; i <= 5; i++) {
