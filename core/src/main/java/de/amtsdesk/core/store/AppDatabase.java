@@ -38,7 +38,7 @@ public final class AppDatabase implements AutoCloseable {
     /** Name of a database being created; renamed to its real name once migrated. */
     private static final String BUILDING_NAME = UnlockedVault.DATABASE_NAME + "-creating";
     /** The newest migration in {@code db/migration} (a test keeps the two equal). */
-    static final int SCHEMA = 10;
+    static final int SCHEMA = 11;
 
     private final Path directory;
     private final JdbcConnectionPool pool;

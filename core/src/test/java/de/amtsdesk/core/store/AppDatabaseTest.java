@@ -81,22 +81,22 @@ class AppDatabaseTest {
         Path dir = tmp.resolve("profile");
         try (UnlockedVault vault = TestVaults.create(dir, PASSPHRASE)) {
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("10");
-                assertThat(db.migrationsAppliedAtOpen()).isEqualTo(10);
+                assertThat(db.schemaVersion()).isEqualTo("11");
+                assertThat(db.migrationsAppliedAtOpen()).isEqualTo(11);
                 assertThat(historyRows(db)).containsExactly("1:local store:true", "2:room directory:true",
                         "3:case model:true", "4:sticky room encryption:true", "5:message trust:true",
                         "6:older history:true", "7:drafts and reply attribution:true",
                         "8:workspace settings and read markers:true", "9:binary case snapshot:true",
-                        "10:notice deliveries:true");
+                        "10:notice deliveries:true", "11:identity cache:true");
             }
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("10");
+                assertThat(db.schemaVersion()).isEqualTo("11");
                 assertThat(db.migrationsAppliedAtOpen()).isZero();
                 assertThat(historyRows(db)).containsExactly("1:local store:true", "2:room directory:true",
                         "3:case model:true", "4:sticky room encryption:true", "5:message trust:true",
                         "6:older history:true", "7:drafts and reply attribution:true",
                         "8:workspace settings and read markers:true", "9:binary case snapshot:true",
-                        "10:notice deliveries:true");
+                        "10:notice deliveries:true", "11:identity cache:true");
             }
         }
         assertThat(dir.resolve("amtsdesk-creating.mv.db")).doesNotExist();
@@ -114,6 +114,21 @@ class AppDatabaseTest {
         assertThat(AppDatabase.SCHEMA).isEqualTo(newest);
     }
 
+    /** V11: the busy identity columns hand out values from a cache of 4,096, not H2's 32 (one store write each). */
+    @Test
+    void theBusyIdentityColumnsHaveLargeCaches() throws Exception {
+        try (UnlockedVault vault = TestVaults.create(tmp.resolve("profile"), PASSPHRASE);
+                AppDatabase db = AppDatabase.open(vault)) {
+            List<String> caches = db.jdbc().run("sequence caches", c -> Jdbc.list(c,
+                    row -> row.getString(1) + "." + row.getString(2) + "=" + row.getLong(3),
+                    "SELECT TABLE_NAME, COLUMN_NAME, IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS"
+                            + " WHERE IS_IDENTITY = 'YES' AND TABLE_NAME IN ('EVENTS', 'CASE_AUDIT', 'SEARCH_DOCUMENT')"
+                            + " ORDER BY TABLE_NAME"));
+            assertThat(caches).containsExactly("CASE_AUDIT.SEQ=4096", "EVENTS.STREAM_ORDER=4096",
+                    "SEARCH_DOCUMENT.DOC_ID=4096");
+        }
+    }
+
     @Test
     void aDatabaseOneSchemaBehindIsMigratedOnOpen() throws Exception {
         Path dir = tmp.resolve("profile");
@@ -121,6 +136,7 @@ class AppDatabaseTest {
             try (AppDatabase db = AppDatabase.open(vault)) {
                 // As an Amtsdesk of schema 8 left it.
                 db.jdbc().run("back to schema 8", c -> {
+                    Jdbc.update(c, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '11'");
                     Jdbc.update(c, "DROP TABLE notice_deliveries");
                     Jdbc.update(c, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '10'");
                     Jdbc.update(c, "ALTER TABLE case_fold_state DROP CONSTRAINT case_fold_state_one_snapshot");
@@ -129,10 +145,10 @@ class AppDatabaseTest {
                 });
             }
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("10");
-                assertThat(db.migrationsAppliedAtOpen()).isEqualTo(2);
+                assertThat(db.schemaVersion()).isEqualTo("11");
+                assertThat(db.migrationsAppliedAtOpen()).isEqualTo(3);
                 assertThat(historyRows(db)).endsWith("9:binary case snapshot:true",
-                        "10:notice deliveries:true");
+                        "10:notice deliveries:true", "11:identity cache:true");
             }
         }
     }
@@ -304,7 +320,7 @@ class AppDatabaseTest {
         try (UnlockedVault vault = TestVaults.create(dir, PASSPHRASE)) {
             Files.writeString(dir.resolve("amtsdesk-creating.mv.db"), "half-made");
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("10");
+                assertThat(db.schemaVersion()).isEqualTo("11");
             }
             assertThat(dir.resolve("amtsdesk-creating.mv.db")).doesNotExist();
         }
