@@ -64,6 +64,8 @@ public final class InitialSyncBench {
     /** Extra JVM options for the measured Amtsdesk process (e.g. a flight recording); {@code --amtsdesk-jvm=}. */
     private static final List<String> AMTSDESK_JVM_ARGS = new ArrayList<>();
 
+    /** Whether a third device per round runs with a JDK 25 AOT cache trained on a sync ({@code --no-aot}: not). */
+    private static boolean aot = true;
     private final int rooms;
     private final int messages;
     private final int citizenCount;
@@ -88,8 +90,9 @@ public final class InitialSyncBench {
 
     record RawSync(long ms, long bytes) { }
 
+    /** {@code aot}: the same Amtsdesk run with the JDK 25 AOT cache trained on a sync ({@code null} without). */
     record Round(int number, String order, RawSync rawBeforeAmtsdesk, AmtsdeskRun amtsdesk, RawSync rawBeforeJs,
-            JsRun js, String loadAverage) {
+            JsRun js, String loadAverage, AmtsdeskRun aot) {
         double ratio() {
             return (double) js.ms() / amtsdesk.syncMs();
         }
@@ -118,6 +121,8 @@ public final class InitialSyncBench {
                 work = Path.of(arg.substring(7));
             } else if (arg.startsWith("--amtsdesk-jvm=")) {
                 AMTSDESK_JVM_ARGS.add(arg.substring(15));
+            } else if (arg.equals("--no-aot")) {
+                aot = false;
             } else if (arg.equals("--keep")) {
                 keep = true;
             } else {
@@ -178,6 +183,23 @@ public final class InitialSyncBench {
             List<Path> profiles = new ArrayList<>();
             List<Instant> amtsdeskLogins = new ArrayList<>();
             List<CitizenClient> jsDevices = new ArrayList<>();
+            // With --aot: one more device trains the AOT cache on a whole initial sync (never measured), and each
+            // round measures a third device that runs with that cache.
+            List<Path> aotProfiles = new ArrayList<>();
+            List<Instant> aotLogins = new ArrayList<>();
+            Path trainProfile = work.resolve("amtsdesk-aot-training");
+            Instant trainLogin = Instant.now();
+            if (aot) {
+                agencyCli(trainProfile, agencyPassword, List.of(), "login", "--homeserver", synapse.baseUrl(),
+                        "--user", agency.localpart());
+                for (int k = 1; k <= rounds; k++) {
+                    Path profile = work.resolve("amtsdesk-aot-" + k);
+                    agencyCli(profile, agencyPassword, List.of(), "login", "--homeserver", synapse.baseUrl(),
+                            "--user", agency.localpart());
+                    aotProfiles.add(profile);
+                    aotLogins.add(Instant.now());
+                }
+            }
             for (int k = 1; k <= rounds; k++) {
                 Path profile = work.resolve("amtsdesk-" + k);
                 JsonNode login = agencyCli(profile, agencyPassword, List.of(), "login", "--homeserver", synapse.baseUrl(),
@@ -194,9 +216,10 @@ public final class InitialSyncBench {
                         jsLogin.path("deviceId").asText());
             }
             int devicesWithKeys = devicesWithKeys(synapse, agency);
-            if (devicesWithKeys != 2 * rounds) {
-                throw new IllegalStateException("expected " + 2 * rounds + " agency devices with keys on the server, found "
-                        + devicesWithKeys);
+            int expectedDevices = 2 * rounds + (aot ? rounds + 1 : 0);
+            if (devicesWithKeys != expectedDevices) {
+                throw new IllegalStateException("expected " + expectedDevices
+                        + " agency devices with keys on the server, found " + devicesWithKeys);
             }
 
             // 2. Citizens open the rooms, the agency joins, the citizens write.
@@ -213,6 +236,14 @@ public final class InitialSyncBench {
             for (CitizenClient citizen : citizens) {
                 citizen.close(); // idle from here on; the measurements get the machine to themselves
                 started.remove(citizen);
+            }
+
+            if (aot) {
+                awaitSyncCacheExpiry(trainLogin);
+                long t0 = System.nanoTime();
+                measureAmtsdesk(trainProfile, agencyPassword, List.of("-XX:AOTCacheOutput=" + aotCache()));
+                progress("AOT cache trained on one initial sync in %d ms: %.0f MB",
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), Files.size(aotCache()) / 1e6);
             }
 
             // 3. Measurements, alternating the order.
@@ -243,8 +274,16 @@ public final class InitialSyncBench {
                         progress("round %d matrix-js-sdk: %d ms (raw server sync before it: %d ms)", k, j.ms(), raw.ms());
                     }
                 }
+                AmtsdeskRun withAot = null;
+                if (aot) {
+                    Thread.sleep(2000);
+                    awaitSyncCacheExpiry(aotLogins.get(k - 1));
+                    withAot = measureAmtsdesk(aotProfiles.get(k - 1), agencyPassword,
+                            List.of("-XX:AOTCache=" + aotCache()));
+                    progress("round %d Amtsdesk with AOT cache: %d ms", k, withAot.syncMs());
+                }
                 results.add(new Round(k, amtsdeskFirst ? "Amtsdesk first" : "matrix-js-sdk first", rawA, a, rawJ, j,
-                        load));
+                        load, withAot));
             }
             return report(results);
         }
@@ -386,9 +425,19 @@ public final class InitialSyncBench {
         return new RawSync(ms, r.body().length);
     }
 
+    private Path aotCache() {
+        return work.resolve("amtsdesk-initial-sync.aot");
+    }
+
     private AmtsdeskRun measureAmtsdesk(Path profile, String agencyPassword) throws Exception {
-        long start = System.nanoTime();
-        CliResult cli = agencyCli(profile, agencyPassword, AMTSDESK_JVM_ARGS, "initial-sync", "--fresh", "yes", "--expect-rooms",
+        return measureAmtsdesk(profile, agencyPassword, List.of());
+    }
+
+    private AmtsdeskRun measureAmtsdesk(Path profile, String agencyPassword, List<String> extraJvmArgs)
+            throws Exception {
+        List<String> jvmArgs = new ArrayList<>(AMTSDESK_JVM_ARGS);
+        jvmArgs.addAll(extraJvmArgs);
+        CliResult cli = agencyCli(profile, agencyPassword, jvmArgs, "initial-sync", "--fresh", "yes", "--expect-rooms",
                 Integer.toString(rooms), "--expect-messages", Integer.toString(rooms * messages), "--timeout",
                 Long.toString(MEASURE_TIMEOUT.toSeconds()));
         JsonNode r = cli.result();
@@ -486,8 +535,25 @@ public final class InitialSyncBench {
                     x.transientFailures(), x.checkMs(), x.engineOpenMs(), x.processMs(), y.ms(), y.cpuMs(),
                     y.firstSyncMs(), y.syncs(), y.lateKeyRetries(), r.ratio(), (double) y.cpuMs() / x.cpuMs(), r.rawBeforeAmtsdesk().ms(), r.rawBeforeJs().ms(),
                     r.rawBeforeAmtsdesk().bytes() / 1e6));
+            if (r.aot() != null) {
+                AmtsdeskRun z = r.aot();
+                rounds.append(String.format(Locale.ROOT, """
+                            amtsdesk with AOT cache (measured last): %d ms, CPU %d ms (%d syncs: %s; whole process %d ms);                         js/amtsdesk-aot: %.2f
+                        """, z.syncMs(), z.cpuMs(), z.syncs(), z.perSync(), z.processMs(), (double) y.ms() / z.syncMs()));
+            }
         }
-        return String.format(Locale.ROOT, """
+        String aotSummary = "";
+        if (results.stream().allMatch(r -> r.aot() != null)) {
+            List<Long> z = results.stream().map(r -> r.aot().syncMs()).toList();
+            List<Long> zCpu = results.stream().map(r -> r.aot().cpuMs()).toList();
+            aotSummary = String.format(Locale.ROOT, """
+                    amtsdesk-aot-ms: %s median %d
+                    amtsdesk-aot-cpu-ms: %s median %d
+                    ratio-js-sdk/amtsdesk-aot (medians): %.2f (> 1: Amtsdesk with the AOT cache faster)
+                    aot-method: a JDK 25 AOT cache (-XX:AOTCacheOutput) trained by one more device's whole initial sync                     of the same rooms (never measured); each round's third device then runs -XX:AOTCache=that file,                     measured after the other two.
+                    """, z, median(z), zCpu, median(zCpu), (double) jMed / median(z));
+        }
+        String body = String.format(Locale.ROOT, """
                 # Initial sync + decrypt from a real Synapse: Amtsdesk core vs matrix-js-sdk, same account, same run (%s)
                 date: %s
                 code: %s
@@ -552,6 +618,9 @@ public final class InitialSyncBench {
                 median(jCpu), (double) median(jCpu) / median(aCpu), raw, median(raw),
                 total * 1000.0 / aMed, total * 1000.0 / jMed, ratio, aMed < jMed ? "met" : "NOT met",
                 citizenCount, this.rooms, messages, this.rooms, total, total, total);
+        // The AOT figures go right after the target line, before the method text.
+        int method = body.indexOf("method:\n");
+        return body.substring(0, method) + aotSummary + body.substring(method);
     }
 
     // ---- helpers ----

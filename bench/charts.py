@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Draws one PNG chart per benchmark from the figures in bench/results/*.txt into docs/performance/.
+
+Run with bench/charts.sh (it makes a virtualenv with matplotlib under ~/.cache/amtsdesk). Only figures that are
+written in the results files are drawn; a results file that is missing or lacks a figure is skipped and named.
+"""
+import pathlib
+import re
+import sys
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+OUT = ROOT / "docs" / "performance"
+AMTSDESK = "#1f5fa8"
+AMTSDESK_AOT = "#6fa1dc"
+OTHER = "#b0b0b0"
+
+
+def read(name):
+    path = RESULTS / name
+    return path.read_text(encoding="utf-8") if path.exists() else None
+
+
+def numbers(text, key):
+    """The list after 'key: [a, b, c]' as floats, or None."""
+    m = re.search(r"^" + re.escape(key) + r": \[([^\]]*)\]", text, re.M)
+    return [float(x) for x in m.group(1).split(",")] if m else None
+
+
+def number(text, key):
+    m = re.search(r"^" + re.escape(key) + r": ([0-9.]+)", text, re.M)
+    return float(m.group(1)) if m else None
+
+
+def label_bars(ax, bars, fmt="{:.0f}"):
+    for bar in bars:
+        ax.annotate(fmt.format(bar.get_height()), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                    ha="center", va="bottom", fontsize=8)
+
+
+def save(fig, name, drawn):
+    OUT.mkdir(parents=True, exist_ok=True)
+    fig.tight_layout()
+    fig.savefig(OUT / name, dpi=110)
+    plt.close(fig)
+    drawn.append(name)
+
+
+def initial_sync(drawn):
+    text = read("initial-sync.txt")
+    if not text:
+        return "initial-sync.txt missing"
+    a = numbers(text, "amtsdesk-ms")
+    j = numbers(text, "matrix-js-sdk-ms")
+    z = numbers(text, "amtsdesk-aot-ms")
+    workload = re.search(r"^workload: (\d+) rooms x (\d+)", text, re.M)
+    series = [("Amtsdesk", a, AMTSDESK)]
+    if z:
+        series.append(("Amtsdesk + AOT cache", z, AMTSDESK_AOT))
+    series.append(("matrix-js-sdk", j, OTHER))
+    fig, ax = plt.subplots(figsize=(7.5, 4))
+    width = 0.8 / len(series)
+    for i, (name, values, colour) in enumerate(series):
+        xs = [r + i * width for r in range(len(values))]
+        ax.bar(xs, values, width, label=name, color=colour)
+    ax.set_xticks([r + width * (len(series) - 1) / 2 for r in range(len(a))])
+    ax.set_xticklabels([f"round {r + 1}" for r in range(len(a))])
+    ax.set_ylabel("ms, first /sync → all decrypted\n(lower is better)")
+    title = "Initial sync + decrypt"
+    if workload:
+        title += f": {workload.group(1)} rooms × {workload.group(2)} messages"
+    ax.set_title(title)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=len(series), frameon=False)
+    save(fig, "initial-sync.png", drawn)
+    return None
+
+
+def megolm(drawn):
+    text = read("megolm-decrypt.txt")
+    if not text:
+        return "megolm-decrypt.txt missing"
+    keys = [("Rust alone", "rust-events-per-second"), ("JNI", "jni-events-per-second"),
+            ("JNI, 100 per call", "jni-batch-events-per-second"),
+            ("JNI, encrypted SQLite store", "jni-store-events-per-second")]
+    names, values = [], []
+    for name, key in keys:
+        v = number(text, key)
+        if v is not None:
+            names.append(name)
+            values.append(v)
+    fig, ax = plt.subplots(figsize=(7.5, 3.8))
+    bars = ax.bar(names, values, color=[OTHER, AMTSDESK, AMTSDESK, AMTSDESK_AOT][:len(values)])
+    label_bars(ax, bars)
+    ax.set_ylabel("Megolm events decrypted per second, one core")
+    ax.set_title("Megolm decryption: Rust, through JNI, against the real crypto store")
+    save(fig, "megolm-decrypt.png", drawn)
+    return None
+
+
+def startup(drawn):
+    text = read("packaged-startup.txt")
+    if not text:
+        return "packaged-startup.txt missing"
+    aot = re.search(r"^aot: spawn->first-screen-ms median=(\d+)", text, re.M)
+    plain = re.search(r"^plain: spawn->first-screen-ms median=(\d+)", text, re.M)
+    if not aot or not plain:
+        return "packaged-startup.txt lacks the medians"
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    bars = ax.bar(["app-image, no AOT cache", "app-image with its AOT cache"],
+                  [float(plain.group(1)), float(aot.group(1))], color=[OTHER, AMTSDESK])
+    label_bars(ax, bars)
+    ax.set_ylabel("ms from spawn to the first screen (median)")
+    ax.set_title("Packaged start-up")
+    save(fig, "packaged-startup.png", drawn)
+    return None
+
+
+def search(drawn):
+    text = read("full-text-search.txt")
+    if not text:
+        return "full-text-search.txt missing"
+    rows = re.findall(r"^search-median-ms\[([^,\]]+), \"([^\"]+)\"[^\]]*\]: ([0-9.]+)", text, re.M)
+    if not rows:
+        return "full-text-search.txt lacks per-query medians"
+    fig, ax = plt.subplots(figsize=(7.5, 3.8))
+    labels = [f'"{q}" ({kind})' for kind, q, _ in rows]
+    values = [float(v) for _, _, v in rows]
+    ax.barh(labels[::-1], values[::-1], color=AMTSDESK)
+    for y, v in enumerate(values[::-1]):
+        ax.annotate(f"{v:.1f}", (v, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.axvline(100, color="#c0392b", linestyle="--", linewidth=1, label="goal: 100 ms")
+    ax.set_xlabel("median ms per query (lower is better)")
+    ax.set_title("Full-text search, encrypted store (210,000 documents)", loc="left")
+    ax.legend(loc="lower right")
+    save(fig, "full-text-search.png", drawn)
+    return None
+
+
+def main():
+    drawn, skipped = [], []
+    for chart in (initial_sync, megolm, startup, search):
+        problem = chart(drawn)
+        if problem:
+            skipped.append(problem)
+    print("drawn: " + ", ".join(str(OUT / d) for d in drawn))
+    if skipped:
+        print("skipped: " + "; ".join(skipped))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
