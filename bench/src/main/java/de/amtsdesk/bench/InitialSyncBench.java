@@ -84,7 +84,8 @@ public final class InitialSyncBench {
     }
 
     record AmtsdeskRun(long syncMs, long cpuMs, long wallMs, long firstSyncMs, long checkMs, long engineOpenMs,
-            long processMs, int syncs, int transientFailures, String perSync) { }
+            long processMs, int syncs, int transientFailures, String perSync, long rssKb, long peakRssKb,
+            long firstScreenMs, int firstScreenRooms) { }
 
     record JsRun(long ms, long cpuMs, long firstSyncMs, int syncs, int lateKeyRetries) { }
 
@@ -447,7 +448,8 @@ public final class InitialSyncBench {
         return new AmtsdeskRun(r.path("syncMs").asLong(), r.path("cpuMs").asLong(), r.path("wallMs").asLong(), r.path("firstSyncMs").asLong(),
                 r.path("checkMs").asLong(), r.path("engineOpenMs").asLong(),
                 TimeUnit.NANOSECONDS.toMillis(cli.nanos()), r.path("syncs").asInt(),
-                r.path("transientFailures").asInt(), String.join(", ", perSync));
+                r.path("transientFailures").asInt(), String.join(", ", perSync), r.path("rssKb").asLong(-1),
+                r.path("peakRssKb").asLong(-1), r.path("firstScreenMs").asLong(-1), r.path("firstScreenRooms").asInt());
     }
 
     private JsRun measureJs(CitizenClient js) {
@@ -526,13 +528,17 @@ public final class InitialSyncBench {
             rounds.append(String.format(Locale.ROOT, """
                       round %d (%s, load average before: %s):
                         amtsdesk: %d ms, CPU %d ms (%d syncs: %s; %d transient failures; progress checks %d ms extra; \
-                    engine open %d ms; whole process incl. JVM start and vault unlock %d ms)
+                    engine open %d ms; whole process incl. JVM start and vault unlock %d ms; RSS at the end %d MB, peak %d MB)
+                        amtsdesk first screenful of the room list: %d ms (%s)
                         matrix-js-sdk: %d ms, CPU %d ms (first sync done at %d ms, %d syncs, %d events decrypted only after \
                     a late key)
                         js/amtsdesk: %.2f (CPU %.2f)
                         raw server initial sync just before: %d ms before Amtsdesk, %d ms before matrix-js-sdk (%.1f MB)
                     """, r.number(), r.order(), r.loadAverage(), x.syncMs(), x.cpuMs(), x.syncs(), x.perSync(),
-                    x.transientFailures(), x.checkMs(), x.engineOpenMs(), x.processMs(), y.ms(), y.cpuMs(),
+                    x.transientFailures(), x.checkMs(), x.engineOpenMs(), x.processMs(), x.rssKb() / 1024,
+                    x.peakRssKb() / 1024, x.firstScreenMs(), x.firstScreenRooms() > 0
+                            ? x.firstScreenRooms() + " rooms from one sliding sync request" : "the full list from /sync came first",
+                    y.ms(), y.cpuMs(),
                     y.firstSyncMs(), y.syncs(), y.lateKeyRetries(), r.ratio(), (double) y.cpuMs() / x.cpuMs(), r.rawBeforeAmtsdesk().ms(), r.rawBeforeJs().ms(),
                     r.rawBeforeAmtsdesk().bytes() / 1e6));
             if (r.aot() != null) {
@@ -542,11 +548,16 @@ public final class InitialSyncBench {
                         """, z.syncMs(), z.cpuMs(), z.syncs(), z.perSync(), z.processMs(), (double) y.ms() / z.syncMs()));
             }
         }
-        String aotSummary = "";
+        List<Long> screens = results.stream().map(r -> r.amtsdesk().firstScreenMs()).toList();
+        List<Long> rss = results.stream().map(r -> r.amtsdesk().rssKb() / 1024).toList();
+        String aotSummary = String.format(Locale.ROOT, """
+                amtsdesk-first-screen-ms: %s median %d (goal < 1000 ms after sign-in: %s)
+                amtsdesk-rss-mb (after all rooms are synced and decrypted): %s median %d
+                """, screens, median(screens), median(screens) < 1000 ? "met" : "NOT met", rss, median(rss));
         if (results.stream().allMatch(r -> r.aot() != null)) {
             List<Long> z = results.stream().map(r -> r.aot().syncMs()).toList();
             List<Long> zCpu = results.stream().map(r -> r.aot().cpuMs()).toList();
-            aotSummary = String.format(Locale.ROOT, """
+            aotSummary += String.format(Locale.ROOT, """
                     amtsdesk-aot-ms: %s median %d
                     amtsdesk-aot-cpu-ms: %s median %d
                     ratio-js-sdk/amtsdesk-aot (medians): %.2f (> 1: Amtsdesk with the AOT cache faster)

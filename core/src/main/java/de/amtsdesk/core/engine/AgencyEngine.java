@@ -113,12 +113,33 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
         roomList.publish();
     }
 
+    /** How many rooms a first screenful shows: more than a queue's window holds on a large screen. */
+    public static final int FIRST_SCREEN_ROOMS = 40;
+
     public void start() {
         running = true;
+        if (sync.since() == null) {
+            // Never synced: the first /sync answer grows with the number of rooms (seconds at 1,000), so the newest
+            // rooms are shown from one sliding sync request meanwhile (ADR 0020).
+            Thread.ofPlatform().daemon().name("first-screen-" + session.deviceId())
+                    .start(() -> showFirstScreenful(FIRST_SCREEN_ROOMS));
+        }
         sync.start();
         // A platform thread: the outbox calls into native crypto (key sharing can block for seconds), and a JNI call
         // on a virtual thread pins its carrier, stalling every other virtual thread of the process.
         outboxThread = Thread.ofPlatform().daemon().name("outbox-" + session.deviceId()).start(this::outboxLoop);
+    }
+
+    /**
+     * Shows the {@code count} newest rooms from one sliding sync request (MSC4186), unless the full room list went out
+     * already; nothing is stored (see {@link de.amtsdesk.core.matrix.FirstScreenful}).
+     *
+     * @return the rooms shown, empty when none were (no sliding sync, a failure, or {@code /sync} was first)
+     */
+    public List<de.amtsdesk.core.matrix.RoomSummary> showFirstScreenful(int count) {
+        return new de.amtsdesk.core.matrix.FirstScreenful(client, session).fetch(count)
+                .filter(roomList::publishFirstScreen)
+                .orElse(List.of());
     }
 
     /** One sync round trip; tests and tools use this instead of the background loop. */

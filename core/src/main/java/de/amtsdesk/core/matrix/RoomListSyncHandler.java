@@ -1,6 +1,7 @@
 package de.amtsdesk.core.matrix;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,10 +74,30 @@ public final class RoomListSyncHandler implements SyncHandler {
         afterJoin.accept(roomId);
     }
 
+    /** Whether the list from the directory went out once: a first screenful must never replace it. */
+    private boolean published;
+
     /** Tells the listener the current room list, e.g. after a decrypted message changed a preview. */
     public void publish() {
-        listener.roomsChanged(directory.summaries().stream()
+        List<RoomSummary> rooms = directory.summaries().stream()
                 .map(s -> s.withPreview(previews.apply(s.roomId())))
-                .toList());
+                .toList();
+        synchronized (this) {
+            published = published || !rooms.isEmpty();
+            listener.roomsChanged(rooms);
+        }
+    }
+
+    /**
+     * Shows a first screenful ({@link FirstScreenful}) unless the directory's own list went out already.
+     *
+     * @return whether it was shown
+     */
+    public synchronized boolean publishFirstScreen(List<RoomSummary> rooms) {
+        if (published || rooms.isEmpty()) {
+            return false;
+        }
+        listener.roomsChanged(rooms);
+        return true;
     }
 }

@@ -136,6 +136,16 @@ public final class AgencyCli {
                     engine.syncOnce(Duration.ZERO);
                     out.put("recoveryKey", engine.replaceKeyBackup(option("confirm-version")));
                 }
+                case "first-screen" -> {
+                    // No sync first: what a workstation shows from one sliding sync request (ADR 0020).
+                    long t0 = System.nanoTime();
+                    var shown = engine.showFirstScreenful(Integer.parseInt(options.getOrDefault("count", "40")));
+                    out.put("ms", millis(System.nanoTime() - t0));
+                    ArrayNode rooms = out.putArray("rooms");
+                    shown.forEach(r -> rooms.addObject().put("roomId", r.roomId()).put("name", r.displayName())
+                            .put("encrypted", r.encrypted())
+                            .put("joined", r.membership() == RoomSummary.Membership.JOINED));
+                }
                 case "rooms" -> {
                     engine.syncOnce(Duration.ZERO);
                     ArrayNode rooms = out.putArray("rooms");
@@ -259,6 +269,13 @@ public final class AgencyCli {
         ArrayNode trace = JSON.createArrayNode();
         long cpuStart = cpuNanos();
         long start = System.nanoTime();
+        // As the app does on a workstation that never synced: the newest rooms from one sliding sync request, in
+        // parallel with the first /sync (AgencyEngine.start); timed to its answer.
+        java.util.concurrent.CompletableFuture<long[]> firstScreen = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    int shown = engine.showFirstScreenful(AgencyEngine.FIRST_SCREEN_ROOMS).size();
+                    return new long[] {shown, System.nanoTime() - start};
+                });
         while (true) {
             long syncStart = System.nanoTime();
             try {
@@ -309,7 +326,21 @@ public final class AgencyCli {
         return out.put("engineOpenMs", millis(openNanos)).put("syncMs", millis(syncNanos))
                 .put("firstSyncMs", millis(firstSyncNanos)).put("checkMs", millis(checkNanos))
                 .put("wallMs", millis(wallNanos)).put("cpuMs", millis(cpuNanos)).put("syncs", syncs).put("transientFailures", transientFailures)
-                .put("rooms", joinedRooms(engine).size()).put("decrypted", decrypted).set("trace", trace);
+                .put("rooms", joinedRooms(engine).size()).put("decrypted", decrypted)
+                .put("firstScreenRooms", firstScreen.get()[0])
+                .put("firstScreenMs", firstScreen.get()[0] > 0 ? millis(firstScreen.get()[1]) : millis(firstSyncNanos))
+                .put("rssKb", residentKb("VmRSS")).put("peakRssKb", residentKb("VmHWM")).set("trace", trace);
+    }
+
+    /** This process's resident memory from /proc (Linux), in kB; -1 where there is no /proc. */
+    private static long residentKb(String field) {
+        try {
+            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith(field + ":"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static List<String> joinedRooms(AgencyEngine engine) {
