@@ -120,7 +120,7 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
         running = true;
         if (sync.since() == null) {
             // Never synced: the first /sync answer grows with the number of rooms (seconds at 1,000), so the newest
-            // rooms are shown from one sliding sync request meanwhile (ADR 0020).
+            // rooms are shown from one sliding sync request meanwhile (ADR 0021).
             Thread.ofPlatform().daemon().name("first-screen-" + session.deviceId())
                     .start(() -> showFirstScreenful(FIRST_SCREEN_ROOMS));
         }

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * The first screenful of the room list on a workstation that has never synced, from one request of simplified
  * sliding sync (MSC4186, native in Synapse): the most recently active rooms with their names, encryption and
  * members' names, in well under a second however many rooms the account has, while the full {@code /sync} (whose
- * first answer grows with the number of rooms) is still on its way (ADR 0020).
+ * first answer grows with the number of rooms) is still on its way (ADR 0021).
  *
  * <p>It only shows: nothing here is stored, no sync position is kept, and the engine's own {@link RoomDirectory}
  * is not touched, because a partial member list there would share a room key with too few devices. A server

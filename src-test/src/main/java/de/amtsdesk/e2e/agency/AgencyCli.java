@@ -137,7 +137,7 @@ public final class AgencyCli {
                     out.put("recoveryKey", engine.replaceKeyBackup(option("confirm-version")));
                 }
                 case "first-screen" -> {
-                    // No sync first: what a workstation shows from one sliding sync request (ADR 0020).
+                    // No sync first: what a workstation shows from one sliding sync request (ADR 0021).
                     long t0 = System.nanoTime();
                     var shown = engine.showFirstScreenful(Integer.parseInt(options.getOrDefault("count", "40")));
                     out.put("ms", millis(System.nanoTime() - t0));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 11, ADR 0020: a workstation that has never synced shows the newest rooms from one simplified sliding sync
+ * Issue 11, ADR 0021: a workstation that has never synced shows the newest rooms from one simplified sliding sync
  * request (MSC4186) against a real Synapse: newest first, with the names and the encryption /sync shows later.
  */
 @ExtendWith(SynapseExtension.class)
