@@ -61,17 +61,39 @@ pub fn receive_sync_changes(session: &Session, input_json: &str) -> NativeResult
     device_lists.left = input.changed_devices.left;
 
     let settings: DecryptionSettings = decryption_settings();
-    let changes = EncryptionSyncChanges {
-        to_device_events: input.to_device_events,
-        changed_devices: &device_lists,
-        one_time_keys_counts: &input.one_time_key_counts,
-        unused_fallback_keys: input.unused_fallback_key_types.as_deref(),
-        next_batch_token: input.next_batch_token,
-    };
-    let (events, room_keys) = runtime::block_on(
-        session.machine().receive_sync_changes(changes, &settings),
-    )?
-    .map_err(|error| NativeError::crypto(format!("could not process the sync changes: {error}")))?;
+    // matrix-sdk-crypto 0.18 collects a whole call's room keys before it saves any, and compares each new key only
+    // with the stored one: when one device sends the same session twice in one call (a re-share at a later message
+    // index after a new Olm session bumped our wedging index), the later, worse copy overwrites the earlier and the
+    // first messages of that session can never be decrypted (UNKNOWN_MESSAGE_INDEX). Feeding the events in runs in
+    // which each sending device appears at most once lets every key be compared with what the run before saved.
+    let runs = runs_without_repeated_sender(input.to_device_events);
+    let run_count = runs.len();
+    let mut events = Vec::new();
+    let mut room_keys = Vec::new();
+    for (index, run) in runs.into_iter().enumerate() {
+        let first = index == 0;
+        let last = index + 1 == run_count;
+        let no_changes = DeviceLists::new();
+        let changes = EncryptionSyncChanges {
+            to_device_events: run,
+            // Device lists once; key counts in every call (a missing count reads as zero keys left).
+            changed_devices: if first { &device_lists } else { &no_changes },
+            one_time_keys_counts: &input.one_time_key_counts,
+            unused_fallback_keys: input.unused_fallback_key_types.as_deref(),
+            next_batch_token: if last {
+                input.next_batch_token.clone()
+            } else {
+                None
+            },
+        };
+        let (run_events, run_keys) =
+            runtime::block_on(session.machine().receive_sync_changes(changes, &settings))?
+                .map_err(|error| {
+                    NativeError::crypto(format!("could not process the sync changes: {error}"))
+                })?;
+        events.extend(run_events);
+        room_keys.extend(run_keys);
+    }
 
     // MSC4268 room key bundles that arrived (decrypted, so their sender is authenticated): the
     // host decides whether to download and import them (see `history`).
@@ -112,6 +134,37 @@ pub fn receive_sync_changes(session: &Session, input_json: &str) -> NativeResult
         "room_key_bundles": bundles,
     })
     .to_string())
+}
+
+/// Splits to-device events, in order, into runs in which no sending device (the Olm `sender_key`
+/// of an encrypted event) appears twice; there is always at least one run, perhaps empty (the
+/// call still carries device lists and key counts). Events without a sender key never split a run.
+fn runs_without_repeated_sender(
+    events: Vec<Raw<AnyToDeviceEvent>>,
+) -> Vec<Vec<Raw<AnyToDeviceEvent>>> {
+    let mut runs: Vec<Vec<Raw<AnyToDeviceEvent>>> = vec![Vec::new()];
+    let mut senders = std::collections::HashSet::new();
+    for event in events {
+        let sender_key = event
+            .get_field::<serde_json::Value>("content")
+            .ok()
+            .flatten()
+            .and_then(|content| {
+                content
+                    .get("sender_key")
+                    .and_then(serde_json::Value::as_str)
+                    .map(str::to_owned)
+            });
+        if let Some(key) = sender_key {
+            if !senders.insert(key.clone()) {
+                runs.push(Vec::new());
+                senders.clear();
+                senders.insert(key);
+            }
+        }
+        runs.last_mut().expect("runs is never empty").push(event);
+    }
+    runs
 }
 
 /// Adds users whose devices the machine must track (members of encrypted rooms); new ones are
@@ -194,4 +247,64 @@ pub fn share_room_key(
         .iter()
         .map(|request| requests::to_device(request))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(sender_key: Option<&str>) -> Raw<AnyToDeviceEvent> {
+        let content = match sender_key {
+            Some(key) => {
+                json!({"algorithm": "m.olm.v1.curve25519-aes-sha2", "sender_key": key, "ciphertext": {}})
+            }
+            None => json!({"body": "plain"}),
+        };
+        serde_json::from_value(
+            json!({"type": "m.room.encrypted", "sender": "@a:hs", "content": content}),
+        )
+        .expect("a raw event")
+    }
+
+    fn keys(runs: &[Vec<Raw<AnyToDeviceEvent>>]) -> Vec<Vec<String>> {
+        runs.iter()
+            .map(|run| {
+                run.iter()
+                    .map(|e| {
+                        e.get_field::<serde_json::Value>("content")
+                            .unwrap()
+                            .unwrap()
+                            .get("sender_key")
+                            .and_then(serde_json::Value::as_str)
+                            .unwrap_or("-")
+                            .to_owned()
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_device_sending_twice_starts_a_new_run_and_order_is_kept() {
+        let runs = runs_without_repeated_sender(vec![
+            event(Some("A")),
+            event(Some("B")),
+            event(None),
+            event(Some("A")),
+            event(Some("C")),
+            event(Some("B")),
+            event(Some("B")),
+        ]);
+        assert_eq!(
+            keys(&runs),
+            vec![vec!["A", "B", "-"], vec!["A", "C", "B"], vec!["B"]]
+        );
+    }
+
+    #[test]
+    fn no_events_is_one_empty_run() {
+        let runs = runs_without_repeated_sender(Vec::new());
+        assert_eq!(runs.len(), 1);
+        assert!(runs[0].is_empty());
+    }
 }

@@ -214,6 +214,63 @@ class OlmConversationTest {
         }
     }
 
+    /**
+     * The defect behind intermittent UNKNOWN_MESSAGE_INDEX in the staff room: a new Olm session from the recipient
+     * bumps its device's wedging index at the sender, so the sender re-shares its room key at the current message
+     * index. When the first share (index 0) and the re-share (index 1) arrive in one sync, matrix-sdk-crypto 0.18
+     * compared both only with the store and saved the later one; the first message stayed unreadable. The native
+     * layer now feeds a device's repeated to-device events in separate runs.
+     */
+    @Test
+    void aReShareAtALaterIndexInTheSameSyncDoesNotReplaceTheFirstKey() {
+        FakeHomeserver server = new FakeHomeserver();
+        try (OlmMachineHandle caseworker = OlmMachineHandle.createInMemory(ALICE, "AMTSDESK");
+                OlmMachineHandle colleague = OlmMachineHandle.createInMemory(BOB, "BEN")) {
+            server.flush(caseworker);
+            server.flush(colleague);
+            List<String> members = List.of(ALICE, BOB);
+            caseworker.updateTrackedUsers(members);
+            colleague.updateTrackedUsers(members);
+            server.flush(caseworker);
+            server.flush(colleague);
+            OutgoingRequest claim = caseworker.missingSessions(members).orElseThrow();
+            caseworker.markRequestAsSent(claim.requestId(), claim.type(), server.handle(caseworker, claim));
+            for (OutgoingRequest share : caseworker.shareRoomKey(ROOM, members)) {
+                caseworker.markRequestAsSent(share.requestId(), share.type(), server.handle(caseworker, share));
+            }
+            String first = TestEvents.roomEvent(caseworker.encryptRoomEvent(ROOM, "m.room.message",
+                    TestEvents.textContent("Fall 4711 übernimmt Ben.")), ALICE, "$first", ROOM);
+
+            // Before syncing, the colleague opens an Olm session of its own to the caseworker (sharing a key of
+            // another room), which the caseworker takes in: the colleague's device is now "wedged" at the sender.
+            OutgoingRequest back = colleague.missingSessions(List.of(ALICE)).orElseThrow();
+            colleague.markRequestAsSent(back.requestId(), back.type(), server.handle(colleague, back));
+            for (OutgoingRequest share : colleague.shareRoomKey("!anderer:amt.example", members)) {
+                colleague.markRequestAsSent(share.requestId(), share.type(), server.handle(colleague, share));
+            }
+            server.sync(caseworker);
+            List<OutgoingRequest> reShare = caseworker.shareRoomKey(ROOM, members);
+            assertThat(reShare).as("the sender re-shares the same session at index 1").isNotEmpty();
+            for (OutgoingRequest share : reShare) {
+                caseworker.markRequestAsSent(share.requestId(), share.type(), server.handle(caseworker, share));
+            }
+
+            JsonNode synced = server.sync(colleague);
+            List<String> roomKeys = new ArrayList<>();
+            synced.path("to_device_events").forEach(e -> {
+                if (e.path("type").asText().equals("m.room_key")) {
+                    roomKeys.add(e.path("content").path("session_id").asText());
+                }
+            });
+            String session = TestEvents.parse(first).path("content").path("session_id").asText();
+            assertThat(roomKeys).as("both copies of the session arrived in this one sync")
+                    .containsExactly(session, session);
+
+            assertThat(TestEvents.bodyOf(colleague.decryptRoomEvent(ROOM, first)))
+                    .isEqualTo("Fall 4711 übernimmt Ben.");
+        }
+    }
+
     @Test
     void aDeviceAddedSinceTheLastSyncGetsTheRoomKeyOnlyAfterAFreshKeyQuery() {
         FakeHomeserver server = new FakeHomeserver();
