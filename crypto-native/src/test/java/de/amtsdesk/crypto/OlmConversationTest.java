@@ -41,6 +41,17 @@ class OlmConversationTest {
             machine.markRequestAsSent(signatures.requestId(), signatures.type(), handle(machine, signatures));
         }
 
+        /** Uploads the machines' keys and lets each track the members (and query their devices). */
+        void introduce(List<String> members, OlmMachineHandle... machines) {
+            for (OlmMachineHandle machine : machines) {
+                flush(machine);
+            }
+            for (OlmMachineHandle machine : machines) {
+                machine.updateTrackedUsers(members);
+                flush(machine);
+            }
+        }
+
         /** Sends what the machine wants sent (uploads and queries), as a sync loop would. */
         void flush(OlmMachineHandle machine) {
             for (OutgoingRequest request : machine.outgoingRequests()) {
@@ -145,13 +156,8 @@ class OlmConversationTest {
         FakeHomeserver server = new FakeHomeserver();
         try (OlmMachineHandle caseworker = OlmMachineHandle.createInMemory(ALICE, "AMTSDESK");
                 OlmMachineHandle citizen = OlmMachineHandle.createInMemory(BOB, "HANDY")) {
-            server.flush(caseworker);
-            server.flush(citizen);
             List<String> members = List.of(ALICE, BOB);
-            caseworker.updateTrackedUsers(members);
-            citizen.updateTrackedUsers(members);
-            server.flush(caseworker);
-            server.flush(citizen);
+            server.introduce(members, caseworker, citizen);
 
             OutgoingRequest claim = caseworker.missingSessions(members).orElseThrow();
             assertThat(claim.type()).isEqualTo(OutgoingRequest.Type.KEYS_CLAIM);
@@ -226,13 +232,8 @@ class OlmConversationTest {
         FakeHomeserver server = new FakeHomeserver();
         try (OlmMachineHandle caseworker = OlmMachineHandle.createInMemory(ALICE, "AMTSDESK");
                 OlmMachineHandle colleague = OlmMachineHandle.createInMemory(BOB, "BEN")) {
-            server.flush(caseworker);
-            server.flush(colleague);
             List<String> members = List.of(ALICE, BOB);
-            caseworker.updateTrackedUsers(members);
-            colleague.updateTrackedUsers(members);
-            server.flush(caseworker);
-            server.flush(colleague);
+            server.introduce(members, caseworker, colleague);
             OutgoingRequest claim = caseworker.missingSessions(members).orElseThrow();
             caseworker.markRequestAsSent(claim.requestId(), claim.type(), server.handle(caseworker, claim));
             for (OutgoingRequest share : caseworker.shareRoomKey(ROOM, members)) {
