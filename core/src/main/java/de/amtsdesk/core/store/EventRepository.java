@@ -129,9 +129,8 @@ public final class EventRepository {
             try {
                 return insert.executeBatch();
             } catch (java.sql.BatchUpdateException partly) {
-                for (Throwable cause = partly.getNextException(); cause != null;
-                        cause = cause instanceof SQLException sql ? sql.getNextException() : null) {
-                    if (!(cause instanceof SQLException sql) || sql.getErrorCode() != ErrorCode.DUPLICATE_KEY_1) {
+                for (SQLException cause = partly.getNextException(); cause != null; cause = cause.getNextException()) {
+                    if (cause.getErrorCode() != ErrorCode.DUPLICATE_KEY_1) {
                         throw partly;
                     }
                 }
