@@ -448,11 +448,12 @@ public final class MainWindow {
         });
     }
 
+    /** At exit: the window is gone already, so a compaction of a bloated store costs the caseworker no waiting. */
     public void close() {
         stopWorkspace();
         Workstation ws = workstation;
         if (ws != null) {
-            ws.close();
+            ws.closeAndCompact();
         }
         background.shutdownNow();
         timer.shutdownNow();

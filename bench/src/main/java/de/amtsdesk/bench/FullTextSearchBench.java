@@ -3,6 +3,8 @@ package de.amtsdesk.bench;
 import de.amtsdesk.core.staff.SearchIndex;
 import de.amtsdesk.core.store.AppDatabase;
 import de.amtsdesk.core.store.Argon2idParameters;
+import de.amtsdesk.core.store.CompactionPolicy;
+import de.amtsdesk.core.store.StoreFileStatistics;
 import de.amtsdesk.core.store.UnlockedVault;
 import de.amtsdesk.core.store.Vault;
 import java.nio.file.Files;
@@ -61,7 +63,8 @@ public final class FullTextSearchBench {
         String load = loadAverage();
         Path dir = Files.createTempDirectory("amtsdesk-fts-bench");
         try (UnlockedVault vault = Vault.create(dir, "bench passphrase 4711".toCharArray(),
-                Argon2idParameters.MINIMUM); AppDatabase db = AppDatabase.open(vault)) {
+                Argon2idParameters.MINIMUM)) {
+            AppDatabase db = AppDatabase.open(vault);
             SearchIndex index = new SearchIndex(db);
             Random random = new Random(2026);
             long start = System.nanoTime();
@@ -91,7 +94,8 @@ public final class FullTextSearchBench {
             }
             double indexSeconds = (System.nanoTime() - start) / 1e9;
             long documents = index.size();
-            long fileBytes = Files.size(dir.resolve("amtsdesk.mv.db"));
+            Path file = dir.resolve("amtsdesk.mv.db");
+            StoreFileStatistics built = db.fileStatistics();
 
             Map<String, String> queries = new LinkedHashMap<>();
             queries.put("surname", "kowalczyk");
@@ -121,6 +125,19 @@ public final class FullTextSearchBench {
                 System.out.printf("%-20s %-22s median %.2f ms (p95 %.2f), %d hits (limit 50)%n", q.getKey(),
                         "\"" + q.getValue() + "\"", median(millis), percentile(millis, 0.95), hits);
             }
+            // File growth (issue 11): what a plain close leaves, then what the exit's compaction makes of it.
+            db.close();
+            long afterPlainClose = Files.size(file);
+            AppDatabase reopenedDb = AppDatabase.open(vault);
+            StoreFileStatistics reopened = reopenedDb.fileStatistics();
+            long compactStart = System.nanoTime();
+            long compacted = reopenedDb.close(CompactionPolicy.AT_EXIT);
+            double compactSeconds = (System.nanoTime() - compactStart) / 1e9;
+            int hitsAfterCompaction;
+            try (AppDatabase compactedDb = AppDatabase.open(vault)) {
+                hitsAfterCompaction = new SearchIndex(compactedDb).search("kowalczyk", 50, room -> null).size();
+            }
+
             StringBuilder report = new StringBuilder();
             report.append("# Amtsdesk full-text search over the encrypted store (FullTextSearchBench)\n");
             report.append("date: ").append(Instant.now()).append('\n');
@@ -128,13 +145,21 @@ public final class FullTextSearchBench {
                     .append(System.getProperty("java.version")).append('\n');
             report.append("cpus: ").append(Runtime.getRuntime().availableProcessors()).append('\n');
             report.append("load-average-at-start: ").append(load).append('\n');
-            report.append("store: H2 CIPHER=AES (schema 3 tables search_document/search_term), own inverted index,"
+            report.append("store: H2 CIPHER=AES, WRITE_DELAY=0 (tables search_document/search_term), own inverted index,"
                     + " prefix match per word, AND across words, newest 50 first\n");
             report.append(String.format("cases: %d, messages per case: %d, plus one note per case: %d documents%n",
                     cases, messagesPerCase, documents));
             report.append(String.format("index-build-seconds: %.1f (%.0f documents/s, %d case(s) per transaction)%n",
                     indexSeconds, documents / indexSeconds, casesPerTransaction));
-            report.append(String.format("database-file-bytes: %d%n", fileBytes));
+            report.append(String.format("database-file-bytes: %d (after the index build; chunks %d %% live,"
+                    + " live data ~%d MB)%n", built.fileBytes(), built.chunkFillPercent(),
+                    built.liveBytesEstimate() >> 20));
+            report.append(String.format("database-file-bytes-after-plain-close: %d (chunks %d %% live on reopening)%n",
+                    afterPlainClose, reopened.chunkFillPercent()));
+            report.append(String.format("database-file-bytes-after-exit-compaction: %d (%.1f s; policy: file >= %d MiB"
+                    + " and >= %d %% reclaimable; search after it: %d hits)%n", compacted, compactSeconds,
+                    CompactionPolicy.AT_EXIT.minimumFileBytes() >> 20,
+                    CompactionPolicy.AT_EXIT.minimumReclaimablePercent(), hitsAfterCompaction));
             report.append("runs-per-query: ").append(runs).append(" (after 10 warm-up runs)\n");
             medians.forEach((name, m) -> report.append(String.format("search-median-ms[%s, \"%s\", %d hits]: %.2f"
                     + " (p95 %.2f)%n", name, queries.get(name), (int) m[1], m[0], m[2])));

@@ -7,6 +7,7 @@ import de.amtsdesk.core.matrix.MatrixFailure;
 import de.amtsdesk.core.matrix.Session;
 import de.amtsdesk.core.matrix.SyncListener;
 import de.amtsdesk.core.store.AppDatabase;
+import de.amtsdesk.core.store.CompactionPolicy;
 import de.amtsdesk.core.store.Argon2idParameters;
 import de.amtsdesk.core.store.StoreException;
 import de.amtsdesk.core.store.StoredAccount;
@@ -375,6 +376,19 @@ public final class Workstation implements AutoCloseable {
 
     @Override
     public void close() {
+        close(null);
+    }
+
+    /**
+     * At exit and sign-out: closes like {@link #close()}, and compacts the databases (this profile's and its
+     * profiles') whose files are mostly dead chunks ({@link CompactionPolicy#AT_EXIT}). Not for the idle lock:
+     * a compaction may take seconds.
+     */
+    public void closeAndCompact() {
+        close(CompactionPolicy.AT_EXIT);
+    }
+
+    private void close(CompactionPolicy compaction) {
         List<AutoCloseable> dependents;
         List<Workstation> children;
         synchronized (this) {
@@ -390,12 +404,16 @@ public final class Workstation implements AutoCloseable {
         // Staff clients on a profile may follow this profile's engine: close them while everything still runs.
         children.forEach(Workstation::closeAttached);
         closeAll(dependents);
-        children.forEach(Workstation::close);
+        children.forEach(child -> child.close(compaction));
         try {
             closeEngine();
         } finally {
             try {
-                db.close();
+                if (compaction == null) {
+                    db.close();
+                } else {
+                    db.close(compaction);
+                }
             } finally {
                 vault.close();
                 if (parent != null) {

@@ -425,11 +425,70 @@ public final class AppDatabase implements AutoCloseable {
         return migrationsApplied;
     }
 
+    /** The file's size and how much of it is live data, as H2 reports them. */
+    public StoreFileStatistics fileStatistics() {
+        return jdbc.run("read file statistics", connection -> {
+            long fileBytes = 0;
+            int fill = 100;
+            try (var statement = connection.createStatement(); var rows = statement.executeQuery(
+                    "SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                            + " WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.CHUNKS_FILL_RATE')")) {
+                while (rows.next()) {
+                    long value = Long.parseLong(rows.getString(2).strip());
+                    if ("info.FILE_SIZE".equals(rows.getString(1))) {
+                        fileBytes = value;
+                    } else {
+                        fill = (int) Math.clamp(value, 0, 100);
+                    }
+                }
+            }
+            return new StoreFileStatistics(fileBytes, fill);
+        });
+    }
+
     /** Closes the pool's connections, which closes the database file; zeroes the password held for the pool. */
     @Override
     public void close() {
         pool.dispose();
         Arrays.fill(password, '\0');
         LOG.info("local database in {} closed", directory);
+    }
+
+    /**
+     * Closes like {@link #close()}, first compacting the file fully when {@code policy} finds it worth the time.
+     * H2 writes the live data to a temporary file and swaps it in; an interrupted compaction is tidied up by the
+     * next open. A compaction that fails leaves the file as it was and is only logged: closing must not fail.
+     *
+     * @return the file's size after closing, in bytes
+     */
+    public long close(CompactionPolicy policy) {
+        Path file = directory.resolve(UnlockedVault.DATABASE_NAME + MV_SUFFIX);
+        try {
+            StoreFileStatistics before = fileStatistics();
+            if (policy.worthCompacting(before)) {
+                long start = System.nanoTime();
+                jdbc.run("compact", connection -> {
+                    try (var statement = connection.createStatement()) {
+                        statement.execute("SHUTDOWN COMPACT");
+                    }
+                    return null;
+                });
+                LOG.info("local database in {} compacted from {} to {} bytes in {} ms", directory,
+                        before.fileBytes(), sizeOf(file), (System.nanoTime() - start) / 1_000_000);
+            }
+        } catch (StoreAccessException e) {
+            LOG.warn("local database in {} not compacted: {}", directory, e.getMessage());
+        } finally {
+            close();
+        }
+        return sizeOf(file);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 }

@@ -349,6 +349,61 @@ class AppDatabaseTest {
         }
     }
 
+    @Test
+    void closingWithACompactionGivesBackTheDeadChunksAndKeepsTheData() throws Exception {
+        Path dir = tmp.resolve("profile");
+        Path file = dir.resolve("amtsdesk.mv.db");
+        long before;
+        long compacted;
+        try (UnlockedVault vault = TestVaults.create(dir, PASSPHRASE)) {
+            AppDatabase db = AppDatabase.open(vault);
+            churn(db);
+            StoreFileStatistics statistics = db.fileStatistics();
+            before = Files.size(file);
+            // H2's figure may lag the file by the block being written.
+            assertThat(statistics.fileBytes()).isCloseTo(before, org.assertj.core.data.Offset.offset(64L << 10));
+            assertThat(statistics.chunkFillPercent()).isLessThan(60);
+
+            compacted = db.close(new CompactionPolicy(0, 40));
+        }
+
+        assertThat(compacted).isEqualTo(Files.size(file)).isLessThan(before / 10);
+        try (UnlockedVault vault = TestVaults.unlock(dir, PASSPHRASE); AppDatabase db = AppDatabase.open(vault)) {
+            for (int key = 0; key < CHURN_KEYS; key++) {
+                assertThat(db.settings().get("key-" + key)).contains(churnValue(key, CHURN_ROUNDS - 1));
+            }
+            assertThat(db.fileStatistics().chunkFillPercent()).isGreaterThan(80);
+        }
+    }
+
+    @Test
+    void theCompactionPolicyWantsABigFileWithMuchToGiveBack() {
+        CompactionPolicy policy = CompactionPolicy.AT_EXIT;
+        long big = 250L << 20;
+
+        assertThat(policy.worthCompacting(new StoreFileStatistics(big, 57))).isTrue();
+        assertThat(policy.worthCompacting(new StoreFileStatistics(big, 60))).isTrue();
+        assertThat(policy.worthCompacting(new StoreFileStatistics(big, 61))).isFalse();
+        assertThat(policy.worthCompacting(new StoreFileStatistics(63L << 20, 10))).isFalse();
+        assertThat(new StoreFileStatistics(big, 40).liveBytesEstimate()).isEqualTo(100L << 20);
+    }
+
+    private static final int CHURN_KEYS = 20;
+    private static final int CHURN_ROUNDS = 100;
+
+    /** Rewrites the same values again and again, one commit each: the file fills with dead chunks. */
+    private static void churn(AppDatabase db) {
+        for (int round = 0; round < CHURN_ROUNDS; round++) {
+            for (int key = 0; key < CHURN_KEYS; key++) {
+                db.settings().put("key-" + key, churnValue(key, round));
+            }
+        }
+    }
+
+    private static String churnValue(int key, int round) {
+        return ("Wert " + key + " in Runde " + round + " ").repeat(60);
+    }
+
     private static void fill(UnlockedVault vault) throws StoreException {
         try (AppDatabase db = AppDatabase.open(vault)) {
             for (int i = 0; i < 30; i++) {
