@@ -15,6 +15,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
@@ -22,6 +23,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
 import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -229,15 +231,56 @@ public final class KeyBackupDialog {
         dialog.getEditor().setAccessibleText(text.get("backup.key.accessible"));
         // TextInputDialog brings OK/Cancel in the JVM's language: use the app's.
         dialog.getDialogPane().getButtonTypes().setAll(Dialogs.ok(text), Dialogs.cancel(text));
-        dialog.showAndWait().map(String::strip).filter(k -> !k.isEmpty()).ifPresent(key -> background.execute(() -> {
+        dialog.showAndWait().map(String::strip).filter(k -> !k.isEmpty()).ifPresent(this::restoreInBackground);
+    }
+
+    /**
+     * The restore runs on the background executor; a window that does not block the main window shows its progress
+     * (a backup of 100,000 keys takes a while) and can be sent away while the caseworker goes on working.
+     */
+    private void restoreInBackground(String key) {
+        KeyBackupViewModel progress = new KeyBackupViewModel(text);
+        progress.restoreStarted();
+        Alert window = progressWindow(progress);
+        window.show();
+        background.execute(() -> {
             try {
-                int imported = engine.restoreKeyBackup(key);
-                ui.execute(() -> inform(Alert.AlertType.INFORMATION, text.get("backup.restored", imported)));
+                int imported = engine.restoreKeyBackup(key, (read, total) ->
+                        ui.execute(() -> progress.restoreProgressed(read, total)));
+                ui.execute(() -> {
+                    window.close();
+                    inform(Alert.AlertType.INFORMATION, text.get("backup.restored", imported));
+                });
             } catch (MatrixException | RuntimeException e) {
                 LOG.warn("key backup not restored: {}", e.getClass().getSimpleName());
-                ui.execute(() -> inform(Alert.AlertType.ERROR, text.get("backup.restoreFailed")));
+                ui.execute(() -> {
+                    window.close();
+                    inform(Alert.AlertType.ERROR, text.get("backup.restoreFailed"));
+                });
             }
-        }));
+        });
+    }
+
+    private Alert progressWindow(KeyBackupViewModel progress) {
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(progress.restoreProgressProperty());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.setAccessibleText(text.get("backup.restoring.accessible"));
+        Label status = new Label();
+        status.textProperty().bind(progress.restoreProgressTextProperty());
+        status.setLabelFor(bar);
+        Label hint = new Label(text.get("backup.restoring.hint"));
+        hint.setWrapText(true);
+        VBox content = new VBox(8, status, bar, hint);
+        content.setPrefWidth(420);
+        ButtonType hide = new ButtonType(text.get("backup.restoring.hide"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert window = new Alert(Alert.AlertType.NONE, "", hide);
+        window.initOwner(owner);
+        window.initModality(Modality.NONE);
+        window.setTitle(text.get("backup.restoring.title"));
+        window.setHeaderText(null);
+        window.getDialogPane().setContent(content);
+        return window;
     }
 
     private void inform(Alert.AlertType type, String message) {

@@ -5,6 +5,8 @@ import de.amtsdesk.core.i18n.Translations;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -18,6 +20,9 @@ import javafx.beans.property.StringProperty;
  */
 public final class KeyBackupViewModel {
 
+    /** A progress bar's "not known yet" (JavaFX's indeterminate value), without depending on the controls. */
+    public static final double INDETERMINATE = -1;
+
     private final Translations text;
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canSetUp = new ReadOnlyBooleanWrapper(false);
@@ -25,6 +30,8 @@ public final class KeyBackupViewModel {
     private final ReadOnlyBooleanWrapper canReplace = new ReadOnlyBooleanWrapper(false);
     private final StringProperty confirmation = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper keyConfirmed = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper restoreProgress = new ReadOnlyDoubleWrapper(INDETERMINATE);
+    private final ReadOnlyStringWrapper restoreProgressText = new ReadOnlyStringWrapper("");
     private String recoveryKey = "";
     private String serverVersion;
 
@@ -48,6 +55,32 @@ public final class KeyBackupViewModel {
             state.set(text.get(status.complete() ? "backup.state.complete" : "backup.state.uploading", serverVersion,
                     status.backedUpKeys(), status.totalKeys()));
         }
+    }
+
+    /** A restore has started: progress unknown until the first batch of keys is in. */
+    public void restoreStarted() {
+        restoreProgress.set(INDETERMINATE);
+        restoreProgressText.set(text.get("backup.restoring.started"));
+    }
+
+    /** After each batch of keys: "12.000 von 100.000 Schlüsseln wiederhergestellt". */
+    public void restoreProgressed(long read, long total) {
+        if (total > 0) {
+            restoreProgress.set(Math.min(1.0, (double) read / total));
+            restoreProgressText.set(text.get("backup.restoring.progress", read, total));
+        } else {
+            restoreProgress.set(INDETERMINATE);
+            restoreProgressText.set(text.get("backup.restoring.progressUnknownTotal", read));
+        }
+    }
+
+    /** 0–1, or {@link #INDETERMINATE} (an indeterminate bar) before the first batch. */
+    public ReadOnlyDoubleProperty restoreProgressProperty() {
+        return restoreProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty restoreProgressTextProperty() {
+        return restoreProgressText.getReadOnlyProperty();
     }
 
     public void showStatusUnavailable() {

@@ -37,6 +37,26 @@ class KeyBackupViewModelTest {
     }
 
     @Test
+    void aRestoreShowsItsProgressInWordsAndAsAFraction() {
+        vm.restoreStarted();
+        assertThat(vm.restoreProgressProperty().get()).isEqualTo(KeyBackupViewModel.INDETERMINATE);
+        assertThat(vm.restoreProgressTextProperty().get()).isEqualTo("Die Schlüsselsicherung wird gelesen …");
+
+        vm.restoreProgressed(12_000, 100_000);
+        assertThat(vm.restoreProgressProperty().get()).isEqualTo(0.12);
+        assertThat(vm.restoreProgressTextProperty().get()).isEqualTo("12.000 von 100.000 Schlüsseln wiederhergestellt");
+
+        vm.restoreProgressed(2_000, 0);
+        assertThat(vm.restoreProgressProperty().get()).as("no count from the server").isEqualTo(-1);
+        assertThat(vm.restoreProgressTextProperty().get()).isEqualTo("2.000 Schlüssel wiederhergestellt");
+
+        KeyBackupViewModel english = new KeyBackupViewModel(Translations.load("de.amtsdesk.app.messages",
+                Locale.ENGLISH, getClass().getClassLoader()));
+        english.restoreProgressed(12_000, 100_000);
+        assertThat(english.restoreProgressTextProperty().get()).isEqualTo("12,000 of 100,000 keys restored");
+    }
+
+    @Test
     void aNewWorkstationIsToldToRestore() {
         vm.showStatus(new KeyBackupStatus(Optional.of("7"), Optional.empty(), 0, 0));
         assertThat(vm.canRestoreProperty().get()).isTrue();

@@ -184,7 +184,12 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
 
     /** Restores room keys from the backup and decrypts whatever was waiting for them. */
     public int restoreKeyBackup(String recoveryKey) throws MatrixException {
-        int imported = keyBackup.restore(recoveryKey);
+        return restoreKeyBackup(recoveryKey, KeyRestoreProgress.NONE);
+    }
+
+    /** As {@link #restoreKeyBackup(String)}, telling {@code progress} after each batch of keys. */
+    public int restoreKeyBackup(String recoveryKey, KeyRestoreProgress progress) throws MatrixException {
+        int imported = keyBackup.restore(recoveryKey, progress);
         roomsChanged(decryptor.retry(store.allUndecryptable(
                 directory.summaries().stream().map(de.amtsdesk.core.matrix.RoomSummary::roomId).toList())));
         return imported;

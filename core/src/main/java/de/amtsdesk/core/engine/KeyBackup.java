@@ -42,15 +42,7 @@ final class KeyBackup {
 
     /** The current backup version on the server, if the account has one. */
     Optional<String> serverVersion() throws MatrixException {
-        try {
-            JsonNode answer = client.send(session, "GET", "/_matrix/client/v3/room_keys/version", null);
-            return Optional.ofNullable(answer.path("version").asText(null));
-        } catch (MatrixException e) {
-            if (e.errcode().filter("M_NOT_FOUND"::equals).isPresent()) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return serverVersionInfo().map(answer -> answer.path("version").asText(null));
     }
 
     /**
@@ -158,8 +150,11 @@ final class KeyBackup {
      * With the recovery key: reads secret storage (cross-signing keys: this device gets signed by the agency's
      * identity; the backup key), then imports every backed-up room key; returns how many were imported. Keeps
      * backing up from this device too. A key from before secret storage (the backup's own key) still works.
+     *
+     * <p>The backup is read as it arrives and imported {@value #RESTORE_BATCH} keys at a time, so a backup of
+     * 100,000 keys (about 70 MB of JSON) is never held whole, and {@code progress} hears after each batch.
      */
-    int restore(String recoveryKey) throws MatrixException {
+    int restore(String recoveryKey, KeyRestoreProgress progress) throws MatrixException {
         String backupKey = recoveryKey;
         var defaultKey = client.accountData(session, "m.secret_storage.default_key")
                 .map(content -> content.path("key").asText(null));
@@ -171,14 +166,36 @@ final class KeyBackup {
                 LOG.info("recovery key does not open secret storage ({}); trying it as the backup key", e.getMessage());
             }
         }
-        String version = serverVersion().orElseThrow(() -> new MatrixException(MatrixFailure.REQUEST_REJECTED,
+        JsonNode current = serverVersionInfo().orElseThrow(() -> new MatrixException(MatrixFailure.REQUEST_REJECTED,
                 "the account has no key backup", "room_keys"));
-        JsonNode keys = client.send(session, "GET", "/_matrix/client/v3/room_keys/keys?version=" + version, null);
-        int imported = machine.restoreFromBackup(backupKey, version, keys.toString());
+        String version = current.path("version").asText(null);
+        if (version == null) {
+            throw new MatrixException(MatrixFailure.MALFORMED_RESPONSE, "backup version missing", "room_keys");
+        }
+        long total = Math.max(0, current.path("count").asLong(0));
+        String key = backupKey;
+        BackupImport batches = new BackupImport(machine, key, version, total, progress);
+        int imported = client.getStreamed(session, "/_matrix/client/v3/room_keys/keys?version="
+                + java.net.URLEncoder.encode(version, java.nio.charset.StandardCharsets.UTF_8), batches::readAll);
         machine.enableBackup(version, backupKey);
         activeVersion = version;
-        LOG.info("restored {} room keys from backup version {}", imported, version);
+        LOG.info("restored {} room keys ({} read) from backup version {}", imported, batches.read(), version);
         return imported;
+    }
+
+    /** Room keys per native import: one store transaction each, about 1.4 MB of JSON. */
+    static final int RESTORE_BATCH = 2000;
+
+    /** The answer of {@code GET /room_keys/version} (version, count, etag), if the account has a backup. */
+    private Optional<JsonNode> serverVersionInfo() throws MatrixException {
+        try {
+            return Optional.of(client.send(session, "GET", "/_matrix/client/v3/room_keys/version", null));
+        } catch (MatrixException e) {
+            if (e.errcode().filter("M_NOT_FOUND"::equals).isPresent()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** Imports the cross-signing keys, signs this device, and returns the backup key found in secret storage. */

@@ -41,10 +41,19 @@ public final class Translations {
         return bundle;
     }
 
+    /**
+     * The German texts live in the base bundle, whose locale is {@link Locale#ROOT}: numbers and dates in them must
+     * still be German ("12.000", not "12,000").
+     */
+    private Locale formatLocale() {
+        Locale locale = bundle.getLocale();
+        return locale == null || locale.getLanguage().isEmpty() ? Locale.GERMAN : locale;
+    }
+
     public String get(String key, Object... args) {
         try {
             String pattern = bundle.getString(key);
-            return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+            return args.length == 0 ? pattern : new MessageFormat(pattern, formatLocale()).format(args);
         } catch (MissingResourceException e) {
             // A missing translation must be visible in testing, but never crash a caseworker's screen.
             return "!" + key + "!";

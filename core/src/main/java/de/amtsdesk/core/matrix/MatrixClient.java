@@ -125,6 +125,14 @@ public final class MatrixClient {
                 REQUEST_TIMEOUT);
     }
 
+    /**
+     * A GET whose JSON answer {@code reader} reads as it arrives (for answers too big to hold at once). Takes up
+     * to {@link #MEDIA_TIMEOUT} like a download.
+     */
+    public <T> T getStreamed(Session session, String path, StreamedBodyReader<T> reader) throws MatrixException {
+        return http.getStreamed(path, session.accessToken(), MEDIA_TIMEOUT, reader);
+    }
+
     /** Sends a request someone else prepared, e.g. the crypto machine's key upload; returns the JSON answer. */
     public JsonNode send(Session session, String method, String path, String bodyJson) throws MatrixException {
         return http.sendRaw(method, path, session.accessToken(), bodyJson, REQUEST_TIMEOUT);

@@ -91,6 +91,39 @@ final class MatrixHttp {
         return response.body();
     }
 
+    /**
+     * A GET whose JSON answer is read as it arrives, for answers too big to hold as a tree (a key backup of 100,000
+     * room keys is about 70 MB). A failure status is classified like any other answer; a body the reader cannot
+     * read is {@link MatrixFailure#MALFORMED_RESPONSE}.
+     */
+    <T> T getStreamed(String path, String accessToken, Duration timeout, StreamedBodyReader<T> reader)
+            throws MatrixException {
+        HttpRequest request = request(path, accessToken, timeout).GET().build();
+        HttpResponse<java.io.InputStream> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new MatrixException(MatrixFailure.UNREACHABLE, "cannot connect: " + e.getClass().getSimpleName(),
+                    homeserver.toString(), null, null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MatrixException(MatrixFailure.UNREACHABLE, "interrupted", homeserver.toString(), null, null, e);
+        }
+        try (java.io.InputStream body = response.body()) {
+            if (response.statusCode() / 100 != 2) {
+                interpret(request.uri(), response.statusCode(),
+                        new String(body.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return reader.read(body);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new MatrixException(MatrixFailure.MALFORMED_RESPONSE, "answer is not the expected JSON: "
+                    + e.getOriginalMessage(), origin(request.uri()), null, null, e);
+        } catch (IOException e) {
+            throw new MatrixException(MatrixFailure.UNREACHABLE, "connection lost while reading: "
+                    + e.getClass().getSimpleName(), homeserver.toString(), null, null, e);
+        }
+    }
+
     private HttpRequest.Builder request(String path, String accessToken, Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(homeserver.resolve(path))
                 .timeout(timeout)
