@@ -1,11 +1,11 @@
 //! Fills a key backup for the restore benchmark (`bench/…/BackupRestoreBench.java`): makes `count`
-//! fresh Megolm sessions spread over `rooms` rooms, encrypts each for the backup of `recovery_key`
-//! exactly as a device backing up would (matrix-sdk-crypto's `MegolmV1BackupKey::encrypt`), and
+//! fresh Megolm sessions spread over `rooms` rooms, encrypts each for the backup whose public key
+//! is `public_key` (the version's `auth_data.public_key`) exactly as a device backing up would (matrix-sdk-crypto's `MegolmV1BackupKey::encrypt`), and
 //! prints them as bodies for `PUT /_matrix/client/v3/room_keys/keys?version=…`, one JSON object
 //! per line with at most `per_line` sessions each.
 //!
 //!     cargo build --release --locked --example backup_fabricate
-//!     backup_fabricate <recovery key> <count> <rooms> [per_line (default 5000)]
+//!     backup_fabricate <backup public key> <count> <rooms> [per_line (default 5000)]
 //!
 //! The sessions are real (vodozemac), so a restore decrypts and imports them as it would
 //! a real backup; only no message was ever encrypted with them.
@@ -15,32 +15,31 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use amtsdesk_crypto::runtime;
+use matrix_sdk_crypto::backups::MegolmV1BackupKey;
 use matrix_sdk_crypto::olm::{ExportedRoomKey, InboundGroupSession};
-use matrix_sdk_crypto::store::types::BackupDecryptionKey;
 use matrix_sdk_crypto::vodozemac::megolm::{self, SessionConfig};
 use matrix_sdk_crypto::vodozemac::{Curve25519PublicKey, Curve25519SecretKey, Ed25519Keypair};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.len() < 3 {
-        eprintln!("usage: backup_fabricate <recovery key> <count> <rooms> [per_line]");
+        eprintln!("usage: backup_fabricate <backup public key> <count> <rooms> [per_line]");
         return ExitCode::from(2);
     }
     let parsed = (
-        BackupDecryptionKey::from_base58(&args[0]),
+        MegolmV1BackupKey::from_base64(&args[0]),
         args[1].parse::<usize>(),
         args[2].parse::<usize>(),
         args.get(3).map_or(Ok(5000), |value| value.parse::<usize>()),
     );
-    let (Ok(key), Ok(count), Ok(rooms), Ok(per_line)) = parsed else {
-        eprintln!("backup_fabricate: a recovery key and three positive numbers, please");
+    let (Ok(backup_key), Ok(count), Ok(rooms), Ok(per_line)) = parsed else {
+        eprintln!("backup_fabricate: a backup public key and three positive numbers, please");
         return ExitCode::from(2);
     };
     if rooms == 0 || per_line == 0 {
         eprintln!("backup_fabricate: rooms and per_line must be positive");
         return ExitCode::from(2);
     }
-    let backup_key = key.megolm_v1_public_key();
     // One sending device for all sessions, as for an agency that wrote to every room itself.
     let sender_key = Curve25519PublicKey::from(&Curve25519SecretKey::new());
     let signing_key = Ed25519Keypair::new().public_key();
