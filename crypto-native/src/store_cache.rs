@@ -133,6 +133,13 @@ impl<S> CachingCryptoStore<S> {
         self.state().stats
     }
 
+    /// Switches caching on or off (empties the cache either way): for measurements.
+    pub fn set_caching(&self, on: bool) {
+        let mut state = self.state();
+        state.disabled = !on;
+        state.clear();
+    }
+
     fn state(&self) -> std::sync::MutexGuard<'_, State> {
         crate::machine::lock(&self.state)
     }
