@@ -8,7 +8,8 @@ source scripts/jdk.sh
 # Same target dir as the Maven build (build-native.sh), so the library is not compiled twice.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/amtsdesk/cargo-target}"
 cargo="$(command -v cargo || echo "$HOME/.cargo/bin/cargo")"
-"$cargo" build --release --locked --manifest-path crypto-native/Cargo.toml --example megolm_decrypt_bench
+# Without JAVA_HOME, as build-native.sh (cargo-env.sh): otherwise jni-sys, jni and the crate recompile.
+env -u JAVA_HOME "$cargo" build --release --locked --manifest-path crypto-native/Cargo.toml --example megolm_decrypt_bench
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
   -cp "bench/target/classes:$(cat bench/target/bench.classpath)" \
   de.amtsdesk.bench.MegolmDecryptBench --rust-bench="$CARGO_TARGET_DIR/release/examples/megolm_decrypt_bench" "$@"

@@ -13,6 +13,7 @@
 //! - [`history`]: MSC4268 room key bundles, so members who join later read the room's history.
 //! - [`cross_signing`], [`secret_storage`] (4S: cross-signing and backup keys under one recovery key),
 //!   [`attachments`].
+//! - [`store_cache`]: the read cache in front of the SQLite crypto store (ADR 0022).
 //! - [`exports`]: the `Java_de_amtsdesk_crypto_CryptoNative_*` symbols themselves, kept thin.
 //!
 //! Everything but `exports`/`guard` is plain Rust on `&Session`, so the benchmark example
@@ -30,6 +31,7 @@ pub mod requests;
 pub mod room;
 pub mod runtime;
 pub mod secret_storage;
+pub mod store_cache;
 pub mod sync;
 
 /// Version of `matrix-sdk-crypto` compiled into this library, as that crate reports it.

@@ -22,13 +22,17 @@ use serde_json::json;
 
 use crate::error::{NativeError, NativeResult};
 use crate::runtime;
+use crate::store_cache::CachingCryptoStore;
+
+/// The persistent store as the machine sees it: SQLite behind the read cache (ADR 0022).
+pub type PersistentStore = CachingCryptoStore<SqliteCryptoStore>;
 
 /// One machine plus what this library keeps beside it.
 pub struct Session {
     machine: OlmMachine,
     /// The persistent store, so `release` can close its connections before returning; `None`
     /// for in-memory machines.
-    store: Option<Arc<SqliteCryptoStore>>,
+    store: Option<Arc<PersistentStore>>,
     /// The persistent store's directory.
     directory: Option<PathBuf>,
     /// matrix-sdk-crypto wants only one `/keys/claim` in flight per machine.
@@ -42,7 +46,7 @@ pub struct Session {
 }
 
 impl Session {
-    fn new(machine: OlmMachine, store: Option<(Arc<SqliteCryptoStore>, PathBuf)>) -> Self {
+    fn new(machine: OlmMachine, store: Option<(Arc<PersistentStore>, PathBuf)>) -> Self {
         let (store, directory) = store.unzip();
         Session {
             machine,
@@ -88,7 +92,7 @@ impl Session {
         let sidecars_before = sqlite_sidecars(&path);
         runtime::block_on(async {
             let store = match SqliteCryptoStore::open_with_key(&path, Some(key)).await {
-                Ok(store) => Arc::new(store),
+                Ok(store) => Arc::new(CachingCryptoStore::from_environment(store)),
                 Err(error) => {
                     // The failed open dropped its connections on background threads; wait until
                     // SQLite has removed the WAL files it created, so the store is as it was.
@@ -131,6 +135,11 @@ impl Session {
 
     pub fn machine(&self) -> &OlmMachine {
         &self.machine
+    }
+
+    /// The persistent store (with its read cache); `None` for in-memory machines.
+    pub fn persistent_store(&self) -> Option<&PersistentStore> {
+        self.store.as_deref()
     }
 
     async fn close_store(&self) {
