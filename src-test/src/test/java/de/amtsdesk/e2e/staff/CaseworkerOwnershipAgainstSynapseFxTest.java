@@ -135,18 +135,11 @@ class CaseworkerOwnershipAgainstSynapseFxTest {
                             && e.rejection() == Rejection.NOT_THE_ASSIGNEE);
             unit.await("Carla's status change refused by the lead's and Anna's clients",
                     List.of(unit.lead, unit.anna), refused);
-            // KNOWN OPEN DEFECT (closing note, stop 16): in some runs Ben's client cannot decrypt one of Carla's
-            // staff events (UNKNOWN_MESSAGE_INDEX: Carla's room key reached Ben only from a later index after Ben
-            // set up a new Olm session to her) and his staff log waits at it. Not yet fixed; MemberDeviceAddedBefore
-            // SendTest covers the one cause found so far. Ben is checked whenever his log is not blocked.
-            unit.await("Ben's client has folded up to Carla's change or is blocked", List.of(unit.ben),
-                    c -> refused.test(c) || c.fold().blocked().isPresent());
-            if (unit.ben.fold().blocked().isPresent()) {
-                System.err.println("KNOWN DEFECT (UNKNOWN_MESSAGE_INDEX) reproduced: Ben's staff log waits at "
-                        + unit.ben.fold().blocked().get());
-            } else {
-                assertThat(refused.test(unit.ben)).as("Ben's client refused Carla's change").isTrue();
-            }
+            // Ben too, strictly: his staff log used to wait at one of Carla's events in some runs
+            // (UNKNOWN_MESSAGE_INDEX, a room key re-shared at a later index in the same sync replaced the first one;
+            // fixed in crypto-native's sync.rs, OlmConversationTest shows it without a server).
+            unit.await("Carla's status change refused by Ben's client too", List.of(unit.ben), refused);
+            assertThat(unit.ben.fold().blocked()).as("Ben's staff log waits at no event").isEmpty();
             assertThat(unit.lead.book().find(caseId).orElseThrow().assignee()).isEqualTo(unit.ben.userId());
             @SuppressWarnings("unchecked")
             ListView<CasePanelViewModel.AuditRow> audit = (ListView<CasePanelViewModel.AuditRow>) robot
