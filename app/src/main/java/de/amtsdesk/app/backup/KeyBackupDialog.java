@@ -261,7 +261,7 @@ public final class KeyBackupDialog {
         });
     }
 
-    private Alert progressWindow(KeyBackupViewModel progress) {
+    Alert progressWindow(KeyBackupViewModel progress) {
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(progress.restoreProgressProperty());
         bar.setMaxWidth(Double.MAX_VALUE);

@@ -44,6 +44,36 @@ class KeyBackupDialogAccessibleFxTest {
     }
 
     @Test
+    void theRestoreProgressWindowPassesTheAuditAndSaysHowFarItIs(FxRobot robot) throws Exception {
+        for (Locale locale : List.of(Locale.GERMAN, Locale.ENGLISH)) {
+            Translations text = Screens.text(locale);
+            javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+            robot.interact(() -> {
+                KeyBackupDialog dialogs = new KeyBackupDialog(null, text, null, Runnable::run, Runnable::run, "@amt:l");
+                KeyBackupViewModel vm = new KeyBackupViewModel(text);
+                vm.restoreStarted();
+                Alert window = dialogs.progressWindow(vm);
+                assertThat(window.getModality()).as("the main window stays usable").isEqualTo(
+                        javafx.stage.Modality.NONE);
+                vm.restoreProgressed(42_000, 100_000);
+                SceneAudit.assertAccessible(window.getDialogPane());
+                javafx.scene.control.ProgressBar bar = (javafx.scene.control.ProgressBar)
+                        window.getDialogPane().lookup(".progress-bar");
+                assertThat(bar.getProgress()).isEqualTo(0.42);
+                assertThat(window.getDialogPane().lookupAll(".label")).extracting(n -> ((javafx.scene.control.Label) n)
+                        .getText()).contains(text.get("backup.restoring.progress", 42_000, 100_000));
+                window.getDialogPane().applyCss();
+                window.getDialogPane().layout();
+                shot[0] = window.getDialogPane().snapshot(null, null);
+            });
+            java.nio.file.Path out = java.nio.file.Path.of("target", "screenshots", "screenshot-restore-progress"
+                    + (locale == Locale.ENGLISH ? "-en" : "") + ".png");
+            de.amtsdesk.app.a11y.Pictures.writePng(shot[0], out);
+            assertThat(java.nio.file.Files.size(out)).isGreaterThan(3_000);
+        }
+    }
+
+    @Test
     void setUpAndReplaceNoLongerShareALetter() {
         // They did: Alt+E in German (Sicherung _einrichten / Sicherung _ersetzen), Alt+R in English.
         for (Locale locale : List.of(Locale.GERMAN, Locale.ENGLISH)) {

@@ -3,9 +3,9 @@ package de.amtsdesk.app.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.amtsdesk.app.a11y.LeadScreens;
+import de.amtsdesk.app.a11y.Pictures;
 import de.amtsdesk.app.workspace.FoldDesk;
 import de.amtsdesk.core.cases.OutgoingStaffEvents;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +18,6 @@ import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -60,8 +59,7 @@ class LeadDeskPictureFxTest {
             assertThat(distinctColours(image)).as("a drawn desk, not an empty window").isGreaterThan(40);
             Path out = Path.of("target", "screenshots", "screenshot-lead-desk"
                     + (locale == Locale.ENGLISH ? "-en" : "") + ".png");
-            Files.createDirectories(out.getParent());
-            ImageIO.write(toAwt(image), "png", out.toFile());
+            Pictures.writePng(image, out);
             assertThat(Files.size(out)).isGreaterThan(10_000);
         }
     }
@@ -94,18 +92,5 @@ class LeadDeskPictureFxTest {
             }
         }
         return seen.size();
-    }
-
-    private static BufferedImage toAwt(WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        return out;
     }
 }

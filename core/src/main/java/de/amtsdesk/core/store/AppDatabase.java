@@ -476,7 +476,8 @@ public final class AppDatabase implements AutoCloseable {
                 LOG.info("local database in {} compacted from {} to {} bytes in {} ms", directory,
                         before.fileBytes(), sizeOf(file), (System.nanoTime() - start) / 1_000_000);
             }
-        } catch (StoreAccessException e) {
+        } catch (RuntimeException e) {
+            // StoreAccessException, or the pool already gone: closing must not fail over a compaction.
             LOG.warn("local database in {} not compacted: {}", directory, e.getMessage());
         } finally {
             close();

@@ -28,8 +28,7 @@ class BackupImportTest {
     void aBackupIsImportedInBatchesWithProgressAndEveryRoomDecryptsAfterwards() throws Exception {
         try (OlmMachineHandle first = OlmMachineHandle.createInMemory(AGENCY, "FIRST");
                 OlmMachineHandle second = OlmMachineHandle.createInMemory(AGENCY, "SECOND")) {
-            BackupCreation backup = first.createBackup();
-            first.enableBackup("1", backup.recoveryKey());
+            String recoveryKey = backUp(first);
             Map<String, String> encrypted = encryptInFiveRooms(first);
             ObjectNode answer = (ObjectNode) JSON.readTree(first.backupRoomKeys().orElseThrow().bodyJson());
             // Fields the spec does not name (and a room's own extra fields) are skipped, not refused.
@@ -37,7 +36,7 @@ class BackupImportTest {
             ((ObjectNode) answer.path("rooms").path("!raum0:amt.example")).putObject("future").put("x", 1);
             List<long[]> heard = new ArrayList<>();
 
-            BackupImport restore = new BackupImport(second, backup.recoveryKey(), "1", 5,
+            BackupImport restore = new BackupImport(second, recoveryKey, "1", 5,
                     (read, total) -> heard.add(new long[] {read, total}), 2);
             int imported = restore.readAll(stream(answer.toString()));
 
@@ -56,14 +55,13 @@ class BackupImportTest {
     void anAnswerThatBreaksOffKeepsTheBatchesReadBeforeAndSaysSo() throws Exception {
         try (OlmMachineHandle first = OlmMachineHandle.createInMemory(AGENCY, "FIRST");
                 OlmMachineHandle second = OlmMachineHandle.createInMemory(AGENCY, "SECOND")) {
-            BackupCreation backup = first.createBackup();
-            first.enableBackup("1", backup.recoveryKey());
+            String recoveryKey = backUp(first);
             Map<String, String> encrypted = encryptInFiveRooms(first);
             String whole = first.backupRoomKeys().orElseThrow().bodyJson();
             String cut = whole.substring(0, whole.length() - 40);
             List<Long> heard = new ArrayList<>();
 
-            BackupImport restore = new BackupImport(second, backup.recoveryKey(), "1", 5,
+            BackupImport restore = new BackupImport(second, recoveryKey, "1", 5,
                     (read, total) -> heard.add(read), 2);
 
             assertThatThrownBy(() -> restore.readAll(stream(cut))).isInstanceOf(IOException.class);
@@ -91,6 +89,13 @@ class BackupImportTest {
                         .extracting(e -> ((MatrixException) e).failure()).isEqualTo(MatrixFailure.MALFORMED_RESPONSE);
             }
         }
+    }
+
+    /** Backs {@code machine} up to version 1; returns the recovery key. */
+    private static String backUp(OlmMachineHandle machine) {
+        BackupCreation backup = machine.createBackup();
+        machine.enableBackup("1", backup.recoveryKey());
+        return backup.recoveryKey();
     }
 
     /** One room key per room: the encrypted event's content per room. */
