@@ -228,7 +228,7 @@ public final class WorkspaceQueueBench {
                 run.get("rows"), load);
     }
 
-    private static Map<String, String> runChild(String classpath, Path dir, boolean realDisplay, boolean interact,
+    static Map<String, String> runChild(String classpath, Path dir, boolean realDisplay, boolean interact,
             String... jvmOptions) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "--enable-native-access=ALL-UNNAMED", "-Dprism.order=sw", "-Djava.awt.headless=true"));

@@ -151,8 +151,10 @@ public final class WorkspaceQueueChild {
         System.out.println("WSQ foldRestoreMs=" + opened.restoreMs());
         System.out.println("WSQ rows=" + model.get().entries().size());
         System.out.println("WSQ firstApplyFxMs=" + String.format(Locale.ROOT, "%.1f", ui.firstMillis()));
+        printMemory("shown");
         if (interact) {
             new Interaction(model.get(), sceneRef.get(), ui, pulses, List.of(args).contains("--short")).run();
+            printMemory("interacted");
         } else {
             System.out.println("WSQ argon2idMs=" + argon2idMillis());
         }
@@ -160,6 +162,25 @@ public final class WorkspaceQueueChild {
         opened.fold().book(); // keep it reachable until here
         Platform.exit();
         System.exit(0);
+    }
+
+    /** The process's resident memory (now and peak) and the Java heap in use, for the memory benchmark. */
+    private static void printMemory(String when) {
+        Runtime runtime = Runtime.getRuntime();
+        System.out.println("WSQ memory." + when + ".rssKb=" + procStatus("VmRSS"));
+        System.out.println("WSQ memory." + when + ".peakRssKb=" + procStatus("VmHWM"));
+        System.out.println("WSQ memory." + when + ".heapUsedKb=" + (runtime.totalMemory() - runtime.freeMemory()) / 1024);
+        System.out.println("WSQ memory." + when + ".heapCommittedKb=" + runtime.totalMemory() / 1024);
+    }
+
+    static long procStatus(String field) {
+        try {
+            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith(field + ":")).map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
+                    .findFirst().orElse(-1L);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** A row cell of the list shows a case or a heading. */
