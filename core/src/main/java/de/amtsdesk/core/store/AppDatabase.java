@@ -158,9 +158,12 @@ public final class AppDatabase implements AutoCloseable {
      * no .trace.db next to the database, which would hold statements in clear text. WRITE_DELAY=0: every commit
      * is written to the file when it commits (into the OS cache, not fsynced), so a crash of the app does not
      * lose a message the caseworker saw queued; H2's default would lose up to half a second of commits.
+     * {@code async:} (H2's AsynchronousFileChannel file system): a thread interrupted while H2 writes for it (the
+     * outbox or sync thread when the workstation locks) must not close the file under H2, which then refuses the
+     * database as closed until the JVM ends and reports it as damaged on the next unlock.
      */
     private static String url(Path dir, String name, boolean readOnly) {
-        return "jdbc:h2:file:" + dir.resolve(name) + ";CIPHER=AES;TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0"
+        return "jdbc:h2:async:" + dir.resolve(name) + ";CIPHER=AES;TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0"
                 + ";WRITE_DELAY=0" + (readOnly ? ";ACCESS_MODE_DATA=r" : "");
     }
 

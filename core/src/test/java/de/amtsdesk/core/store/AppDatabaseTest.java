@@ -377,6 +377,41 @@ class AppDatabaseTest {
     }
 
     @Test
+    void aWriterInterruptedMidWriteNeitherBreaksTheDatabaseNorTheNextOpen() throws Exception {
+        Path dir = tmp.resolve("profile");
+        try (UnlockedVault vault = TestVaults.create(dir, PASSPHRASE)) {
+            AppDatabase db = AppDatabase.open(vault);
+            java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread writer = Thread.ofPlatform().start(() -> {
+                // As the outbox thread does: store writes until interrupted, interrupts landing anywhere.
+                for (int i = 0; !stop.get(); i++) {
+                    try {
+                        db.settings().put("key-" + (i % 50), churnValue(i % 50, i));
+                        written.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        return;
+                    }
+                    Thread.interrupted();
+                }
+            });
+            for (int i = 0; i < 200 && writer.isAlive(); i++) {
+                writer.interrupt();
+                Thread.sleep(2);
+            }
+            stop.set(true);
+            writer.join(30_000);
+            assertThat(written.get()).as("writes happened between the interrupts").isPositive();
+            // The database still works after the interrupts, and closes and opens again.
+            db.settings().put("after", "noch da");
+            db.close();
+            try (AppDatabase again = AppDatabase.open(vault)) {
+                assertThat(again.settings().get("after")).contains("noch da");
+            }
+        }
+    }
+
+    @Test
     void theCompactionPolicyWantsABigFileWithMuchToGiveBack() {
         CompactionPolicy policy = CompactionPolicy.AT_EXIT;
         long big = 250L << 20;
