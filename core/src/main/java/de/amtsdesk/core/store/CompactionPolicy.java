@@ -2,7 +2,7 @@ package de.amtsdesk.core.store;
 
 /**
  * When closing the database is worth a full compaction. A full compaction (H2's {@code SHUTDOWN COMPACT}) copies
- * the live data into a new file: about 10 s for a 250 MB file on a two-core office PC (ADR 0020), so it is done
+ * the live data into a new file: 10–35 s for a 300 MB file on a two-core machine (ADR 0020), so it is done
  * only when the app exits (the window is gone by then), never on the idle lock, and only when it gives back a good part of a big file.
  *
  * @param minimumFileBytes files smaller than this are left as they are
