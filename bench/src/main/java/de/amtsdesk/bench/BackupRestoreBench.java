@@ -152,13 +152,13 @@ public final class BackupRestoreBench {
                 KeyBackupViewModel.class.getClassLoader());
         KeyBackupViewModel progress = new KeyBackupViewModel(text);
         Timeline scrolling = fx(() -> window(progress));
-        long rssBefore = rssKb("VmRSS");
+        long rssBefore = WorkspaceQueueChild.procStatus("VmRSS");
         try (Workstation second = Workstation.create(work.resolve("second"), "bench second 4711".toCharArray())) {
             Session session = second.login(homeserver, agency.localpart(), password);
             AgencyEngine engine = second.engine(session, changed -> { }, true);
             engine.syncOnce(Duration.ZERO);
             System.gc();
-            long rssAtStart = rssKb("VmRSS");
+            long rssAtStart = WorkspaceQueueChild.procStatus("VmRSS");
             List<long[]> heard = new ArrayList<>();
             AtomicLong firstProgressNanos = new AtomicLong();
             long startMicros = nowMicros();
@@ -171,7 +171,7 @@ public final class BackupRestoreBench {
             double seconds = (System.nanoTime() - start) / 1e9;
             long endMicros = nowMicros();
             Platform.runLater(scrolling::stop);
-            long peakRss = rssKb("VmHWM");
+            long peakRss = WorkspaceQueueChild.procStatus("VmHWM");
             List<Double> fxPulses = pulses.fxPulsesBetween(startMicros, endMicros);
             List<Double> fxWork = pulses.fxWorkBetween(startMicros, endMicros);
             long over = fxWork.stream().filter(ms -> ms > 16).count();
@@ -260,15 +260,6 @@ public final class BackupRestoreBench {
     private static long nowMicros() {
         Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
-    }
-
-    private static long rssKb(String field) {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith(field + ":"))
-                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1L);
-        } catch (java.io.IOException e) {
-            return -1;
-        }
     }
 
     private static String loadAverage() {

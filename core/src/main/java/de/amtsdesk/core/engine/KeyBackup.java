@@ -173,8 +173,7 @@ final class KeyBackup {
             throw new MatrixException(MatrixFailure.MALFORMED_RESPONSE, "backup version missing", "room_keys");
         }
         long total = Math.max(0, current.path("count").asLong(0));
-        String key = backupKey;
-        BackupImport batches = new BackupImport(machine, key, version, total, progress);
+        BackupImport batches = new BackupImport(machine, backupKey, version, total, progress);
         int imported = client.getStreamed(session, "/_matrix/client/v3/room_keys/keys?version="
                 + java.net.URLEncoder.encode(version, java.nio.charset.StandardCharsets.UTF_8), batches::readAll);
         machine.enableBackup(version, backupKey);
