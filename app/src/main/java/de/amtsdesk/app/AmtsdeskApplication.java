@@ -1,5 +1,7 @@
 package de.amtsdesk.app;
 
+import de.amtsdesk.core.policy.EffectivePolicy;
+import de.amtsdesk.core.policy.PolicyLoader;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -13,11 +15,19 @@ public final class AmtsdeskApplication extends Application {
      */
     private static final AtomicReference<Prefill> PREFILL = new AtomicReference<>(Prefill.NONE);
     private static final AtomicReference<StaffPrefill> STAFF_PREFILL = new AtomicReference<>(StaffPrefill.NONE);
+    /** The admin policy the launcher read and applied before JavaFX started; null: the window reads it itself. */
+    private static final AtomicReference<EffectivePolicy> POLICY = new AtomicReference<>();
 
     private MainWindow window;
 
     static void launchWith(AppOptions options) {
         Application.launch(AmtsdeskApplication.class, options.toArgs());
+    }
+
+    /** As {@link #launchWith(AppOptions)}, with the policy the launcher has already applied (read once per start). */
+    static void launchWith(AppOptions options, EffectivePolicy policy) {
+        POLICY.set(policy);
+        launchWith(options);
     }
 
     /**
@@ -37,8 +47,10 @@ public final class AmtsdeskApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        EffectivePolicy policy = POLICY.getAndSet(null);
         window = new MainWindow(stage, AppOptions.parse(getParameters().getRaw().toArray(String[]::new)),
-                PREFILL.getAndSet(Prefill.NONE), STAFF_PREFILL.getAndSet(StaffPrefill.NONE));
+                PREFILL.getAndSet(Prefill.NONE), STAFF_PREFILL.getAndSet(StaffPrefill.NONE),
+                policy != null ? policy : PolicyLoader.forThisMachine());
         window.show();
     }
 

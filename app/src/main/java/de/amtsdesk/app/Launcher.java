@@ -2,6 +2,8 @@ package de.amtsdesk.app;
 
 import de.amtsdesk.app.doctor.DoctorCommand;
 import de.amtsdesk.core.i18n.Translations;
+import de.amtsdesk.core.policy.EffectivePolicy;
+import de.amtsdesk.core.policy.PolicyLoader;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +21,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // First of all: the policy decides where the log goes and which proxy every connection uses.
+        EffectivePolicy policy = MachinePolicy.applyAtStart(PolicyLoader.sourcesForThisMachine());
         Optional<String[]> doctor = doctorArgs(args);
         if (doctor.isPresent()) {
             System.exit(new DoctorCommand(System.out, System.err, System.in, System::getenv).run(doctor.get()));
@@ -27,7 +31,7 @@ public final class Launcher {
         if (answered.isPresent()) {
             System.exit(answered.getAsInt());
         }
-        AmtsdeskApplication.launchWith(AppOptions.parse(args));
+        AmtsdeskApplication.launchWith(AppOptions.parse(args), policy);
     }
 
     /**

@@ -105,6 +105,12 @@ public final class MainWindow {
 
     /** With the caseworker's own sign-in typed in ahead as well (demo and UI tests only). */
     public MainWindow(Stage stage, AppOptions options, Prefill prefill, StaffPrefill staffPrefill) {
+        this(stage, options, prefill, staffPrefill, PolicyLoader.forThisMachine());
+    }
+
+    /** With the admin policy already read (the launcher applied its log and proxy settings before JavaFX started). */
+    public MainWindow(Stage stage, AppOptions options, Prefill prefill, StaffPrefill staffPrefill,
+            EffectivePolicy policy) {
         this.staffPrefill = staffPrefill;
         this.stage = stage;
         this.options = options;
@@ -112,7 +118,7 @@ public final class MainWindow {
         this.text = Translations.load("de.amtsdesk.app.messages", options.locale(), MainWindow.class.getClassLoader());
         this.views = new ViewLoader(text);
         this.messages = new FailureMessages(text);
-        this.policy = PolicyLoader.forThisMachine();
+        this.policy = policy;
     }
 
     public void show() {
@@ -200,6 +206,7 @@ public final class MainWindow {
         prefill.password().ifPresent(viewModel.passwordProperty()::set);
         // The policy wins over options and the stored account; the field shows it locked.
         policy.homeserver().ifPresent(viewModel::lockHomeserver);
+        policy.functionalAccount().ifPresent(viewModel::lockUser);
         viewModel.showMessage(message);
         stage.getScene().setRoot(views.load(LoginView.class, () -> new LoginView(viewModel)));
     }
@@ -297,7 +304,7 @@ public final class MainWindow {
                     session.userId());
             WorkspaceScreen screen = new WorkspaceScreen(text, options.locale(), ZoneId.systemDefault(), engine,
                     staff, desk, background, UiThread.fx(), views, openWith());
-            screen.allowFeatures(policy.allows(PolicyKey.ALLOW_POLLS), policy.allows(PolicyKey.ALLOW_FILES));
+            screen.applyPolicy(policy);
             workspace = screen;
             String name = staff.book().staffRoom().displayName(staff.userId());
             WorkspaceViewModel frame = new WorkspaceViewModel(text, name, staff.userId(), session.userId(),

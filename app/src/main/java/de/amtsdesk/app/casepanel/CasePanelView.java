@@ -32,6 +32,7 @@ public final class CasePanelView {
     @FXML private Label assigneeValue;
     @FXML private Button typeButton;
     @FXML private Button takeButton;
+    @FXML private Button noticeButton;
     @FXML private FlowPane statusButtons;
     @FXML private Label statusReasonLabel;
     @FXML private VBox slaBox;
@@ -67,6 +68,9 @@ public final class CasePanelView {
         statusValue.textProperty().bind(viewModel.statusProperty());
         assigneeValue.textProperty().bind(viewModel.assigneeProperty());
         takeButton.disableProperty().bind(viewModel.canTakeOverProperty().not());
+        // Switched off by the admin policy: not offered at all (a disabled button would only raise questions).
+        noticeButton.visibleProperty().bind(viewModel.noticesAllowedProperty());
+        noticeButton.managedProperty().bind(noticeButton.visibleProperty());
         // A colleague's case: the status buttons stay visible but disabled, and the line below says why.
         statusButtons.disableProperty().bind(viewModel.statusAllowedProperty().not());
         statusReasonLabel.textProperty().bind(viewModel.statusReasonProperty());
@@ -108,7 +112,7 @@ public final class CasePanelView {
     /** Opens the notice editor for the shown case ("Bescheid …", Ctrl+Shift+B from the workspace). */
     @FXML
     public void openNotice() {
-        if (viewModel.shownProperty().get()) {
+        if (viewModel.shownProperty().get() && viewModel.noticesAllowedProperty().get()) {
             noticeOpener.accept(viewModel.caseIdProperty().get());
         }
     }

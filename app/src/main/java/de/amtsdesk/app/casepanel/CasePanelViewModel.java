@@ -76,6 +76,8 @@ public final class CasePanelViewModel {
     private final ReadOnlyBooleanWrapper statusAllowed = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper statusReason = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper();
+    /** The admin policy's notices switch ({@code allowNotices}): off hides the notice action. */
+    private final ReadOnlyBooleanWrapper noticesAllowed = new ReadOnlyBooleanWrapper(true);
     private final ObservableList<CaseStatus> transitions = FXCollections.observableArrayList();
     private final ObservableList<SlaRow> sla = FXCollections.observableArrayList();
     private final ObservableList<String> tags = FXCollections.observableArrayList();
@@ -364,6 +366,14 @@ public final class CasePanelViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    public void allowNotices(boolean allowed) {
+        noticesAllowed.set(allowed);
+    }
+
+    public ReadOnlyBooleanProperty noticesAllowedProperty() {
+        return noticesAllowed.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canTakeOverProperty() {

@@ -114,7 +114,8 @@ public final class DoctorCommand {
         }
         // The admin policy: its homeserver is the default; printed before the checks (value, source, warnings).
         List<PolicySource> sources = policySources.get();
-        EffectivePolicy policy = PolicyLoader.load(sources);
+        // Read, not load: the warnings are printed below, and the launcher has logged them already.
+        EffectivePolicy policy = PolicyLoader.read(sources);
         if (!homeserverGiven && policy.homeserver().isPresent()) {
             homeserver = policy.homeserver().get(); // the app logs in there, so doctor checks that server
         }

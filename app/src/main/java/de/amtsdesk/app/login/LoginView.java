@@ -19,6 +19,7 @@ public final class LoginView {
     @FXML private Label errorLabel;
     @FXML private ProgressIndicator progress;
     @FXML private Label homeserverLockedLabel;
+    @FXML private Label userLockedLabel;
 
     public LoginView(LoginViewModel viewModel) {
         this.viewModel = viewModel;
@@ -27,13 +28,11 @@ public final class LoginView {
     @FXML
     private void initialize() {
         homeserverField.textProperty().bindBidirectional(viewModel.homeserverProperty());
-        // Read-only rather than disabled: a disabled field leaves the focus chain and the screen reader skips it.
-        homeserverField.editableProperty().bind(viewModel.homeserverLockedProperty().not());
-        homeserverLockedLabel.visibleProperty().bind(viewModel.homeserverLockedProperty());
-        homeserverLockedLabel.managedProperty().bind(homeserverLockedLabel.visibleProperty());
-        homeserverField.accessibleHelpProperty().bind(javafx.beans.binding.Bindings.when(
-                viewModel.homeserverLockedProperty()).then(homeserverLockedLabel.getText()).otherwise((String) null));
+        // Locked fields are read-only rather than disabled: a disabled field leaves the focus chain and the screen
+        // reader skips it.
+        showLock(homeserverField, homeserverLockedLabel, viewModel.homeserverLockedProperty());
         userField.textProperty().bindBidirectional(viewModel.userProperty());
+        showLock(userField, userLockedLabel, viewModel.userLockedProperty());
         passwordField.textProperty().bindBidirectional(viewModel.passwordProperty());
         loginButton.disableProperty().bind(viewModel.canLoginProperty().not());
         errorLabel.textProperty().bind(viewModel.errorProperty());
@@ -43,6 +42,15 @@ public final class LoginView {
         // Start where the caseworker has to type: the password when the rest is prefilled.
         javafx.application.Platform.runLater(() -> (viewModel.homeserverProperty().get().isBlank() ? homeserverField
                 : viewModel.userProperty().get().isBlank() ? userField : passwordField).requestFocus());
+    }
+
+    /** A locked field stays focusable (the screen reader reads it) and the hint under it says the admin set it. */
+    private static void showLock(TextField field, Label hint, javafx.beans.value.ObservableBooleanValue locked) {
+        field.editableProperty().bind(javafx.beans.binding.Bindings.not(locked));
+        hint.visibleProperty().bind(locked);
+        hint.managedProperty().bind(hint.visibleProperty());
+        field.accessibleHelpProperty().bind(javafx.beans.binding.Bindings.when(locked).then(hint.getText())
+                .otherwise((String) null));
     }
 
     @FXML

@@ -30,6 +30,8 @@ public final class LoginViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     /** Set by the admin policy: the field shows the value and cannot be changed. */
     private final ReadOnlyBooleanWrapper homeserverLocked = new ReadOnlyBooleanWrapper(false);
+    /** Set by the admin policy's functional account: this workstation signs in as the agency, no other account. */
+    private final ReadOnlyBooleanWrapper userLocked = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding canLogin;
 
     private final Authenticator authenticator;
@@ -99,6 +101,16 @@ public final class LoginViewModel {
     public void lockHomeserver(String url) {
         homeserver.set(url);
         homeserverLocked.set(true);
+    }
+
+    /** The admin policy fixes the functional account: the user field shows it and cannot be changed. */
+    public void lockUser(String userId) {
+        user.set(userId);
+        userLocked.set(true);
+    }
+
+    public ReadOnlyBooleanProperty userLockedProperty() {
+        return userLocked.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty homeserverLockedProperty() {

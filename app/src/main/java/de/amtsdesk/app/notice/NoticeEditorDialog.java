@@ -108,6 +108,15 @@ public final class NoticeEditorDialog extends Dialog<Void> {
         tsa.setId("noticeTsa");
         tsa.textProperty().bindBidirectional(viewModel.tsaUrlProperty());
         Label tsaLabel = label("notice.tsa", tsa);
+        // Locked by the admin policy: read-only (still focusable for the screen reader) with the reason beside it.
+        tsa.editableProperty().bind(viewModel.tsaLockedProperty().not());
+        Label tsaLocked = new Label(text.get("notice.tsa.locked"));
+        tsaLocked.setId("noticeTsaLocked");
+        tsaLocked.getStyleClass().add("policy-locked");
+        tsaLocked.visibleProperty().bind(viewModel.tsaLockedProperty());
+        tsaLocked.managedProperty().bind(tsaLocked.visibleProperty());
+        tsa.accessibleHelpProperty().bind(javafx.beans.binding.Bindings.when(viewModel.tsaLockedProperty())
+                .then(tsaLocked.getText()).otherwise((String) null));
         Button sign = new Button(text.get("notice.sign"));
         sign.setId("noticeSign");
         sign.disableProperty().bind(viewModel.stageProperty().isNotEqualTo(NoticeEditorViewModel.Stage.APPROVED));
@@ -131,6 +140,7 @@ public final class NoticeEditorDialog extends Dialog<Void> {
         signing.addRow(0, keyLabel, new HBox(4, keyFile, browse));
         signing.addRow(1, passwordLabel, password);
         signing.addRow(2, tsaLabel, tsa);
+        signing.add(tsaLocked, 1, 3);
 
         VBox left = new VBox(6, templateLabel, templates, gapsLabel, gapGrid, missing, request, stage, signing,
                 new HBox(6, sign, send), message);

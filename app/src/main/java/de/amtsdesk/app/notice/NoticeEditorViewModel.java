@@ -86,6 +86,8 @@ public final class NoticeEditorViewModel {
     private final ReadOnlyBooleanWrapper complete = new ReadOnlyBooleanWrapper();
     private final StringProperty keyFile = new SimpleStringProperty("");
     private final StringProperty tsaUrl = new SimpleStringProperty("");
+    /** The admin policy names the time-stamping authority: the field shows it and cannot be changed. */
+    private final ReadOnlyBooleanWrapper tsaLocked = new ReadOnlyBooleanWrapper(false);
     private NoticeDraft draft;
     private byte[] requestedPdf;      // the bytes sign-off was requested for
     private NoticePdfWriter.RenderedNotice requested;
@@ -370,6 +372,16 @@ public final class NoticeEditorViewModel {
 
     public StringProperty keyFileProperty() {
         return keyFile;
+    }
+
+    /** The admin policy's TSA: every notice signed here is time-stamped there (B-T). */
+    public void lockTsa(String url) {
+        tsaUrl.set(url);
+        tsaLocked.set(true);
+    }
+
+    public ReadOnlyBooleanProperty tsaLockedProperty() {
+        return tsaLocked.getReadOnlyProperty();
     }
 
     public StringProperty tsaUrlProperty() {

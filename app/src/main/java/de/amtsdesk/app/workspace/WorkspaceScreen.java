@@ -24,6 +24,8 @@ import de.amtsdesk.core.cases.CaseBookListener;
 import de.amtsdesk.core.cases.Moment;
 import de.amtsdesk.core.engine.AgencyEngine;
 import de.amtsdesk.core.i18n.Translations;
+import de.amtsdesk.core.policy.EffectivePolicy;
+import de.amtsdesk.core.policy.PolicyKey;
 import de.amtsdesk.core.staff.StaffClient;
 import de.amtsdesk.core.store.DraftRepository;
 import java.time.Clock;
@@ -76,8 +78,8 @@ public final class WorkspaceScreen {
     /** Opening citizens' attachments with the system's program (copies deleted by the window on lock and exit). */
     private final ConversationViewModel.OpenWithSystem openWith;
 
-    private boolean pollsAllowed = true;
-    private boolean filesAllowed = true;
+    /** The admin's locked settings: feature switches and the notices' time-stamping authority. */
+    private EffectivePolicy policy = EffectivePolicy.NONE;
 
     public WorkspaceScreen(Translations text, Locale locale, ZoneId zone, AgencyEngine agency, StaffClient staff,
             StaffCaseDesk desk, Executor background, Executor ui, ViewLoader views,
@@ -108,6 +110,7 @@ public final class WorkspaceScreen {
         presenceHint = new PresenceHintViewModel(CasePresence.of(staff),
                 id -> desk.book().staffRoom().displayName(id), text, ui);
         casePanel = new CasePanelViewModel(desk, text, caseText, locale, zone, clock, background, ui);
+        casePanel.allowNotices(policy.allows(PolicyKey.ALLOW_NOTICES));
         QueueView queueView = new QueueView(queue, this::open);
         Parent queueRoot = views.load(QueueView.class, () -> queueView);
         InvitationsViewModel invitations = new InvitationsViewModel(new InvitationsViewModel.Invitations() {
@@ -197,7 +200,7 @@ public final class WorkspaceScreen {
 
     private void openNoticeEditor(String caseId, Node anchor, Clock clock) {
         Case c = desk.book().find(caseId).orElse(null);
-        if (c == null) {
+        if (c == null || !policy.allows(PolicyKey.ALLOW_NOTICES)) {
             return;
         }
         var editor = noticeEditors.computeIfAbsent(caseId, id -> new de.amtsdesk.app.notice.NoticeEditorViewModel(
@@ -206,6 +209,7 @@ public final class WorkspaceScreen {
                 locale, zone, clock, (forCase, pdf, sha, fileName, message) -> de.amtsdesk.core.staff.NoticeSending
                         .send(staff, agency, forCase, pdf, sha, fileName, message).fileTxn(),
                 text, background, ui));
+        policy.tsaUrl().ifPresent(editor::lockTsa);
         editor.updateStage();
         Window owner = anchor.getScene() == null ? null : anchor.getScene().getWindow();
         new de.amtsdesk.app.notice.NoticeEditorDialog(owner, text, editor, c.reference()).show();
@@ -219,10 +223,15 @@ public final class WorkspaceScreen {
         view.showConversation(caseId);
     }
 
-    /** The admin policy's feature switches, applied to every conversation opened from now on. */
-    public void allowFeatures(boolean polls, boolean files) {
-        this.pollsAllowed = polls;
-        this.filesAllowed = files;
+    /**
+     * The admin policy: polls and files apply to every conversation opened from now on, notices to the case panel
+     * and the notice editor (switched off: no editor; a locked TSA: shown, not editable).
+     */
+    public void applyPolicy(EffectivePolicy policy) {
+        this.policy = policy;
+        if (casePanel != null) {
+            casePanel.allowNotices(policy.allows(PolicyKey.ALLOW_NOTICES));
+        }
     }
 
     private Parent conversationFor(String caseId) {
@@ -234,7 +243,7 @@ public final class WorkspaceScreen {
                 desk.catalogue(), locale), caseId);
         conversation = new ConversationViewModel(c.roomId(), agency.session().userId(), conversations, background, ui,
                 text, zone, openWith);
-        conversation.allowFeatures(pollsAllowed, filesAllowed);
+        conversation.allowFeatures(policy.allows(PolicyKey.ALLOW_POLLS), policy.allows(PolicyKey.ALLOW_FILES));
         drafts.load(caseId).ifPresent(d -> conversation.draftProperty().set(d.text()));
         Parent parent = views.load(ConversationView.class, () -> new ConversationView(conversation));
         hookComposer(parent, caseId);

@@ -51,13 +51,17 @@ public final class Screens {
         return login(locale, false);
     }
 
-    /** With {@code locked} the homeserver comes from an admin policy: read-only field and its hint. */
+    /**
+     * With {@code locked} the homeserver and the functional account come from an admin policy: read-only fields and
+     * their hints.
+     */
     public static Parent login(Locale locale, boolean locked) {
         Translations text = text(locale);
         LoginViewModel vm = new LoginViewModel((homeserver, user, password) -> null, (homeserver, user) -> null,
                 Runnable::run, Runnable::run, new FailureMessages(text), session -> { });
         if (locked) {
             vm.lockHomeserver("https://matrix.amt.example");
+            vm.lockUser("@buergerbuero:amt.example");
         }
         return new ViewLoader(text).load(LoginView.class, () -> new LoginView(vm));
     }

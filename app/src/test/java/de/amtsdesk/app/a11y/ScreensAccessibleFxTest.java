@@ -70,7 +70,7 @@ class ScreensAccessibleFxTest {
     }
 
     @Test
-    void aHomeserverLockedByPolicyIsReadOnlyLabelledAndStillReachable(FxRobot robot) {
+    void aHomeserverAndAccountLockedByPolicyAreReadOnlyLabelledAndStillReachable(FxRobot robot) {
         for (Locale locale : List.of(Locale.GERMAN, Locale.ENGLISH)) {
             Parent login = show(robot, () -> Screens.login(locale, true));
             robot.interact(() -> SceneAudit.assertAccessible(login));
@@ -83,12 +83,23 @@ class ScreensAccessibleFxTest {
             assertThat(hint.getText()).isEqualTo(locale == Locale.GERMAN ? "Vom Administrator festgelegt"
                     : "Set by your administrator");
             assertThat(field.getAccessibleHelp()).isEqualTo(hint.getText());
+            javafx.scene.control.TextField user = (javafx.scene.control.TextField) login.lookup("#userField");
+            Label userHint = (Label) login.lookup("#userLockedLabel");
+            assertThat(user.getText()).isEqualTo("@buergerbuero:amt.example");
+            assertThat(user.isEditable()).isFalse();
+            assertThat(user.isFocusTraversable()).isTrue();
+            assertThat(userHint.isVisible()).isTrue();
+            assertThat(userHint.getText()).isEqualTo(locale == Locale.GERMAN
+                    ? "Dienststellenkonto vom Administrator festgelegt" : "Unit account set by your administrator");
+            assertThat(user.getAccessibleHelp()).isEqualTo(userHint.getText());
             assertThat(SceneAudit.nodes(login).stream().filter(Label.class::isInstance).map(Label.class::cast)
                     .filter(Label::isMnemonicParsing)).hasSize(3)
                     .allSatisfy(l -> assertThat(l.getLabelFor()).isNotNull());
         }
         Parent open = show(robot, () -> Screens.login(Locale.GERMAN));
         assertThat(open.lookup("#homeserverLockedLabel").isVisible()).isFalse();
+        assertThat(open.lookup("#userLockedLabel").isVisible()).isFalse();
+        assertThat(((javafx.scene.control.TextField) open.lookup("#userField")).isEditable()).isTrue();
         assertThat(((javafx.scene.control.TextField) open.lookup("#homeserverField")).isEditable()).isTrue();
         SceneAudit.assertKeyboardCycle(robot, show(robot, () -> Screens.login(Locale.GERMAN, true)));
     }

@@ -71,6 +71,32 @@ class WorkspaceAccessibleFxTest {
         }
     }
 
+    /** The admin policy switched notices off: the case panel offers no notice action, and Ctrl+Shift+B opens none. */
+    @Test
+    void noticesSwitchedOffByPolicyAreNotOffered(FxRobot robot) {
+        FoldDesk desk = WorkspaceScreens.unit();
+        var vm = WorkspaceScreens.casePanelViewModel(Locale.GERMAN, desk);
+        var view = new de.amtsdesk.app.casepanel.CasePanelView(vm, Screens.text(Locale.GERMAN));
+        Parent root = show(robot, () -> {
+            Parent loaded = new de.amtsdesk.app.ViewLoader(Screens.text(Locale.GERMAN))
+                    .load(de.amtsdesk.app.casepanel.CasePanelView.class, () -> view);
+            vm.show(WorkspaceScreens.typedCase(desk));
+            return loaded;
+        });
+        List<String> opened = new ArrayList<>();
+        robot.interact(() -> {
+            view.onNotice(opened::add);
+            assertThat(root.lookup("#openNotice").isVisible()).isTrue();
+            view.openNotice();
+            assertThat(opened).hasSize(1);
+            vm.allowNotices(false);
+            assertThat(root.lookup("#openNotice").isVisible()).isFalse();
+            assertThat(root.lookup("#openNotice").isManaged()).isFalse();
+            view.openNotice();
+            assertThat(opened).hasSize(1);
+        });
+    }
+
     @Test
     void theLeadDeskIsFilledAndTheKeyboardReachesEverythingInIt(FxRobot robot) {
         Parent root = show(robot, () -> LeadScreens.leadDesk(Locale.GERMAN, LeadScreens.unit()));

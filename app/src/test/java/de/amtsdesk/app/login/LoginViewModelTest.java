@@ -139,4 +139,22 @@ class LoginViewModelTest {
         assertThat(loggedIn).hasSize(1);
         assertThat(vm.homeserverProperty().get()).isEqualTo("https://matrix.amt.example");
     }
+
+    @Test
+    void theFunctionalAccountLockedByPolicyWinsOverThePrefillAndIsTheOneSignedIn() {
+        List<String> users = new ArrayList<>();
+        LoginViewModel vm = viewModel((hs, user, pw) -> {
+            users.add(user);
+            return new Session(hs, user, "DEV1", "t");
+        });
+        vm.userProperty().set("@someone:elsewhere.example");
+        assertThat(vm.userLockedProperty().get()).isFalse();
+        vm.lockUser("@buergerbuero:amt.example");
+        assertThat(vm.userLockedProperty().get()).isTrue();
+        vm.homeserverProperty().set("https://matrix.amt.example");
+        vm.passwordProperty().set("pw");
+        vm.login();
+        assertThat(users).containsExactly("@buergerbuero:amt.example");
+        assertThat(loggedIn).hasSize(1);
+    }
 }

@@ -62,4 +62,29 @@ class NoticeEditorDialogAccessibleFxTest {
             });
         }
     }
+
+    /** A TSA locked by the admin policy: shown, read-only but reachable, with the reason for the screen reader. */
+    @Test
+    void aTsaLockedByPolicyIsShownReadOnlyWithItsReason(FxRobot robot) {
+        Translations text = Screens.text(Locale.GERMAN);
+        FoldDesk desk = new FoldDesk(FoldDesk.ANNA);
+        String caseId = desk.newCase("!room1:amt.example", "Erika");
+        robot.interact(() -> {
+            NoticeEditorViewModel vm = new NoticeEditorViewModel(desk, caseId, CATALOGUE,
+                    new Letterhead("Stadt Musterstadt", List.of(), ""), Locale.GERMAN, ZoneId.of("Europe/Berlin"),
+                    Clock.systemUTC(), (id, pdf, sha, name, message) -> "txn", text, Runnable::run, Runnable::run);
+            vm.tsaUrlProperty().set("https://own-choice.example/tsr");
+            vm.lockTsa("https://tsa.amt.example/tsr");
+            NoticeEditorDialog dialog = new NoticeEditorDialog(null, text, vm, "WG-2026-00001");
+            SceneAudit.assertAccessible(dialog.getDialogPane());
+            TextField tsa = (TextField) dialog.getDialogPane().lookup("#noticeTsa");
+            Label reason = (Label) dialog.getDialogPane().lookup("#noticeTsaLocked");
+            assertThat(tsa.getText()).isEqualTo("https://tsa.amt.example/tsr");
+            assertThat(tsa.isEditable()).isFalse();
+            assertThat(tsa.isFocusTraversable()).isTrue();
+            assertThat(reason.isVisible()).isTrue();
+            assertThat(tsa.getAccessibleHelp()).isEqualTo("Vom Administrator festgelegt");
+            vm.dispose();
+        });
+    }
 }

@@ -39,7 +39,40 @@ public final class EffectivePolicy {
     }
 
     public Optional<String> homeserver() {
-        return get(PolicyKey.HOMESERVER).map(v -> (String) v.value());
+        return text(PolicyKey.HOMESERVER);
+    }
+
+    public Optional<String> functionalAccount() {
+        return text(PolicyKey.FUNCTIONAL_ACCOUNT);
+    }
+
+    /** The RFC 3161 time-stamping authority notices are signed with (B-T); the editor shows it locked. */
+    public Optional<String> tsaUrl() {
+        return text(PolicyKey.TSA_URL);
+    }
+
+    /** {@code host:port} of the HTTP proxy every connection of the app goes through. */
+    public Optional<ProxyAddress> proxy() {
+        return text(PolicyKey.PROXY).map(ProxyAddress::parse);
+    }
+
+    public Optional<String> logDirectory() {
+        return text(PolicyKey.LOG_DIRECTORY);
+    }
+
+    /** One of {@link PolicyKey#LOG_LEVELS}, upper case. */
+    public Optional<String> logLevel() {
+        return text(PolicyKey.LOG_LEVEL);
+    }
+
+    /** Certificate files (absolute paths) that PDF signature checks trust as anchors; empty when not locked. */
+    @SuppressWarnings("unchecked")
+    public List<String> pdfTrustAnchors() {
+        return get(PolicyKey.PDF_TRUST_ANCHORS).map(v -> (List<String>) v.value()).orElse(List.of());
+    }
+
+    private Optional<String> text(PolicyKey key) {
+        return get(key).map(v -> (String) v.value());
     }
 
     public Optional<Integer> idleLockMinutes() {

@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PolicyLoader {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PolicyLoader.class);
     /** Where Linux installs look. */
     public static final Path LINUX_FILE = Path.of("/etc/amtsdesk/policy.json");
 
@@ -45,7 +44,18 @@ public final class PolicyLoader {
         return load(sourcesForThisMachine());
     }
 
+    /** Reads the sources and logs each warning. */
     public static EffectivePolicy load(List<PolicySource> sources) {
+        EffectivePolicy policy = read(sources);
+        // Asked for here, not in a static field: read() must be usable before logging is configured (the policy
+        // itself says where the log goes and how much of it).
+        Logger log = LoggerFactory.getLogger(PolicyLoader.class);
+        policy.warnings().forEach(w -> log.warn("{}", w));
+        return policy;
+    }
+
+    /** Reads the sources without logging; the warnings are in the result for the caller to report. */
+    public static EffectivePolicy read(List<PolicySource> sources) {
         Map<PolicyKey, PolicyValue> values = new EnumMap<>(PolicyKey.class);
         List<String> warnings = new ArrayList<>();
         for (PolicySource source : sources) {
@@ -72,7 +82,6 @@ public final class PolicyLoader {
                     values.put(key.get(), new PolicyValue(key.get(), checked.value(), source.name()));
                 }
             });
-            sourceWarnings.forEach(w -> LOG.warn("{}", w));
             warnings.addAll(sourceWarnings);
         }
         return new EffectivePolicy(values, warnings);

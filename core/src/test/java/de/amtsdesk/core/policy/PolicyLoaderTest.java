@@ -54,6 +54,23 @@ class PolicyLoaderTest {
         assertThat(value(policy, PolicyKey.PDF_TRUST_ANCHORS))
                 .isEqualTo(List.of("/etc/amtsdesk/ca.pem", "/etc/amtsdesk/ca2.pem"));
         assertThat(policy.get(PolicyKey.PROXY).orElseThrow().source()).isEqualTo(dir.resolve("policy.json").toString());
+        // The typed accessors the app applies the settings through.
+        assertThat(policy.functionalAccount()).contains("@buergerbuero:amt.example");
+        assertThat(policy.tsaUrl()).contains("https://tsa.amt.example/tsr");
+        assertThat(policy.proxy()).contains(new ProxyAddress("proxy.amt.example", 3128));
+        assertThat(policy.logDirectory()).contains("/var/log/amtsdesk");
+        assertThat(policy.logLevel()).contains("DEBUG");
+        assertThat(policy.pdfTrustAnchors()).containsExactly("/etc/amtsdesk/ca.pem", "/etc/amtsdesk/ca2.pem");
+        assertThat(policy.allows(PolicyKey.ALLOW_NOTICES)).isFalse();
+    }
+
+    @Test
+    void withoutAPolicyTheAccessorsAreEmptyAndEveryFeatureIsAllowed() {
+        EffectivePolicy none = EffectivePolicy.NONE;
+        assertThat(none.functionalAccount()).isEmpty();
+        assertThat(none.proxy()).isEmpty();
+        assertThat(none.pdfTrustAnchors()).isEmpty();
+        assertThat(none.allows(PolicyKey.ALLOW_NOTICES)).isTrue();
     }
 
     @Test
