@@ -2,7 +2,6 @@ package de.amtsdesk.core.notice;
 
 import de.amtsdesk.core.cases.CaseBook;
 import de.amtsdesk.core.i18n.Translations;
-import de.amtsdesk.core.policy.ProxyAddress;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.model.DSSDocument;
@@ -17,16 +16,12 @@ import eu.europa.esig.dss.pades.SignatureImageParameters;
 import eu.europa.esig.dss.pades.SignatureImageTextParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
-import eu.europa.esig.dss.service.http.commons.TimestampDataLoader;
-import eu.europa.esig.dss.service.http.proxy.ProxyConfig;
-import eu.europa.esig.dss.service.http.proxy.ProxyProperties;
 import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
 import eu.europa.esig.dss.spi.DSSASN1Utils;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -76,21 +71,8 @@ public final class NoticeSigner {
 
     /** A TSA reached over HTTP(S) (RFC 3161), e.g. the one the agency's trust service provider runs. */
     public static TSPSource onlineTsa(String url) {
-        // DSS talks HTTP through its own client, which does not follow the JVM's proxy selector: hand it the proxy
-        // the admin policy installed (ProxyAddress.install), if any.
-        TimestampDataLoader loader = new TimestampDataLoader();
-        ProxyAddress.forUri(URI.create(url)).ifPresent(proxy -> loader.setProxyConfig(proxyConfig(proxy)));
-        return new OnlineTSPSource(url, loader);
-    }
-
-    private static ProxyConfig proxyConfig(ProxyAddress proxy) {
-        ProxyProperties properties = new ProxyProperties();
-        properties.setHost(proxy.host());
-        properties.setPort(proxy.port());
-        ProxyConfig config = new ProxyConfig();
-        config.setHttpProperties(properties);
-        config.setHttpsProperties(properties);
-        return config;
+        // Through the admin policy's proxy, with bounded timeouts (DssHttp).
+        return new OnlineTSPSource(url, DssHttp.timestamps(url));
     }
 
     /**

@@ -24,9 +24,13 @@ public record TrustSettings(CertificateSource trustAnchors, RevocationSource<OCS
         Objects.requireNonNull(trustAnchors, "trustAnchors");
     }
 
-    /** Fetches OCSP answers, CRLs and issuer certificates from the addresses in the certificates. */
+    /**
+     * Fetches OCSP answers, CRLs and issuer certificates from the addresses in the certificates, through the admin
+     * policy's proxy and with bounded timeouts.
+     */
     public static TrustSettings online(CertificateSource trustAnchors) {
-        return new TrustSettings(trustAnchors, new OnlineOCSPSource(), new OnlineCRLSource(), new DefaultAIASource());
+        return new TrustSettings(trustAnchors, new OnlineOCSPSource(DssHttp.ocsp()),
+                new OnlineCRLSource(DssHttp.plain()), new DefaultAIASource(DssHttp.plain()));
     }
 
     /** Uses only what the PDF contains besides the trust anchors. */

@@ -46,6 +46,15 @@ public record VerificationReport(Verdict verdict, Refusal refusal, String refusa
         return new VerificationReport(Verdict.REFUSED, refusal, detail, List.of(), List.of(), sha256);
     }
 
+    /**
+     * Bytes follow the last signature that DSS did not count as a change of content (a comment, junk, or a revision
+     * with validation data only). Not a change of what the reader sees, but not signed either: poppler's pdfsig says
+     * "Not total document signed" for the same file, and the caseworker is told.
+     */
+    public boolean extendedAfterLastSignature() {
+        return !signatures.isEmpty() && signatures.stream().noneMatch(SignatureCheck::coversWholeFile);
+    }
+
     /** {@link #plainWords(Locale, ZoneId)} with times in the agency's zone (Europe/Berlin). */
     public List<String> plainWords(Locale locale) {
         return plainWords(locale, ZoneId.of("Europe/Berlin"));
@@ -70,6 +79,9 @@ public record VerificationReport(Verdict verdict, Refusal refusal, String refusa
             if (s.subIndication() != null && t.bundle().containsKey("subindication." + s.subIndication())) {
                 lines.add(t.get("subindication." + s.subIndication()));
             }
+        }
+        if (extendedAfterLastSignature() && verdict != Verdict.BROKEN && verdict != Verdict.MODIFIED_AFTER_SIGNING) {
+            lines.add(t.get("verdict.extended"));
         }
         activeContent.stream().map(ActiveContent::kind).distinct()
                 .forEach(kind -> lines.add(t.get("active." + kind.name())));
