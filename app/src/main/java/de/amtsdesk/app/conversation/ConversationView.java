@@ -59,6 +59,12 @@ public final class ConversationView {
     @FXML
     private void initialize() {
         timeline.setItems(viewModel.rows());
+        // A finished signature check opens its report beside the conversation (non-modal).
+        viewModel.signatureCheckProperty().addListener((obs, old, result) -> {
+            if (result != null) {
+                showReport(result);
+            }
+        });
         // Features the admin policy turned off leave the composer (and the focus chain) altogether.
         attachButton.visibleProperty().bind(viewModel.filesAllowedProperty());
         attachButton.managedProperty().bind(attachButton.visibleProperty());
@@ -144,8 +150,8 @@ public final class ConversationView {
     }
 
     /**
-     * The row actions without a mouse: Enter saves an attachment, Ctrl+O opens it with the system's program, Ctrl+R
-     * sends a failed message again.
+     * The row actions without a mouse: Enter saves an attachment, Ctrl+O opens it with the system's program,
+     * Ctrl+Shift+P checks a PDF's signatures, Ctrl+R sends a failed message again.
      */
     private void timelineKeys(KeyEvent event) {
         TimelineRow row = timeline.getFocusModel().getFocusedItem();
@@ -164,6 +170,10 @@ public final class ConversationView {
         } else if (event.getCode() == KeyCode.R && event.isShortcutDown() && row.canRetry()) {
             viewModel.retry(row);
             event.consume();
+        } else if (event.getCode() == KeyCode.P && event.isShortcutDown() && event.isShiftDown()
+                && viewModel.canCheckSignature(row)) {
+            viewModel.checkSignature(row);
+            event.consume();
         }
     }
 
@@ -178,6 +188,10 @@ public final class ConversationView {
         }
         if (viewModel.canOpen(row)) {
             rowMenu.getItems().add(menuItem("conversation.open", "Shortcut+O", () -> open(row)));
+        }
+        if (viewModel.canCheckSignature(row)) {
+            rowMenu.getItems().add(menuItem("conversation.check", "Shortcut+Shift+P",
+                    () -> viewModel.checkSignature(row)));
         }
         if (row.truncated()) {
             rowMenu.getItems().add(menuItem("conversation.showAll", row.canSave() ? null : "Enter", () -> showAll(row)));
@@ -287,6 +301,13 @@ public final class ConversationView {
 
     private ButtonType cancel() {
         return new ButtonType(resources.getString("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+    }
+
+    private void showReport(AttachmentSignatureCheck.Result result) {
+        Window owner = timeline.getScene() == null ? null : timeline.getScene().getWindow();
+        var report = new de.amtsdesk.app.notice.VerificationReportViewModel(result, de.amtsdesk.app.AppVersion.current(),
+                viewModel.text(), viewModel.text().bundle().getLocale(), viewModel.zone());
+        new de.amtsdesk.app.notice.VerificationReportDialog(owner, viewModel.text(), report).show();
     }
 
     @FXML
@@ -400,7 +421,8 @@ public final class ConversationView {
         private final Button open = new Button();
         private final Region spacer = new Region();
         private final HBox header = new HBox(8, sender, time, trust, spacer, state);
-        private final VBox box = new VBox(2, header, body, new HBox(8, action, open, discard));
+        private final Button check = new Button();
+        private final VBox box = new VBox(2, header, body, new HBox(8, action, open, check, discard));
 
         private EntryCell() {
             HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -430,6 +452,10 @@ public final class ConversationView {
             open.setFocusTraversable(false);
             open.setId("openAttachment");
             open.setText(resources.getString("conversation.open"));
+            check.setFocusTraversable(false);
+            check.setId("checkSignature");
+            check.setText(resources.getString("conversation.check"));
+            check.setAccessibleText(resources.getString("conversation.check.accessible"));
         }
 
         @Override
@@ -478,6 +504,10 @@ public final class ConversationView {
             open.setVisible(canOpen);
             open.setManaged(canOpen);
             open.setOnAction(event -> open(row));
+            boolean canCheck = viewModel.canCheckSignature(row);
+            check.setVisible(canCheck);
+            check.setManaged(canCheck);
+            check.setOnAction(event -> viewModel.checkSignature(row));
             discard.setVisible(row.canRetry());
             discard.setManaged(row.canRetry());
             discard.setText(resources.getString("conversation.discard"));

@@ -28,6 +28,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -69,6 +71,12 @@ public final class ConversationViewModel implements ConversationListener {
     private final ObservableList<TimelineRow> rows = FXCollections.observableArrayList();
     private final StringProperty draft = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    /** The last finished signature check of a PDF in this conversation; the view shows its report. */
+    private final ReadOnlyObjectWrapper<AttachmentSignatureCheck.Result> signatureCheck =
+            new ReadOnlyObjectWrapper<>();
+    private final ZoneId zone;
+    /** Null where the window offers no signature check. */
+    private AttachmentSignatureCheck signatureChecks;
     private final ReadOnlyStringWrapper encryptionWarning = new ReadOnlyStringWrapper("");
     private final BooleanBinding canSend;
     /** Whether the caseworker can see this conversation now (window showing and focused); set by the view. */
@@ -113,6 +121,7 @@ public final class ConversationViewModel implements ConversationListener {
         this.background = background;
         this.ui = ui;
         this.text = text;
+        this.zone = zone;
         this.timeFormat = AppFormats.dateTime(text.bundle().getLocale(), zone);
         this.reservedNames = List.copyOf(CitizenNames.of(text).reserved());
         this.canSend = Bindings.createBooleanBinding(() -> !draft.get().isBlank() && !tooLarge(draft.get()), draft);
@@ -383,6 +392,40 @@ public final class ConversationViewModel implements ConversationListener {
         });
     }
 
+    /** Offers "check signature" on every PDF in this conversation, the citizen's and the agency's own. */
+    public void checkSignaturesWith(AttachmentSignatureCheck checks) {
+        this.signatureChecks = checks;
+    }
+
+    public boolean canCheckSignature(TimelineRow row) {
+        return signatureChecks != null && AttachmentSignatureCheck.applies(row.attachment());
+    }
+
+    /** Decrypts the PDF, checks its signatures in the background; the result arrives in {@link #signatureCheck}. */
+    public void checkSignature(TimelineRow row) {
+        if (!canCheckSignature(row)) {
+            return;
+        }
+        startAction();
+        String name = SafeFileName.of(row.attachment().name());
+        notice.set(text.get("conversation.checking", name));
+        background.execute(() -> signatureChecks.check(row.attachment(),
+                result -> ui.execute(() -> {
+                    notice.set(text.get("conversation.checked", name));
+                    signatureCheck.set(result);
+                }),
+                () -> ui.execute(() -> notice.set(text.get("conversation.checkFailed", name)))));
+    }
+
+    /** The agency's time zone: times in reports and the timeline. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public ReadOnlyObjectProperty<AttachmentSignatureCheck.Result> signatureCheckProperty() {
+        return signatureCheck.getReadOnlyProperty();
+    }
+
     /** Whether the row's attachment can be opened with the system's program (a citizen's file, opening wired). */
     public boolean canOpen(TimelineRow row) {
         return openWith != null && row.canSave();
@@ -497,6 +540,9 @@ public final class ConversationViewModel implements ConversationListener {
                 : canSave && openWith != null ? text.get("conversation.keys.saveOpen")
                 : canSave ? text.get("conversation.keys.save")
                 : truncated ? text.get("conversation.keys.showAll") : "";
+        if (signatureChecks != null && AttachmentSignatureCheck.applies(entry.attachment())) {
+            keys = (keys.isEmpty() ? "" : keys + "; ") + text.get("conversation.keys.check");
+        }
         String accessible = (sender + ", " + time + ": " + body + (spoken.isEmpty() ? "" : ". " + spoken) + " " + state)
                 .strip() + (keys.isEmpty() ? "" : ". " + keys);
         return new TimelineRow(entry.id(), sender, own, time, body, fullBody, truncated, entry.kind(),

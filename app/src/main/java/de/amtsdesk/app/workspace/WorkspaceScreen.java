@@ -9,6 +9,7 @@ import de.amtsdesk.app.composer.MacroPickerViewModel;
 import de.amtsdesk.app.composer.PlaceholderCheck;
 import de.amtsdesk.app.composer.TemplatePickerDialog;
 import de.amtsdesk.app.composer.TemplatePickerViewModel;
+import de.amtsdesk.app.conversation.AttachmentSignatureCheck;
 import de.amtsdesk.app.conversation.ConversationView;
 import de.amtsdesk.app.conversation.ConversationViewModel;
 import de.amtsdesk.app.presence.CasePresence;
@@ -80,6 +81,8 @@ public final class WorkspaceScreen {
 
     /** The admin's locked settings: feature switches and the notices' time-stamping authority. */
     private EffectivePolicy policy = EffectivePolicy.NONE;
+    /** Checks PDFs in conversations against the policy's trust anchors (read when the first PDF is checked). */
+    private final PdfChecks pdfChecks = new PdfChecks(() -> policy);
 
     public WorkspaceScreen(Translations text, Locale locale, ZoneId zone, AgencyEngine agency, StaffClient staff,
             StaffCaseDesk desk, Executor background, Executor ui, ViewLoader views,
@@ -244,6 +247,7 @@ public final class WorkspaceScreen {
         conversation = new ConversationViewModel(c.roomId(), agency.session().userId(), conversations, background, ui,
                 text, zone, openWith);
         conversation.allowFeatures(policy.allows(PolicyKey.ALLOW_POLLS), policy.allows(PolicyKey.ALLOW_FILES));
+        conversation.checkSignaturesWith(new AttachmentSignatureCheck(conversations, pdfChecks, Clock.systemUTC()));
         drafts.load(caseId).ifPresent(d -> conversation.draftProperty().set(d.text()));
         Parent parent = views.load(ConversationView.class, () -> new ConversationView(conversation));
         hookComposer(parent, caseId);

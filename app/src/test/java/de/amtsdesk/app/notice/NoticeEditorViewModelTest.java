@@ -52,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NoticeEditorViewModelTest {
 
     private static final Executor NOW = Runnable::run;
-    private static final char[] PASSWORD = "editor-test".toCharArray();
+    private static final char[] PASSWORD = TestSigner.PASSWORD;
     private static final Translations TEXT = Translations.load("de.amtsdesk.app.messages", Locale.GERMAN);
     private static final Translations CASE_TEXT = Translations.load("de.amtsdesk.core.cases.messages",
             Locale.GERMAN);
@@ -179,25 +179,6 @@ class NoticeEditorViewModelTest {
     }
 
     private Path selfSignedPkcs12() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair pair = generator.generateKeyPair();
-        X500Name name = new X500Name("CN=Wohngeldstelle Test, O=Stadt Musterstadt, C=DE");
-        Instant now = Instant.now();
-        var builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                Date.from(now.minusSeconds(86_400)), Date.from(now.plusSeconds(86_400 * 30)), name, pair.getPublic());
-        builder.addExtension(Extension.keyUsage, true,
-                new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-        X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("signer", pair.getPrivate(), PASSWORD, new java.security.cert.Certificate[] {certificate});
-        Path file = tmp.resolve("signer.p12");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            store.store(out, PASSWORD);
-        }
-        assertThat(new CertificateToken(certificate).isSelfSigned()).isTrue();
-        return file;
+        return TestSigner.create(tmp).pkcs12;
     }
 }
