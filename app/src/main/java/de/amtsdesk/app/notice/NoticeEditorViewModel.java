@@ -16,6 +16,8 @@ import de.amtsdesk.core.notice.NoticeTemplate;
 import de.amtsdesk.core.notice.NoticeTemplateCatalogue;
 import de.amtsdesk.core.notice.Pkcs12KeySource;
 import de.amtsdesk.core.staff.NoticeSending;
+import de.amtsdesk.core.store.NoticeDraftRepository;
+import de.amtsdesk.core.store.NoticeDraftStore;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,6 +42,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The notice editor of one case (ADR 0017), without the toolkit: the templates for the case's type, the gaps the
@@ -52,6 +56,8 @@ import javafx.collections.ObservableList;
  * approval names its exact SHA-256, and re-rendering later would give other bytes (creation time).
  */
 public final class NoticeEditorViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NoticeEditorViewModel.class);
 
     /** One placeholder the template needs and the case does not provide. */
     public record Gap(String name, StringProperty value) {
@@ -89,6 +95,8 @@ public final class NoticeEditorViewModel {
     /** The admin policy names the time-stamping authority: the field shows it and cannot be changed. */
     private final ReadOnlyBooleanWrapper tsaLocked = new ReadOnlyBooleanWrapper(false);
     private NoticeDraft draft;
+    private final NoticeDraftStore drafts;
+    private boolean restoring;
     private byte[] requestedPdf;      // the bytes sign-off was requested for
     private NoticePdfWriter.RenderedNotice requested;
     private String requestedSha;
@@ -98,6 +106,19 @@ public final class NoticeEditorViewModel {
     public NoticeEditorViewModel(CaseDesk desk, String caseId, NoticeTemplateCatalogue catalogue,
             Letterhead letterhead, Locale locale, ZoneId zone, Clock clock, NoticeWork work, Translations text,
             Executor background, Executor ui) {
+        this(desk, caseId, catalogue, letterhead, locale, zone, clock, work, text, background, ui,
+                NoticeDraftStore.inMemory());
+    }
+
+    /**
+     * With the store the draft is kept in (the staff profile's encrypted database): a saved draft is restored —
+     * template, typed gaps, and the exact PDF bytes sign-off was requested for, so an approval given while this
+     * workstation was off or restarted can still be signed.
+     */
+    public NoticeEditorViewModel(CaseDesk desk, String caseId, NoticeTemplateCatalogue catalogue,
+            Letterhead letterhead, Locale locale, ZoneId zone, Clock clock, NoticeWork work, Translations text,
+            Executor background, Executor ui, NoticeDraftStore drafts) {
+        this.drafts = drafts;
         this.desk = desk;
         this.caseId = caseId;
         this.catalogue = catalogue;
@@ -115,8 +136,59 @@ public final class NoticeEditorViewModel {
         if (!templates.isEmpty()) {
             template.set(templates.getFirst());
         }
+        drafts.load(caseId).ifPresent(this::restore);
+        template.addListener((obs, old, now) -> persist());
         updateStage();
         desk.addListener(listener);
+    }
+
+    /** Puts a saved draft back: the template (if still offered), the typed gaps, the requested and signed bytes. */
+    private void restore(NoticeDraftRepository.NoticeDraftState saved) {
+        restoring = true;
+        try {
+            templates.stream().filter(t -> t.id().equals(saved.templateId())).findFirst().ifPresent(template::set);
+            saved.gapValues().forEach((name, value) -> {
+                StringProperty gap = gapValues.get(name);
+                if (gap != null) {
+                    gap.set(value);
+                }
+            });
+            if (saved.requestedPdf() != null) {
+                requested = new NoticePdfWriter.RenderedNotice(saved.requestedPdf(), saved.requestedPages());
+                requestedPdf = requested.pdf();
+                requestedSha = requested.sha256();
+                signedPdf = saved.signedPdf();
+                if (saved.sent()) {
+                    stage.set(Stage.SENT);
+                }
+            }
+        } finally {
+            restoring = false;
+        }
+    }
+
+    /** Saves the draft as it is now, off the FX thread; while restoring, nothing is written back. */
+    private void persist() {
+        NoticeTemplate chosen = template.get();
+        if (restoring || chosen == null) {
+            return;
+        }
+        Map<String, String> typed = new LinkedHashMap<>();
+        gapValues.forEach((name, value) -> {
+            if (value.get() != null && !value.get().isBlank()) {
+                typed.put(name, value.get());
+            }
+        });
+        var state = new NoticeDraftRepository.NoticeDraftState(caseId, chosen.id(), typed, requestedPdf,
+                requested == null ? 0 : requested.pageCount(), signedPdf, stage.get() == Stage.SENT, clock.instant());
+        background.execute(() -> {
+            try {
+                drafts.save(state);
+            } catch (RuntimeException e) {
+                LOG.warn("notice draft not saved: {}", e.getClass().getSimpleName());
+                ui.execute(() -> message.set(text.get("notice.draftNotSaved")));
+            }
+        });
     }
 
     /** A sign-off decided on another workstation comes back as an audit entry of this case. */
@@ -170,7 +242,10 @@ public final class NoticeEditorViewModel {
         for (String name : bare.missing()) {
             StringProperty value = typed.getOrDefault(name, new SimpleStringProperty(""));
             if (!typed.containsKey(name)) {
-                value.addListener((obs, old, now) -> recompose());
+                value.addListener((obs, old, now) -> {
+                    recompose();
+                    persist();
+                });
             }
             gapValues.put(name, value);
         }
@@ -234,6 +309,7 @@ public final class NoticeEditorViewModel {
         desk.submit(OutgoingStaffEvents.requestNoticeSignOff(caseId, requestedSha, draft.title()));
         message.set(text.get("notice.requested"));
         updateStage();
+        persist();
     }
 
     /** Reads the draft's sign-off from the case log again (call when the book changed). */
@@ -288,6 +364,7 @@ public final class NoticeEditorViewModel {
                     signedPdf = signed;
                     message.set(text.get("notice.signed"));
                     updateStage();
+                    persist();
                 });
             } catch (Exception e) {
                 String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -317,6 +394,7 @@ public final class NoticeEditorViewModel {
                     stage.set(Stage.SENT);
                     stageText.set(text.get("notice.stage.sent", ""));
                     message.set(text.get("notice.sent"));
+                    persist();
                 });
             } catch (Exception e) {
                 String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -197,7 +197,10 @@ public final class WorkspaceScreen {
         };
     }
 
-    /** One notice editor per case while the app runs: the approval names the exact bytes it holds (ADR 0017). */
+    /**
+     * One notice editor per case while the app runs; its draft (with the exact bytes the approval names, ADR 0017) is
+     * kept in the staff profile's encrypted store and restored after a restart.
+     */
     private final java.util.Map<String, de.amtsdesk.app.notice.NoticeEditorViewModel> noticeEditors =
             new java.util.HashMap<>();
 
@@ -211,7 +214,7 @@ public final class WorkspaceScreen {
                 new de.amtsdesk.core.notice.Letterhead(text.get("notice.unit"), List.of(), ""),
                 locale, zone, clock, (forCase, pdf, sha, fileName, message) -> de.amtsdesk.core.staff.NoticeSending
                         .send(staff, agency, forCase, pdf, sha, fileName, message).fileTxn(),
-                text, background, ui));
+                text, background, ui, staff.workstation().database().noticeDrafts()));
         policy.tsaUrl().ifPresent(editor::lockTsa);
         editor.updateStage();
         Window owner = anchor.getScene() == null ? null : anchor.getScene().getWindow();

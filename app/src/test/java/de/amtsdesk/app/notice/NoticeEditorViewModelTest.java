@@ -16,6 +16,7 @@ import de.amtsdesk.core.notice.NoticeVerifier;
 import de.amtsdesk.core.notice.TrustSettings;
 import de.amtsdesk.core.notice.VerificationLimits;
 import de.amtsdesk.core.notice.VerificationReport;
+import de.amtsdesk.core.store.NoticeDraftStore;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import java.io.OutputStream;
@@ -71,13 +72,64 @@ class NoticeEditorViewModelTest {
     private byte[] sentPdf;
 
     private NoticeEditorViewModel editor(String caseId) {
-        Clock clock = Clock.fixed(Instant.now(), ZoneOffset.UTC);
+        return editor(caseId, NoticeDraftStore.inMemory(), Clock.fixed(Instant.now(), ZoneOffset.UTC));
+    }
+
+    private NoticeEditorViewModel editor(String caseId, NoticeDraftStore drafts, Clock clock) {
         return new NoticeEditorViewModel(anna, caseId, CATALOGUE, LETTERHEAD, Locale.GERMAN,
                 ZoneId.of("Europe/Berlin"), clock, (id, pdf, sha, name, message) -> {
                     sentNotices.add(id + " " + sha + " " + name + " " + message);
                     sentPdf = pdf;
                     return "txn-1";
-                }, TEXT, NOW, NOW);
+                }, TEXT, NOW, NOW, drafts);
+    }
+
+    /**
+     * The workstation restarts between the request and the approval: the new editor restores the typed gap and the
+     * exact bytes the approval names (a fresh render has another creation time, so another SHA-256), and signs them.
+     * Against the real encrypted store, closed and unlocked in between.
+     */
+    @Test
+    void anApprovalGivenWhileTheWorkstationRestartedCanStillBeSigned() throws Exception {
+        String caseId = anna.newCase("!room1:amt.example", "Erika Mustermann");
+        Path store = tmp.resolve("staff-store");
+        String sha;
+        byte[] requested;
+        try (var vault = de.amtsdesk.core.store.Vault.create(store, "Bescheid".toCharArray(),
+                de.amtsdesk.core.store.Argon2idParameters.MINIMUM);
+                var db = de.amtsdesk.core.store.AppDatabase.open(vault)) {
+            NoticeEditorViewModel before = editor(caseId, db.noticeDrafts(), Clock.fixed(
+                    Instant.parse("2026-12-03T09:00:00Z"), ZoneOffset.UTC));
+            before.gaps().getFirst().value().set("Zimmer 4, Telefon 0123 4567-0");
+            before.requestSignOff();
+            sha = before.requestedSha256();
+            requested = before.requestedPdf();
+            before.dispose();
+        }
+        anna.apply(FoldDesk.BEN, OutgoingStaffEvents.approveNotice(caseId, sha));
+
+        try (var vault = de.amtsdesk.core.store.Vault.unlock(store, "Bescheid".toCharArray());
+                var db = de.amtsdesk.core.store.AppDatabase.open(vault)) {
+            // A later clock: rendering now would give other bytes.
+            NoticeEditorViewModel after = editor(caseId, db.noticeDrafts(), Clock.fixed(
+                    Instant.parse("2026-12-03T15:00:00Z"), ZoneOffset.UTC));
+            assertThat(after.gaps()).singleElement().satisfies(g -> assertThat(g.value().get())
+                    .isEqualTo("Zimmer 4, Telefon 0123 4567-0"));
+            assertThat(after.requestedSha256()).isEqualTo(sha);
+            assertThat(after.requestedPdf()).isEqualTo(requested);
+            assertThat(after.stageProperty().get()).isEqualTo(NoticeEditorViewModel.Stage.APPROVED);
+            after.keyFileProperty().set(selfSignedPkcs12().toString());
+            after.sign(PASSWORD.clone());
+            assertThat(after.messageProperty().get()).isEqualTo(TEXT.get("notice.signed"));
+            after.send();
+            assertThat(after.stageProperty().get()).isEqualTo(NoticeEditorViewModel.Stage.SENT);
+            after.dispose();
+            assertThat(db.noticeDrafts().load(caseId).orElseThrow().sent()).isTrue();
+            NoticeEditorViewModel reopened = editor(caseId, db.noticeDrafts(), Clock.systemUTC());
+            assertThat(reopened.stageProperty().get()).isEqualTo(NoticeEditorViewModel.Stage.SENT);
+            assertThat(reopened.signedPdf()).isEqualTo(sentPdf);
+            reopened.dispose();
+        }
     }
 
     @Test

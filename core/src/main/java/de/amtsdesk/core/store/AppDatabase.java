@@ -38,7 +38,7 @@ public final class AppDatabase implements AutoCloseable {
     /** Name of a database being created; renamed to its real name once migrated. */
     private static final String BUILDING_NAME = UnlockedVault.DATABASE_NAME + "-creating";
     /** The newest migration in {@code db/migration} (a test keeps the two equal). */
-    static final int SCHEMA = 11;
+    static final int SCHEMA = 12;
 
     private final Path directory;
     private final JdbcConnectionPool pool;
@@ -52,6 +52,7 @@ public final class AppDatabase implements AutoCloseable {
     private final OutboxRepository outbox;
     private final EncryptedRoomRepository encryptedRooms;
     private final DraftRepository drafts;
+    private final NoticeDraftRepository noticeDrafts;
     private final SettingsRepository settings;
     private final ReadMarkerRepository readMarkers;
     private final Jdbc jdbc;
@@ -71,6 +72,7 @@ public final class AppDatabase implements AutoCloseable {
         this.outbox = new OutboxRepository(jdbc);
         this.encryptedRooms = new EncryptedRoomRepository(jdbc);
         this.drafts = new DraftRepository(jdbc);
+        this.noticeDrafts = new NoticeDraftRepository(jdbc);
         this.settings = new SettingsRepository(jdbc);
         this.readMarkers = new ReadMarkerRepository(jdbc);
     }
@@ -400,6 +402,11 @@ public final class AppDatabase implements AutoCloseable {
     }
 
     /** Unsent drafts per case or room (schema 7). */
+    /** The notice drafted per case, with the exact PDF bytes sign-off was requested for (schema 12). */
+    public NoticeDraftRepository noticeDrafts() {
+        return noticeDrafts;
+    }
+
     public DraftRepository drafts() {
         return drafts;
     }

@@ -81,22 +81,22 @@ class AppDatabaseTest {
         Path dir = tmp.resolve("profile");
         try (UnlockedVault vault = TestVaults.create(dir, PASSPHRASE)) {
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("11");
-                assertThat(db.migrationsAppliedAtOpen()).isEqualTo(11);
+                assertThat(db.schemaVersion()).isEqualTo("12");
+                assertThat(db.migrationsAppliedAtOpen()).isEqualTo(12);
                 assertThat(historyRows(db)).containsExactly("1:local store:true", "2:room directory:true",
                         "3:case model:true", "4:sticky room encryption:true", "5:message trust:true",
                         "6:older history:true", "7:drafts and reply attribution:true",
                         "8:workspace settings and read markers:true", "9:binary case snapshot:true",
-                        "10:notice deliveries:true", "11:identity cache:true");
+                        "10:notice deliveries:true", "11:identity cache:true", "12:notice drafts:true");
             }
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("11");
+                assertThat(db.schemaVersion()).isEqualTo("12");
                 assertThat(db.migrationsAppliedAtOpen()).isZero();
                 assertThat(historyRows(db)).containsExactly("1:local store:true", "2:room directory:true",
                         "3:case model:true", "4:sticky room encryption:true", "5:message trust:true",
                         "6:older history:true", "7:drafts and reply attribution:true",
                         "8:workspace settings and read markers:true", "9:binary case snapshot:true",
-                        "10:notice deliveries:true", "11:identity cache:true");
+                        "10:notice deliveries:true", "11:identity cache:true", "12:notice drafts:true");
             }
         }
         assertThat(dir.resolve("amtsdesk-creating.mv.db")).doesNotExist();
@@ -136,6 +136,8 @@ class AppDatabaseTest {
             try (AppDatabase db = AppDatabase.open(vault)) {
                 // As an Amtsdesk of schema 8 left it.
                 db.jdbc().run("back to schema 8", c -> {
+                    Jdbc.update(c, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '12'");
+                    Jdbc.update(c, "DROP TABLE notice_drafts");
                     Jdbc.update(c, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '11'");
                     Jdbc.update(c, "DROP TABLE notice_deliveries");
                     Jdbc.update(c, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '10'");
@@ -145,10 +147,10 @@ class AppDatabaseTest {
                 });
             }
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("11");
-                assertThat(db.migrationsAppliedAtOpen()).isEqualTo(3);
+                assertThat(db.schemaVersion()).isEqualTo("12");
+                assertThat(db.migrationsAppliedAtOpen()).isEqualTo(4);
                 assertThat(historyRows(db)).endsWith("9:binary case snapshot:true",
-                        "10:notice deliveries:true", "11:identity cache:true");
+                        "10:notice deliveries:true", "11:identity cache:true", "12:notice drafts:true");
             }
         }
     }
@@ -320,7 +322,7 @@ class AppDatabaseTest {
         try (UnlockedVault vault = TestVaults.create(dir, PASSPHRASE)) {
             Files.writeString(dir.resolve("amtsdesk-creating.mv.db"), "half-made");
             try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.schemaVersion()).isEqualTo("11");
+                assertThat(db.schemaVersion()).isEqualTo("12");
             }
             assertThat(dir.resolve("amtsdesk-creating.mv.db")).doesNotExist();
         }
