@@ -40,7 +40,8 @@ class BundleUsageTest {
             "audit.action.",              // + the last segment of the staff event type
             "audit.field.",               // + the audited field name (CaseDiff)
             "queue.hit.",                 // + SearchIndexRepository.Kind
-            "notice.stage."               // + NoticeEditorViewModel.Stage
+            "notice.stage.",              // + NoticeEditorViewModel.Stage
+            "notice.keyKind."             // + NoticeEditorViewModel.KeyKind
     );
     private static final Path MAIN = Path.of("src", "main");
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9_]+)+\\.?)\"");

@@ -101,9 +101,45 @@ public final class NoticeEditorDialog extends Dialog<Void> {
                 viewModel.keyFileProperty().set(file.getAbsolutePath());
             }
         });
+        // The key: a PKCS#12 file or a smartcard/HSM through its PKCS#11 library; the rows follow the choice.
+        ComboBox<NoticeEditorViewModel.KeyKind> keyKind = new ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(NoticeEditorViewModel.KeyKind.values()));
+        keyKind.setId("noticeKeyKind");
+        keyKind.valueProperty().bindBidirectional(viewModel.keyKindProperty());
+        keyKind.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(NoticeEditorViewModel.KeyKind kind) {
+                return kind == null ? "" : text.get("notice.keyKind." + kind.name());
+            }
+
+            @Override
+            public NoticeEditorViewModel.KeyKind fromString(String string) {
+                return null;
+            }
+        });
+        Label keyKindLabel = label("notice.keyKind", keyKind);
+        var pkcs11 = viewModel.keyKindProperty().isEqualTo(NoticeEditorViewModel.KeyKind.PKCS11);
+        HBox fileRow = new HBox(4, keyFile, browse);
+        showWhen(fileRow, keyLabel, pkcs11.not());
+        TextField library = new TextField();
+        library.setId("noticePkcs11Library");
+        library.setPrefColumnCount(24);
+        library.setPromptText("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so");
+        library.textProperty().bindBidirectional(viewModel.pkcs11LibraryProperty());
+        Label libraryLabel = label("notice.pkcs11Library", library);
+        showWhen(library, libraryLabel, pkcs11);
+        javafx.scene.control.Spinner<Integer> slot = new javafx.scene.control.Spinner<>(0, 63, 0);
+        slot.setId("noticePkcs11Slot");
+        slot.setEditable(true);
+        slot.getValueFactory().valueProperty().addListener((obs, old, now) ->
+                viewModel.pkcs11SlotProperty().set(now == null ? 0 : now));
+        Label slotLabel = label("notice.pkcs11Slot", slot);
+        showWhen(slot, slotLabel, pkcs11);
         PasswordField password = new PasswordField();
         password.setId("noticePassword");
         Label passwordLabel = label("notice.password", password);
+        passwordLabel.textProperty().bind(javafx.beans.binding.Bindings.when(pkcs11).then(text.get("notice.pin"))
+                .otherwise(text.get("notice.password")));
         TextField tsa = new TextField();
         tsa.setId("noticeTsa");
         tsa.textProperty().bindBidirectional(viewModel.tsaUrlProperty());
@@ -137,10 +173,23 @@ public final class NoticeEditorDialog extends Dialog<Void> {
         GridPane signing = new GridPane();
         signing.setHgap(8);
         signing.setVgap(4);
-        signing.addRow(0, keyLabel, new HBox(4, keyFile, browse));
-        signing.addRow(1, passwordLabel, password);
-        signing.addRow(2, tsaLabel, tsa);
-        signing.add(tsaLocked, 1, 3);
+        javafx.scene.control.CheckBox longTerm = new javafx.scene.control.CheckBox(text.get("notice.longTerm"));
+        longTerm.setId("noticeLongTerm");
+        longTerm.setMnemonicParsing(true);
+        longTerm.selectedProperty().bindBidirectional(viewModel.longTermProperty());
+        // B-LT builds on the timestamp: without a TSA there is nothing to make long-term.
+        longTerm.disableProperty().bind(viewModel.tsaUrlProperty().isEmpty());
+        longTerm.setVisible(viewModel.longTermAvailable());
+        longTerm.setManaged(viewModel.longTermAvailable());
+
+        signing.addRow(0, keyKindLabel, keyKind);
+        signing.addRow(1, keyLabel, fileRow);
+        signing.addRow(2, libraryLabel, library);
+        signing.addRow(3, slotLabel, slot);
+        signing.addRow(4, passwordLabel, password);
+        signing.addRow(5, tsaLabel, tsa);
+        signing.add(tsaLocked, 1, 6);
+        signing.add(longTerm, 1, 7);
 
         VBox left = new VBox(6, templateLabel, templates, gapsLabel, gapGrid, missing, request, stage, signing,
                 new HBox(6, sign, send), message);
@@ -154,6 +203,15 @@ public final class NoticeEditorDialog extends Dialog<Void> {
     /** The preview (inside a scroll pane, so not found by lookup before the dialog is shown). */
     ImageView preview() {
         return preview;
+    }
+
+    /** A row that only applies to one kind of key leaves the layout and the focus chain otherwise. */
+    private static void showWhen(javafx.scene.Node field, Label label,
+            javafx.beans.value.ObservableBooleanValue condition) {
+        for (javafx.scene.Node node : new javafx.scene.Node[] {field, label}) {
+            node.visibleProperty().bind(condition);
+            node.managedProperty().bind(condition);
+        }
     }
 
     private Label label(String key, javafx.scene.Node field) {

@@ -14,6 +14,8 @@ import de.amtsdesk.core.notice.NoticePreview;
 import de.amtsdesk.core.notice.NoticeSigner;
 import de.amtsdesk.core.notice.NoticeTemplate;
 import de.amtsdesk.core.notice.NoticeTemplateCatalogue;
+import de.amtsdesk.core.notice.NoticeKeySource;
+import de.amtsdesk.core.notice.Pkcs11KeySource;
 import de.amtsdesk.core.notice.Pkcs12KeySource;
 import de.amtsdesk.core.staff.NoticeSending;
 import de.amtsdesk.core.store.NoticeDraftRepository;
@@ -59,6 +61,9 @@ public final class NoticeEditorViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(NoticeEditorViewModel.class);
 
+    /** The kinds of signing key the editor offers (the Windows certificate store follows on Windows, ADR 0017). */
+    public enum KeyKind { PKCS12, PKCS11 }
+
     /** One placeholder the template needs and the case does not provide. */
     public record Gap(String name, StringProperty value) {
     }
@@ -91,6 +96,13 @@ public final class NoticeEditorViewModel {
     private final ReadOnlyObjectWrapper<Stage> stage = new ReadOnlyObjectWrapper<>(Stage.EDITING);
     private final ReadOnlyBooleanWrapper complete = new ReadOnlyBooleanWrapper();
     private final StringProperty keyFile = new SimpleStringProperty("");
+    /** Where the signing key is: a PKCS#12 file ({@link #keyFile}) or a token reached through a PKCS#11 library. */
+    private final ObjectProperty<KeyKind> keyKind = new SimpleObjectProperty<>(KeyKind.PKCS12);
+    private final StringProperty pkcs11Library = new SimpleStringProperty("");
+    private final javafx.beans.property.IntegerProperty pkcs11Slot = new javafx.beans.property.SimpleIntegerProperty(0);
+    /** B-LT: embed the chain's revocation data; offered where revocation sources are configured. */
+    private final javafx.beans.property.BooleanProperty longTerm = new javafx.beans.property.SimpleBooleanProperty();
+    private java.util.function.Supplier<de.amtsdesk.core.notice.TrustSettings> revocation;
     private final StringProperty tsaUrl = new SimpleStringProperty("");
     /** The admin policy names the time-stamping authority: the field shows it and cannot be changed. */
     private final ReadOnlyBooleanWrapper tsaLocked = new ReadOnlyBooleanWrapper(false);
@@ -334,8 +346,9 @@ public final class NoticeEditorViewModel {
     }
 
     /**
-     * Signs the approved draft with the PKCS#12 key in {@link #keyFileProperty()}: B-T with the TSA in
-     * {@link #tsaUrlProperty()} when one is given, else B-B. The password is wiped afterwards.
+     * Signs the approved draft with the key chosen in {@link #keyKindProperty()} (a PKCS#12 file, or a token through
+     * its PKCS#11 library and slot): B-T with the TSA in {@link #tsaUrlProperty()} when one is given (B-LT when also
+     * {@link #longTermProperty()} and revocation sources are set), else B-B. The password or PIN is wiped afterwards.
      */
     public void sign(char[] password) {
         updateStage();
@@ -344,20 +357,22 @@ public final class NoticeEditorViewModel {
             java.util.Arrays.fill(password, '\0');
             return;
         }
-        String file = keyFile.get() == null ? "" : keyFile.get().strip();
-        if (file.isEmpty()) {
-            message.set(text.get("notice.keyMissing"));
+        NoticeKeySource keys = keySource(password);
+        if (keys == null) {
+            message.set(text.get(keyKind.get() == KeyKind.PKCS11 ? "notice.libraryMissing" : "notice.keyMissing"));
             java.util.Arrays.fill(password, '\0');
             return;
         }
         String tsa = tsaUrl.get() == null ? "" : tsaUrl.get().strip();
-        NoticeSigner.Level level = tsa.isEmpty() ? NoticeSigner.Level.B_B : NoticeSigner.Level.B_T;
+        boolean lt = longTerm.get() && revocation != null && !tsa.isEmpty();
+        NoticeSigner.Level level = tsa.isEmpty() ? NoticeSigner.Level.B_B
+                : lt ? NoticeSigner.Level.B_LT : NoticeSigner.Level.B_T;
         NoticePdfWriter.RenderedNotice toSign = requested;
         message.set(text.get("notice.signing"));
         background.execute(() -> {
             try {
-                NoticeSigner signer = new NoticeSigner(new Pkcs12KeySource(Path.of(file), password, null),
-                        tsa.isEmpty() ? null : NoticeSigner.onlineTsa(tsa), clock);
+                NoticeSigner signer = new NoticeSigner(keys, tsa.isEmpty() ? null : NoticeSigner.onlineTsa(tsa), clock,
+                        lt ? revocation.get() : null);
                 byte[] signed = signer.signApproved(desk.book(), caseId, toSign.pdf(), toSign.signatureBox(), level,
                         new NoticeSigner.Details(draft.title(), letterhead.unitName(), locale, zone));
                 ui.execute(() -> {
@@ -373,6 +388,41 @@ public final class NoticeEditorViewModel {
                 java.util.Arrays.fill(password, '\0');
             }
         });
+    }
+
+    /** The key the caseworker chose; null when its file or library is not named. The password/PIN is not copied. */
+    private NoticeKeySource keySource(char[] secret) {
+        if (keyKind.get() == KeyKind.PKCS11) {
+            String library = pkcs11Library.get() == null ? "" : pkcs11Library.get().strip();
+            return library.isEmpty() ? null : new Pkcs11KeySource(Path.of(library), pkcs11Slot.get(), secret, null);
+        }
+        String file = keyFile.get() == null ? "" : keyFile.get().strip();
+        return file.isEmpty() ? null : new Pkcs12KeySource(Path.of(file), secret, null);
+    }
+
+    /** Offers B-LT: the chain's revocation data is fetched from these sources at signing time and embedded. */
+    public void signLongTermWith(java.util.function.Supplier<de.amtsdesk.core.notice.TrustSettings> sources) {
+        this.revocation = sources;
+    }
+
+    public boolean longTermAvailable() {
+        return revocation != null;
+    }
+
+    public javafx.beans.property.BooleanProperty longTermProperty() {
+        return longTerm;
+    }
+
+    public ObjectProperty<KeyKind> keyKindProperty() {
+        return keyKind;
+    }
+
+    public StringProperty pkcs11LibraryProperty() {
+        return pkcs11Library;
+    }
+
+    public javafx.beans.property.IntegerProperty pkcs11SlotProperty() {
+        return pkcs11Slot;
     }
 
     /** Sends the signed notice with the templated text; the evidence follows in the staff log. */

@@ -25,6 +25,7 @@ final class PdfChecks implements AttachmentSignatureCheck.Checker {
     private static final Logger LOG = LoggerFactory.getLogger(PdfChecks.class);
 
     private final Supplier<EffectivePolicy> policy;
+    private TrustSettings trust;
     private NoticeVerifier verifier;
 
     PdfChecks(Supplier<EffectivePolicy> policy) {
@@ -38,12 +39,20 @@ final class PdfChecks implements AttachmentSignatureCheck.Checker {
 
     private synchronized NoticeVerifier verifier() {
         if (verifier == null) {
+            verifier = new NoticeVerifier(trust(), VerificationLimits.DEFAULT);
+        }
+        return verifier;
+    }
+
+    /** The anchors and online revocation sources: for checks, and for signing B-LT (the chain is built to them). */
+    synchronized TrustSettings trust() {
+        if (trust == null) {
             List<String> warnings = new ArrayList<>();
             var anchors = TrustAnchors.load(policy.get().pdfTrustAnchors(), warnings);
             warnings.forEach(warning -> LOG.warn("{}", warning));
             LOG.info("PDF signatures are checked against {} trust anchor(s)", anchors.getNumberOfCertificates());
-            verifier = new NoticeVerifier(TrustSettings.online(anchors), VerificationLimits.DEFAULT);
+            trust = TrustSettings.online(anchors);
         }
-        return verifier;
+        return trust;
     }
 }

@@ -216,6 +216,7 @@ public final class WorkspaceScreen {
                         .send(staff, agency, forCase, pdf, sha, fileName, message).fileTxn(),
                 text, background, ui, staff.workstation().database().noticeDrafts()));
         policy.tsaUrl().ifPresent(editor::lockTsa);
+        editor.signLongTermWith(pdfChecks::trust);
         editor.updateStage();
         Window owner = anchor.getScene() == null ? null : anchor.getScene().getWindow();
         new de.amtsdesk.app.notice.NoticeEditorDialog(owner, text, editor, c.reference()).show();

@@ -42,10 +42,16 @@ public final class TestSigner {
 
     public final Path pkcs12;
     public final Path certificatePem;
+    /** For importing the key into a PKCS#11 token. */
+    public final java.security.PrivateKey privateKey;
+    public final X509Certificate certificate;
 
-    private TestSigner(Path pkcs12, Path certificatePem) {
+    private TestSigner(Path pkcs12, Path certificatePem, java.security.PrivateKey privateKey,
+            X509Certificate certificate) {
         this.pkcs12 = pkcs12;
         this.certificatePem = certificatePem;
+        this.privateKey = privateKey;
+        this.certificate = certificate;
     }
 
     public static TestSigner create(Path dir) throws Exception {
@@ -70,7 +76,7 @@ public final class TestSigner {
         String pem = "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64,
                 "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
                 + "\n-----END CERTIFICATE-----\n";
-        return new TestSigner(file, Files.writeString(dir.resolve("signer.pem"), pem));
+        return new TestSigner(file, Files.writeString(dir.resolve("signer.pem"), pem), pair.getPrivate(), certificate);
     }
 
     /** A one-page notice rendered from the built-in general template and signed PAdES B-B with this key. */

@@ -41,7 +41,12 @@ public final class NoticeSigner {
         /** Signature only; the signing time is the signer's claim. */
         B_B(SignatureLevel.PAdES_BASELINE_B),
         /** Plus a TSA timestamp proving the signature existed at that time. */
-        B_T(SignatureLevel.PAdES_BASELINE_T);
+        B_T(SignatureLevel.PAdES_BASELINE_T),
+        /**
+         * Plus the certificates and revocation data (OCSP/CRL) of the chain, embedded at signing time: the notice
+         * still verifies years later, offline, when the responders are gone.
+         */
+        B_LT(SignatureLevel.PAdES_BASELINE_LT);
 
         final SignatureLevel dss;
 
@@ -61,12 +66,22 @@ public final class NoticeSigner {
     private final NoticeKeySource keys;
     private final TSPSource tsa;
     private final Clock clock;
+    private final TrustSettings revocation;
 
     /** @param tsa the timestamp authority for B-T; null when the unit signs B-B only */
     public NoticeSigner(NoticeKeySource keys, TSPSource tsa, Clock clock) {
+        this(keys, tsa, clock, null);
+    }
+
+    /**
+     * @param revocation where B-LT gets the chain's revocation data (OCSP, CRL) and missing issuer certificates, and
+     *                   which roots it builds the chain to; null when the unit does not sign B-LT
+     */
+    public NoticeSigner(NoticeKeySource keys, TSPSource tsa, Clock clock, TrustSettings revocation) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.tsa = tsa;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.revocation = revocation;
     }
 
     /** A TSA reached over HTTP(S) (RFC 3161), e.g. the one the agency's trust service provider runs. */
@@ -93,13 +108,19 @@ public final class NoticeSigner {
      * @throws NoticeSigningException when the key cannot be opened, B-T is asked without a TSA, or DSS refuses
      */
     public byte[] sign(byte[] pdf, SignatureBox box, Level level, Details details) throws NoticeSigningException {
-        if (level == Level.B_T && tsa == null) {
-            throw new NoticeSigningException("B-T needs a timestamp authority (TSA URL) and none is configured");
+        if (level != Level.B_B && tsa == null) {
+            throw new NoticeSigningException(level.name().replace('_', '-')
+                    + " needs a timestamp authority (TSA URL) and none is configured");
+        }
+        if (level == Level.B_LT && revocation == null) {
+            throw new NoticeSigningException("B-LT needs revocation sources (OCSP/CRL) and none are configured");
         }
         try (SigningKey key = keys.open()) {
             PAdESSignatureParameters parameters = parameters(key, box, level, details);
-            // A plain verifier: one that already trusts the signer makes DSS leave the certificate out of the CMS.
-            PAdESService service = new PAdESService(new CommonCertificateVerifier());
+            // B-B/B-T: a plain verifier; one that already trusts the signer makes DSS leave the certificate out of the
+            // CMS. B-LT: DSS must build the chain to a root and fetch its revocation data, so it gets the sources.
+            PAdESService service = new PAdESService(level == Level.B_LT ? revocation.certificateVerifier()
+                    : new CommonCertificateVerifier());
             // Native PDFBox drawing puts the signature text into the PDF with an embedded font (PDF/A); the
             // default factory would paint it as a picture.
             service.setPdfObjFactory(new PdfBoxNativeObjectFactory());
