@@ -79,6 +79,11 @@ public final class LeadDesk {
                 return ask.showAndWait().filter(remove::equals).isPresent();
             }
 
+            @Override
+            public void editLetterhead() {
+                LetterheadDialog.edit(owner(holder[0]), text, new LetterheadViewModel(desk, text, vm::send));
+            }
+
             private MemberSettingsViewModel member(String userId) {
                 return new MemberSettingsViewModel(desk, text, locale, userId, vm::send);
             }

@@ -243,6 +243,11 @@ public final class LeadDeskView {
     }
 
     @FXML
+    private void editLetterhead() {
+        dialogs.editLetterhead();
+    }
+
+    @FXML
     private void toggleAskFirst() {
         viewModel.askFirst(askFirstBox.isSelected());
     }

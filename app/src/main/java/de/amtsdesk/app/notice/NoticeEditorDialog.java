@@ -191,7 +191,14 @@ public final class NoticeEditorDialog extends Dialog<Void> {
         signing.add(tsaLocked, 1, 6);
         signing.add(longTerm, 1, 7);
 
-        VBox left = new VBox(6, templateLabel, templates, gapsLabel, gapGrid, missing, request, stage, signing,
+        Label letterheadMissing = new Label(text.get("notice.letterheadMissing"));
+        letterheadMissing.setId("noticeLetterheadMissing");
+        letterheadMissing.setWrapText(true);
+        letterheadMissing.setAccessibleRole(AccessibleRole.TEXT);
+        letterheadMissing.visibleProperty().bind(viewModel.letterheadMissingProperty());
+        letterheadMissing.managedProperty().bind(letterheadMissing.visibleProperty());
+
+        VBox left = new VBox(6, letterheadMissing, templateLabel, templates, gapsLabel, gapGrid, missing, request, stage, signing,
                 new HBox(6, sign, send), message);
         left.setPrefWidth(380);
         VBox right = new VBox(4, previewLabel, previewScroll);

@@ -76,7 +76,9 @@ public final class NoticeEditorViewModel {
     private final CaseDesk desk;
     private final String caseId;
     private final NoticeTemplateCatalogue catalogue;
-    private final Letterhead letterhead;
+    /** Read at each render: a letterhead the lead sets while the editor is open is on the next preview. */
+    private java.util.function.Supplier<Letterhead> letterhead;
+    private final ReadOnlyBooleanWrapper letterheadMissing = new ReadOnlyBooleanWrapper(false);
     private final Locale locale;
     private final ZoneId zone;
     private final Clock clock;
@@ -134,7 +136,7 @@ public final class NoticeEditorViewModel {
         this.desk = desk;
         this.caseId = caseId;
         this.catalogue = catalogue;
-        this.letterhead = letterhead;
+        this.letterhead = () -> letterhead;
         this.locale = locale;
         this.zone = zone;
         this.clock = clock;
@@ -225,7 +227,7 @@ public final class NoticeEditorViewModel {
         Case c = theCase();
         var book = desk.book();
         NoticeFacts base = NoticeFacts.forCase(c, desk.me(), desk.catalogue(), locale, book.staffRoom(),
-                book.policy(), letterhead, LocalDate.now(clock.withZone(zone)));
+                book.policy(), letterhead.get(), LocalDate.now(clock.withZone(zone)));
         Map<String, String> values = new HashMap<>(base.values());
         gapValues.forEach((name, value) -> {
             String v = value.get() == null ? "" : value.get().strip();
@@ -305,6 +307,9 @@ public final class NoticeEditorViewModel {
      * open. A changed draft afterwards needs a new request.
      */
     public void requestSignOff() {
+        // Composed again from what the case and the unit say now (a letterhead or reference set meanwhile); the
+        // preview follows, so what is approved is what was last shown.
+        recompose();
         if (draft == null || !draft.complete()) {
             message.set(text.get("notice.fillGaps"));
             return;
@@ -374,7 +379,7 @@ public final class NoticeEditorViewModel {
                 NoticeSigner signer = new NoticeSigner(keys, tsa.isEmpty() ? null : NoticeSigner.onlineTsa(tsa), clock,
                         lt ? revocation.get() : null);
                 byte[] signed = signer.signApproved(desk.book(), caseId, toSign.pdf(), toSign.signatureBox(), level,
-                        new NoticeSigner.Details(draft.title(), letterhead.unitName(), locale, zone));
+                        new NoticeSigner.Details(draft.title(), letterhead.get().unitName(), locale, zone));
                 ui.execute(() -> {
                     signedPdf = signed;
                     message.set(text.get("notice.signed"));
@@ -398,6 +403,22 @@ public final class NoticeEditorViewModel {
         }
         String file = keyFile.get() == null ? "" : keyFile.get().strip();
         return file.isEmpty() ? null : new Pkcs12KeySource(Path.of(file), secret, null);
+    }
+
+    /**
+     * The unit's letterhead from its policy in the staff log, read at every render; {@code missing} says whether the
+     * unit has none yet (the editor then prints a generic name and says so).
+     */
+    public void useLetterhead(java.util.function.Supplier<Letterhead> source, java.util.function.BooleanSupplier missing) {
+        this.letterhead = source;
+        letterheadMissing.set(missing.getAsBoolean());
+        if (stage.get() == Stage.EDITING) {
+            recompose();
+        }
+    }
+
+    public ReadOnlyBooleanProperty letterheadMissingProperty() {
+        return letterheadMissing.getReadOnlyProperty();
     }
 
     /** Offers B-LT: the chain's revocation data is fetched from these sources at signing time and embedded. */

@@ -215,11 +215,21 @@ public final class WorkspaceScreen {
                 locale, zone, clock, (forCase, pdf, sha, fileName, message) -> de.amtsdesk.core.staff.NoticeSending
                         .send(staff, agency, forCase, pdf, sha, fileName, message).fileTxn(),
                 text, background, ui, staff.workstation().database().noticeDrafts()));
+        editor.useLetterhead(this::unitLetterhead, () -> desk.book().policy().letterhead().isEmpty());
         policy.tsaUrl().ifPresent(editor::lockTsa);
         editor.signLongTermWith(pdfChecks::trust);
         editor.updateStage();
         Window owner = anchor.getScene() == null ? null : anchor.getScene().getWindow();
         new de.amtsdesk.app.notice.NoticeEditorDialog(owner, text, editor, c.reference()).show();
+    }
+
+    /** The unit's letterhead as its lead set it in the staff log; a generic name until then. */
+    private de.amtsdesk.core.notice.Letterhead unitLetterhead() {
+        var unit = desk.book().policy();
+        return unit.letterhead().isEmpty()
+                ? new de.amtsdesk.core.notice.Letterhead(text.get("notice.unit"), List.of(), unit.contact())
+                : new de.amtsdesk.core.notice.Letterhead(unit.letterhead().name(), unit.letterhead().lines(),
+                        unit.contact());
     }
 
     private void open(String caseId) {

@@ -68,6 +68,8 @@ class WorkspaceAccessibleFxTest {
             audit(robot, () -> LeadScreens.leadDesk(locale, lead));
             audit(robot, () -> LeadScreens.assigneePicker(locale, lead));
             audit(robot, () -> LeadScreens.memberSettings(locale, lead));
+            audit(robot, () -> de.amtsdesk.app.lead.LetterheadDialog.content(Screens.text(locale),
+                    new de.amtsdesk.app.lead.LetterheadViewModel(lead, Screens.text(locale), (c, s) -> { })));
         }
     }
 

@@ -34,7 +34,7 @@ public sealed interface CaseCommand {
 
     /** Changes only the fields that are not null. */
     record ChangePolicy(String unitCode, ReferencePattern referencePattern, Boolean takeUnassigned,
-            Boolean autoJoin, String contact, SlaPolicy sla) implements CaseCommand {
+            Boolean autoJoin, String contact, SlaPolicy sla, UnitLetterhead letterhead) implements CaseCommand {
 
         UnitPolicy applyTo(UnitPolicy policy) {
             return new UnitPolicy(unitCode != null ? unitCode : policy.unitCode(),
@@ -42,7 +42,8 @@ public sealed interface CaseCommand {
                     takeUnassigned != null ? takeUnassigned : policy.takeUnassigned(),
                     autoJoin != null ? autoJoin : policy.autoJoin(),
                     contact != null ? contact : policy.contact(),
-                    sla != null ? sla : policy.sla());
+                    sla != null ? sla : policy.sla(),
+                    letterhead != null ? letterhead : policy.letterhead());
         }
     }
 

@@ -571,6 +571,12 @@ public final class CaseLog {
         return node != null && node.isTextual() && node.asText().length() <= 255 ? List.of(node.asText()) : List.of();
     }
 
+    /** One line for the audit trail: "Stadt Musterstadt – Bürgeramt, Rathausplatz 1, 12345 Musterstadt". */
+    private static String letterheadText(UnitLetterhead letterhead) {
+        return letterhead.isEmpty() ? "" : String.join(", ", java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(letterhead.name()), letterhead.lines().stream()).toList());
+    }
+
     private static List<FieldChange> policyChanges(UnitPolicy before, UnitPolicy after) {
         List<FieldChange> changes = new ArrayList<>();
         CaseDiff.add(changes, "unit", before.unitCode(), after.unitCode());
@@ -578,6 +584,7 @@ public final class CaseLog {
         CaseDiff.add(changes, "takeUnassigned", String.valueOf(before.takeUnassigned()), String.valueOf(after.takeUnassigned()));
         CaseDiff.add(changes, "autoJoin", String.valueOf(before.autoJoin()), String.valueOf(after.autoJoin()));
         CaseDiff.add(changes, "contact", before.contact(), after.contact());
+        CaseDiff.add(changes, "letterhead", letterheadText(before.letterhead()), letterheadText(after.letterhead()));
         if (!before.sla().equals(after.sla())) {
             changes.add(new FieldChange("sla", "previous", "changed"));
         }

@@ -98,6 +98,13 @@ public final class OutgoingStaffEvents {
         return new Outgoing(StaffEventTypes.POLICY, content);
     }
 
+    /** A lead sets the unit's letterhead for notices (a policy event changing only that). */
+    public static Outgoing letterhead(UnitLetterhead letterhead) {
+        ObjectNode content = base();
+        content.set("letterhead", letterhead.toJson());
+        return new Outgoing(StaffEventTypes.POLICY, content);
+    }
+
     public static Outgoing template(String id, String language, String caseType, int version, String title,
             String body, boolean retired) {
         ObjectNode content = base().put("id", id).put("lang", language).put("caseType", caseType)

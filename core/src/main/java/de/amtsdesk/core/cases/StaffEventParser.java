@@ -40,7 +40,7 @@ final class StaffEventParser {
             case StaffEventTypes.NOTE -> note(ContentReader.of(content, Set.of("case", "text")));
             case StaffEventTypes.TAGGED -> tagged(ContentReader.of(content, Set.of("case", "add", "remove")));
             case StaffEventTypes.POLICY -> policy(ContentReader.of(content,
-                    Set.of("unit", "referencePattern", "takeUnassigned", "autoJoin", "contact", "sla")));
+                    Set.of("unit", "referencePattern", "takeUnassigned", "autoJoin", "contact", "sla", "letterhead")));
             case StaffEventTypes.TEMPLATE -> template(event, ContentReader.of(content,
                     Set.of("id", "lang", "caseType", "version", "title", "body", "retired")));
             case StaffEventTypes.MACRO -> macro(event, ContentReader.of(content, Set.of("id", "lang", "version",
@@ -124,8 +124,9 @@ final class StaffEventParser {
             }
             CaseCommand.ChangePolicy change = new CaseCommand.ChangePolicy(in.optionalText("unit", 12),
                     pattern == null ? null : new ReferencePattern(pattern), in.optionalBoolean("takeUnassigned"),
-                    in.optionalBoolean("autoJoin"), contact == null ? null : contact.asText(), sla);
-            if (change.equals(new CaseCommand.ChangePolicy(null, null, null, null, null, null))) {
+                    in.optionalBoolean("autoJoin"), contact == null ? null : contact.asText(), sla,
+                    in.has("letterhead") ? UnitLetterhead.fromJson(in.node("letterhead")) : null);
+            if (change.equals(new CaseCommand.ChangePolicy(null, null, null, null, null, null, null))) {
                 throw new InvalidStaffEvent(Rejection.MALFORMED, "a policy event must change something");
             }
             // Validates the unit code together with the rest, so a bad one fails here and not in the fold.

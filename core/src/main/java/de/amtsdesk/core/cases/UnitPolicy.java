@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * @param autoJoin          whether workstations join new citizen invites without asking
  * @param contact           the unit's contact line for reply templates ({unit.contact}); may be empty
  * @param sla               SLA targets and business calendar
+ * @param letterhead        what the unit's notices print at the top; empty until a lead sets it
  */
 public record UnitPolicy(String unitCode, ReferencePattern referencePattern, boolean takeUnassigned,
-        boolean autoJoin, String contact, SlaPolicy sla) {
+        boolean autoJoin, String contact, SlaPolicy sla, UnitLetterhead letterhead) {
 
     private static final Pattern UNIT_CODE = Pattern.compile("[A-Za-z0-9]{1,12}");
 
@@ -30,10 +31,12 @@ public record UnitPolicy(String unitCode, ReferencePattern referencePattern, boo
             throw new IllegalArgumentException("contact must be at most 500 characters");
         }
         Objects.requireNonNull(sla, "sla");
+        letterhead = letterhead == null ? UnitLetterhead.EMPTY : letterhead;
     }
 
     /** Standard pattern, caseworkers may take cases, auto-join on, shipped SLA policy. */
     public static UnitPolicy defaults(String unitCode) {
-        return new UnitPolicy(unitCode, ReferencePattern.standard(), true, true, "", SlaPolicy.standard());
+        return new UnitPolicy(unitCode, ReferencePattern.standard(), true, true, "", SlaPolicy.standard(),
+                UnitLetterhead.EMPTY);
     }
 }

@@ -16,6 +16,7 @@ import de.amtsdesk.core.cases.Note;
 import de.amtsdesk.core.cases.ReferencePattern;
 import de.amtsdesk.core.cases.StaffRoom;
 import de.amtsdesk.core.cases.UnitMember;
+import de.amtsdesk.core.cases.UnitLetterhead;
 import de.amtsdesk.core.cases.UnitPolicy;
 import de.amtsdesk.core.cases.log.PowerLevels;
 import de.amtsdesk.core.cases.sla.BusinessCalendar;
@@ -246,13 +247,18 @@ public final class SnapshotCodec {
                 .put("takeUnassigned", policy.takeUnassigned()).put("autoJoin", policy.autoJoin())
                 .put("contact", policy.contact());
         node.set("sla", slaJson(policy.sla()));
+        if (!policy.letterhead().isEmpty()) {
+            node.set("letterhead", policy.letterhead().toJson());
+        }
         return node;
     }
 
     private static UnitPolicy readPolicy(JsonNode node) {
         return new UnitPolicy(text(node, "unit"), new ReferencePattern(text(node, "referencePattern")),
                 node.path("takeUnassigned").asBoolean(), node.path("autoJoin").asBoolean(), text(node, "contact"),
-                SlaPolicy.parse(node.path("sla")));
+                SlaPolicy.parse(node.path("sla")),
+                // Snapshots written before the letterhead existed have none: empty, as the log had it then.
+                node.has("letterhead") ? UnitLetterhead.fromJson(node.get("letterhead")) : UnitLetterhead.EMPTY);
     }
 
     /** The same shape as {@code sla/sla-default.json}, so {@link SlaPolicy#parse} reads it back. */
