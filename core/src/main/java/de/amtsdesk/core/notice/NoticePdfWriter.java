@@ -51,6 +51,11 @@ public final class NoticePdfWriter {
     }
 
     public RenderedNotice write(NoticeDraft draft) throws IOException {
+        return write(draft, List.of());
+    }
+
+    /** With attachments embedded as PDF/A-3 associated files (inside the signed bytes once signed). */
+    public RenderedNotice write(NoticeDraft draft, List<NoticeAttachment> attachments) throws IOException {
         NoticeFacts facts = draft.facts();
         Translations labels = Translations.load(MESSAGES, facts.locale());
         try (PDDocument document = new PDDocument()) {
@@ -93,8 +98,9 @@ public final class NoticePdfWriter {
             }
             String title = body.printable(draft.title());
             String author = body.printable(facts.letterhead().unitName());
-            PdfAConformance.apply(document, title, author, facts.locale().toLanguageTag(),
-                    ZonedDateTime.now(clock));
+            ZonedDateTime now = ZonedDateTime.now(clock);
+            PdfAConformance.apply(document, title, author, facts.locale().toLanguageTag(), now);
+            AssociatedFiles.embed(document, attachments, java.util.GregorianCalendar.from(now));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             document.save(bytes);
             return new RenderedNotice(bytes.toByteArray(), pages.size());
