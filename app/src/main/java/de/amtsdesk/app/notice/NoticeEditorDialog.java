@@ -75,6 +75,35 @@ public final class NoticeEditorDialog extends Dialog<Void> {
         previewScroll.setPrefViewportHeight(420);
         Label previewLabel = new Label(text.get("notice.preview"));
 
+        // Attachments go inside the notice as PDF/A-3 associated files (signed with it).
+        javafx.scene.control.ListView<de.amtsdesk.core.notice.NoticeAttachment> attachmentList =
+                new javafx.scene.control.ListView<>(viewModel.attachments());
+        attachmentList.setId("noticeAttachments");
+        attachmentList.setPrefHeight(64);
+        attachmentList.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(de.amtsdesk.core.notice.NoticeAttachment item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.get("notice.attachment.line", item.name(),
+                        Math.max(1, item.content().length / 1024)));
+            }
+        });
+        Label attachmentsLabel = label("notice.attachments", attachmentList);
+        Button attach = new Button(text.get("notice.attach"));
+        attach.setId("noticeAttach");
+        attach.setMnemonicParsing(true);
+        attach.setOnAction(e -> {
+            var file = new FileChooser().showOpenDialog(getDialogPane().getScene().getWindow());
+            if (file != null) {
+                viewModel.attach(file.toPath(), de.amtsdesk.core.notice.NoticeAttachment.Relationship.SUPPLEMENT);
+            }
+        });
+        Button detach = new Button(text.get("notice.detach"));
+        detach.setId("noticeDetach");
+        detach.setMnemonicParsing(true);
+        detach.disableProperty().bind(attachmentList.getSelectionModel().selectedItemProperty().isNull());
+        detach.setOnAction(e -> viewModel.detach(attachmentList.getSelectionModel().getSelectedItem()));
+
         Button request = new Button(text.get("notice.request"));
         request.setId("noticeRequest");
         request.disableProperty().bind(viewModel.completeProperty().not());
@@ -198,7 +227,8 @@ public final class NoticeEditorDialog extends Dialog<Void> {
         letterheadMissing.visibleProperty().bind(viewModel.letterheadMissingProperty());
         letterheadMissing.managedProperty().bind(letterheadMissing.visibleProperty());
 
-        VBox left = new VBox(6, letterheadMissing, templateLabel, templates, gapsLabel, gapGrid, missing, request, stage, signing,
+        VBox left = new VBox(6, letterheadMissing, templateLabel, templates, gapsLabel, gapGrid, missing,
+                attachmentsLabel, attachmentList, new HBox(6, attach, detach), request, stage, signing,
                 new HBox(6, sign, send), message);
         left.setPrefWidth(380);
         VBox right = new VBox(4, previewLabel, previewScroll);

@@ -6,6 +6,7 @@ import de.amtsdesk.core.cases.NoticeSignOff;
 import de.amtsdesk.core.cases.OutgoingStaffEvents;
 import de.amtsdesk.core.i18n.Translations;
 import de.amtsdesk.core.notice.Letterhead;
+import de.amtsdesk.core.notice.NoticeAttachment;
 import de.amtsdesk.core.notice.NoticeComposer;
 import de.amtsdesk.core.notice.NoticeDraft;
 import de.amtsdesk.core.notice.NoticeFacts;
@@ -89,6 +90,8 @@ public final class NoticeEditorViewModel {
     private final ObservableList<NoticeTemplate> templates = FXCollections.observableArrayList();
     private final ObjectProperty<NoticeTemplate> template = new SimpleObjectProperty<>();
     private final ObservableList<Gap> gaps = FXCollections.observableArrayList();
+    /** Files that go inside the notice as PDF/A-3 associated files (embedded when sign-off is requested). */
+    private final ObservableList<NoticeAttachment> attachments = FXCollections.observableArrayList();
     private final Map<String, StringProperty> gapValues = new LinkedHashMap<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper missing = new ReadOnlyStringWrapper("");
@@ -161,6 +164,7 @@ public final class NoticeEditorViewModel {
         restoring = true;
         try {
             templates.stream().filter(t -> t.id().equals(saved.templateId())).findFirst().ifPresent(template::set);
+            attachments.setAll(saved.attachments());
             saved.gapValues().forEach((name, value) -> {
                 StringProperty gap = gapValues.get(name);
                 if (gap != null) {
@@ -193,14 +197,16 @@ public final class NoticeEditorViewModel {
                 typed.put(name, value.get());
             }
         });
-        var state = new NoticeDraftRepository.NoticeDraftState(caseId, chosen.id(), typed, requestedPdf,
+        var state = new NoticeDraftRepository.NoticeDraftState(caseId, chosen.id(), typed, List.copyOf(attachments),
+                requestedPdf,
                 requested == null ? 0 : requested.pageCount(), signedPdf, stage.get() == Stage.SENT, clock.instant());
         background.execute(() -> {
             try {
                 drafts.save(state);
             } catch (RuntimeException e) {
                 LOG.warn("notice draft not saved: {}", e.getClass().getSimpleName());
-                ui.execute(() -> message.set(text.get("notice.draftNotSaved")));
+                ui.execute(() -> message.set(text.get("notice.draftNotSaved",
+                        de.amtsdesk.app.LogLocation.directory())));
             }
         });
     }
@@ -315,7 +321,7 @@ public final class NoticeEditorViewModel {
             return;
         }
         try {
-            requested = new NoticePdfWriter(clock).write(draft);
+            requested = new NoticePdfWriter(clock).write(draft, List.copyOf(attachments));
         } catch (java.io.IOException e) {
             message.set(text.get("notice.renderFailed"));
             return;
@@ -419,6 +425,45 @@ public final class NoticeEditorViewModel {
 
     public ReadOnlyBooleanProperty letterheadMissingProperty() {
         return letterheadMissing.getReadOnlyProperty();
+    }
+
+    /**
+     * Adds a file to go inside the notice (read in the background; too large or unreadable is said, nothing added).
+     * The type comes from the system, else the name; a file of the same name replaces the earlier one.
+     */
+    public void attach(Path file, NoticeAttachment.Relationship relationship) {
+        background.execute(() -> {
+            NoticeAttachment attachment;
+            try {
+                if (java.nio.file.Files.size(file) > NoticeAttachment.MAX_BYTES) {
+                    ui.execute(() -> message.set(text.get("notice.attachment.tooLarge", file.getFileName(),
+                            NoticeAttachment.MAX_BYTES / (1024 * 1024))));
+                    return;
+                }
+                String type = java.nio.file.Files.probeContentType(file);
+                attachment = new NoticeAttachment(file.getFileName().toString(), type,
+                        java.nio.file.Files.readAllBytes(file), relationship);
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                ui.execute(() -> message.set(text.get("notice.attachment.failed", file.getFileName())));
+                return;
+            }
+            ui.execute(() -> {
+                attachments.removeIf(a -> a.name().equals(attachment.name()));
+                attachments.add(attachment);
+                message.set(text.get("notice.attachment.added", attachment.name()));
+                persist();
+            });
+        });
+    }
+
+    public void detach(NoticeAttachment attachment) {
+        if (attachments.remove(attachment)) {
+            persist();
+        }
+    }
+
+    public ObservableList<NoticeAttachment> attachments() {
+        return attachments;
     }
 
     /** Offers B-LT: the chain's revocation data is fetched from these sources at signing time and embedded. */

@@ -101,6 +101,10 @@ class NoticeEditorViewModelTest {
             NoticeEditorViewModel before = editor(caseId, db.noticeDrafts(), Clock.fixed(
                     Instant.parse("2026-12-03T09:00:00Z"), ZoneOffset.UTC));
             before.gaps().getFirst().value().set("Zimmer 4, Telefon 0123 4567-0");
+            Path calculation = java.nio.file.Files.writeString(tmp.resolve("Berechnung.csv"), "Monat;Wohngeld\n");
+            before.attach(calculation, de.amtsdesk.core.notice.NoticeAttachment.Relationship.DATA);
+            assertThat(before.attachments()).extracting(de.amtsdesk.core.notice.NoticeAttachment::name)
+                    .containsExactly("Berechnung.csv");
             before.requestSignOff();
             sha = before.requestedSha256();
             requested = before.requestedPdf();
@@ -117,6 +121,13 @@ class NoticeEditorViewModelTest {
                     .isEqualTo("Zimmer 4, Telefon 0123 4567-0"));
             assertThat(after.requestedSha256()).isEqualTo(sha);
             assertThat(after.requestedPdf()).isEqualTo(requested);
+            assertThat(after.attachments()).extracting(de.amtsdesk.core.notice.NoticeAttachment::name)
+                    .containsExactly("Berechnung.csv");
+            // The attachment is inside the bytes the approval names.
+            try (var pdf = org.apache.pdfbox.Loader.loadPDF(requested)) {
+                assertThat(pdf.getDocumentCatalog().getNames().getEmbeddedFiles().getNames().get("Berechnung.csv")
+                        .getEmbeddedFile().toByteArray()).asString().isEqualTo("Monat;Wohngeld\n");
+            }
             assertThat(after.stageProperty().get()).isEqualTo(NoticeEditorViewModel.Stage.APPROVED);
             after.keyFileProperty().set(selfSignedPkcs12().toString());
             after.sign(PASSWORD.clone());

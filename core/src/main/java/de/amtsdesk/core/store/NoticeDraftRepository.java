@@ -3,8 +3,17 @@ package de.amtsdesk.core.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.amtsdesk.core.notice.NoticeAttachment;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,13 +32,15 @@ public final class NoticeDraftRepository implements NoticeDraftStore {
      * @param requestedPages their page count (the signature field goes on the last page), or 0 without them
      * @param signedPdf      the signed notice, or null before signing
      */
-    public record NoticeDraftState(String caseId, String templateId, Map<String, String> gapValues, byte[] requestedPdf,
-            int requestedPages, byte[] signedPdf, boolean sent, Instant updatedAt) {
+    public record NoticeDraftState(String caseId, String templateId, Map<String, String> gapValues,
+            List<NoticeAttachment> attachments, byte[] requestedPdf, int requestedPages, byte[] signedPdf,
+            boolean sent, Instant updatedAt) {
 
         public NoticeDraftState {
             Objects.requireNonNull(caseId, "caseId");
             Objects.requireNonNull(templateId, "templateId");
             gapValues = Map.copyOf(gapValues);
+            attachments = List.copyOf(attachments);
             if ((requestedPdf == null) != (requestedPages == 0)) {
                 throw new IllegalArgumentException("requested PDF and its page count go together");
             }
@@ -41,7 +52,8 @@ public final class NoticeDraftRepository implements NoticeDraftStore {
         @Override
         public String toString() {
             // Gap values and PDFs are case content: never in a log line.
-            return "NoticeDraftState[" + caseId + ", " + templateId + ", " + gapValues.size() + " gaps, requested="
+            return "NoticeDraftState[" + caseId + ", " + templateId + ", " + gapValues.size() + " gaps, "
+                    + attachments.size() + " attachments, requested="
                     + (requestedPdf != null) + ", signed=" + (signedPdf != null) + ", sent=" + sent + "]";
         }
     }
@@ -64,9 +76,9 @@ public final class NoticeDraftRepository implements NoticeDraftStore {
             throw new IllegalStateException("notice draft not saved: gap values not serialisable", e);
         }
         jdbc.run("save notice draft", c -> Jdbc.update(c, """
-                MERGE INTO notice_drafts (case_id, template_id, gap_values, requested_pdf, requested_pages,
-                    signed_pdf, sent, updated_at) KEY (case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                state.caseId(), state.templateId(), gaps, state.requestedPdf(),
+                MERGE INTO notice_drafts (case_id, template_id, gap_values, attachments, requested_pdf,
+                    requested_pages, signed_pdf, sent, updated_at) KEY (case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                state.caseId(), state.templateId(), gaps, encode(state.attachments()), state.requestedPdf(),
                 state.requestedPdf() == null ? null : state.requestedPages(), state.signedPdf(), state.sent(),
                 jdbc.now()));
     }
@@ -93,8 +105,59 @@ public final class NoticeDraftRepository implements NoticeDraftStore {
             gaps = Map.of();
         }
         byte[] requested = row.getBytes("requested_pdf");
-        return new NoticeDraftState(row.getString("case_id"), row.getString("template_id"), gaps, requested,
+        return new NoticeDraftState(row.getString("case_id"), row.getString("template_id"), gaps,
+                decode(row.getBytes("attachments")), requested,
                 requested == null ? 0 : row.getInt("requested_pages"), row.getBytes("signed_pdf"),
                 row.getBoolean("sent"), Instant.ofEpochMilli(row.getLong("updated_at")));
+    }
+
+    /** Version, count, then per attachment name, MIME type, relationship, length, bytes; null for none. */
+    private static byte[] encode(List<NoticeAttachment> attachments) {
+        if (attachments.isEmpty()) {
+            return null;
+        }
+        try (var bytes = new ByteArrayOutputStream(); var out = new DataOutputStream(bytes)) {
+            out.writeByte(1);
+            out.writeInt(attachments.size());
+            for (NoticeAttachment a : attachments) {
+                out.writeUTF(a.name());
+                out.writeUTF(a.mimeType());
+                out.writeUTF(a.relationship().name());
+                byte[] content = a.content();
+                out.writeInt(content.length);
+                out.write(content);
+            }
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<NoticeAttachment> decode(byte[] data) {
+        if (data == null) {
+            return List.of();
+        }
+        try (var in = new DataInputStream(new ByteArrayInputStream(data))) {
+            if (in.readByte() != 1) {
+                return List.of();
+            }
+            int count = in.readInt();
+            List<NoticeAttachment> attachments = new ArrayList<>();
+            for (int i = 0; i < count && i < 100; i++) {
+                String name = in.readUTF();
+                String mime = in.readUTF();
+                var relationship = NoticeAttachment.Relationship.valueOf(in.readUTF());
+                int length = in.readInt();
+                if (length < 0 || length > NoticeAttachment.MAX_BYTES) {
+                    throw new IOException("attachment length " + length);
+                }
+                attachments.add(new NoticeAttachment(name, mime, in.readNBytes(length), relationship));
+            }
+            return attachments;
+        } catch (IOException | IllegalArgumentException e) {
+            // Written by encode() only; damaged, the attachments are lost but the draft's PDFs are not.
+            return List.of();
+        }
     }
 }

@@ -3,11 +3,13 @@ package de.amtsdesk.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.amtsdesk.core.notice.NoticeAttachment;
 import de.amtsdesk.core.store.NoticeDraftRepository.NoticeDraftState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NoticeDraftRepositoryTest {
 
     private static final String PASSPHRASE = "Bescheide bleiben";
+    private static final NoticeAttachment CSV = new NoticeAttachment("Berechnung.csv", "text/csv",
+            "Monat;Wohngeld\nJanuar;212,00\n".getBytes(StandardCharsets.UTF_8), NoticeAttachment.Relationship.DATA);
 
     @TempDir
     Path tmp;
@@ -31,13 +35,14 @@ class NoticeDraftRepositoryTest {
         try (UnlockedVault vault = TestVaults.create(dir, PASSPHRASE); AppDatabase db = AppDatabase.open(vault)) {
             NoticeDraftRepository drafts = db.noticeDrafts();
             assertThat(drafts.load("$case1")).isEmpty();
-            drafts.save(new NoticeDraftState("$case1", "general.decision", Map.of("case.due", "31.12.2026"), null, 0,
+            drafts.save(new NoticeDraftState("$case1", "general.decision", Map.of("case.due", "31.12.2026"), List.of(), null, 0,
                     null, false, Instant.EPOCH));
             assertThat(drafts.load("$case1").orElseThrow().requestedPdf()).isNull();
             drafts.save(new NoticeDraftState("$case1", "general.decision",
-                    Map.of("case.due", "31.12.2026", "unit.contact", "Zimmer 4"), requested, 2, signed, true,
+                    Map.of("case.due", "31.12.2026", "unit.contact", "Zimmer 4"), List.of(CSV), requested, 2, signed,
+                    true,
                     Instant.EPOCH));
-            drafts.save(new NoticeDraftState("$case2", "general.decision", Map.of(), null, 0, null, false,
+            drafts.save(new NoticeDraftState("$case2", "general.decision", Map.of(), List.of(), null, 0, null, false,
                     Instant.EPOCH));
             assertThat(drafts.delete("$case2")).isTrue();
             assertThat(drafts.delete("$case2")).isFalse();
@@ -55,14 +60,20 @@ class NoticeDraftRepositoryTest {
             assertThat(back.requestedPages()).isEqualTo(2);
             assertThat(back.signedPdf()).isEqualTo(signed);
             assertThat(back.sent()).isTrue();
+            assertThat(back.attachments()).singleElement().satisfies(a -> {
+                assertThat(a.name()).isEqualTo("Berechnung.csv");
+                assertThat(a.mimeType()).isEqualTo("text/csv");
+                assertThat(a.relationship()).isEqualTo(NoticeAttachment.Relationship.DATA);
+                assertThat(a.content()).isEqualTo(CSV.content());
+            });
         }
     }
 
     @Test
     void aStateThatCannotBeSignedIsRefusedBeforeItIsStored() {
-        assertThatThrownBy(() -> new NoticeDraftState("$c", "t", Map.of(), null, 0, new byte[] {1}, false,
+        assertThatThrownBy(() -> new NoticeDraftState("$c", "t", Map.of(), List.of(), null, 0, new byte[] {1}, false,
                 Instant.EPOCH)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new NoticeDraftState("$c", "t", Map.of(), new byte[] {1}, 0, null, false,
+        assertThatThrownBy(() -> new NoticeDraftState("$c", "t", Map.of(), List.of(), new byte[] {1}, 0, null, false,
                 Instant.EPOCH)).isInstanceOf(IllegalArgumentException.class);
     }
 }
