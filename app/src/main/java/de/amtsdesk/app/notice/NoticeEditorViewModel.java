@@ -432,19 +432,21 @@ public final class NoticeEditorViewModel {
      * The type comes from the system, else the name; a file of the same name replaces the earlier one.
      */
     public void attach(Path file, NoticeAttachment.Relationship relationship) {
+        // A root path has no file name: it is no file to attach, and the refusal below says so.
+        Path fileName = file.getFileName();
+        String name = fileName == null ? file.toString() : fileName.toString();
         background.execute(() -> {
             NoticeAttachment attachment;
             try {
                 if (java.nio.file.Files.size(file) > NoticeAttachment.MAX_BYTES) {
-                    ui.execute(() -> message.set(text.get("notice.attachment.tooLarge", file.getFileName(),
+                    ui.execute(() -> message.set(text.get("notice.attachment.tooLarge", name,
                             NoticeAttachment.MAX_BYTES / (1024 * 1024))));
                     return;
                 }
                 String type = java.nio.file.Files.probeContentType(file);
-                attachment = new NoticeAttachment(file.getFileName().toString(), type,
-                        java.nio.file.Files.readAllBytes(file), relationship);
+                attachment = new NoticeAttachment(name, type, java.nio.file.Files.readAllBytes(file), relationship);
             } catch (java.io.IOException | IllegalArgumentException e) {
-                ui.execute(() -> message.set(text.get("notice.attachment.failed", file.getFileName())));
+                ui.execute(() -> message.set(text.get("notice.attachment.failed", name)));
                 return;
             }
             ui.execute(() -> {
