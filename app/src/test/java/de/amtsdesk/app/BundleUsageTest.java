@@ -41,7 +41,8 @@ class BundleUsageTest {
             "audit.field.",               // + the audited field name (CaseDiff)
             "queue.hit.",                 // + SearchIndexRepository.Kind
             "notice.stage.",              // + NoticeEditorViewModel.Stage
-            "notice.keyKind."             // + NoticeEditorViewModel.KeyKind
+            "notice.keyKind.",            // + NoticeEditorViewModel.KeyKind
+            "lead.macros.status."         // + CaseStatus.wireName() a macro may set
     );
     private static final Path MAIN = Path.of("src", "main");
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9_]+)+\\.?)\"");

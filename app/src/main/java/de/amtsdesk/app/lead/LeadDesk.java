@@ -80,6 +80,12 @@ public final class LeadDesk {
             }
 
             @Override
+            public void editUnitTexts() {
+                UnitTextsDialog.show(owner(holder[0]), text, new TemplateEditorViewModel(desk, text, vm::send, ui),
+                        new MacroEditorViewModel(desk, text, vm::send, ui));
+            }
+
+            @Override
             public void editLetterhead() {
                 LetterheadDialog.edit(owner(holder[0]), text, new LetterheadViewModel(desk, text, vm::send));
             }

@@ -18,6 +18,9 @@ public interface LeadDeskDialogs {
     /** Asks for the Matrix ID of the person to invite; empty when the lead cancelled. */
     Optional<String> askNewMember();
 
+    /** Edits the unit's reply templates and macros (sends the events itself). */
+    void editUnitTexts();
+
     /** Edits the unit's letterhead for notices (sends the policy event itself on OK). */
     void editLetterhead();
 

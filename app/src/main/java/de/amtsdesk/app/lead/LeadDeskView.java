@@ -243,6 +243,11 @@ public final class LeadDeskView {
     }
 
     @FXML
+    private void editUnitTexts() {
+        dialogs.editUnitTexts();
+    }
+
+    @FXML
     private void editLetterhead() {
         dialogs.editLetterhead();
     }

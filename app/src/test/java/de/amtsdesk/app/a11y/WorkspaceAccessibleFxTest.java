@@ -68,6 +68,11 @@ class WorkspaceAccessibleFxTest {
             audit(robot, () -> LeadScreens.leadDesk(locale, lead));
             audit(robot, () -> LeadScreens.assigneePicker(locale, lead));
             audit(robot, () -> LeadScreens.memberSettings(locale, lead));
+            audit(robot, () -> de.amtsdesk.app.lead.UnitTextsDialog.content(Screens.text(locale),
+                    new de.amtsdesk.app.lead.TemplateEditorViewModel(lead, Screens.text(locale), (c, s) -> { },
+                            Runnable::run),
+                    new de.amtsdesk.app.lead.MacroEditorViewModel(lead, Screens.text(locale), (c, s) -> { },
+                            Runnable::run)));
             audit(robot, () -> de.amtsdesk.app.lead.LetterheadDialog.content(Screens.text(locale),
                     new de.amtsdesk.app.lead.LetterheadViewModel(lead, Screens.text(locale), (c, s) -> { })));
         }
