@@ -130,7 +130,7 @@ public final class MainWindow {
         }
         followSystemContrast();
         stage.setOnHidden(event -> close());
-        stage.setOnShown(event -> StartupProbe.loginScreenShown());
+        stage.setOnShown(event -> StartupProbe.loginScreenShown(stage.getScene()));
         stage.show();
     }
 
