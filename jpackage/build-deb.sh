@@ -3,6 +3,11 @@
 # cache). Installs to /opt/amtsdesk with a menu entry and /usr/bin/amtsdesk; depends on libgtk-3-0, which JavaFX
 # needs and jpackage does not find by itself. Called by the Maven build (package phase) after the app-image.
 set -euo pipefail
+# Only on Linux: the Windows workflow (.github/workflows/windows.yml) builds the MSI with WiX instead.
+if [ "$(uname -s)" != Linux ]; then
+  echo "not Linux: the .deb is not built here"
+  exit 0
+fi
 target="$1"
 version="${2%-SNAPSHOT}"
 here="$(cd "$(dirname "$0")" && pwd)"
