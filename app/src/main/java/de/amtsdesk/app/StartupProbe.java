@@ -5,8 +5,13 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
@@ -15,24 +20,34 @@ import javax.imageio.ImageIO;
  * Lets the start-up benchmark (bench/) and packaging smoke tests measure "process start to login screen" in the
  * real app: with {@code -Damtsdesk.startupProbe=true} the app prints one line when the login window is shown and
  * quits. With {@code -Damtsdesk.startupProbe.picture=FILE} it first writes what the window shows as a PNG (the
- * installed package's test looks at it). Without the properties it does nothing.
+ * installed package's test looks at it). With {@code -Damtsdesk.startupProbe=queue} it measures the way to work
+ * instead: one line when the unlock screen is shown, one when Enter is first pressed (the passphrase typed by the
+ * benchmark through the X server, as a person would), one when the case queue first shows rows; then it quits.
+ * Without the properties it does nothing.
  */
 final class StartupProbe {
 
     static final String PROPERTY = "amtsdesk.startupProbe";
     static final String PICTURE_PROPERTY = "amtsdesk.startupProbe.picture";
     static final String MARKER = "AMTSDESK_LOGIN_SHOWN";
+    static final String QUEUE_MODE = "queue";
+    static final String UNLOCK_MARKER = "AMTSDESK_UNLOCK_SHOWN";
+    static final String ENTER_MARKER = "AMTSDESK_ENTER_PRESSED";
+    static final String QUEUE_MARKER = "AMTSDESK_QUEUE_SHOWN";
 
     private StartupProbe() {
     }
 
     static void loginScreenShown(Scene scene) {
-        if (!Boolean.getBoolean(PROPERTY)) {
+        String mode = System.getProperty(PROPERTY);
+        if (QUEUE_MODE.equals(mode) && scene != null) {
+            watchTheWayToTheQueue(scene);
             return;
         }
-        long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.println(MARKER + " epochMillis=" + System.currentTimeMillis() + " sinceJvmStartMillis="
-                + sinceJvmStart);
+        if (!Boolean.parseBoolean(mode)) {
+            return;
+        }
+        mark(MARKER, "");
         String picture = System.getProperty(PICTURE_PROPERTY);
         if (picture != null && !picture.isBlank() && scene != null) {
             try {
@@ -44,6 +59,39 @@ final class StartupProbe {
         }
         System.out.flush();
         Platform.exit();
+    }
+
+    private static void mark(String marker, String extra) {
+        long now = System.currentTimeMillis();
+        long sinceJvmStart = now - ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.println(marker + " epochMillis=" + now + " sinceJvmStartMillis=" + sinceJvmStart + extra);
+        System.out.flush();
+    }
+
+    /**
+     * The queue counts as shown at the end of the first pulse whose layout put a case into a list cell: what the
+     * caseworker sees, not when the data was ready.
+     */
+    private static void watchTheWayToTheQueue(Scene scene) {
+        mark(UNLOCK_MARKER, "");
+        AtomicBoolean entered = new AtomicBoolean();
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER && entered.compareAndSet(false, true)) {
+                mark(ENTER_MARKER, "");
+            }
+        });
+        AtomicBoolean shown = new AtomicBoolean();
+        scene.addPostLayoutPulseListener(() -> {
+            if (shown.get() || !(scene.lookup("#queueList") instanceof ListView<?> list) || list.getItems().isEmpty()) {
+                return;
+            }
+            boolean rowInCell = list.lookupAll(".list-cell").stream()
+                    .anyMatch(node -> node instanceof ListCell<?> cell && !cell.isEmpty() && cell.isVisible());
+            if (rowInCell && shown.compareAndSet(false, true)) {
+                mark(QUEUE_MARKER, " rows=" + list.getItems().size());
+                Platform.exit();
+            }
+        });
     }
 
     /** Without the javafx-swing module (not in the image): pixel by pixel into an ARGB picture. */
