@@ -2,7 +2,8 @@
 # Issues 12 and 8: the packaged app (jpackage app-image) from spawn to the unlock screen and, with the passphrase
 # typed through the X server, to a queue of 10,000 seeded cases; with and without the image's AOT cache.
 # Needs Xvfb and xdotool; starts a local Synapse. Writes bench/results/packaged-startup-queue.txt.
-# --no-build reuses jpackage/target/app-image; other options go to PackagedQueueBench (--rounds=N --out=FILE).
+# --no-build reuses jpackage/target/app-image; other options go to PackagedQueueBench (--rounds=N --out=FILE
+# --compare-first-screen-training).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/jdk.sh

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * functional account and a caseworker on a real local Synapse. The passphrase is typed into the unlock screen
  * through the X server (xdotool on an Xvfb display), as a person would; the start-up probe of the app prints when
  * the unlock screen is shown, when Enter was pressed and when the case queue first shows rows. Alternating with
- * and without the image's AOT cache, every start on a fresh copy of the profile.
+ * and without the image's AOT cache, every start on a fresh copy of the profile; with
+ * {@code --compare-first-screen-training} also a copy of the image whose cache was trained to the first screen only.
  *
  * <p>Reported: spawn → unlock screen, Enter → queue (Argon2id, both encrypted stores, staff fold restore, the
  * workspace built and laid out), and their sum (the way to the queue without the seconds a person types); the
@@ -43,22 +44,27 @@ public final class PackagedQueueBench {
     private final Path image;
     private final Path work;
     private final int rounds;
+    private final boolean compareFirstScreenTraining;
 
-    private PackagedQueueBench(Path image, Path work, int rounds) {
+    private PackagedQueueBench(Path image, Path work, int rounds, boolean compareFirstScreenTraining) {
         this.image = image;
         this.work = work;
         this.rounds = rounds;
+        this.compareFirstScreenTraining = compareFirstScreenTraining;
     }
 
     public static void main(String[] args) throws Exception {
         Path image = Path.of("jpackage/target/app-image/Amtsdesk");
         Path results = Path.of("bench/results/packaged-startup-queue.txt");
         int rounds = 7;
+        boolean compareFirstScreenTraining = false;
         for (String arg : args) {
             if (arg.startsWith("--image=")) {
                 image = Path.of(arg.substring(8));
             } else if (arg.startsWith("--out=")) {
                 results = Path.of(arg.substring(6));
+            } else if (arg.equals("--compare-first-screen-training")) {
+                compareFirstScreenTraining = true;
             } else if (arg.startsWith("--rounds=")) {
                 rounds = Integer.parseInt(arg.substring(9));
             } else {
@@ -70,7 +76,7 @@ public final class PackagedQueueBench {
         System.setProperty(HarnessPaths.SRC_TEST_DIR_PROPERTY, Path.of("src-test").toAbsolutePath().toString());
         System.setProperty(HarnessPaths.REPORTS_DIR_PROPERTY, work.resolve("logs").toString());
         try {
-            String report = new PackagedQueueBench(image.toAbsolutePath(), work, rounds).run();
+            String report = new PackagedQueueBench(image.toAbsolutePath(), work, rounds, compareFirstScreenTraining).run();
             Files.writeString(results, report);
             System.out.print(report);
             WorkspaceSeed.deleteTree(work);
@@ -94,19 +100,38 @@ public final class PackagedQueueBench {
             waitForDisplay();
             Path profile = work.resolve("profile");
             signedIn(seed, profile, synapse);
+            // Not counted: fills the page cache and, on the profile itself, finishes its first sync (device keys
+            // uploaded), so every copy after it starts as a workstation that has synced before.
+            start(profile, "warm-up", image, "", true);
+            Map<String, Path> images = new LinkedHashMap<>();
+            images.put("aot", image);
+            images.put("plain", image);
+            String training = "";
+            if (compareFirstScreenTraining) {
+                long trainingStart = System.nanoTime();
+                images.put("aot-first-screen", trainedToTheFirstScreen());
+                training = String.format(Locale.ROOT, "aot-first-screen: a copy of the image whose AOT cache was"
+                        + " trained as the build did before 2026-12-04, by one start to the first screen (%d s, cache %d"
+                        + " MB), instead of the build's start through the unlock screen to a queue of 2,000 generated"
+                        + " cases (cache %d MB)%n", (System.nanoTime() - trainingStart) / 1_000_000_000L,
+                        Files.size(images.get("aot-first-screen").resolve("lib/app/amtsdesk.aot")) >> 20,
+                        Files.size(image.resolve("lib/app/amtsdesk.aot")) >> 20);
+            }
             Map<String, List<Start>> starts = new LinkedHashMap<>();
-            starts.put("aot", new ArrayList<>());
-            starts.put("plain", new ArrayList<>());
+            images.keySet().forEach(mode -> starts.put(mode, new ArrayList<>()));
+            List<String> order = new ArrayList<>(images.keySet());
             String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
-            start(profile, "warm-up", false); // page cache and Synapse's caches, not counted
             for (int round = 0; round < rounds; round++) {
-                for (String mode : round % 2 == 0 ? List.of("aot", "plain") : List.of("plain", "aot")) {
-                    Start s = start(profile, mode, mode.equals("plain"));
+                for (String mode : order) {
+                    String options = mode.equals("plain") ? "-XX:AOTMode=off" : "";
+                    Start s = start(profile, mode, images.get(mode), options, false);
                     System.out.printf(Locale.ROOT, "%s round %d: %s%n", mode, round + 1, s);
                     starts.get(mode).add(s);
                 }
+                java.util.Collections.reverse(order); // alternate which mode starts first
             }
-            return report(seedLine, loadBefore, starts);
+            return report(seedLine, loadBefore, starts, training + "starts again after a mistyped passphrase: "
+                    + mistyped + "\n");
         } finally {
             xvfb.destroy();
             xvfb.waitFor(10, TimeUnit.SECONDS);
@@ -140,14 +165,73 @@ public final class PackagedQueueBench {
         }
     }
 
-    private Start start(Path profile, String name, boolean withoutAot) throws Exception {
-        Path data = work.resolve("run-" + name + "-" + System.nanoTime());
-        copyTree(profile, data);
-        ProcessBuilder pb = new ProcessBuilder(image.resolve("bin/Amtsdesk").toString(), "--data-dir=" + data,
-                "--lang=de").redirectErrorStream(true);
+    /** A copy of the image with its AOT cache made again by one start to the first screen (a fresh data directory). */
+    private Path trainedToTheFirstScreen() throws Exception {
+        Path copy = work.resolve("image-trained-to-first-screen");
+        Files.createDirectories(copy);
+        Process cp = new ProcessBuilder("cp", "-a", image.toString(), copy.toString()).inheritIO().start();
+        if (cp.waitFor() != 0) {
+            throw new IllegalStateException("image not copied");
+        }
+        Path trained = copy.resolve(image.getFileName());
+        Path cfg = trained.resolve("lib/app/" + image.getFileName() + ".cfg");
+        Path cache = trained.resolve("lib/app/amtsdesk.aot");
+        String original = Files.readString(cfg);
+        String useCache = "java-options=-XX:AOTCache=$APPDIR/amtsdesk.aot\n";
+        if (!original.contains(useCache)) {
+            throw new IllegalStateException("no AOT cache option in " + cfg);
+        }
+        Files.writeString(cfg, original.replace(useCache, ""));
+        Files.delete(cache);
+        ProcessBuilder pb = new ProcessBuilder(trained.resolve("bin/Amtsdesk").toString(),
+                "--data-dir=" + work.resolve("first-screen-training-data")).redirectErrorStream(true)
+                .redirectOutput(work.resolve("app-first-screen-training.log").toFile());
         pb.environment().put("DISPLAY", ":" + DISPLAY);
-        pb.environment().put("JAVA_TOOL_OPTIONS",
-                (withoutAot ? "-XX:AOTMode=off " : "") + "-Damtsdesk.startupProbe=queue");
+        pb.environment().put("JAVA_TOOL_OPTIONS", "-XX:AOTCacheOutput=" + cache + " -Damtsdesk.startupProbe=true");
+        Process training = pb.start();
+        if (!training.waitFor(180, TimeUnit.SECONDS) || !Files.isRegularFile(cache)) {
+            training.destroyForcibly();
+            throw new IllegalStateException("the training start wrote no AOT cache: "
+                    + work.resolve("app-first-screen-training.log"));
+        }
+        Files.writeString(cfg, original);
+        return trained;
+    }
+
+    /** One start, again (at most twice more) when the typed passphrase was refused: xdotool is not a person. */
+    private Start start(Path profile, String name, Path launcherImage, String jvmOptions, boolean inPlace)
+            throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(profile, name, launcherImage, jvmOptions, inPlace);
+            } catch (PassphraseRefused e) {
+                mistyped++;
+                if (attempt == 3) {
+                    throw e;
+                }
+                System.out.println(name + ": the typed passphrase was refused, starting again");
+            }
+        }
+    }
+
+    private static final class PassphraseRefused extends IllegalStateException {
+        PassphraseRefused(String message) {
+            super(message);
+        }
+    }
+
+    private int mistyped;
+
+    private Start startOnce(Path profile, String name, Path launcherImage, String jvmOptions, boolean inPlace)
+            throws Exception {
+        Path data = inPlace ? profile : work.resolve("run-" + name + "-" + System.nanoTime());
+        if (!inPlace) {
+            copyTree(profile, data);
+        }
+        ProcessBuilder pb = new ProcessBuilder(launcherImage.resolve("bin/Amtsdesk").toString(),
+                "--data-dir=" + data, "--lang=de").redirectErrorStream(true);
+        pb.environment().put("DISPLAY", ":" + DISPLAY);
+        pb.environment().put("JAVA_TOOL_OPTIONS", (jvmOptions + " -Damtsdesk.startupProbe=queue").trim());
         long spawn = System.currentTimeMillis();
         Process app = pb.start();
         LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -156,24 +240,37 @@ public final class PackagedQueueBench {
         try {
             String unlock = await(lines, "AMTSDESK_UNLOCK_SHOWN", log);
             xdotool("search", "--sync", "--onlyvisible", "--name", "Amtsdesk", "windowfocus", "--sync");
-            xdotool("type", "--delay", "5", WorkspaceSeed.PASSPHRASE);
+            // The passphrase field takes the focus just after the window is shown; nobody types faster than this.
+            Thread.sleep(300);
+            xdotool("type", "--delay", "10", WorkspaceSeed.PASSPHRASE);
             xdotool("key", "Return");
             String enter = await(lines, "AMTSDESK_ENTER_PRESSED", log);
-            String queue = await(lines, "AMTSDESK_QUEUE_SHOWN", log);
+            String queue;
+            try {
+                queue = await(lines, "AMTSDESK_QUEUE_SHOWN", log, 30);
+            } catch (IllegalStateException e) {
+                if (refusedIn(data)) {
+                    throw new PassphraseRefused(name + ": passphrase refused");
+                }
+                throw e;
+            }
             long peak = peakRssKb(app.pid());
             long unlockAt = value(unlock, "epochMillis");
             long enterAt = value(enter, "epochMillis");
             return new Start(unlockAt - spawn, value(unlock, "sinceJvmStartMillis"), enterAt - unlockAt,
                     value(queue, "epochMillis") - enterAt, (int) value(queue, "rows"), peak);
         } finally {
-            if (!app.waitFor(20, TimeUnit.SECONDS)) {
+            // A training start writes its AOT cache while the JVM exits: give it the time.
+            if (!app.waitFor(jvmOptions.contains("AOTCacheOutput") ? 180 : 20, TimeUnit.SECONDS)) {
                 app.destroy();
                 if (!app.waitFor(10, TimeUnit.SECONDS)) {
                     app.destroyForcibly().waitFor();
                 }
             }
             reader.join(5_000);
-            WorkspaceSeed.deleteTree(data);
+            if (!inPlace) {
+                WorkspaceSeed.deleteTree(data);
+            }
         }
     }
 
@@ -192,15 +289,31 @@ public final class PackagedQueueBench {
         }
     }
 
+    /** Whether the app's log says the vault of this data directory refused the passphrase. */
+    private static boolean refusedIn(Path data) throws IOException {
+        Path log = Path.of(System.getProperty("user.home"), ".amtsdesk", "logs", "amtsdesk.log");
+        if (!Files.isRegularFile(log)) {
+            return false;
+        }
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.anyMatch(line -> line.contains("vault in " + data + " refused the passphrase"));
+        }
+    }
+
     private static String await(LinkedBlockingQueue<String> lines, String marker, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STEP_TIMEOUT_SECONDS);
+        return await(lines, marker, log, STEP_TIMEOUT_SECONDS);
+    }
+
+    private static String await(LinkedBlockingQueue<String> lines, String marker, Path log, long seconds)
+            throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             String line = lines.poll(200, TimeUnit.MILLISECONDS);
             if (line != null && line.startsWith(marker)) {
                 return line;
             }
         }
-        throw new IllegalStateException("the app did not print " + marker + " within " + STEP_TIMEOUT_SECONDS
+        throw new IllegalStateException("the app did not print " + marker + " within " + seconds
                 + " s; its output: " + log);
     }
 
@@ -257,8 +370,8 @@ public final class PackagedQueueBench {
         }
     }
 
-    private static String report(String seedLine, String loadBefore, Map<String, List<Start>> starts)
-            throws IOException {
+    private static String report(String seedLine, String loadBefore, Map<String, List<Start>> starts,
+            String training) throws IOException {
         StringBuilder out = new StringBuilder();
         out.append("# Packaged start to the case queue (jpackage app-image, jlinked JDK 25 runtime), with and without"
                 + " its AOT cache (PackagedQueueBench)\n");
@@ -271,7 +384,8 @@ public final class PackagedQueueBench {
         out.append("what-runs: the image's launcher (default JVM options of the image) on Xvfb, a fresh copy of the"
                 + " seeded profile each start, both accounts signed in on a local Synapse (the engines sync with it"
                 + " while the queue comes up); the passphrase typed by xdotool; -Damtsdesk.startupProbe=queue; 'plain'"
-                + " adds -XX:AOTMode=off; one uncounted warm-up start, then alternating\n");
+                + " adds -XX:AOTMode=off; one uncounted warm-up start, then rounds in alternating order\n");
+        out.append(training);
         for (var entry : starts.entrySet()) {
             List<Start> s = entry.getValue();
             String mode = entry.getKey();

@@ -76,6 +76,23 @@ class AppImageIT {
         assertThat(run.output()).contains("AMTSDESK_LOGIN_SHOWN");
     }
 
+    /**
+     * The cache was trained the caseworker's way (ADR 0019): the build's training start of this image got from the
+     * unlock screen, with the passphrase typed through the X server, to a queue that showed the generated cases.
+     */
+    @Test
+    void theAotCacheWasTrainedThroughTheUnlockScreenToTheQueue() throws Exception {
+        Path target = IMAGE.toAbsolutePath().getParent().getParent();
+        assertThat(Files.readString(target.resolve("aot-trained.txt"))).startsWith("to the queue of 2,000");
+        String training = Files.readString(target.resolve("aot-training.log"));
+        assertThat(training).contains("AMTSDESK_UNLOCK_SHOWN", "AMTSDESK_ENTER_PRESSED");
+        java.util.regex.Matcher queue = java.util.regex.Pattern.compile("AMTSDESK_QUEUE_SHOWN .* rows=(\\d+)")
+                .matcher(training);
+        assertThat(queue.find()).as(training).isTrue();
+        assertThat(Integer.parseInt(queue.group(1))).as("rows in the training start's queue")
+                .isGreaterThanOrEqualTo(2000);
+    }
+
     private static Run window(Map<String, String> environment) throws IOException, InterruptedException {
         Path launcher = IMAGE.resolve("bin/Amtsdesk");
         Path data = Files.createTempDirectory("amtsdesk-image-window");

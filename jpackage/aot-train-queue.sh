@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs inside a display (xvfb-run or $DISPLAY), called by build-app-image.sh: one start of the image that writes its
+# AOT cache at exit, on the throw-away profile $DATA. The passphrase ($AMTSDESK_SEED_PASSPHRASE) is typed into the
+# unlock screen through the X server as a person would; the start-up probe quits once the queue shows cases.
+set -uo pipefail
+: "${APP:?}" "${DATA:?}" "${CACHE:?}" "${LOG:?}" "${AMTSDESK_SEED_PASSPHRASE:?}"
+JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$CACHE -Damtsdesk.startupProbe=queue" "$APP/bin/Amtsdesk" --data-dir="$DATA" \
+  >"$LOG" 2>&1 &
+pid=$!
+for _ in $(seq 1 600); do
+  grep -q AMTSDESK_UNLOCK_SHOWN "$LOG" && break
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+if ! grep -q AMTSDESK_UNLOCK_SHOWN "$LOG"; then
+  kill "$pid" 2>/dev/null
+  echo "training: the unlock screen did not come" >&2
+  exit 1
+fi
+# The passphrase field takes the focus just after the window is shown.
+timeout 30 xdotool search --sync --onlyvisible --name Amtsdesk windowfocus --sync >/dev/null && sleep 0.5 \
+  && xdotool type --delay 20 "$AMTSDESK_SEED_PASSPHRASE" && xdotool key Return
+for _ in $(seq 1 1200); do
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+if kill -0 "$pid" 2>/dev/null; then
+  kill "$pid"
+  echo "training: the app did not finish within two minutes" >&2
+  exit 1
+fi
+wait "$pid"
+grep -q AMTSDESK_QUEUE_SHOWN "$LOG"
