@@ -45,8 +45,12 @@ public final class PackagedQueueBench {
     private final Path work;
     private final int rounds;
     private final boolean compareFirstScreenTraining;
+    /** More kinds of start: name → JVM options added to the image's own (e.g. a bounded heap). */
+    private final Map<String, String> extraModes;
 
-    private PackagedQueueBench(Path image, Path work, int rounds, boolean compareFirstScreenTraining) {
+    private PackagedQueueBench(Path image, Path work, int rounds, boolean compareFirstScreenTraining,
+            Map<String, String> extraModes) {
+        this.extraModes = extraModes;
         this.image = image;
         this.work = work;
         this.rounds = rounds;
@@ -58,6 +62,7 @@ public final class PackagedQueueBench {
         Path results = Path.of("bench/results/packaged-startup-queue.txt");
         int rounds = 7;
         boolean compareFirstScreenTraining = false;
+        Map<String, String> extraModes = new LinkedHashMap<>();
         for (String arg : args) {
             if (arg.startsWith("--image=")) {
                 image = Path.of(arg.substring(8));
@@ -65,6 +70,9 @@ public final class PackagedQueueBench {
                 results = Path.of(arg.substring(6));
             } else if (arg.equals("--compare-first-screen-training")) {
                 compareFirstScreenTraining = true;
+            } else if (arg.startsWith("--mode=")) { // --mode=NAME:JVM OPTIONS
+                String[] mode = arg.substring(7).split(":", 2);
+                extraModes.put(mode[0], mode[1]);
             } else if (arg.startsWith("--rounds=")) {
                 rounds = Integer.parseInt(arg.substring(9));
             } else {
@@ -76,7 +84,8 @@ public final class PackagedQueueBench {
         System.setProperty(HarnessPaths.SRC_TEST_DIR_PROPERTY, Path.of("src-test").toAbsolutePath().toString());
         System.setProperty(HarnessPaths.REPORTS_DIR_PROPERTY, work.resolve("logs").toString());
         try {
-            String report = new PackagedQueueBench(image.toAbsolutePath(), work, rounds, compareFirstScreenTraining).run();
+            String report = new PackagedQueueBench(image.toAbsolutePath(), work, rounds, compareFirstScreenTraining,
+                    extraModes).run();
             Files.writeString(results, report);
             System.out.print(report);
             WorkspaceSeed.deleteTree(work);
@@ -117,13 +126,17 @@ public final class PackagedQueueBench {
                         Files.size(images.get("aot-first-screen").resolve("lib/app/amtsdesk.aot")) >> 20,
                         Files.size(image.resolve("lib/app/amtsdesk.aot")) >> 20);
             }
+            extraModes.keySet().forEach(mode -> images.put(mode, image));
+            for (var mode : extraModes.entrySet()) {
+                training += "mode " + mode.getKey() + ": the image with " + mode.getValue() + "\n";
+            }
             Map<String, List<Start>> starts = new LinkedHashMap<>();
             images.keySet().forEach(mode -> starts.put(mode, new ArrayList<>()));
             List<String> order = new ArrayList<>(images.keySet());
             String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
             for (int round = 0; round < rounds; round++) {
                 for (String mode : order) {
-                    String options = mode.equals("plain") ? "-XX:AOTMode=off" : "";
+                    String options = mode.equals("plain") ? "-XX:AOTMode=off" : extraModes.getOrDefault(mode, "");
                     Start s = start(profile, mode, images.get(mode), options, false);
                     System.out.printf(Locale.ROOT, "%s round %d: %s%n", mode, round + 1, s);
                     starts.get(mode).add(s);
