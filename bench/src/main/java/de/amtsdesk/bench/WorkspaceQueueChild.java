@@ -313,6 +313,37 @@ public final class WorkspaceQueueChild {
             return out;
         }
         /**
+         * For the pulses that began between the two instants and whose FX-thread work (renderer wait left out) was
+         * over 16 ms: the longest time of each phase among them, to say where such a pulse spent its time.
+         */
+        Map<String, Double> slowPhasesBetween(long fromMicros, long toMicros) {
+            Map<Integer, List<Phase>> byPulse = new java.util.TreeMap<>();
+            for (Phase p : phases) {
+                byPulse.computeIfAbsent(p.pulseId(), k -> new ArrayList<>()).add(p);
+            }
+            Map<String, Double> worst = new java.util.TreeMap<>();
+            for (List<Phase> pulse : byPulse.values()) {
+                Instant first = pulse.stream().filter(Phase::fxThread).map(Phase::start).min(Instant::compareTo)
+                        .orElse(null);
+                if (first == null) {
+                    continue;
+                }
+                long start = first.getEpochSecond() * 1_000_000 + first.getNano() / 1000;
+                double work = pulse.stream().filter(p -> p.fxThread()
+                        && !p.name().startsWith("Waiting for previous rendering"))
+                        .mapToDouble(p -> java.time.Duration.between(p.start(), p.end()).toNanos() / 1e6).sum();
+                if (start < fromMicros || start >= toMicros || work <= 16) {
+                    continue;
+                }
+                for (Phase p : pulse) {
+                    worst.merge((p.fxThread() ? "fx:" : "render:") + p.name(),
+                            java.time.Duration.between(p.start(), p.end()).toNanos() / 1e6, Math::max);
+                }
+            }
+            return worst;
+        }
+
+        /**
          * FX-thread work of each pulse that began between the two instants, without the phase in which the FX thread
          * waits for the renderer to finish the previous frame: with the software pipeline (prism sw, no GPU here) a
          * frame of the whole window takes the render thread tens of milliseconds, which the pulse then waits out.

@@ -1,5 +1,6 @@
 package de.amtsdesk.app.lead;
 
+import de.amtsdesk.app.UniformRows;
 import de.amtsdesk.core.i18n.Translations;
 import java.util.List;
 import javafx.animation.KeyFrame;
@@ -8,8 +9,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
-import javafx.scene.chart.StackedBarChart;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -46,7 +45,7 @@ public final class LeadDeskView {
     @FXML private Label unassignedLabel;
     @FXML private ListView<UnassignedRow> unassignedList;
     @FXML private Button assignButton;
-    @FXML private StackedBarChart<String, Number> workloadChart;
+    @FXML private WorkloadChart workloadChart;
     @FXML private Label workloadLabel;
     @FXML private TableView<WorkloadRow> workloadTable;
     @FXML private TableColumn<WorkloadRow, String> nameColumn;
@@ -80,6 +79,7 @@ public final class LeadDeskView {
         unassignedList.setItems(viewModel.unassigned());
         unassignedList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         unassignedList.setCellFactory(l -> new UnassignedCell());
+        UniformRows.fixOnceMeasured(unassignedList);
         unassignedList.getSelectionModel().getSelectedItems().addListener(
                 (ListChangeListener<UnassignedRow>) c -> viewModel.selected().setAll(selectedIds()));
         unassignedList.addEventFilter(KeyEvent.KEY_PRESSED, key -> {
@@ -112,6 +112,8 @@ public final class LeadDeskView {
         nextColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().nextCase()));
         workloadTable.setItems(viewModel.workload());
         workloadTable.setRowFactory(t -> new DropRow());
+        workloadChart.setSeriesNames(List.of(text.get("lead.series.overdue"), text.get("lead.series.dueToday"),
+                text.get("lead.series.other"), text.get("lead.series.free")));
         viewModel.appliedProperty().addListener((obs, old, now) -> showInChart());
         showInChart();
         slaPane.getChildren().setAll(slaReport);
@@ -131,53 +133,14 @@ public final class LeadDeskView {
     }
 
     /**
-     * The chart shows the table's numbers: overdue, due today, other open, and the free room up to capacity. When the
-     * same people are shown in the same order (every sync batch but a member joining or leaving), only the bars'
-     * values change; the axis, the legend and 400 bar nodes stay.
+     * The chart shows the table's numbers: overdue, due today, other open, and the free room up to capacity; drawn
+     * again once per applied projection (one per sync batch), not per row.
      */
     private void showInChart() {
         List<WorkloadRow> rows = List.copyOf(viewModel.workload());
-        List<String> categories = rows.stream().map(r -> r.atCapacity() ? r.name() + " ⚠" : r.name()).toList();
-        if (categories.equals(chartCategories) && workloadChart.getData().size() == 4) {
-            for (int i = 0; i < rows.size(); i++) {
-                int[] values = barValues(rows.get(i));
-                for (int s = 0; s < 4; s++) {
-                    XYChart.Data<String, Number> bar = workloadChart.getData().get(s).getData().get(i);
-                    if (bar.getYValue().intValue() != values[s]) {
-                        bar.setYValue(values[s]);
-                    }
-                }
-            }
-            return;
-        }
-        List<XYChart.Series<String, Number>> series = List.of(series("lead.series.overdue"),
-                series("lead.series.dueToday"), series("lead.series.other"), series("lead.series.free"));
-        for (int i = 0; i < rows.size(); i++) {
-            int[] values = barValues(rows.get(i));
-            for (int s = 0; s < 4; s++) {
-                series.get(s).getData().add(new XYChart.Data<>(categories.get(i), values[s]));
-            }
-        }
-        chartCategories = categories;
-        // The people are given, not found from the data: the axis does not measure 100 names again whenever a bar
-        // changes (autoRanging of the category axis did that on every sync batch).
-        if (workloadChart.getXAxis() instanceof javafx.scene.chart.CategoryAxis names) {
-            names.setAutoRanging(false);
-            names.getCategories().setAll(categories);
-        }
-        workloadChart.getData().setAll(series);
-    }
-
-    private List<String> chartCategories = List.of();
-
-    private static int[] barValues(WorkloadRow row) {
-        return new int[] {row.overdue(), row.dueToday(), row.otherOpen(), row.freeCapacity()};
-    }
-
-    private XYChart.Series<String, Number> series(String key) {
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
-        series.setName(text.get(key));
-        return series;
+        workloadChart.show(rows.stream().map(r -> r.atCapacity() ? r.name() + " ⚠" : r.name()).toList(),
+                rows.stream().map(r -> new int[] {r.overdue(), r.dueToday(), r.otherOpen(), r.freeCapacity()})
+                        .toList());
     }
 
     /** Enter or Ctrl+Shift+A on the unassigned list: choose a person, then one {@code assigned} event. */

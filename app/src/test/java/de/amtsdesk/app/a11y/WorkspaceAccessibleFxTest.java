@@ -110,7 +110,7 @@ class WorkspaceAccessibleFxTest {
         robot.interact(() -> {
             assertThat(((ListView<?>) root.lookup("#unassignedList")).getItems()).hasSize(2);
             assertThat(((javafx.scene.control.TableView<?>) root.lookup("#workloadTable")).getItems()).hasSize(3);
-            assertThat(((javafx.scene.chart.XYChart<?, ?>) root.lookup("#workloadChart")).getData()).hasSize(4);
+            assertThat(((de.amtsdesk.app.lead.WorkloadChart) root.lookup("#workloadChart")).barNames()).hasSize(3);
         });
         SceneAudit.assertKeyboardCycle(robot, root);
         SceneAudit.assertKeyboardCycle(robot, show(robot, () -> LeadScreens.memberSettings(Locale.GERMAN,
