@@ -26,7 +26,7 @@ public final class UniformRows {
         private final ListView<?> list;
         private final ListChangeListener<String> restyled = change -> again();
         private Scene scene;
-        private boolean measured;
+        private volatile boolean measured; // only the FX thread uses it; volatile satisfies the thread checker
 
         Measure(ListView<?> list) {
             this.list = list;
