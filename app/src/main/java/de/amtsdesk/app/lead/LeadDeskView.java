@@ -146,6 +146,12 @@ public final class LeadDeskView {
     /** Enter or Ctrl+Shift+A on the unassigned list: choose a person, then one {@code assigned} event. */
     @FXML
     public void openAssignPicker() {
+        // The row with the keyboard focus counts as chosen when nothing is selected: a lead who tabbed into the list
+        // sees that row marked and presses Enter (JavaFX does not select on focus).
+        int focused = unassignedList.getFocusModel().getFocusedIndex();
+        if (viewModel.selected().isEmpty() && focused >= 0 && focused < unassignedList.getItems().size()) {
+            unassignedList.getSelectionModel().select(focused);
+        }
         if (viewModel.selected().isEmpty()) {
             viewModel.assignSelected(null);
             return;

@@ -78,6 +78,29 @@ class LeadDeskFxTest {
                 .isEqualTo(shown + " Vorgänge an Ben Bearbeiter zugewiesen.");
     }
 
+    /** Found in the demo: Enter on the row the keyboard focus marks, with nothing selected, said "nothing selected". */
+    @Test
+    void enterOnTheFocusedRowAssignsThatCase(FxRobot robot) {
+        ListView<?> list = robot.lookup("#unassignedList").queryAs(ListView.class);
+        robot.interact(() -> {
+            list.requestFocus();
+            list.getSelectionModel().clearSelection();
+            list.getFocusModel().focus(2);
+        });
+        String third = ((UnassignedRow) list.getItems().get(2)).caseId();
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        awaitFocus(robot, "#assigneeQuery");
+        robot.type(KeyCode.B, KeyCode.E, KeyCode.N);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(fold.sent()).hasSize(1);
+        assertThat(fold.sent().getFirst().content().get("cases")).extracting(n -> n.asText()).containsExactly(third);
+        assertThat(fold.book().find(third).orElseThrow().assignee()).isEqualTo(FoldDesk.BEN);
+    }
+
     private static void awaitFocus(FxRobot robot, String query) {
         try {
             WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery()

@@ -28,6 +28,7 @@ import java.util.stream.Stream;
  * The demo: a local Synapse with the agency's functional account, two staff accounts and a few citizens who open
  * encrypted conversations from matrix-js-sdk, then the real app pointed at it. Ctrl+C (or closing the window)
  * stops everything (arguments such as {@code --lang=en} go to the app); shutdown hooks make sure no Synapse or node process is left behind.
+ * With {@code --lead} the demo caseworker is a team lead of the unit as well, and sees the lead desk (Ctrl+Shift+L).
  */
 public final class DemoMain {
 
@@ -45,7 +46,9 @@ public final class DemoMain {
     private DemoMain() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] arguments) throws Exception {
+        boolean asLead = List.of(arguments).contains("--lead");
+        String[] args = Stream.of(arguments).filter(a -> !a.equals("--lead")).toArray(String[]::new);
         Path workDir = HarnessPaths.cacheDir().resolve("demo");
         deleteRecursively(workDir);
         Files.createDirectories(workDir);
@@ -66,7 +69,7 @@ public final class DemoMain {
         RegisteredUser leadUser = synapse.registerUser("teamleitung", randomPassword(), "Tina Teamleitung", false);
         say("Lege den verschlüsselten Teamraum der Einheit an (Teamleitung) …");
         UnitLead lead = UnitLead.create(synapse, workDir.resolve("teamleitung"), leadUser, "Team Bürgeramt",
-                List.of(caseworker.userId()));
+                asLead ? List.of(caseworker.userId()) : List.of(), asLead ? List.of() : List.of(caseworker.userId()));
         Runtime.getRuntime().addShutdownHook(new Thread(lead::close, "demo-lead-shutdown"));
 
         List<RegisteredUser> accounts = new ArrayList<>();
@@ -83,7 +86,8 @@ public final class DemoMain {
         say("Homeserver:  " + synapse.baseUrl());
         say("Behörde:     " + agency.localpart() + "  /  Passwort: " + agencyPassword);
         say("Passphrase:  " + DEMO_PASSPHRASE + " (Arbeitsplatz-Speicher)");
-        say("Sachbearb.:  " + caseworker.userId() + "  /  Passwort: " + caseworkerPassword);
+        say("Sachbearb.:  " + caseworker.userId() + "  /  Passwort: " + caseworkerPassword
+                + (asLead ? "  (auch Teamleitung: Leitungsansicht mit Strg+Umschalt+L)" : ""));
         say("Teamraum:    " + lead.staffRoom());
         say("Starte Amtsdesk … (Strg+C beendet alles)");
         Process app = startApp(synapse.baseUrl(), agency.localpart(), agencyPassword,

@@ -35,12 +35,18 @@ public final class UnitLead implements AutoCloseable {
     /** Creates the lead's profile under {@code dir}, the staff room, and invites {@code caseworkers}. */
     public static UnitLead create(SynapseServer synapse, Path dir, RegisteredUser lead, String roomName,
             List<String> caseworkers) throws Exception {
+        return create(synapse, dir, lead, roomName, List.of(), caseworkers);
+    }
+
+    /** As {@link #create(SynapseServer, Path, RegisteredUser, String, List)}, with further team leads invited. */
+    public static UnitLead create(SynapseServer synapse, Path dir, RegisteredUser lead, String roomName,
+            List<String> furtherLeads, List<String> caseworkers) throws Exception {
         Workstation ws = Workstation.create(dir, "lead passphrase 4711".toCharArray());
         try {
             Session session = ws.login(HomeserverUrl.parse(synapse.baseUrl()), lead.localpart(), lead.password());
             AgencyEngine engine = ws.engine(session, rooms -> { }, false);
             engine.syncOnce(Duration.ZERO); // device keys up before the room exists
-            String room = StaffRoomSetup.create(engine.client(), session, roomName, List.of(), caseworkers,
+            String room = StaffRoomSetup.create(engine.client(), session, roomName, furtherLeads, caseworkers,
                     CONFIG.leadLevel());
             StaffClient staff = StaffClient.open(ws, session, room, CONFIG, null);
             return new UnitLead(ws, staff);
