@@ -122,6 +122,7 @@ public final class MainWindow {
     }
 
     public void show() {
+        new UnexpectedErrors(text, () -> stage).installOnFxThread();
         stage.setTitle(text.get("app.title"));
         stage.setScene(new Scene(unlockScreen(), 1100, 720));
         stage.getScene().getStylesheets().add(STYLESHEET);
