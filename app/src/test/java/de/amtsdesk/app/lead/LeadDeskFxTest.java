@@ -127,6 +127,6 @@ class LeadDeskFxTest {
         assertThat(fold.sent()).hasSize(1);
         assertThat(fold.sent().getFirst().content().get("cases")).extracting(n -> n.asText()).containsExactly(first);
         assertThat(robot.lookup("#leadResult").queryLabeled().getText())
-                .isEqualTo("1 Vorgänge an Anna Arbeit zugewiesen.");
+                .isEqualTo("Ein Vorgang an Anna Arbeit zugewiesen.");
     }
 }

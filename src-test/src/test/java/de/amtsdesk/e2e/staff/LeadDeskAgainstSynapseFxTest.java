@@ -109,7 +109,7 @@ class LeadDeskAgainstSynapseFxTest {
             robot.drag(cell).dropTo(annaRow);
             unit.await("the dragged case assigned to Anna", List.of(unit.ben),
                     c -> unit.anna.userId().equals(c.book().find(dragged).orElseThrow().assignee()));
-            waitUntil(() -> result.getText().equals("1 cases assigned to anna."),
+            waitUntil(() -> result.getText().equals("One case assigned to anna."),
                     () -> "the drop's result line (says: '" + result.getText() + "')");
 
             // 2. Fifty unassigned cases, assigned by keyboard: Ctrl+A, Ctrl+Shift+A, type "ben", Enter.
@@ -159,7 +159,7 @@ class LeadDeskAgainstSynapseFxTest {
                     () -> "Ben chosen as deputy (" + deputy.getValue() + ")");
             robot.type(KeyCode.ENTER); // "Hand over" is the dialog's default button
             waitUntil(() -> robot.lookup(".dialog-pane .content").tryQuery().map(n -> n instanceof Label l
-                    && l.getText().startsWith("1 open cases of anna go to ben")).orElse(false),
+                    && l.getText().startsWith("One open case of anna goes to ben")).orElse(false),
                     "the question naming the one case that moves");
             Button confirm = StableRobot.settled(robot, r -> r.lookup(".dialog-pane .button")
                     .match(n -> n instanceof Button b && b.getText().equals("Hand over")).queryButton());
