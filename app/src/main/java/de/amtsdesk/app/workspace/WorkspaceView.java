@@ -105,6 +105,9 @@ public final class WorkspaceView {
         split.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 install(scene);
+                // A caseworker starts with a case: the keyboard begins in the queue, not on the first toolbar
+                // button (which JavaFX picks when the sign-in screen's focused field leaves the scene).
+                javafx.application.Platform.runLater(queue.controller()::focusList);
             }
         });
     }

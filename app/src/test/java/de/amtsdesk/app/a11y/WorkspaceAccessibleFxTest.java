@@ -129,6 +129,8 @@ class WorkspaceAccessibleFxTest {
             assertThat(((ListView<?>) root.lookup("#caseNotes")).getItems()).hasSize(1);
             // A caseworker (Anna) never sees the lead desk's button (nor gets its shortcut).
             assertThat(root.lookup("#leadButton").isVisible()).isFalse();
+            // Found in the demo: the keyboard started on "Schlüsselsicherung …"; a caseworker starts in the queue.
+            assertThat(root.getScene().getFocusOwner()).isSameAs(root.lookup("#queueList"));
         });
         Parent picker = show(robot, () -> WorkspaceScreens.templatePicker(Locale.GERMAN, WorkspaceScreens.unit()));
         robot.interact(() -> assertThat(((ListView<?>) picker.lookup("#templateChoices")).getItems()).hasSize(1));
