@@ -222,8 +222,11 @@ public final class WorkspaceView {
             }
         }
         StackPane next = panes[(current + 1) % panes.length];
-        Node target = next.lookupAll("*").stream().filter(n -> n.isFocusTraversable() && n.isVisible()
-                && !n.isDisabled()).findFirst().orElse(next);
+        // Into the conversation means to write: the reply field, as chat clients do, not "load older messages".
+        Node draft = next == conversationPane ? next.lookup("#draftField") : null;
+        Node target = draft != null && draft.isVisible() && !draft.isDisabled() ? draft
+                : next.lookupAll("*").stream().filter(n -> n.isFocusTraversable() && n.isVisible()
+                        && !n.isDisabled()).findFirst().orElse(next);
         target.requestFocus();
     }
 

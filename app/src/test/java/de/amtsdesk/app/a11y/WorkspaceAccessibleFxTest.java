@@ -132,6 +132,10 @@ class WorkspaceAccessibleFxTest {
             // Found in the demo: the keyboard started on "Schlüsselsicherung …"; a caseworker starts in the queue.
             assertThat(root.getScene().getFocusOwner()).isSameAs(root.lookup("#queueList"));
         });
+        // F6 from the queue goes to the reply field (found in the demo: it went to "Ältere Nachrichten laden").
+        robot.type(javafx.scene.input.KeyCode.F6);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> assertThat(root.getScene().getFocusOwner()).isSameAs(root.lookup("#draftField")));
         Parent picker = show(robot, () -> WorkspaceScreens.templatePicker(Locale.GERMAN, WorkspaceScreens.unit()));
         robot.interact(() -> assertThat(((ListView<?>) picker.lookup("#templateChoices")).getItems()).hasSize(1));
     }
