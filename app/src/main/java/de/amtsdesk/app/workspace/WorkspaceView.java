@@ -103,13 +103,54 @@ public final class WorkspaceView {
             placeLeadDesk();
         }
         split.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.focusOwnerProperty().removeListener(focusLost); // locked or signed out: the scene stays
+            }
             if (scene != null) {
                 install(scene);
                 // A caseworker starts with a case: the keyboard begins in the queue, not on the first toolbar
-                // button (which JavaFX picks when the sign-in screen's focused field leaves the scene).
-                javafx.application.Platform.runLater(queue.controller()::focusList);
+                // button, which JavaFX picks in the pulse after the sign-in screen's focused field left the scene
+                // (a focus set before that pulse is overridden): so after two pulses.
+                focusQueueAfterPulses(scene, 2);
+                scene.focusOwnerProperty().addListener(focusLost);
             }
         });
+    }
+
+    private void focusQueueAfterPulses(Scene scene, int pulses) {
+        int[] left = {pulses};
+        Runnable[] self = new Runnable[1];
+        self[0] = () -> {
+            if (--left[0] <= 0) {
+                javafx.application.Platform.runLater(() -> scene.removePostLayoutPulseListener(self[0]));
+                if (left[0] == 0 && split.getScene() == scene) {
+                    queue.controller().focusList();
+                }
+            } else {
+                javafx.application.Platform.requestNextPulse();
+            }
+        };
+        scene.addPostLayoutPulseListener(self[0]);
+        javafx.application.Platform.requestNextPulse();
+    }
+
+    /**
+     * When the focused control leaves the screen (a row's button replaced by a sync batch, the sign-in form replaced
+     * by the workspace) JavaFX leaves no control focused, and the next arrow key merely finds one again: a keyboard
+     * user loses a key press and their place. The keyboard goes back to the queue instead.
+     */
+    private final javafx.beans.value.ChangeListener<Node> focusLost = this::focusOwnerChanged;
+
+    private void focusOwnerChanged(javafx.beans.value.ObservableValue<? extends Node> owner, Node old, Node now) {
+        if (now == null && split.getScene() != null) {
+            javafx.application.Platform.runLater(() -> {
+                Scene scene = split.getScene();
+                if (scene != null && scene.getFocusOwner() == null && scene.getWindow() != null
+                        && scene.getWindow().isFocused()) {
+                    queue.controller().focusList();
+                }
+            });
+        }
     }
 
     private static void bindTooltip(Label label) {
