@@ -86,7 +86,7 @@ public final class WorkloadChart extends Region {
         draw();
     }
 
-    /** The bars shown, by name (for tests and the screen-reader summary). */
+    /** The bars shown, by name (the table beside the chart carries the same numbers for screen readers). */
     public List<String> barNames() {
         return names;
     }
