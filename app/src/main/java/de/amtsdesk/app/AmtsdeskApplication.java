@@ -21,6 +21,7 @@ public final class AmtsdeskApplication extends Application {
     private MainWindow window;
 
     static void launchWith(AppOptions options) {
+        RenderingPipeline.chooseForThisMachine();
         Application.launch(AmtsdeskApplication.class, options.toArgs());
     }
 

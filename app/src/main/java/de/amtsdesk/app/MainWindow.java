@@ -84,6 +84,8 @@ public final class MainWindow {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("unlock-countdown").factory());
     private volatile Workstation workstation;
+    /** The way from the passphrase to the workspace, logged once it is shown; null when a sign-in form came between. */
+    private volatile OpeningTimeline opening;
     private WorkspaceScreen workspace;
     private java.util.concurrent.ScheduledFuture<?> idleCheck;
     private final StaffPrefill staffPrefill;
@@ -180,8 +182,11 @@ public final class MainWindow {
 
     private PassphraseCheck.Outcome openWorkstation(char[] passphrase) {
         try {
+            OpeningTimeline timeline = OpeningTimeline.startNow();
             workstation = Workstation.exists(options.dataDir()) ? Workstation.unlock(options.dataDir(), passphrase)
                     : Workstation.create(options.dataDir(), passphrase);
+            timeline.reached("vault and databases");
+            opening = timeline;
             return PassphraseCheck.Outcome.UNLOCKED;
         } catch (WrongPassphraseException e) {
             return PassphraseCheck.Outcome.WRONG_PASSPHRASE;
@@ -198,6 +203,7 @@ public final class MainWindow {
     }
 
     private void showLogin(String message) {
+        opening = null;
         LoginViewModel viewModel = new LoginViewModel(authenticator(), HomeserverLocator.discovery(), background,
                 UiThread.fx(), messages, this::showWorkspace);
         var account = workstation.account();
@@ -224,6 +230,7 @@ public final class MainWindow {
         background.execute(() -> {
             try {
                 Workstation staffWs = workstation.staffProfile();
+                reached("staff profile");
                 Optional<Session> staffSession = staffWs.storedSession();
                 Optional<String> room = staffWs.database().settings().get(SettingsRepository.STAFF_ROOM);
                 if (staffSession.isPresent() && room.isPresent()) {
@@ -239,6 +246,7 @@ public final class MainWindow {
     }
 
     private void showStaffSignIn(Session agency, Workstation staffWs, String message) {
+        opening = null;
         StaffSignInViewModel viewModel = new StaffSignInViewModel((user, password, room) -> {
             staffWs.login(agency.homeserver(), user, password);
             staffWs.database().settings().put(SettingsRepository.STAFF_ROOM, room);
@@ -285,9 +293,11 @@ public final class MainWindow {
             }
         };
         AgencyEngine engine = workstation.engine(session, agencyRooms, true);
+        reached("agency engine");
         rooms.onRetryNow(engine::retryNow);
         StaffClient staff = StaffClient.open(staffWs, staffSession, staffRoom, UnitConfig.defaults(UNIT_CODE),
                 CitizenRooms.of(workstation.database(), session.userId()));
+        reached("staff log");
         staff.followCitizenRooms(engine);
         // After the staff client's own listener has folded the change: say in the status line when the staff log
         // waits at an event this workstation cannot decrypt (yet), and stop saying it once the key came.
@@ -323,6 +333,8 @@ public final class MainWindow {
             idleCheck = timer.scheduleAtFixedRate(() -> UiThread.fx().execute(frame::checkIdle), 5, 5,
                     TimeUnit.SECONDS);
             stage.getScene().setRoot(screen.build(frame, rooms, backup::open, Clock.systemUTC()));
+            reached("workspace built");
+            logOpeningAfterFirstLayout(stage.getScene());
             background.execute(() -> {
                 engine.publishStoredRooms();
                 joinStaffRoom(staff);
@@ -335,6 +347,33 @@ public final class MainWindow {
                 staff.engine().start();
             });
         });
+    }
+
+    private void reached(String step) {
+        OpeningTimeline timeline = opening;
+        if (timeline != null) {
+            timeline.reached(step);
+        }
+    }
+
+    /** The workspace's first laid-out pulse ends the way; one log line says how long each step took. */
+    private void logOpeningAfterFirstLayout(Scene scene) {
+        OpeningTimeline timeline = opening;
+        if (timeline == null) {
+            return;
+        }
+        opening = null;
+        // Removed in a later turn of the FX thread: the scene is walking its listener list while one of them runs.
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (done.compareAndSet(false, true)) {
+                timeline.reached("first layout");
+                LOG.info("way from the passphrase to the workspace: {}", timeline.summary());
+                UiThread.fx().execute(() -> scene.removePostLayoutPulseListener(listener[0]));
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
     }
 
     /** Device keys go up (first sync) before the join, so the members' room keys reach this device. */

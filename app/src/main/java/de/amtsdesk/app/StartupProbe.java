@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.ListCell;
@@ -14,6 +15,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.util.Duration;
 import javax.imageio.ImageIO;
 
 /**
@@ -22,7 +24,8 @@ import javax.imageio.ImageIO;
  * quits. With {@code -Damtsdesk.startupProbe.picture=FILE} it first writes what the window shows as a PNG (the
  * installed package's test looks at it). With {@code -Damtsdesk.startupProbe=queue} it measures the way to work
  * instead: one line when the unlock screen is shown, one when Enter is first pressed (the passphrase typed by the
- * benchmark through the X server, as a person would), one when the case queue first shows rows; then it quits.
+ * benchmark through the X server, as a person would), one when the case queue first shows rows; then it quits (with
+ * {@code -Damtsdesk.startupProbe.stayMillis=N} N ms later, so that a benchmark can read the memory of a settled app).
  * Without the properties it does nothing.
  */
 final class StartupProbe {
@@ -34,6 +37,9 @@ final class StartupProbe {
     static final String UNLOCK_MARKER = "AMTSDESK_UNLOCK_SHOWN";
     static final String ENTER_MARKER = "AMTSDESK_ENTER_PRESSED";
     static final String QUEUE_MARKER = "AMTSDESK_QUEUE_SHOWN";
+    static final String STAYED_MARKER = "AMTSDESK_QUEUE_STAYED";
+    /** Milliseconds the app keeps running at the queue before it quits: memory is measured after the start-up. */
+    static final String STAY_PROPERTY = "amtsdesk.startupProbe.stayMillis";
 
     private StartupProbe() {
     }
@@ -47,7 +53,7 @@ final class StartupProbe {
         if (!Boolean.parseBoolean(mode)) {
             return;
         }
-        mark(MARKER, "");
+        mark(MARKER, " openGlLoaded=" + openGlLoaded());
         String picture = System.getProperty(PICTURE_PROPERTY);
         if (picture != null && !picture.isBlank() && scene != null) {
             try {
@@ -59,6 +65,19 @@ final class StartupProbe {
         }
         System.out.flush();
         Platform.exit();
+    }
+
+    /** Whether an OpenGL library is mapped into this process (Linux; "unknown" elsewhere): see RenderingPipeline. */
+    static String openGlLoaded() {
+        Path maps = Path.of("/proc/self/maps");
+        if (!Files.isReadable(maps)) {
+            return "unknown";
+        }
+        try (var lines = Files.lines(maps)) {
+            return Boolean.toString(lines.anyMatch(line -> line.contains("/libGL.so") || line.contains("/libLLVM")));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "unknown";
+        }
     }
 
     private static void mark(String marker, String extra) {
@@ -89,9 +108,22 @@ final class StartupProbe {
                     .anyMatch(node -> node instanceof ListCell<?> cell && !cell.isEmpty() && cell.isVisible());
             if (rowInCell && shown.compareAndSet(false, true)) {
                 mark(QUEUE_MARKER, " rows=" + list.getItems().size());
-                Platform.exit();
+                quitAfter(Long.getLong(STAY_PROPERTY, 0));
             }
         });
+    }
+
+    private static void quitAfter(long millis) {
+        if (millis <= 0) {
+            Platform.exit();
+            return;
+        }
+        PauseTransition stay = new PauseTransition(Duration.millis(millis));
+        stay.setOnFinished(event -> {
+            mark(STAYED_MARKER, "");
+            Platform.exit();
+        });
+        stay.play();
     }
 
     /** Without the javafx-swing module (not in the image): pixel by pixel into an ARGB picture. */

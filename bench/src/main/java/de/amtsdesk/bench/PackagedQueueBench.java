@@ -47,10 +47,19 @@ public final class PackagedQueueBench {
     private final boolean compareFirstScreenTraining;
     /** More kinds of start: name → JVM options added to the image's own (e.g. a bounded heap). */
     private final Map<String, String> extraModes;
+    /** Seconds the app stays at the queue before its memory is read again (0: read at once, then it quits). */
+    private final int settleSeconds;
+    /** Whether one more start per kind, with native memory tracking, reports where the memory goes. */
+    private final boolean breakdown;
+    /** More images to start the same way: name → image directory (its launcher and cfg as they are). */
+    private final Map<String, Path> otherImages;
 
     private PackagedQueueBench(Path image, Path work, int rounds, boolean compareFirstScreenTraining,
-            Map<String, String> extraModes) {
+            Map<String, String> extraModes, int settleSeconds, boolean breakdown, Map<String, Path> otherImages) {
+        this.otherImages = otherImages;
         this.extraModes = extraModes;
+        this.settleSeconds = settleSeconds;
+        this.breakdown = breakdown;
         this.image = image;
         this.work = work;
         this.rounds = rounds;
@@ -63,6 +72,9 @@ public final class PackagedQueueBench {
         int rounds = 7;
         boolean compareFirstScreenTraining = false;
         Map<String, String> extraModes = new LinkedHashMap<>();
+        int settleSeconds = 0;
+        boolean breakdown = false;
+        Map<String, Path> otherImages = new LinkedHashMap<>();
         for (String arg : args) {
             if (arg.startsWith("--image=")) {
                 image = Path.of(arg.substring(8));
@@ -73,6 +85,13 @@ public final class PackagedQueueBench {
             } else if (arg.startsWith("--mode=")) { // --mode=NAME:JVM OPTIONS
                 String[] mode = arg.substring(7).split(":", 2);
                 extraModes.put(mode[0], mode[1]);
+            } else if (arg.startsWith("--also-image=")) { // --also-image=NAME:PATH, e.g. the image of an older build
+                String[] other = arg.substring(13).split(":", 2);
+                otherImages.put(other[0], Path.of(other[1]).toAbsolutePath());
+            } else if (arg.startsWith("--settle=")) {
+                settleSeconds = Integer.parseInt(arg.substring(9));
+            } else if (arg.equals("--breakdown")) {
+                breakdown = true;
             } else if (arg.startsWith("--rounds=")) {
                 rounds = Integer.parseInt(arg.substring(9));
             } else {
@@ -85,7 +104,7 @@ public final class PackagedQueueBench {
         System.setProperty(HarnessPaths.REPORTS_DIR_PROPERTY, work.resolve("logs").toString());
         try {
             String report = new PackagedQueueBench(image.toAbsolutePath(), work, rounds, compareFirstScreenTraining,
-                    extraModes).run();
+                    extraModes, settleSeconds, breakdown, otherImages).run();
             Files.writeString(results, report);
             System.out.print(report);
             WorkspaceSeed.deleteTree(work);
@@ -127,6 +146,10 @@ public final class PackagedQueueBench {
                         Files.size(image.resolve("lib/app/amtsdesk.aot")) >> 20);
             }
             extraModes.keySet().forEach(mode -> images.put(mode, image));
+            images.putAll(otherImages);
+            for (var other : otherImages.entrySet()) {
+                training += "image " + other.getKey() + ": " + other.getValue() + " (its own launcher options)\n";
+            }
             for (var mode : extraModes.entrySet()) {
                 training += "mode " + mode.getKey() + ": the image with " + mode.getValue() + "\n";
             }
@@ -143,8 +166,25 @@ public final class PackagedQueueBench {
                 }
                 java.util.Collections.reverse(order); // alternate which mode starts first
             }
-            return report(seedLine, loadBefore, starts, training + "starts again after a mistyped passphrase: "
-                    + mistyped + "\n");
+            String settled = settleSeconds > 0 ? "settled: memory read again " + settleSeconds
+                    + " s after the queue was shown (the app stays, its engines syncing)\n" : "";
+            String report = report(seedLine, loadBefore, starts, training + settled
+                    + "starts again after a mistyped passphrase: " + mistyped + "\n");
+            if (breakdown) {
+                StringBuilder where = new StringBuilder(report);
+                for (String mode : images.keySet()) {
+                    String options = mode.equals("plain") ? "-XX:AOTMode=off" : extraModes.getOrDefault(mode, "");
+                    pendingBreakdown = new StringBuilder();
+                    start(profile, mode, images.get(mode), (options + " -XX:NativeMemoryTracking=summary").trim(),
+                            false);
+                    where.append("\n## where the memory of '").append(mode).append("' is ")
+                            .append(Math.max(settleSeconds, MIN_BREAKDOWN_SETTLE_SECONDS))
+                            .append(" s after the queue was shown (NMT adds its own few MB)\n").append(pendingBreakdown);
+                    pendingBreakdown = null;
+                }
+                return where.toString();
+            }
+            return report;
         } finally {
             xvfb.destroy();
             xvfb.waitFor(10, TimeUnit.SECONDS);
@@ -165,7 +205,12 @@ public final class PackagedQueueBench {
         }
     }
 
-    record Start(long spawnToUnlock, long jvmToUnlock, long typing, long enterToQueue, int rows, long peakRssKb) {
+    record Start(long spawnToUnlock, long jvmToUnlock, long typing, long enterToQueue, int rows, long peakRssKb,
+            long settledRssKb, GcPauses pauses) {
+        Start withPauses(GcPauses read) {
+            return new Start(spawnToUnlock, jvmToUnlock, typing, enterToQueue, rows, peakRssKb, settledRssKb, read);
+        }
+
         long spawnToQueueWithoutTyping() {
             return spawnToUnlock + enterToQueue;
         }
@@ -173,8 +218,9 @@ public final class PackagedQueueBench {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "spawn→unlock %d ms (JVM start→unlock %d), typing %d ms, Enter→queue %d ms,"
-                    + " spawn→queue without typing %d ms, rows %d, peak RSS %d MB", spawnToUnlock, jvmToUnlock, typing,
-                    enterToQueue, spawnToQueueWithoutTyping(), rows, peakRssKb / 1024);
+                    + " spawn→queue without typing %d ms, rows %d, peak RSS %d MB, settled RSS %d MB, GC %s",
+                    spawnToUnlock, jvmToUnlock, typing, enterToQueue, spawnToQueueWithoutTyping(), rows,
+                    peakRssKb / 1024, settledRssKb / 1024, pauses);
         }
     }
 
@@ -234,6 +280,9 @@ public final class PackagedQueueBench {
     }
 
     private int mistyped;
+    private static final int MIN_BREAKDOWN_SETTLE_SECONDS = 10;
+    /** Set while a breakdown start runs: that start writes into it instead of only measuring. */
+    private StringBuilder pendingBreakdown;
 
     private Start startOnce(Path profile, String name, Path launcherImage, String jvmOptions, boolean inPlace)
             throws Exception {
@@ -244,12 +293,19 @@ public final class PackagedQueueBench {
         ProcessBuilder pb = new ProcessBuilder(launcherImage.resolve("bin/Amtsdesk").toString(),
                 "--data-dir=" + data, "--lang=de").redirectErrorStream(true);
         pb.environment().put("DISPLAY", ":" + DISPLAY);
-        pb.environment().put("JAVA_TOOL_OPTIONS", (jvmOptions + " -Damtsdesk.startupProbe=queue").trim());
+        // The warm-up start runs on the profile itself: it quits on its own, nothing cuts its stores short.
+        int settle = inPlace ? 0
+                : pendingBreakdown != null ? Math.max(settleSeconds, MIN_BREAKDOWN_SETTLE_SECONDS) : settleSeconds;
+        String stay = settle > 0 ? " -Damtsdesk.startupProbe.stayMillis=" + (settle + 60) * 1000L : "";
+        Path gcLog = work.resolve("gc-" + name + "-" + System.nanoTime() + ".log");
+        pb.environment().put("JAVA_TOOL_OPTIONS", (jvmOptions + " -Damtsdesk.startupProbe=queue" + stay
+                + " -Xlog:gc:file=" + gcLog).trim());
         long spawn = System.currentTimeMillis();
         Process app = pb.start();
         LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Path log = work.resolve("app-" + name + ".log");
         Thread reader = Thread.ofPlatform().daemon().start(() -> copyLines(app, lines, log));
+        Start measured;
         try {
             String unlock = await(lines, "AMTSDESK_UNLOCK_SHOWN", log);
             xdotool("search", "--sync", "--onlyvisible", "--name", "Amtsdesk", "windowfocus", "--sync");
@@ -267,11 +323,20 @@ public final class PackagedQueueBench {
                 }
                 throw e;
             }
-            long peak = peakRssKb(app.pid());
+            long peak = statusKb(app.pid(), "VmHWM");
+            long settled = -1;
+            if (settle > 0) {
+                Thread.sleep(settle * 1000L);
+                settled = statusKb(app.pid(), "VmRSS");
+                if (pendingBreakdown != null) {
+                    pendingBreakdown.append(MemoryBreakdown.of(app.pid()));
+                }
+                app.destroy(); // the app's own shutdown: stores closed as when the window is closed
+            }
             long unlockAt = value(unlock, "epochMillis");
             long enterAt = value(enter, "epochMillis");
-            return new Start(unlockAt - spawn, value(unlock, "sinceJvmStartMillis"), enterAt - unlockAt,
-                    value(queue, "epochMillis") - enterAt, (int) value(queue, "rows"), peak);
+            measured = new Start(unlockAt - spawn, value(unlock, "sinceJvmStartMillis"), enterAt - unlockAt,
+                    value(queue, "epochMillis") - enterAt, (int) value(queue, "rows"), peak, settled, null);
         } finally {
             // A training start writes its AOT cache while the JVM exits: give it the time.
             if (!app.waitFor(jvmOptions.contains("AOTCacheOutput") ? 180 : 20, TimeUnit.SECONDS)) {
@@ -285,6 +350,7 @@ public final class PackagedQueueBench {
                 WorkspaceSeed.deleteTree(data);
             }
         }
+        return measured.withPauses(GcPauses.read(gcLog));
     }
 
     private static void copyLines(Process app, LinkedBlockingQueue<String> lines, Path log) {
@@ -339,9 +405,9 @@ public final class PackagedQueueBench {
         throw new IllegalStateException("no " + key + " in " + line);
     }
 
-    private static long peakRssKb(long pid) throws IOException {
+    private static long statusKb(long pid, String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmHWM:")) {
+            if (line.startsWith(field + ":")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }
@@ -415,6 +481,14 @@ public final class PackagedQueueBench {
                     s.stream().map(Start::rows).distinct().toList(),
                     median(s.stream().map(x -> x.peakRssKb() / 1024).toList()),
                     s.stream().map(x -> x.peakRssKb() / 1024).toList()));
+            out.append(String.format(Locale.ROOT, "%s: gc-pauses count median=%d longest-ms all=%s%n", mode,
+                    median(s.stream().map(x -> (long) x.pauses().count()).toList()),
+                    s.stream().map(x -> String.format(Locale.ROOT, "%.1f", x.pauses().longestMs())).toList()));
+            if (s.stream().allMatch(x -> x.settledRssKb() > 0)) {
+                out.append(String.format(Locale.ROOT, "%s: settled-rss-mb median=%d all=%s%n", mode,
+                        median(s.stream().map(x -> x.settledRssKb() / 1024).toList()),
+                        s.stream().map(x -> x.settledRssKb() / 1024).toList()));
+            }
         }
         return out.toString();
     }

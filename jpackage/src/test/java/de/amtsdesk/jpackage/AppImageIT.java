@@ -77,6 +77,51 @@ class AppImageIT {
     }
 
     /**
+     * Without a GPU device (this build machine, a virtual desktop) neither JavaFX nor GTK loads OpenGL — Mesa's
+     * software OpenGL and its LLVM, ~50 MB resident, that JavaFX would reject anyway (RenderingPipeline). With a GPU
+     * device JavaFX's own choice stays, which this test then checks: the window is shown.
+     */
+    @Test
+    void withoutAGpuDeviceTheWindowIsDrawnWithoutLoadingOpenGl() throws Exception {
+        Run run = window(Map.of("JAVA_TOOL_OPTIONS", "-Dprism.verbose=true -Damtsdesk.startupProbe=true"));
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("AMTSDESK_LOGIN_SHOWN");
+        if (!gpuDevicePresent()) {
+            assertThat(run.output()).contains("openGlLoaded=false", "Prism pipeline init order: sw");
+        }
+    }
+
+    private static boolean gpuDevicePresent() throws java.io.IOException {
+        Path dri = Path.of("/dev/dri");
+        if (Files.exists(Path.of("/dev/nvidia0"))) {
+            return true;
+        }
+        if (!Files.isDirectory(dri)) {
+            return false;
+        }
+        try (var nodes = Files.list(dri)) {
+            return nodes.anyMatch(node -> node.getFileName().toString().matches("(renderD|card).*"));
+        }
+    }
+
+    /**
+     * The launcher starts the JVM with the lean heap (issue 11): G1 that starts small and gives back free heap, and no
+     * upper bound that a large import could run into. The running JVM is asked, not only the file read.
+     */
+    @Test
+    void theImageStartsTheJvmWithALeanHeapWithoutAnUpperBound() throws Exception {
+        String cfg = Files.readString(IMAGE.resolve("lib/app/Amtsdesk.cfg"));
+        assertThat(cfg).contains("java-options=-Xms32m", "java-options=-XX:GCTimeRatio=4",
+                "java-options=-XX:MaxHeapFreeRatio=30").doesNotContain("-Xmx");
+        Run run = window(Map.of("JAVA_TOOL_OPTIONS",
+                "-XX:+PrintFlagsFinal -Damtsdesk.startupProbe=true"));
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).containsPattern(" GCTimeRatio +=\\s+4\\s")
+                .containsPattern(" MaxHeapFreeRatio +=\\s+30\\s")
+                .containsPattern(" UseG1GC +=\\s+true\\s");
+    }
+
+    /**
      * The cache was trained the caseworker's way (ADR 0019): the build's training start of this image got from the
      * unlock screen, with the passphrase typed through the X server, to a queue that showed the generated cases.
      */

@@ -31,6 +31,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,13 +129,77 @@ public final class Workstation implements AutoCloseable {
         return new PassphraseThrottle(dataDir).remaining(clock.instant());
     }
 
+    /**
+     * Opens the main database and — on a second thread at the same time, as the caseworker's profile is what the app
+     * opens next — the database of the staff profile when this workstation has one (issue 8: the way from the
+     * passphrase to the queue). A staff profile that fails to open here is left closed: {@link #staffProfile()}
+     * tries again and reports the failure where the app expects it.
+     */
     private static Workstation open(Path dataDir, UnlockedVault vault) throws StoreException {
+        CompletableFuture<Workstation> staffAhead = null;
+        if (hasProfile(dataDir, STAFF_PROFILE)) {
+            staffAhead = new CompletableFuture<>();
+            CompletableFuture<Workstation> result = staffAhead;
+            Thread.ofPlatform().daemon().name("open-staff-profile").start(() -> {
+                try {
+                    result.complete(openProfile(vault, STAFF_PROFILE, null));
+                } catch (StoreException | VaultException | RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        }
+        Workstation main;
         try {
-            return new Workstation(dataDir, vault, AppDatabase.open(vault), null);
+            main = new Workstation(dataDir, vault, AppDatabase.open(vault), null);
         } catch (StoreException | RuntimeException e) {
+            if (staffAhead != null) {
+                awaitAhead(staffAhead).ifPresent(Workstation::close);
+            }
             vault.close();
             throw e;
         }
+        if (staffAhead != null) {
+            awaitAhead(staffAhead).ifPresent(staff -> main.adopt(STAFF_PROFILE, staff));
+        }
+        return main;
+    }
+
+    private static Optional<Workstation> awaitAhead(CompletableFuture<Workstation> ahead) {
+        try {
+            return Optional.of(ahead.join());
+        } catch (CompletionException | CancellationException e) {
+            LOG.warn("staff profile not opened alongside the main database ({}); it is opened again when needed",
+                    e.getCause() != null ? e.getCause().getClass().getSimpleName() : e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
+    private static Workstation openProfile(UnlockedVault mainVault, String name, Workstation parent)
+            throws VaultException, StoreException {
+        UnlockedVault profileVault = mainVault.profile(name);
+        try {
+            return new Workstation(profileVault.directory(), profileVault, AppDatabase.open(profileVault), parent);
+        } catch (StoreException | RuntimeException e) {
+            profileVault.close();
+            throw e;
+        }
+    }
+
+    /** The names of the profiles open now (for tests: which ones the unlock opened ahead). */
+    synchronized java.util.Set<String> openProfileNames() {
+        java.util.Set<String> open = new java.util.TreeSet<>();
+        profiles.forEach((name, profile) -> {
+            if (!profile.isClosed()) {
+                open.add(name);
+            }
+        });
+        return open;
+    }
+
+    /** A profile opened before this workstation existed ({@link #open}) becomes one of its profiles. */
+    private synchronized void adopt(String name, Workstation opened) {
+        Workstation profile = new Workstation(opened.dataDir, opened.vault, opened.db, this);
+        profiles.put(name, profile);
     }
 
     /**
@@ -158,14 +225,7 @@ public final class Workstation implements AutoCloseable {
         if (known != null && !known.isClosed()) {
             return known;
         }
-        UnlockedVault profileVault = vault.profile(name);
-        Workstation profile;
-        try {
-            profile = new Workstation(profileVault.directory(), profileVault, AppDatabase.open(profileVault), this);
-        } catch (StoreException | RuntimeException e) {
-            profileVault.close();
-            throw e;
-        }
+        Workstation profile = openProfile(vault, name, this);
         profiles.put(name, profile);
         return profile;
     }
