@@ -292,12 +292,25 @@ public final class MainWindow {
                 rooms.sessionEnded(reason);
             }
         };
-        AgencyEngine engine = workstation.engine(session, agencyRooms, true);
+        // Two independent openings, each its own crypto store: the staff client (with the fold restored from its
+        // snapshot) opens on a second thread while the agency engine opens here (issue 8, the way to the queue).
+        java.util.concurrent.CompletableFuture<StaffClient> staffOpening = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    StaffClient opened = StaffClient.open(staffWs, staffSession, staffRoom,
+                            UnitConfig.defaults(UNIT_CODE), CitizenRooms.of(workstation.database(), session.userId()));
+                    reached("staff log");
+                    return opened;
+                }, background);
+        AgencyEngine engine;
+        try {
+            engine = workstation.engine(session, agencyRooms, true);
+        } catch (RuntimeException e) {
+            staffOpening.thenAccept(StaffClient::close);
+            throw e;
+        }
         reached("agency engine");
+        StaffClient staff = joinOpening(staffOpening);
         rooms.onRetryNow(engine::retryNow);
-        StaffClient staff = StaffClient.open(staffWs, staffSession, staffRoom, UnitConfig.defaults(UNIT_CODE),
-                CitizenRooms.of(workstation.database(), session.userId()));
-        reached("staff log");
         staff.followCitizenRooms(engine);
         // After the staff client's own listener has folded the change: say in the status line when the staff log
         // waits at an event this workstation cannot decrypt (yet), and stop saying it once the key came.
@@ -347,6 +360,21 @@ public final class MainWindow {
                 staff.engine().start();
             });
         });
+    }
+
+    /** The staff client opened alongside; its own failure is thrown as it would have been without the thread. */
+    private static StaffClient joinOpening(java.util.concurrent.CompletableFuture<StaffClient> opening) {
+        try {
+            return opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     private void reached(String step) {

@@ -36,7 +36,7 @@ final class RenderingPipeline {
         choose(System.getProperty("os.name", ""), System::getProperty,
                 Path.of(java.io.File.separator, "dev")).ifPresent(order -> {
             System.setProperty(ORDER_PROPERTY, order);
-            boolean gtkToo = System.getenv(GDK_GL) != null || ProcessEnvironment.set(GDK_GL, "disable");
+            boolean gtkToo = ProcessEnvironment.get(GDK_GL).isPresent() || ProcessEnvironment.set(GDK_GL, "disable");
             LOG.info("no GPU device under /dev: JavaFX draws with its software pipeline without trying OpenGL first{}",
                     gtkToo ? "" : " (GTK may still load OpenGL: GDK_GL not set)");
         });
