@@ -37,6 +37,18 @@ def number(text, key):
     return float(m.group(1)) if m else None
 
 
+def mode_medians(text, modes, patterns):
+    """Per (mode, label): the label and the median after each pattern ('MODE: <pattern> median=N'); modes that
+    lack one are left out."""
+    rows = []
+    for mode, label in modes:
+        found = [re.search(r"^" + re.escape(mode) + r": " + pattern + r" median=(\d+)", text, re.M)
+                 for pattern in patterns]
+        if all(found):
+            rows.append((label,) + tuple(float(m.group(1)) for m in found))
+    return rows
+
+
 def label_bars(ax, bars, fmt="{:.0f}"):
     for bar in bars:
         ax.annotate(fmt.format(bar.get_height()), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
@@ -126,12 +138,7 @@ def startup_to_queue(drawn):
         return "packaged-startup-queue.txt missing"
     modes = [("plain", "no AOT cache"), ("aot-first-screen", "AOT cache trained\nto the first screen"),
              ("aot", "AOT cache trained\nto the queue (shipped)")]
-    rows = []
-    for mode, label in modes:
-        unlock = re.search(r"^" + re.escape(mode) + r": spawn->unlock-ms median=(\d+)", text, re.M)
-        queue = re.search(r"^" + re.escape(mode) + r": enter->queue-ms median=(\d+)", text, re.M)
-        if unlock and queue:
-            rows.append((label, float(unlock.group(1)), float(queue.group(1))))
+    rows = mode_medians(text, modes, [r"spawn->unlock-ms", r"enter->queue-ms"])
     if len(rows) < 2:
         return "packaged-startup-queue.txt lacks the medians"
     fig, ax = plt.subplots(figsize=(7, 3.8))
@@ -157,12 +164,7 @@ def packaged_memory(drawn):
         return "packaged-startup-queue-memory.txt missing"
     modes = [("before", "before: JVM default heap,\nOpenGL loaded"), ("plain", "lean heap, no OpenGL,\nno AOT cache"),
              ("aot", "lean heap, no OpenGL,\nAOT cache (shipped)")]
-    rows = []
-    for mode, label in modes:
-        peak = re.search(r"^" + re.escape(mode) + r": rows=\S+ peak-rss-mb median=(\d+)", text, re.M)
-        settled = re.search(r"^" + re.escape(mode) + r": settled-rss-mb median=(\d+)", text, re.M)
-        if peak and settled:
-            rows.append((label, float(peak.group(1)), float(settled.group(1))))
+    rows = mode_medians(text, modes, [r"rows=\S+ peak-rss-mb", r"settled-rss-mb"])
     if len(rows) < 2:
         return "packaged-startup-queue-memory.txt lacks the medians"
     fig, ax = plt.subplots(figsize=(7, 3.8))
