@@ -163,10 +163,12 @@ public final class WorkspaceQueueBench {
                 load-average-at-start: %s
                 glass: %s (prism sw)
                 seed: %s — %s (%s)
-                what-runs: Workstation.unlock (vault, Argon2id, encrypted H2) → staffProfile() → StaffLogFold.open
-                  (restores the stored FoldSnapshot) → read markers → QueueView.fxml + QueueView + QueueViewModel
-                  + QueueProjection with amtsdesk.css in a 460×760 scene; FX toolkit start runs alongside the store
-                  opening (as the unlock screen does); queue shown = first pulse whose list cells show rows
+                what-runs: Workstation.unlock (vault, Argon2id, encrypted H2; the staff profile's H2 alongside)
+                  → staffProfile() → StaffLogFold.open (restores the stored FoldSnapshot) → read markers →
+                  QueueView.fxml + QueueView + QueueViewModel + QueueProjection; meanwhile the FX toolkit starts and
+                  shows the real unlock screen (UnlockView.fxml, amtsdesk.css, 460×760) as MainWindow does, and the
+                  queue then replaces that scene's root (since 2026-12-04; before, the queue came in a new window
+                  and its stylesheet was parsed on the way); queue shown = first pulse whose list cells show rows
                   (Scene post-layout pulse listener).
 
                 ## Cold start (%d fresh JVMs)
@@ -219,10 +221,11 @@ public final class WorkspaceQueueBench {
             String load) {
         return String.format(Locale.ROOT,
                 "%s: spawn→queue %d ms, JVM start→queue %d ms (%d without Argon2id) | main %s, FX up %s, "
-                        + "store open %s [unlock %s incl. Argon2id %s, staff profile %s, fold restore %s], "
-                        + "stage shown %s, rows applied %s (apply %s ms on FX), first frame %s | rows %s | "
+                        + "unlock screen %s, store open %s [unlock %s incl. Argon2id %s, staff profile %s, fold restore %s], "
+                        + "queue attached %s, rows applied %s (apply %s ms on FX), first frame %s | rows %s | "
                         + "loadavg %s%n", name, spawn, jvm, jvm - argon, run.get("mark.main"),
-                run.get("mark.fxStarted"), run.get("mark.storeOpened"), run.get("unlockMs"), argon,
+                run.get("mark.fxStarted"), run.get("mark.unlockShown"), run.get("mark.storeOpened"),
+                run.get("unlockMs"), argon,
                 run.get("staffProfileMs"), run.get("foldRestoreMs"), run.get("mark.stageShown"),
                 run.get("mark.rowsApplied"), run.get("firstApplyFxMs"), run.get("mark.firstFrameWithRows"),
                 run.get("rows"), load);

@@ -6,6 +6,9 @@ import de.amtsdesk.app.queue.QueueProjection;
 import de.amtsdesk.app.queue.QueueView;
 import de.amtsdesk.app.queue.QueueViewModel;
 import de.amtsdesk.app.queue.ReadMarkers;
+import de.amtsdesk.app.unlock.PassphraseCheck;
+import de.amtsdesk.app.unlock.UnlockView;
+import de.amtsdesk.app.unlock.UnlockViewModel;
 import de.amtsdesk.core.cases.CaseBookListener;
 import de.amtsdesk.core.cases.catalogue.ServiceCatalogue;
 import de.amtsdesk.core.cases.query.CaseFilter;
@@ -97,18 +100,35 @@ public final class WorkspaceQueueChild {
         Platform.startup(fxUp::countDown);
         fxUp.await();
         mark("fxStarted");
+        Translations text = Translations.load("de.amtsdesk.app.messages", Locale.GERMAN,
+                QueueView.class.getClassLoader());
+        // As MainWindow: the window with the app's stylesheet shows the unlock screen while the stores open (the
+        // passphrase is not typed here: the store opening stands for the time after Enter), and the queue then
+        // replaces the scene's root in the same window.
+        AtomicReference<Scene> sceneRef = new AtomicReference<>();
+        Platform.runLater(() -> {
+            UnlockViewModel unlock = new UnlockViewModel(UnlockViewModel.Mode.UNLOCK,
+                    passphrase -> PassphraseCheck.Outcome.UNLOCKED, background, Platform::runLater, text,
+                    (delay, tick) -> { }, () -> { });
+            Parent unlockRoot = new ViewLoader(text).load(UnlockView.class, () -> new UnlockView(unlock));
+            Scene scene = new Scene(unlockRoot, 460, 760);
+            scene.getStylesheets().add(QueueView.class.getResource(STYLESHEET).toExternalForm());
+            sceneRef.set(scene);
+            Stage stage = new Stage();
+            stage.setScene(scene);
+            stage.show();
+            mark("unlockShown");
+        });
         Opened opened = opening.join();
         mark("storeOpened");
 
-        Translations text = Translations.load("de.amtsdesk.app.messages", Locale.GERMAN,
-                QueueView.class.getClassLoader());
         Translations caseText = Translations.load("de.amtsdesk.core.cases.messages", Locale.GERMAN,
                 CaseBookListener.class.getClassLoader());
         FoldCaseDesk desk = new FoldCaseDesk(opened.fold(), WorkspaceSeed.ME, ServiceCatalogue.bundled());
+        mark("textsAndDeskReady");
         Clock clock = Clock.fixed(WorkspaceSeed.NOW, ZoneOffset.UTC);
         TimedUi ui = new TimedUi();
         AtomicReference<QueueViewModel> model = new AtomicReference<>();
-        AtomicReference<Scene> sceneRef = new AtomicReference<>();
         CountDownLatch shown = new CountDownLatch(1);
         Platform.runLater(() -> {
             mark("buildStart");
@@ -118,11 +138,11 @@ public final class WorkspaceQueueChild {
                     caseText);
             model.set(queue);
             queue.refresh(); // as WorkspaceScreen.build: projecting while the views load
+            mark("modelReady");
             QueueView view = new QueueView(queue, caseId -> { });
             Parent root = new ViewLoader(text).load(QueueView.class, () -> view);
-            Scene scene = new Scene(root, 460, 760);
-            scene.getStylesheets().add(QueueView.class.getResource(STYLESHEET).toExternalForm());
-            sceneRef.set(scene);
+            mark("viewLoaded");
+            Scene scene = sceneRef.get();
             @SuppressWarnings("unchecked")
             ListView<QueueEntry> list = (ListView<QueueEntry>) root.lookup("#queueList");
             scene.addPostLayoutPulseListener(() -> {
@@ -133,15 +153,14 @@ public final class WorkspaceQueueChild {
                     shown.countDown();
                 }
             });
-            Stage stage = new Stage();
-            stage.setScene(scene);
-            stage.show();
-            mark("stageShown");
+            scene.setRoot(root);
+            mark("stageShown"); // the queue attached to the shown window
         });
         if (!shown.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the queue never showed rows");
         }
-        List<String> order = List.of("main", "fxStarted", "storeOpened", "buildStart", "stageShown", "rowsApplied",
+        List<String> order = List.of("main", "fxStarted", "unlockShown", "storeOpened", "textsAndDeskReady", "buildStart",
+                "modelReady", "viewLoaded", "stageShown", "rowsApplied",
                 "firstFrameWithRows");
         for (String name : order) {
             System.out.println("WSQ mark." + name + "=" + MARKS.get(name));
