@@ -46,6 +46,16 @@ final class MemoryBreakdown {
         return out.toString();
     }
 
+    /** A kB field of {@code /proc/PID/status} (VmRSS, VmHWM, …); -1 when the process does not report it. */
+    static long statusKb(long pid, String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
     private static boolean nmtLine(String line) {
         String t = line.trim();
         return t.startsWith("Total") || t.startsWith("-") && t.contains("reserved") || t.startsWith("(mmap: ")

@@ -323,11 +323,11 @@ public final class PackagedQueueBench {
                 }
                 throw e;
             }
-            long peak = statusKb(app.pid(), "VmHWM");
+            long peak = MemoryBreakdown.statusKb(app.pid(), "VmHWM");
             long settled = -1;
             if (settle > 0) {
                 Thread.sleep(settle * 1000L);
-                settled = statusKb(app.pid(), "VmRSS");
+                settled = MemoryBreakdown.statusKb(app.pid(), "VmRSS");
                 if (pendingBreakdown != null) {
                     pendingBreakdown.append(MemoryBreakdown.of(app.pid()));
                 }
@@ -403,15 +403,6 @@ public final class PackagedQueueBench {
             }
         }
         throw new IllegalStateException("no " + key + " in " + line);
-    }
-
-    private static long statusKb(long pid, String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith(field + ":")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return -1;
     }
 
     private static void xdotool(String... args) throws Exception {

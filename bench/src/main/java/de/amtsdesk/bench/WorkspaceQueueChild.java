@@ -194,9 +194,7 @@ public final class WorkspaceQueueChild {
 
     static long procStatus(String field) {
         try {
-            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
-                    .filter(l -> l.startsWith(field + ":")).map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
-                    .findFirst().orElse(-1L);
+            return MemoryBreakdown.statusKb(ProcessHandle.current().pid(), field);
         } catch (java.io.IOException | RuntimeException e) {
             return -1;
         }
