@@ -9,7 +9,10 @@ use crate::error::{NativeError, NativeResult};
 use crate::guard::entry;
 use crate::machine::{self, Session};
 use crate::requests::{RequestType, WireRequest};
-use crate::{attachments, backup, cross_signing, history, requests, room, secret_storage, sync};
+use crate::{
+    attachments, backup, cross_signing, history, passphrase, requests, room, secret_storage, sync,
+};
+use zeroize::Zeroizing;
 
 fn java_string(env: &mut JNIEnv<'_>, value: &JString<'_>, parameter: &str) -> NativeResult<String> {
     if value.is_null() {
@@ -686,5 +689,37 @@ pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_importRoomKeyBundle<
         let array = env.new_long_array(2)?;
         env.set_long_array_region(&array, 0, &counts)?;
         Ok(array.into_raw())
+    })
+}
+
+/// Argon2id (version 0x13) of `passphrase` with `salt`; `outputLength` bytes.
+#[no_mangle]
+pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_argon2id<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    passphrase: JByteArray<'local>,
+    salt: JByteArray<'local>,
+    memory_kib: jint,
+    iterations: jint,
+    parallelism: jint,
+    output_length: jint,
+) -> jni::sys::jbyteArray {
+    entry(&mut env, "argon2id", |env| {
+        let passphrase = Zeroizing::new(java_bytes(env, &passphrase, "passphrase")?);
+        let salt = java_bytes(env, &salt, "salt")?;
+        let unsigned = |value: jint, name: &str| {
+            u32::try_from(value).map_err(|_| {
+                NativeError::invalid_argument(format!("{name} must not be negative: {value}"))
+            })
+        };
+        let key = passphrase::argon2id(
+            &passphrase,
+            &salt,
+            unsigned(memory_kib, "memoryKiB")?,
+            unsigned(iterations, "iterations")?,
+            unsigned(parallelism, "parallelism")?,
+            unsigned(output_length, "outputLength")? as usize,
+        )?;
+        Ok(env.byte_array_from_slice(&key)?.into_raw())
     })
 }

@@ -13,6 +13,7 @@
 //! - [`history`]: MSC4268 room key bundles, so members who join later read the room's history.
 //! - [`cross_signing`], [`secret_storage`] (4S: cross-signing and backup keys under one recovery key),
 //!   [`attachments`].
+//! - [`passphrase`]: Argon2id for the vault's passphrase (ADR 0025).
 //! - [`store_cache`]: the read cache in front of the SQLite crypto store (ADR 0022).
 //! - [`exports`]: the `Java_de_amtsdesk_crypto_CryptoNative_*` symbols themselves, kept thin.
 //!
@@ -27,6 +28,7 @@ pub mod exports;
 pub mod guard;
 pub mod history;
 pub mod machine;
+pub mod passphrase;
 pub mod requests;
 pub mod room;
 pub mod runtime;

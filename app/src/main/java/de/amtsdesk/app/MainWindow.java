@@ -43,6 +43,7 @@ import de.amtsdesk.core.i18n.Translations;
 import de.amtsdesk.core.matrix.MatrixException;
 import de.amtsdesk.core.matrix.Session;
 import de.amtsdesk.core.store.StoredAccount;
+import de.amtsdesk.core.store.Vault;
 import de.amtsdesk.core.store.WrongPassphraseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -132,6 +133,8 @@ public final class MainWindow {
             stage.getScene().getStylesheets().add(HIGH_CONTRAST);
         }
         followSystemContrast();
+        // While the passphrase is typed: unlocking derives its key in the native library (ADR 0025).
+        background.execute(Vault::prepareUnlock);
         stage.setOnHidden(event -> close());
         stage.setOnShown(event -> StartupProbe.loginScreenShown(stage.getScene()));
         stage.show();

@@ -95,6 +95,9 @@ final class CryptoNative {
 
     static native byte[] decryptAttachment(byte[] ciphertext, String encryptedFileJson);
 
+    static native byte[] argon2id(byte[] passphrase, byte[] salt, int memoryKiB, int iterations, int parallelism,
+            int outputLength);
+
     /** {@code Object[] {byte[] ciphertext, String encryptedFileJson, long[] {roomKeys, withheld}}}. */
     static native Object[] buildRoomKeyBundle(long machineHandle, String roomId);
 

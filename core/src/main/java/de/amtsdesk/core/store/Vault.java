@@ -43,6 +43,14 @@ public final class Vault {
         return Files.isRegularFile(directory.resolve(VaultHeader.FILE_NAME));
     }
 
+    /**
+     * Gets the key derivation ready while the passphrase is still being typed (loads the native library it runs in).
+     * Optional and cheap to repeat; call it off the UI thread.
+     */
+    public static void prepareUnlock() {
+        Argon2id.prepare();
+    }
+
     /** Creates a vault with {@link Argon2idParameters#RECOMMENDED} cost. */
     public static UnlockedVault create(Path directory, char[] passphrase) throws VaultException {
         return create(directory, passphrase, Argon2idParameters.RECOMMENDED);

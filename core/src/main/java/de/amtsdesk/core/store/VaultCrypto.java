@@ -14,19 +14,18 @@ import java.util.Arrays;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.engines.AESEngine;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
 import org.bouncycastle.crypto.modes.GCMModeCipher;
 import org.bouncycastle.crypto.params.AEADParameters;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * The few primitives the vault is built from, all from BouncyCastle's lightweight API so that the key bytes stay
- * in arrays we own and can zero. Library-internal copies (the expanded AES key schedule, HKDF's copy of its
- * input) cannot be reached and are left to the garbage collector; ADR 0004 says so.
+ * The few primitives the vault is built from: AES-GCM and HKDF from BouncyCastle's lightweight API so that the key
+ * bytes stay in arrays we own and can zero, Argon2id from the native library ({@link Argon2id}, ADR 0025; its copies
+ * are zeroed there). Library-internal copies (the expanded AES key schedule, HKDF's copy of its input) cannot be
+ * reached and are left to the garbage collector; ADR 0004 says so.
  */
 final class VaultCrypto {
 
@@ -51,18 +50,7 @@ final class VaultCrypto {
     static byte[] masterKey(char[] passphrase, byte[] salt, Argon2idParameters cost) {
         byte[] secret = utf8Nfc(passphrase);
         try {
-            Argon2BytesGenerator generator = new Argon2BytesGenerator();
-            generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                    .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                    .withMemoryAsKB(cost.memoryKiB())
-                    .withIterations(cost.iterations())
-                    .withParallelism(cost.parallelism())
-                    .withSalt(salt)
-                    .build());
-            byte[] out = new byte[KEY_BYTES];
-            // generateBytes(byte[]) rather than (char[]): the char variant makes a byte copy we could not zero.
-            generator.generateBytes(secret, out);
-            return out;
+            return Argon2id.derive(secret, salt, cost, KEY_BYTES);
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
