@@ -133,11 +133,12 @@ public final class MainWindow {
             stage.getScene().getStylesheets().add(HIGH_CONTRAST);
         }
         followSystemContrast();
-        // While the passphrase is typed: unlocking derives its key in the native library (ADR 0025).
-        background.execute(Vault::prepareUnlock);
         stage.setOnHidden(event -> close());
         stage.setOnShown(event -> StartupProbe.loginScreenShown(stage.getScene()));
         stage.show();
+        // While the passphrase is typed (once the window is up): the unlock derives its key in the native library
+        // (ADR 0025), which is extracted and loaded here.
+        background.execute(Vault::prepareUnlock);
     }
 
     /**
