@@ -198,6 +198,9 @@ public final class BackupRestoreBench {
                     .append('\n');
             report.append("fx-work-during-restore (without waiting for the software renderer): ")
                     .append(WorkspaceQueueChild.Interaction.stats(fxWork)).append('\n');
+            report.append("slow-phases-during-restore (longest of each phase in pulses with over 16 ms of FX work; "
+                    + "gc-pause-inside = stop-the-world GC time within a phase): ")
+                    .append(pulses.slowPhasesBetween(startMicros, endMicros)).append('\n');
             report.append(String.format(Locale.ROOT, "goal restore < 60 s: %s; FX-thread work > 16 ms = 0: %s (%d)%n",
                     seconds < 60 ? "PASS" : "FAIL", over == 0 ? "PASS" : "FAIL", over));
             return report.toString();

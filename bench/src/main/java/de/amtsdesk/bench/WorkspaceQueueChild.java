@@ -278,6 +278,8 @@ public final class WorkspaceQueueChild {
 
         final List<Phase> phases = new CopyOnWriteArrayList<>();
         final List<Instant[]> inputs = new CopyOnWriteArrayList<>();
+        /** Stop-the-world GC pauses: a pulse that overlaps one was stopped, not busy. */
+        final List<Instant[]> gcPauses = new CopyOnWriteArrayList<>();
         private final RecordingStream stream;
 
         private Pulses(RecordingStream stream) {
@@ -294,6 +296,9 @@ public final class WorkspaceQueueChild {
                     e.getString("phaseName"), isFx(e), e.getStartTime(), e.getEndTime(),
                     e.getThread() == null ? "?" : e.getThread().getJavaName() + "/" + e.getThread().getOSName())));
             stream.onEvent("javafx.Input", e -> pulses.inputs.add(new Instant[] {e.getStartTime(), e.getEndTime()}));
+            stream.enable("jdk.GCPhasePause").withoutStackTrace().withThreshold(java.time.Duration.ZERO);
+            stream.onEvent("jdk.GCPhasePause", e -> pulses.gcPauses.add(new Instant[] {e.getStartTime(),
+                    e.getEndTime()}));
             stream.setMaxAge(java.time.Duration.ofMinutes(5));
             stream.startAsync();
             return pulses;
@@ -356,9 +361,23 @@ public final class WorkspaceQueueChild {
                 for (Phase p : pulse) {
                     worst.merge((p.fxThread() ? "fx:" : "render:") + p.name(),
                             java.time.Duration.between(p.start(), p.end()).toNanos() / 1e6, Math::max);
+                    worst.merge("gc-pause-inside", gcPauseWithin(p.start(), p.end()), Math::max);
                 }
             }
             return worst;
+        }
+
+        /** Milliseconds of stop-the-world GC pauses that fall inside [from, to). */
+        double gcPauseWithin(Instant from, Instant to) {
+            double millis = 0;
+            for (Instant[] pause : gcPauses) {
+                Instant start = pause[0].isAfter(from) ? pause[0] : from;
+                Instant end = pause[1].isBefore(to) ? pause[1] : to;
+                if (end.isAfter(start)) {
+                    millis += java.time.Duration.between(start, end).toNanos() / 1e6;
+                }
+            }
+            return millis;
         }
 
         /**
