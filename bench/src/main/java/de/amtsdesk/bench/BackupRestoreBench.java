@@ -77,7 +77,7 @@ public final class BackupRestoreBench {
         if (fabricator == null || !Files.isExecutable(fabricator)) {
             throw new IllegalArgumentException("--fabricator=<path of crypto-native's backup_fabricate> is needed");
         }
-        String load = loadAverage();
+        String load = BenchMachine.loadAverage();
         Path work = Files.createDirectories(Path.of("bench/target/backup-restore-" + System.currentTimeMillis()))
                 .toAbsolutePath();
         System.setProperty(HarnessPaths.SRC_TEST_DIR_PROPERTY, Path.of("src-test").toAbsolutePath().toString());
@@ -263,13 +263,5 @@ public final class BackupRestoreBench {
     private static long nowMicros() {
         Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
     }
 }

@@ -36,7 +36,7 @@ public final class CaseFoldBench {
     private static final String LEAD = "@lead:amt.example";
 
     /** Other work on the machine skews the figures; the report says how busy it was. */
-    private static final String LOAD_AT_START = loadAverage();
+    private static final String LOAD_AT_START = BenchMachine.loadAverage();
 
     private CaseFoldBench() {
     }
@@ -233,14 +233,6 @@ public final class CaseFoldBench {
 
     private static String id(int[] counter) {
         return "$e" + (++counter[0]) + ":amt.example";
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (java.io.IOException | RuntimeException e) {
-            return "unknown";
-        }
     }
 
     private static double median(List<Double> values) {

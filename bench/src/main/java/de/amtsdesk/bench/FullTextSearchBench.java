@@ -60,7 +60,7 @@ public final class FullTextSearchBench {
                 results = Path.of(arg.substring(6));
             }
         }
-        String load = loadAverage();
+        String load = BenchMachine.loadAverage();
         Path dir = Files.createTempDirectory("amtsdesk-fts-bench");
         try (UnlockedVault vault = Vault.create(dir, "bench passphrase 4711".toCharArray(),
                 Argon2idParameters.MINIMUM)) {
@@ -190,14 +190,6 @@ public final class FullTextSearchBench {
             }
         }
         return s.toString().strip();
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (java.io.IOException | RuntimeException e) {
-            return "unknown";
-        }
     }
 
     private static double median(List<Double> values) {

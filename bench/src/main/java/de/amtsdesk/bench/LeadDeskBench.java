@@ -70,7 +70,7 @@ public final class LeadDeskBench {
 
     public static void main(String[] args) throws Exception {
         Path results = Path.of(args.length > 0 ? args[0] : "bench/results/lead-desk.txt");
-        String load = loadAverage();
+        String load = BenchMachine.loadAverage();
         WorkspaceQueueChild.Pulses pulses = WorkspaceQueueChild.Pulses.start();
         long seedStart = System.nanoTime();
         CaseLog log = seed(new Random(2026));
@@ -386,14 +386,6 @@ public final class LeadDeskBench {
             return f.get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (java.io.IOException e) {
-            return "unknown";
         }
     }
 

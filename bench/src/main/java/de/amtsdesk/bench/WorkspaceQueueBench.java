@@ -72,7 +72,7 @@ public final class WorkspaceQueueBench {
                 dir = Path.of(arg.substring(6));
             }
         }
-        String loadAtStart = loadAverage();
+        String loadAtStart = BenchMachine.loadAverage();
         String seed = WorkspaceSeed.ensure(dir);
         System.out.println("seed: " + seed);
         if (List.of(args).contains("--projection-only")) {
@@ -101,7 +101,7 @@ public final class WorkspaceQueueBench {
         List<Long> aotSpawnToQueue = new ArrayList<>();
         StringBuilder aotLines = new StringBuilder();
         for (int i = 0; i < runs; i++) {
-            String load = loadAverage();
+            String load = BenchMachine.loadAverage();
             Map<String, String> run = runChild(classpath, dir, realDisplay, false);
             cold.add(run);
             long spawn = Long.parseLong(run.get("spawnToQueueMs"));
@@ -114,7 +114,7 @@ public final class WorkspaceQueueBench {
             coldLines.append(line);
             System.out.print(line);
 
-            String aotLoad = loadAverage();
+            String aotLoad = BenchMachine.loadAverage();
             Map<String, String> aot = runChild(classpath, dir, realDisplay, false, "-XX:AOTCache=" + aotCache,
                     "-XX:AOTMode=on"); // fails rather than silently starting without the cache
             long aotSpawn = Long.parseLong(aot.get("spawnToQueueMs"));
@@ -129,13 +129,13 @@ public final class WorkspaceQueueBench {
 
         // Interaction in one more fresh JVM.
         Map<String, String> interaction = Map.of();
-        String interactionLoad = loadAverage();
+        String interactionLoad = BenchMachine.loadAverage();
         if (!skipInteraction) {
             interaction = runChild(classpath, dir, realDisplay, true);
         }
         // And as the shipped app-image starts: with an AOT cache trained up to the queue, not through the scrolling.
         Map<String, String> aotInteraction = Map.of();
-        String aotInteractionLoad = loadAverage();
+        String aotInteractionLoad = BenchMachine.loadAverage();
         if (!skipInteraction && Files.exists(aotCache)) {
             aotInteraction = runChild(classpath, dir, realDisplay, true, "-XX:AOTCache=" + aotCache);
         }
@@ -391,14 +391,6 @@ public final class WorkspaceQueueBench {
         }
         return String.format(Locale.ROOT, "%s: %.1f wall, %.1f CPU (%d edits)%n", label, medianD(millis), medianD(cpu),
                 edits);
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
     }
 
     private static String memory() {
