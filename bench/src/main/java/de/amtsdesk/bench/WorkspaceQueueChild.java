@@ -642,7 +642,7 @@ public final class WorkspaceQueueChild {
             return null;
         }
 
-        /** "n=…, >16ms=…, max=…, p99=…, median=…" */
+        /** "n=… over16=… max=… p99=… median=… total=…" (total: the FX time of the whole window, in ms) */
         static String stats(List<Double> values) {
             if (values.isEmpty()) {
                 return "n=0";
@@ -650,8 +650,9 @@ public final class WorkspaceQueueChild {
             List<Double> sorted = values.stream().sorted().toList();
             long over = sorted.stream().filter(v -> v > 16).count();
             double p99 = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1));
-            return String.format(Locale.ROOT, "n=%d over16=%d max=%.1f p99=%.1f median=%.1f", sorted.size(), over,
-                    sorted.getLast(), p99, sorted.get(sorted.size() / 2));
+            return String.format(Locale.ROOT, "n=%d over16=%d max=%.1f p99=%.1f median=%.1f total=%.0f",
+                    sorted.size(), over, sorted.getLast(), p99, sorted.get(sorted.size() / 2),
+                    sorted.stream().mapToDouble(Double::doubleValue).sum());
         }
     }
 }

@@ -1,5 +1,6 @@
 package de.amtsdesk.app.casepanel;
 
+import de.amtsdesk.app.StyleClasses;
 import de.amtsdesk.core.cases.CaseStatus;
 import de.amtsdesk.core.i18n.Translations;
 import java.util.Locale;
@@ -230,7 +231,7 @@ public final class CasePanelView {
         @Override
         protected void updateItem(CasePanelViewModel.AuditRow row, boolean empty) {
             super.updateItem(row, empty);
-            getStyleClass().remove("audit-rejected");
+            StyleClasses.toggle(getStyleClass(), "audit-rejected", !empty && row != null && row.rejected());
             if (empty || row == null) {
                 setText(null);
                 return;
@@ -238,9 +239,6 @@ public final class CasePanelView {
             setText(row.time() + " · " + row.actor() + ": " + row.text());
             setWrapText(true);
             setPrefWidth(0);
-            if (row.rejected()) {
-                getStyleClass().add("audit-rejected");
-            }
             setAccessibleText(getText());
         }
     }

@@ -1,5 +1,6 @@
 package de.amtsdesk.app.conversation;
 
+import de.amtsdesk.app.StyleClasses;
 import de.amtsdesk.app.composer.PollComposerDialog;
 import de.amtsdesk.app.composer.PollComposerViewModel;
 import de.amtsdesk.core.conversation.PollDraft;
@@ -410,6 +411,14 @@ public final class ConversationView {
     }
 
     private final class EntryCell extends ListCell<TimelineRow> {
+        // The styles a row can switch between; changed only when the next row needs another (see StyleClasses).
+        private static final List<String> SENDER_STYLES = List.of("badge-own", "badge-internal", "entry-sender");
+        private static final List<String> TRUST_STYLES = java.util.Arrays.stream(
+                de.amtsdesk.core.conversation.MessageTrust.Severity.values()).map(EntryCell::trustStyle).toList();
+        private static final List<String> BODY_STYLES = List.of("entry-problem", "entry-body");
+        private static final List<String> BOX_STYLES = List.of("entry-own", "entry-internal", "entry-case-change",
+                "entry-other");
+
         private final Label sender = new Label();
         private final Label time = new Label();
         private final Label state = new Label();
@@ -423,6 +432,10 @@ public final class ConversationView {
         private final HBox header = new HBox(8, sender, time, trust, spacer, state);
         private final Button check = new Button();
         private final VBox box = new VBox(2, header, body, new HBox(8, action, open, check, discard));
+
+        private static String trustStyle(de.amtsdesk.core.conversation.MessageTrust.Severity severity) {
+            return "trust-" + severity.name().toLowerCase(Locale.ROOT);
+        }
 
         private EntryCell() {
             HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -470,8 +483,8 @@ public final class ConversationView {
             // Our own messages wear the agency badge; no display name can produce this style.
             boolean internal = row.kind() == TimelineEntry.Kind.INTERNAL_NOTE
                     || row.kind() == TimelineEntry.Kind.CASE_CHANGE;
-            sender.getStyleClass().setAll("label", row.own() ? "badge-own" : internal ? "badge-internal"
-                    : "entry-sender");
+            StyleClasses.oneOf(sender.getStyleClass(), row.own() ? "badge-own" : internal ? "badge-internal"
+                    : "entry-sender", SENDER_STYLES);
             time.setText(row.time());
             state.setText(row.state());
             trust.setVisible(row.hasTrustMarker());
@@ -479,12 +492,12 @@ public final class ConversationView {
             trust.setText(row.trustMarker());
             trustTooltip.setText(row.trustTooltip());
             trust.setTooltip(row.hasTrustMarker() ? trustTooltip : null);
-            trust.getStyleClass().setAll("label", "trust-" + row.trustSeverity().name().toLowerCase(Locale.ROOT));
+            StyleClasses.oneOf(trust.getStyleClass(), trustStyle(row.trustSeverity()), TRUST_STYLES);
             body.setText(row.text());
-            body.getStyleClass().setAll("label", row.problem() ? "entry-problem" : "entry-body");
-            box.getStyleClass().setAll(row.own() ? "entry-own" : row.kind() == TimelineEntry.Kind.INTERNAL_NOTE
-                    ? "entry-internal" : row.kind() == TimelineEntry.Kind.CASE_CHANGE ? "entry-case-change"
-                    : "entry-other");
+            StyleClasses.oneOf(body.getStyleClass(), row.problem() ? "entry-problem" : "entry-body", BODY_STYLES);
+            StyleClasses.oneOf(box.getStyleClass(), row.own() ? "entry-own"
+                    : row.kind() == TimelineEntry.Kind.INTERNAL_NOTE ? "entry-internal"
+                    : row.kind() == TimelineEntry.Kind.CASE_CHANGE ? "entry-case-change" : "entry-other", BOX_STYLES);
             boolean save = row.canSave();
             boolean showAll = row.truncated() && !save && !row.canRetry();
             action.setVisible(save || row.canRetry() || showAll);

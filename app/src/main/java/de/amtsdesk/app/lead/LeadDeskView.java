@@ -1,5 +1,6 @@
 package de.amtsdesk.app.lead;
 
+import de.amtsdesk.app.StyleClasses;
 import de.amtsdesk.app.UniformRows;
 import de.amtsdesk.core.i18n.Translations;
 import java.util.List;
@@ -295,10 +296,7 @@ public final class LeadDeskView {
         protected void updateItem(WorkloadRow row, boolean empty) {
             super.updateItem(row, empty);
             setAccessibleText(empty || row == null ? null : row.accessibleText());
-            getStyleClass().remove("lead-full");
-            if (!empty && row != null && row.atCapacity()) {
-                getStyleClass().add("lead-full");
-            }
+            StyleClasses.toggle(getStyleClass(), "lead-full", !empty && row != null && row.atCapacity());
         }
     }
 }

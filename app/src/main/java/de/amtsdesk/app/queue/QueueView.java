@@ -1,5 +1,7 @@
 package de.amtsdesk.app.queue;
 
+import de.amtsdesk.app.RowHeights;
+import de.amtsdesk.app.StyleClasses;
 import de.amtsdesk.core.cases.query.CaseFilter;
 import java.util.List;
 import java.util.function.Consumer;
@@ -28,6 +30,7 @@ public final class QueueView {
     private final Consumer<String> openCase;
     private final ToggleGroup views = new ToggleGroup();
     private final TextField searchField = TextFields.createClearableTextField();
+    private RowHeights rowHeights;
     private boolean restoring;
 
     @FXML private Label summaryLabel;
@@ -89,6 +92,7 @@ public final class QueueView {
         viewModel.viewProperty().addListener((obs, old, now) -> views.getToggles().stream()
                 .filter(t -> t.getUserData() == now).findFirst().ifPresent(t -> t.setSelected(true)));
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        rowHeights = new RowHeights(list);
         list.setItems(viewModel.entries());
         list.setCellFactory(l -> new EntryCell());
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> {
@@ -170,6 +174,14 @@ public final class QueueView {
      */
     private final class EntryCell extends ListCell<QueueEntry> {
 
+        private static final List<String> KINDS = List.of("queue-header", "queue-header-1", "queue-case",
+                "queue-hit");
+        private static final List<String> URGENCIES = java.util.Arrays.stream(QueueEntry.Urgency.values())
+                .map(EntryCell::urgencyClass).toList();
+        /** One Insets per heading level: a new (equal) object on every row would ask for a new layout each time. */
+        private static final List<javafx.geometry.Insets> HEADER_INDENTS = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(level -> new javafx.geometry.Insets(0, 0, 0, level * 14)).toList();
+
         private HBox headerBox;
         private Label headerTitle;
         private Label headerBadge;
@@ -179,7 +191,6 @@ public final class QueueView {
         private Label caseBadge;
         private Label caseDetails;
         private Label caseDue;
-        private String dueUrgencyClass;
         private VBox hitBox;
         private Label hitWhere;
         private TextFlow hitText;
@@ -187,7 +198,7 @@ public final class QueueView {
         @Override
         protected void updateItem(QueueEntry entry, boolean empty) {
             super.updateItem(entry, empty);
-            getStyleClass().removeAll("queue-header", "queue-header-1", "queue-case", "queue-hit");
+            StyleClasses.oneOf(getStyleClass(), empty || entry == null ? null : kindClass(entry), KINDS);
             if (empty || entry == null) {
                 setGraphic(null);
                 setText(null);
@@ -199,7 +210,6 @@ public final class QueueView {
             setPrefWidth(0);
             switch (entry) {
                 case QueueEntry.Header header -> {
-                    getStyleClass().add(header.level() == 0 ? "queue-header" : "queue-header-1");
                     if (headerBox == null) {
                         headerTitle = new Label();
                         headerTitle.getStyleClass().add("queue-header-title");
@@ -208,11 +218,11 @@ public final class QueueView {
                     }
                     headerTitle.setText(header.title() + " (" + header.count() + ")");
                     showBadge(headerBadge, header.unread());
-                    headerBox.setPadding(new javafx.geometry.Insets(0, 0, 0, header.level() * 14));
+                    headerBox.setPadding(header.level() < HEADER_INDENTS.size() ? HEADER_INDENTS.get(header.level())
+                            : new javafx.geometry.Insets(0, 0, 0, header.level() * 14));
                     setGraphic(headerBox);
                 }
                 case QueueEntry.CaseRow row -> {
-                    getStyleClass().add("queue-case");
                     if (caseBox == null) {
                         caseReference = new Label();
                         caseReference.getStyleClass().add("queue-reference");
@@ -238,19 +248,11 @@ public final class QueueView {
                     showBadge(caseBadge, row.unread());
                     caseDetails.setText(row.status() + " · " + row.assignee());
                     caseDue.setText(row.due());
-                    String urgency = "urgency-" + row.urgency().name().toLowerCase(java.util.Locale.ROOT);
-                    if (!urgency.equals(dueUrgencyClass)) {
-                        if (dueUrgencyClass != null) {
-                            caseDue.getStyleClass().remove(dueUrgencyClass);
-                        }
-                        caseDue.getStyleClass().add(urgency);
-                        dueUrgencyClass = urgency;
-                    }
+                    StyleClasses.oneOf(caseDue.getStyleClass(), urgencyClass(row.urgency()), URGENCIES);
                     caseDue.setManaged(!row.due().isEmpty());
                     setGraphic(caseBox);
                 }
                 case QueueEntry.Hit hit -> {
-                    getStyleClass().add("queue-hit");
                     if (hitBox == null) {
                         hitWhere = new Label();
                         hitWhere.getStyleClass().add("queue-details");
@@ -259,10 +261,45 @@ public final class QueueView {
                         hitBox = new VBox(1, hitWhere, hitText);
                     }
                     hitWhere.setText(hit.reference() + " · " + hit.where());
-                    hitText.getChildren().setAll(highlighted(hit));
+                    showHighlighted(hit);
                     setGraphic(hitBox);
                 }
             }
+        }
+
+        /** Rows of one shape have one height (see RowHeights); search hits wrap, so they are always measured. */
+        private record Shape(String kind, boolean badge, boolean due, boolean citizen, javafx.scene.text.Font font) {
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return rowHeights.of(shape(), () -> super.computePrefHeight(width));
+        }
+
+        private Shape shape() {
+            QueueEntry entry = isEmpty() ? null : getItem();
+            return switch (entry) {
+                case null -> null;
+                case QueueEntry.Header header -> RowHeights.plainLatin(header.title())
+                        ? new Shape(kindClass(header), header.unread() > 0, false, false, getFont()) : null;
+                case QueueEntry.CaseRow row -> RowHeights.plainLatin(row.reference(), row.citizen(), row.status(),
+                        row.assignee(), row.due())
+                        ? new Shape("queue-case", row.unread() > 0, !row.due().isEmpty(), !row.citizen().isEmpty(),
+                                getFont()) : null;
+                case QueueEntry.Hit hit -> null;
+            };
+        }
+
+        private static String kindClass(QueueEntry entry) {
+            return switch (entry) {
+                case QueueEntry.Header header -> header.level() == 0 ? "queue-header" : "queue-header-1";
+                case QueueEntry.CaseRow row -> "queue-case";
+                case QueueEntry.Hit hit -> "queue-hit";
+            };
+        }
+
+        private static String urgencyClass(QueueEntry.Urgency urgency) {
+            return "urgency-" + urgency.name().toLowerCase(java.util.Locale.ROOT);
         }
 
         private Label badge() {
@@ -278,23 +315,49 @@ public final class QueueView {
             badge.setManaged(unread > 0);
         }
 
-        private List<javafx.scene.Node> highlighted(QueueEntry.Hit hit) {
-            List<javafx.scene.Node> parts = new java.util.ArrayList<>();
+        /**
+         * The hit's text with the query's words marked: plain and marked pieces alternate, starting and ending with
+         * a plain one. The pieces of the previous hit are reused (only their texts change), so a new result list
+         * while typing needs no new nodes and no new CSS for them.
+         */
+        private void showHighlighted(QueueEntry.Hit hit) {
+            List<String> pieces = new java.util.ArrayList<>();
             int at = 0;
             for (int[] range : hit.highlights()) {
                 if (range[0] < at) {
                     continue;
                 }
-                parts.add(plain(hit.text().substring(at, range[0])));
-                // A Label, not a Text: only a region can paint the marker background behind the word.
-                Label mark = new Label(hit.text().substring(range[0], range[1]));
-                mark.setMnemonicParsing(false);
-                mark.getStyleClass().add("search-mark");
-                parts.add(mark);
+                pieces.add(hit.text().substring(at, range[0]));
+                pieces.add(hit.text().substring(range[0], range[1]));
                 at = range[1];
             }
-            parts.add(plain(hit.text().substring(at)));
-            return parts;
+            pieces.add(hit.text().substring(at));
+            var children = hitText.getChildren();
+            if (children.size() > pieces.size()) {
+                children.remove(pieces.size(), children.size());
+            }
+            List<javafx.scene.Node> added = new java.util.ArrayList<>();
+            for (int i = 0; i < pieces.size(); i++) {
+                boolean marked = (i & 1) == 1;
+                if (i < children.size()) {
+                    if (marked) {
+                        ((Label) children.get(i)).setText(pieces.get(i));
+                    } else {
+                        ((Text) children.get(i)).setText(pieces.get(i));
+                    }
+                } else {
+                    added.add(marked ? mark(pieces.get(i)) : plain(pieces.get(i)));
+                }
+            }
+            children.addAll(added);
+        }
+
+        /** A Label, not a Text: only a region can paint the marker background behind the word. */
+        private Label mark(String s) {
+            Label mark = new Label(s);
+            mark.setMnemonicParsing(false);
+            mark.getStyleClass().add("search-mark");
+            return mark;
         }
 
         private Text plain(String s) {

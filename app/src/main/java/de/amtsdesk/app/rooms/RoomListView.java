@@ -1,7 +1,9 @@
 package de.amtsdesk.app.rooms;
 
 import de.amtsdesk.app.Dialogs;
+import de.amtsdesk.app.StyleClasses;
 import de.amtsdesk.core.i18n.Translations;
+import java.util.List;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
@@ -147,6 +149,7 @@ public final class RoomListView {
     }
 
     private final class RoomCell extends ListCell<RoomRow> {
+        private static final List<String> NAME_STYLES = List.of("room-name-unread", "room-name");
         private final Label name = new Label();
         // Encryption is the norm and not worth a badge on every row; the exception is marked.
         private final Label encrypted = new Label(viewModel.notEncryptedBadge());
@@ -185,7 +188,7 @@ public final class RoomListView {
             }
             name.setText(row.name());
             // Bold only when there is something new, so new activity stands out (not only by colour).
-            name.getStyleClass().setAll("label", row.hasUnread() ? "room-name-unread" : "room-name");
+            StyleClasses.oneOf(name.getStyleClass(), row.hasUnread() ? "room-name-unread" : "room-name", NAME_STYLES);
             unread.setVisible(row.hasUnread());
             unread.setText(viewModel.unreadBadge(row));
             encrypted.setVisible(!row.encrypted() && !row.invited());
