@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs inside a display (xvfb-run or $DISPLAY), called by build-app-image.sh: one start of the image that writes its
 # AOT cache at exit, on the throw-away profile $DATA. The passphrase ($AMTSDESK_SEED_PASSPHRASE) is typed into the
-# unlock screen through the X server as a person would; the start-up probe quits once the queue shows cases.
+# unlock screen through the X server as a person would; once the queue shows cases the start-up probe runs a scripted
+# session in it (QueueExercise: paging, saved views, searches), so the cache holds the JIT profiles of that too, and quits.
 set -uo pipefail
 : "${APP:?}" "${DATA:?}" "${CACHE:?}" "${LOG:?}" "${AMTSDESK_SEED_PASSPHRASE:?}"
-JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$CACHE -Damtsdesk.startupProbe=queue" "$APP/bin/Amtsdesk" --data-dir="$DATA" \
+JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$CACHE -Damtsdesk.startupProbe=queue -Damtsdesk.startupProbe.exercise=true" "$APP/bin/Amtsdesk" --data-dir="$DATA" \
   >"$LOG" 2>&1 &
 pid=$!
 for _ in $(seq 1 600); do
@@ -30,4 +31,4 @@ if kill -0 "$pid" 2>/dev/null; then
   exit 1
 fi
 wait "$pid"
-grep -q AMTSDESK_QUEUE_SHOWN "$LOG"
+grep -q AMTSDESK_QUEUE_SHOWN "$LOG" && grep -q AMTSDESK_QUEUE_EXERCISED "$LOG"

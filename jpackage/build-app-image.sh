@@ -77,7 +77,7 @@ else
   trained=""
   if [ -n "$seed_classpath" ] && [ -s "$seed_classpath" ] && command -v xdotool >/dev/null; then
     if train_to_the_queue "$training" && [ -s "$cache" ]; then
-      trained="to the queue of 2,000 generated cases"
+      trained="to the queue of 2,000 generated cases and through a session in it (paging, saved views, searches)"
     else
       echo "AOT cache: training to the queue failed (see $target/aot-training*.log), training to the first screen"
       rm -rf "$training" "$cache" "$cache.config" && training="$(mktemp -d)"

@@ -25,7 +25,8 @@ import javax.imageio.ImageIO;
  * installed package's test looks at it). With {@code -Damtsdesk.startupProbe=queue} it measures the way to work
  * instead: one line when the unlock screen is shown, one when Enter is first pressed (the passphrase typed by the
  * benchmark through the X server, as a person would), one when the case queue first shows rows; then it quits (with
- * {@code -Damtsdesk.startupProbe.stayMillis=N} N ms later, so that a benchmark can read the memory of a settled app).
+ * {@code -Damtsdesk.startupProbe.stayMillis=N} N ms later, so that a benchmark can read the memory of a settled app;
+ * with {@code -Damtsdesk.startupProbe.exercise=true} after a scripted session in the queue, for the AOT training).
  * Without the properties it does nothing.
  */
 final class StartupProbe {
@@ -38,6 +39,11 @@ final class StartupProbe {
     static final String ENTER_MARKER = "AMTSDESK_ENTER_PRESSED";
     static final String QUEUE_MARKER = "AMTSDESK_QUEUE_SHOWN";
     static final String STAYED_MARKER = "AMTSDESK_QUEUE_STAYED";
+    /** For the AOT training start: a scripted session in the queue (QueueExercise) before the app quits. */
+    static final String EXERCISE_PROPERTY = "amtsdesk.startupProbe.exercise";
+    static final String EXERCISED_MARKER = "AMTSDESK_QUEUE_EXERCISED";
+    /** Page-downs of the training session: as many as the benchmark's cold round needed to warm up. */
+    static final int EXERCISE_PAGES = 150;
     /** Milliseconds the app keeps running at the queue before it quits: memory is measured after the start-up. */
     static final String STAY_PROPERTY = "amtsdesk.startupProbe.stayMillis";
 
@@ -108,7 +114,14 @@ final class StartupProbe {
                     .anyMatch(node -> node instanceof ListCell<?> cell && !cell.isEmpty() && cell.isVisible());
             if (rowInCell && shown.compareAndSet(false, true)) {
                 mark(QUEUE_MARKER, " rows=" + list.getItems().size());
-                quitAfter(Long.getLong(STAY_PROPERTY, 0));
+                if (Boolean.getBoolean(EXERCISE_PROPERTY)) {
+                    QueueExercise.start(scene, EXERCISE_PAGES, () -> {
+                        mark(EXERCISED_MARKER, "");
+                        quitAfter(Long.getLong(STAY_PROPERTY, 0));
+                    });
+                } else {
+                    quitAfter(Long.getLong(STAY_PROPERTY, 0));
+                }
             }
         });
     }

@@ -460,32 +460,28 @@ public final class PackagedQueueBench {
             List<Start> s = entry.getValue();
             String mode = entry.getKey();
             out.append(String.format(Locale.ROOT, "%s: spawn->unlock-ms median=%d all=%s%n", mode,
-                    median(s.stream().map(Start::spawnToUnlock).toList()), s.stream().map(Start::spawnToUnlock).toList()));
+                    BenchMachine.median(s.stream().map(Start::spawnToUnlock).toList()), s.stream().map(Start::spawnToUnlock).toList()));
             out.append(String.format(Locale.ROOT, "%s: jvm-start->unlock-ms median=%d%n", mode,
-                    median(s.stream().map(Start::jvmToUnlock).toList())));
+                    BenchMachine.median(s.stream().map(Start::jvmToUnlock).toList())));
             out.append(String.format(Locale.ROOT, "%s: enter->queue-ms median=%d all=%s%n", mode,
-                    median(s.stream().map(Start::enterToQueue).toList()), s.stream().map(Start::enterToQueue).toList()));
+                    BenchMachine.median(s.stream().map(Start::enterToQueue).toList()), s.stream().map(Start::enterToQueue).toList()));
             out.append(String.format(Locale.ROOT, "%s: spawn->queue-without-typing-ms median=%d all=%s%n", mode,
-                    median(s.stream().map(Start::spawnToQueueWithoutTyping).toList()),
+                    BenchMachine.median(s.stream().map(Start::spawnToQueueWithoutTyping).toList()),
                     s.stream().map(Start::spawnToQueueWithoutTyping).toList()));
             out.append(String.format(Locale.ROOT, "%s: rows=%s peak-rss-mb median=%d all=%s%n", mode,
                     s.stream().map(Start::rows).distinct().toList(),
-                    median(s.stream().map(x -> x.peakRssKb() / 1024).toList()),
+                    BenchMachine.median(s.stream().map(x -> x.peakRssKb() / 1024).toList()),
                     s.stream().map(x -> x.peakRssKb() / 1024).toList()));
             out.append(String.format(Locale.ROOT, "%s: gc-pauses count median=%d longest-ms all=%s%n", mode,
-                    median(s.stream().map(x -> (long) x.pauses().count()).toList()),
+                    BenchMachine.median(s.stream().map(x -> (long) x.pauses().count()).toList()),
                     s.stream().map(x -> String.format(Locale.ROOT, "%.1f", x.pauses().longestMs())).toList()));
             if (s.stream().allMatch(x -> x.settledRssKb() > 0)) {
                 out.append(String.format(Locale.ROOT, "%s: settled-rss-mb median=%d all=%s%n", mode,
-                        median(s.stream().map(x -> x.settledRssKb() / 1024).toList()),
+                        BenchMachine.median(s.stream().map(x -> x.settledRssKb() / 1024).toList()),
                         s.stream().map(x -> x.settledRssKb() / 1024).toList()));
             }
         }
         return out.toString();
     }
 
-    private static long median(List<Long> values) {
-        List<Long> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
-    }
 }

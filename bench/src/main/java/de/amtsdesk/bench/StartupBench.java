@@ -54,7 +54,7 @@ public final class StartupBench {
                 jvm-start-to-first-screen-median-ms: %d
                 """, StartupBench.class.getSimpleName(), Instant.now(), System.getProperty("java.vendor"),
                 System.getProperty("java.version"), realDisplay ? "gtk ($DISPLAY)" : "monocle headless", runs,
-                spawnToLogin, median(spawnToLogin), median(jvmToLogin));
+                spawnToLogin, BenchMachine.median(spawnToLogin), BenchMachine.median(jvmToLogin));
         Files.createDirectories(results.toAbsolutePath().getParent());
         Files.writeString(results, report);
         System.out.print(report);
@@ -86,8 +86,4 @@ public final class StartupBench {
                 + process.waitFor() + ")");
     }
 
-    private static long median(List<Long> values) {
-        List<Long> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
-    }
 }

@@ -57,6 +57,7 @@ public final class WorkspaceQueueBench {
         int runs = 5;
         boolean realDisplay = false;
         boolean skipInteraction = false;
+        int interactionRounds = 3;
         Path results = Path.of("bench/results/workspace-queue.txt");
         Path dir = WorkspaceSeed.defaultDir();
         for (String arg : args) {
@@ -64,6 +65,8 @@ public final class WorkspaceQueueBench {
                 runs = Integer.parseInt(arg.substring(7));
             } else if (arg.equals("--display")) {
                 realDisplay = true;
+            } else if (arg.startsWith("--interaction-rounds=")) {
+                interactionRounds = Integer.parseInt(arg.substring("--interaction-rounds=".length()));
             } else if (arg.equals("--no-interaction")) {
                 skipInteraction = true;
             } else if (arg.startsWith("--out=")) {
@@ -88,14 +91,13 @@ public final class WorkspaceQueueBench {
         List<Long> jvmToQueueNoArgon = new ArrayList<>();
         StringBuilder coldLines = new StringBuilder();
         // A JDK 25 AOT cache (JEP 483/514/515: classes loaded and linked, method profiles) trained by one cold
-        // start, as a packaged app would ship it; then plain and AOT starts alternate, so both see the same load.
+        // start, as the app-image ships it: to the queue and through the app's scripted session in it
+        // (QueueExercise). Plain and AOT starts then alternate, so both see the same load. A second cache trained
+        // only to the queue (the image's training before 2026-12-04) is compared in the interaction.
         Path aotCache = Path.of("bench/target/workspace-queue.aot").toAbsolutePath();
-        Files.deleteIfExists(aotCache);
-        long trainStart = System.nanoTime();
-        runChild(classpath, dir, realDisplay, false, "-XX:AOTCacheOutput=" + aotCache);
-        String training = String.format(Locale.ROOT, "aot-training: one cold start with -XX:AOTCacheOutput, %d ms; "
-                + "cache %d MB", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - trainStart),
-                Files.exists(aotCache) ? Files.size(aotCache) / (1024 * 1024) : -1);
+        Path queueOnlyCache = Path.of("bench/target/workspace-queue-to-queue.aot").toAbsolutePath();
+        String training = train(classpath, dir, realDisplay, aotCache, true) + "\n"
+                + train(classpath, dir, realDisplay, queueOnlyCache, false);
         System.out.println(training);
         List<Long> aotJvmToQueueNoArgon = new ArrayList<>();
         List<Long> aotSpawnToQueue = new ArrayList<>();
@@ -127,25 +129,37 @@ public final class WorkspaceQueueBench {
             System.out.print(aotLine);
         }
 
-        // Interaction in one more fresh JVM.
-        Map<String, String> interaction = Map.of();
-        String interactionLoad = BenchMachine.loadAverage();
-        if (!skipInteraction) {
-            interaction = runChild(classpath, dir, realDisplay, true);
+        // The interaction in fresh JVMs: without a cache, with the queue-only cache, with the shipped kind of cache;
+        // the kinds alternate round by round (the order rotating), and the first run of each is reported in full.
+        Map<String, List<Map<String, String>>> interactions = new LinkedHashMap<>();
+        Map<String, String> firstLoads = new LinkedHashMap<>();
+        Map<String, String[]> kinds = new LinkedHashMap<>();
+        kinds.put("no AOT cache", new String[0]);
+        kinds.put("AOT cache trained to the queue", new String[] {"-XX:AOTCache=" + queueOnlyCache});
+        kinds.put("AOT cache trained through the queue session (as shipped)", new String[] {"-XX:AOTCache=" + aotCache});
+        List<String> kindNames = new ArrayList<>(kinds.keySet());
+        for (int round = 0; !skipInteraction && round < interactionRounds; round++) {
+            for (int k = 0; k < kindNames.size(); k++) {
+                String kind = kindNames.get((k + round) % kindNames.size());
+                String load = BenchMachine.loadAverage();
+                firstLoads.putIfAbsent(kind, load);
+                System.out.println("interaction round " + (round + 1) + ": " + kind + " (load " + load + ")");
+                interactions.computeIfAbsent(kind, x -> new ArrayList<>())
+                        .add(runChild(classpath, dir, realDisplay, true, kinds.get(kind)));
+            }
         }
-        // And as the shipped app-image starts: with an AOT cache trained up to the queue, not through the scrolling.
-        Map<String, String> aotInteraction = Map.of();
-        String aotInteractionLoad = BenchMachine.loadAverage();
-        if (!skipInteraction && Files.exists(aotCache)) {
-            aotInteraction = runChild(classpath, dir, realDisplay, true, "-XX:AOTCache=" + aotCache);
-        }
+        Map<String, String> interaction = first(interactions, kindNames.get(0));
+        String interactionLoad = firstLoads.getOrDefault(kindNames.get(0), "-");
+        Map<String, String> aotInteraction = first(interactions, kindNames.get(2));
+        String aotInteractionLoad = firstLoads.getOrDefault(kindNames.get(2), "-");
+        String interactionTable = InteractionTable.of(interactions);
 
         // Projection and list update in this JVM.
         String projection = projectionFigures(dir);
 
-        long spawnMedian = median(spawnToQueue);
-        long jvmMedian = median(jvmToQueue);
-        long jvmNoArgonMedian = median(jvmToQueueNoArgon);
+        long spawnMedian = BenchMachine.median(spawnToQueue);
+        long jvmMedian = BenchMachine.median(jvmToQueue);
+        long jvmNoArgonMedian = BenchMachine.median(jvmToQueueNoArgon);
         PulseSummary pulses = PulseSummary.of(interaction);
         PulseSummary aotPulses = PulseSummary.of(aotInteraction);
         String report = String.format(Locale.ROOT, """
@@ -182,7 +196,12 @@ public final class WorkspaceQueueBench {
                 goal jvm-up→queue < %d ms with the AOT cache: %s
                 goal spawn→queue < %d ms with the AOT cache: %s
 
-                ## FX pulses while scrolling, switching saved views and searching (one fresh JVM, 2 rounds each)
+                ## FX pulses while scrolling, switching saved views and searching, by kind of start (%d rounds)
+                Medians over the rounds; round 1 of each window is the first time in the JVM (cold), round 2 the
+                same again. over16 = FX-thread pulses over 16 ms; fx-ms = FX time of all pulses in the window.
+                %s
+
+                ## FX pulses in full: the first run without a cache (2 rounds of scrolling, views, searching each)
                 method: JavaFX's own JFR pulse events (javafx.PulsePhase, recorded in-process by a RecordingStream
                   started before the toolkit); pulse.fx = first to last FX-thread phase of a pulse, pulse.whole adds
                   the render thread; actions = FX time of each scripted input (PAGE_DOWN/scrollTo/END/HOME key
@@ -192,7 +211,7 @@ public final class WorkspaceQueueBench {
                 %s
                 goal FX-thread pulses > 16 ms while scrolling, filtering and searching = 0: %s (%d)
 
-                ## The same interaction with the AOT cache above (trained to the queue, as the shipped image's is)
+                ## The same in full with the AOT cache as shipped (trained to the queue and through a session in it)
                 load-average-before: %s
                 %s
                 goal FX-thread pulses > 16 ms while scrolling, filtering and searching = 0 with the AOT cache: %s (%d)
@@ -206,14 +225,70 @@ public final class WorkspaceQueueBench {
                 jvmMedian, jvmNoArgonMedian, cold.stream().map(r -> r.get("argon2idMs")).toList(),
                 COLD_GOAL_AFTER_JVM_MS, jvmNoArgonMedian < COLD_GOAL_AFTER_JVM_MS ? "PASS" : "FAIL",
                 COLD_GOAL_TOTAL_MS, spawnMedian < COLD_GOAL_TOTAL_MS ? "PASS" : "FAIL", training,
-                aotLines.toString().strip(), median(aotSpawnToQueue), median(aotJvmToQueueNoArgon),
-                COLD_GOAL_AFTER_JVM_MS, median(aotJvmToQueueNoArgon) < COLD_GOAL_AFTER_JVM_MS ? "PASS" : "FAIL",
-                COLD_GOAL_TOTAL_MS, median(aotSpawnToQueue) < COLD_GOAL_TOTAL_MS ? "PASS" : "FAIL", interactionLoad,
+                aotLines.toString().strip(), BenchMachine.median(aotSpawnToQueue), BenchMachine.median(aotJvmToQueueNoArgon),
+                COLD_GOAL_AFTER_JVM_MS, BenchMachine.median(aotJvmToQueueNoArgon) < COLD_GOAL_AFTER_JVM_MS ? "PASS" : "FAIL",
+                COLD_GOAL_TOTAL_MS, BenchMachine.median(aotSpawnToQueue) < COLD_GOAL_TOTAL_MS ? "PASS" : "FAIL", interactionRounds,
+                interactionTable, interactionLoad,
                 pulses.lines(), pulses.verdict(), pulses.over(), aotInteractionLoad, aotPulses.lines(),
                 aotPulses.verdict(), aotPulses.over(), projection.strip());
         Files.createDirectories(results.toAbsolutePath().getParent());
         Files.writeString(results, report);
         System.out.print(report);
+    }
+
+    private static Map<String, String> first(Map<String, List<Map<String, String>>> runs, String kind) {
+        List<Map<String, String>> of = runs.get(kind);
+        return of == null || of.isEmpty() ? Map.of() : of.getFirst();
+    }
+
+    /** Trains an AOT cache with one cold start (and, as the app-image, the app's session in the queue). */
+    private static String train(String classpath, Path dir, boolean realDisplay, Path cache, boolean session)
+            throws IOException, InterruptedException {
+        Files.deleteIfExists(cache);
+        long start = System.nanoTime();
+        List<String> options = new ArrayList<>(List.of("-XX:AOTCacheOutput=" + cache));
+        if (session) {
+            options.add("-D" + WorkspaceQueueChild.EXERCISE_PROPERTY + "=true");
+        }
+        runChild(classpath, dir, realDisplay, false, options.toArray(String[]::new));
+        return String.format(Locale.ROOT, "aot-training (%s): one cold start with -XX:AOTCacheOutput%s, %d ms; "
+                + "cache %d MB", cache.getFileName(), session ? " and the app's QueueExercise" : ", quit at the queue",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+                Files.exists(cache) ? Files.size(cache) / (1024 * 1024) : -1);
+    }
+
+    /** Per kind of start and window: the median of FX pulses over 16 ms and of the window's FX time. */
+    static final class InteractionTable {
+        private static final List<String> WINDOWS = List.of("scroll1", "filter1", "search1", "scroll2", "filter2",
+                "search2");
+
+        static String of(Map<String, List<Map<String, String>>> runs) {
+            StringBuilder out = new StringBuilder();
+            out.append(String.format(Locale.ROOT, "%-62s", "kind of start (runs)"));
+            for (String window : WINDOWS) {
+                out.append(String.format(Locale.ROOT, " | %-16s", window + " over16/fx-ms"));
+            }
+            out.append('\n');
+            for (Map.Entry<String, List<Map<String, String>>> kind : runs.entrySet()) {
+                out.append(String.format(Locale.ROOT, "%-62s", kind.getKey() + " (" + kind.getValue().size() + ")"));
+                for (String window : WINDOWS) {
+                    List<Long> over = new ArrayList<>();
+                    List<Long> total = new ArrayList<>();
+                    for (Map<String, String> run : kind.getValue()) {
+                        String figures = run.getOrDefault("pulse.fx." + window, "");
+                        if (figures.contains("over16=")) {
+                            over.add(Long.parseLong(figures.replaceAll(".*over16=(\\d+).*", "$1")));
+                            total.add(figures.contains("total=")
+                                    ? Long.parseLong(figures.replaceAll(".*total=(\\d+).*", "$1")) : -1);
+                        }
+                    }
+                    out.append(String.format(Locale.ROOT, " | %-16s", over.isEmpty() ? "-"
+                            : BenchMachine.median(over) + " / " + BenchMachine.median(total) + "  " + over));
+                }
+                out.append('\n');
+            }
+            return out.toString().strip();
+        }
     }
 
     /** The interaction child's pulse figures as report lines, and how many FX-thread pulses exceeded 16 ms. */
@@ -401,10 +476,6 @@ public final class WorkspaceQueueBench {
         }
     }
 
-    private static long median(List<Long> values) {
-        List<Long> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
-    }
 
     private static double medianD(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();

@@ -1,5 +1,6 @@
 package de.amtsdesk.bench;
 
+import de.amtsdesk.app.QueueExercise;
 import de.amtsdesk.app.ViewLoader;
 import de.amtsdesk.app.queue.QueueEntry;
 import de.amtsdesk.app.queue.QueueProjection;
@@ -82,6 +83,9 @@ public final class WorkspaceQueueChild {
     private record Opened(Workstation workstation, StaffLogFold fold, ReadMarkers read, long unlockMs,
             long profileMs, long restoreMs) {
     }
+
+    /** With this system property set, a cold start runs the app's QueueExercise after the queue shows (AOT training). */
+    static final String EXERCISE_PROPERTY = "bench.queueExercise";
 
     public static void main(String[] args) throws Exception {
         mark("main");
@@ -175,6 +179,14 @@ public final class WorkspaceQueueChild {
         System.out.println("WSQ rows=" + model.get().entries().size());
         System.out.println("WSQ firstApplyFxMs=" + String.format(Locale.ROOT, "%.1f", ui.firstMillis()));
         printMemory("shown");
+        if (Boolean.getBoolean(EXERCISE_PROPERTY)) {
+            // The AOT training start of the bench's cache, as the app-image's: the app's own session in the queue.
+            CountDownLatch exercised = new CountDownLatch(1);
+            QueueExercise.start(sceneRef.get(), 150, exercised::countDown);
+            if (!exercised.await(180, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the queue exercise did not finish");
+            }
+        }
         if (interact) {
             new Interaction(model.get(), sceneRef.get(), ui, pulses, List.of(args).contains("--short")).run();
             printMemory("interacted");
