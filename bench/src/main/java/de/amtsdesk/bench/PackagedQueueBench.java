@@ -51,6 +51,8 @@ public final class PackagedQueueBench {
     private final int settleSeconds;
     /** Whether one more start per kind, with native memory tracking, reports where the memory goes. */
     private final boolean breakdown;
+    /** Set by --no-plain before the run starts (main only). */
+    private static boolean withoutPlain;
     /** More images to start the same way: name → image directory (its launcher and cfg as they are). */
     private final Map<String, Path> otherImages;
 
@@ -92,6 +94,8 @@ public final class PackagedQueueBench {
                 settleSeconds = Integer.parseInt(arg.substring(9));
             } else if (arg.equals("--breakdown")) {
                 breakdown = true;
+            } else if (arg.equals("--no-plain")) { // only the image(s) as shipped: fewer starts for a longer series
+                withoutPlain = true;
             } else if (arg.startsWith("--rounds=")) {
                 rounds = Integer.parseInt(arg.substring(9));
             } else {
@@ -133,7 +137,9 @@ public final class PackagedQueueBench {
             start(profile, "warm-up", image, "", true);
             Map<String, Path> images = new LinkedHashMap<>();
             images.put("aot", image);
-            images.put("plain", image);
+            if (!withoutPlain) {
+                images.put("plain", image);
+            }
             String training = "";
             if (compareFirstScreenTraining) {
                 long trainingStart = System.nanoTime();
