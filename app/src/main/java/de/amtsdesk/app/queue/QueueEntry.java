@@ -35,10 +35,31 @@ public sealed interface QueueEntry {
             highlights = List.copyOf(highlights);
         }
 
+        /**
+         * By content, the marked ranges included: the list only replaces rows that differ, and while the caseworker
+         * types on, the same message stays the same hit with longer marks (equality without them left the first
+         * keystroke's marks on screen and in the spoken text).
+         */
         @Override
         public boolean equals(Object other) {
             return other instanceof Hit hit && key.equals(hit.key) && text.equals(hit.text)
-                    && java.util.Objects.equals(caseId, hit.caseId);
+                    && java.util.Objects.equals(caseId, hit.caseId)
+                    && java.util.Objects.equals(reference, hit.reference)
+                    && java.util.Objects.equals(where, hit.where)
+                    && java.util.Objects.equals(accessibleText, hit.accessibleText)
+                    && sameRanges(highlights, hit.highlights);
+        }
+
+        private static boolean sameRanges(List<int[]> a, List<int[]> b) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (!java.util.Arrays.equals(a.get(i), b.get(i))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

@@ -132,6 +132,20 @@ class QueueViewModelTest {
     }
 
     @Test
+    void typingOnMarksTheLongerWordInTheSameHit() {
+        String a = desk.newCase("!aaa:amt.example", "Erika");
+        desk.searchAnswers(List.of(new SearchIndex.Hit("$h1", "!aaa:amt.example", a,
+                SearchIndexRepository.Kind.values()[0], "@citizen:bund.example", desk.now(),
+                "Wann kann ich meinen neuen Personalausweis abholen?")));
+        queue.searchProperty().set("pe");
+        queue.searchProperty().set("personal");
+
+        QueueEntry.Hit hit = (QueueEntry.Hit) queue.entries().getFirst();
+        assertThat(hit.highlights()).extracting(r -> hit.text().substring(r[0], r[1])).containsExactly("Personal");
+        assertThat(hit.accessibleText()).contains("Personalausweis");
+    }
+
+    @Test
     void aLongMessageBecomesASnippetAroundTheMatch() {
         String longText = "x".repeat(500_000) + " Wohngeld " + "y".repeat(500_000);
         String snippet = QueueProjection.snippet(longText, List.of("wohngeld"));
