@@ -161,6 +161,9 @@ public final class WorkspaceView {
 
     /** Shows the conversation of a case in the centre. */
     public void showConversation(String caseId) {
+        // Cleared first: when this case's conversation cannot be opened (the error dialog says so), the previous
+        // case's must not stay beside this case's panel, where a reply would look meant for this citizen.
+        conversationPane.getChildren().clear();
         conversationPane.getChildren().setAll(conversations.open(caseId));
     }
 

@@ -110,6 +110,20 @@ public final class WorkspaceScreens {
     public static Parent workspace(Locale locale, FoldDesk desk, String caseworkerName, String caseworkerId) {
         Translations text = Screens.text(locale);
         ViewLoader views = new ViewLoader(text);
+        WorkspaceView.Pane<WorkspaceView> workspace = workspace(locale, desk, caseworkerName, caseworkerId, caseId -> {
+            ConversationViewModel vm = new ConversationViewModel(Screens.ROOM, Screens.AGENCY,
+                    Screens.conversationWithFileAndFailedReply(), Runnable::run, Runnable::run, text, ZONE);
+            return views.load(ConversationView.class, () -> new ConversationView(vm));
+        });
+        workspace.controller().showConversation(typedCase(desk));
+        return workspace.root();
+    }
+
+    /** The workspace with conversations opened by {@code conversations}; none shown yet. */
+    public static WorkspaceView.Pane<WorkspaceView> workspace(Locale locale, FoldDesk desk, String caseworkerName,
+            String caseworkerId, WorkspaceView.Conversations conversations) {
+        Translations text = Screens.text(locale);
+        ViewLoader views = new ViewLoader(text);
         WorkspaceViewModel frame = new WorkspaceViewModel(text, caseworkerName, caseworkerId, Screens.AGENCY,
                 new WorkspaceViewModel.Session() {
                     @Override
@@ -125,14 +139,9 @@ public final class WorkspaceScreens {
         WorkspaceView.Pane<CasePanelView> casePanel = casePanel(locale, desk);
         WorkspaceView.Pane<QueueView> queue = queue(locale, desk, id -> { });
         WorkspaceView[] holder = new WorkspaceView[1];
-        holder[0] = new WorkspaceView(frame, sync, text, queue, casePanel, caseId -> {
-            ConversationViewModel vm = new ConversationViewModel(Screens.ROOM, Screens.AGENCY,
-                    Screens.conversationWithFileAndFailedReply(), Runnable::run, Runnable::run, text, ZONE);
-            return views.load(ConversationView.class, () -> new ConversationView(vm));
-        }, () -> { });
+        holder[0] = new WorkspaceView(frame, sync, text, queue, casePanel, conversations, () -> { });
         Parent root = views.load(WorkspaceView.class, () -> holder[0]);
-        holder[0].showConversation(typedCase(desk));
-        return root;
+        return new WorkspaceView.Pane<>(holder[0], root);
     }
 
     public static Parent staffSignIn(Locale locale) {
