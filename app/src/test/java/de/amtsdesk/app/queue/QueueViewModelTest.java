@@ -114,12 +114,17 @@ class QueueViewModelTest {
         assertThat(((QueueEntry.CaseRow) queue.entries().get(1)).unread()).isEqualTo(1);
     }
 
+    /** A case of Erika's whose message the full-text index answers to any query. */
+    private String caseWhoseMessageIsFound(String message) {
+        String caseId = desk.newCase("!aaa:amt.example", "Erika");
+        desk.searchAnswers(List.of(new SearchIndex.Hit("$h1", "!aaa:amt.example", caseId,
+                SearchIndexRepository.Kind.values()[0], "@citizen:bund.example", desk.now(), message)));
+        return caseId;
+    }
+
     @Test
     void searchShowsHitsWithTheQueryWordsMarked() {
-        String a = desk.newCase("!aaa:amt.example", "Erika");
-        desk.searchAnswers(List.of(new SearchIndex.Hit("$h1", "!aaa:amt.example", a,
-                SearchIndexRepository.Kind.values()[0], "@citizen:bund.example", desk.now(),
-                "Ich brauche den Wohngeldbescheid bis Freitag")));
+        String a = caseWhoseMessageIsFound("Ich brauche den Wohngeldbescheid bis Freitag");
         queue.searchProperty().set("wohngeld freitag");
 
         assertThat(queue.entries()).hasSize(1);
@@ -133,10 +138,7 @@ class QueueViewModelTest {
 
     @Test
     void typingOnMarksTheLongerWordInTheSameHit() {
-        String a = desk.newCase("!aaa:amt.example", "Erika");
-        desk.searchAnswers(List.of(new SearchIndex.Hit("$h1", "!aaa:amt.example", a,
-                SearchIndexRepository.Kind.values()[0], "@citizen:bund.example", desk.now(),
-                "Wann kann ich meinen neuen Personalausweis abholen?")));
+        String a = caseWhoseMessageIsFound("Wann kann ich meinen neuen Personalausweis abholen?");
         queue.searchProperty().set("pe");
         queue.searchProperty().set("personal");
 
