@@ -37,11 +37,12 @@ du -sh "$target/app-image/Amtsdesk" | sed 's/^/app-image size: /'
 
 # A JDK 25 AOT cache (JEP 483/514/515: classes loaded and linked ahead of time, with method profiles), trained by one
 # start of the image itself, so the cache matches the image's runtime and class path exactly. The training start goes
-# the caseworker's way: a throw-away profile with 2,000 generated cases (SeededWorkstation from the e2e module, signed
-# in offline), its passphrase typed into the unlock screen through the X server (xdotool), on to the queue. Measured
-# by bench/run-packaged-queue.sh: Enter -> queue ~1.3 s instead of ~1.85 s with a cache trained to the first screen
-# only. Without xdotool or the seed's class path the training stops at the first screen (as before); without a
-# display (or xvfb-run) the image is built without a cache. A cache that does not match (jars replaced, timestamps
+# the caseworker's way: a throw-away profile with 2,000 generated cases (SeededWorkstation from the e2e module), its
+# passphrase typed into the unlock screen through the X server (xdotool), on to the queue and through a session in it,
+# while the app syncs and decrypts what citizens wrote on a local Synapse meanwhile (ADR 0019 and its amendments).
+# Without Synapse's venv or the citizen client the profile is signed in offline (no sync path in the cache); without
+# xdotool or the seed's class path the training stops at the first screen; without a display (or xvfb-run) the image
+# is built without a cache. A cache that does not match (jars replaced, timestamps
 # changed) is ignored by the JVM; its messages are switched off for the users.
 app="$target/app-image/Amtsdesk"
 cache="$app/lib/app/amtsdesk.aot"
@@ -51,10 +52,50 @@ if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
   runner=(xvfb-run -a)
 fi
 
-train_to_the_queue() {
-  local training="$1"
+new_passphrase() {
   AMTSDESK_SEED_PASSPHRASE="$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
   export AMTSDESK_SEED_PASSPHRASE
+}
+
+# The training homeserver's citizen rooms: more than Synapse's 100 to-device messages per sync, so that the app's
+# draining of room keys before decrypting (issue 11) is in the training too.
+sync_rooms=120
+sync_messages=5
+
+# The sync path (issue 11): the same start, but the profile's accounts are signed in on a local Synapse (the e2e
+# module's SyncTrainingHomeserver, needing its venv and the matrix-js-sdk citizen), where citizens wrote into 120
+# encrypted rooms while the workstation was off; the probe quits only once the app has synced them.
+train_on_the_sync_path() {
+  local training="$1" homeserver_log="$target/aot-training-homeserver.log" ready="" ok=0
+  new_passphrase
+  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Damtsdesk.srcTestDir="$here/../src-test" \
+    -cp "$(cat "$seed_classpath")" de.amtsdesk.e2e.harness.SyncTrainingHomeserver "$training/data" \
+    "$training/homeserver" 2000 "$sync_rooms" "$sync_messages" >"$homeserver_log" 2>&1 &
+  local homeserver=$!
+  for _ in $(seq 1 6000); do
+    grep -q AMTSDESK_TRAINING_HOMESERVER_READY "$homeserver_log" && { ready=1; break; }
+    kill -0 "$homeserver" 2>/dev/null || break
+    sleep 0.1
+  done
+  if [ -n "$ready" ]; then
+    APP="$app" DATA="$training/data" CACHE="$cache" LOG="$target/aot-training.log" AWAIT_ROOMS="$sync_rooms" \
+      timeout 420 "${runner[@]}" bash "$here/aot-train-queue.sh" && ok=1
+  else
+    echo "AOT cache: the training homeserver did not come up (see $homeserver_log)"
+  fi
+  mkdir -p "$training/homeserver" && touch "$training/homeserver/stop"
+  for _ in $(seq 1 300); do
+    kill -0 "$homeserver" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill "$homeserver" 2>/dev/null
+  wait "$homeserver" 2>/dev/null
+  [ "$ok" = 1 ]
+}
+
+train_to_the_queue() {
+  local training="$1"
+  new_passphrase
   "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$(cat "$seed_classpath")" \
     de.amtsdesk.e2e.harness.SeededWorkstation "$training/data" 2000 >"$target/aot-training-seed.log" 2>&1 || return 1
   APP="$app" DATA="$training/data" CACHE="$cache" LOG="$target/aot-training.log" \
@@ -75,9 +116,21 @@ elif [ -z "${DISPLAY:-}" ] && [ ${#runner[@]} -eq 0 ]; then
 else
   training="$(mktemp -d)"
   trained=""
+  session="to the queue of 2,000 generated cases and through a session in it (paging, saved views, searches)"
   if [ -n "$seed_classpath" ] && [ -s "$seed_classpath" ] && command -v xdotool >/dev/null; then
+    if train_on_the_sync_path "$training" && [ -s "$cache" ]; then
+      trained="$session, syncing and decrypting meanwhile $sync_rooms citizen rooms x $sync_messages messages that"
+      trained="$trained waited on a local Synapse"
+    else
+      echo "AOT cache: training on the sync path failed (see $target/aot-training*.log), training to the queue"
+      rm -rf "$training" "$cache" "$cache.config" && training="$(mktemp -d)"
+    fi
+  fi
+  if [ -n "$trained" ]; then
+    :
+  elif [ -n "$seed_classpath" ] && [ -s "$seed_classpath" ] && command -v xdotool >/dev/null; then
     if train_to_the_queue "$training" && [ -s "$cache" ]; then
-      trained="to the queue of 2,000 generated cases and through a session in it (paging, saved views, searches)"
+      trained="$session"
     else
       echo "AOT cache: training to the queue failed (see $target/aot-training*.log), training to the first screen"
       rm -rf "$training" "$cache" "$cache.config" && training="$(mktemp -d)"

@@ -269,6 +269,8 @@ public final class MainWindow {
     private void openWorkspace(Session session, Workstation staffWs, Session staffSession, String staffRoom) {
         RoomListViewModel rooms = new RoomListViewModel(session.userId(), UiThread.fx(), text, messages,
                 ZoneId.systemDefault(), this::sessionEnded);
+        String noMessage = text.get("rooms.preview.none");
+        StartupProbe.agencyRoomsListed(rooms.rooms(), row -> !row.preview().equals(noMessage));
         boolean firstStart = workstation.database().syncState().since().isEmpty();
         java.util.concurrent.atomic.AtomicReference<CaseOpener> opener = new java.util.concurrent.atomic.AtomicReference<>();
         SyncListener agencyRooms = new SyncListener() {

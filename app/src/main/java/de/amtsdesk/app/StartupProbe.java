@@ -1,11 +1,14 @@
 package de.amtsdesk.app;
 
+import de.amtsdesk.app.rooms.RoomRow;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -26,7 +29,8 @@ import javax.imageio.ImageIO;
  * instead: one line when the unlock screen is shown, one when Enter is first pressed (the passphrase typed by the
  * benchmark through the X server, as a person would), one when the case queue first shows rows; then it quits (with
  * {@code -Damtsdesk.startupProbe.stayMillis=N} N ms later, so that a benchmark can read the memory of a settled app;
- * with {@code -Damtsdesk.startupProbe.exercise=true} after a scripted session in the queue, for the AOT training).
+ * with {@code -Damtsdesk.startupProbe.exercise=true} after a scripted session in the queue, for the AOT training;
+ * with {@code -Damtsdesk.startupProbe.awaitRooms=N} not before the agency account lists N rooms: the training's sync).
  * Without the properties it does nothing.
  */
 final class StartupProbe {
@@ -44,10 +48,31 @@ final class StartupProbe {
     static final String EXERCISED_MARKER = "AMTSDESK_QUEUE_EXERCISED";
     /** Page-downs of the training session: as many as the benchmark's cold round needed to warm up. */
     static final int EXERCISE_PAGES = 150;
+    /**
+     * For the AOT training on the sync path: the probe quits only once the agency account lists this many rooms (the
+     * citizens' rooms waiting on the training homeserver, synced and decrypted), or after {@link #AWAIT_ROOMS_LIMIT}.
+     */
+    static final String AWAIT_ROOMS_PROPERTY = "amtsdesk.startupProbe.awaitRooms";
+    static final String ROOMS_SYNCED_MARKER = "AMTSDESK_ROOMS_SYNCED";
+    static final String ROOMS_MISSING_MARKER = "AMTSDESK_ROOMS_MISSING";
+    static final java.time.Duration AWAIT_ROOMS_LIMIT = java.time.Duration.ofMinutes(3);
+    /** The agency account's room rows (set when the workspace opens; read and changed on the FX thread only). */
+    private static volatile List<RoomRow> agencyRooms = List.of();
+    /** Which rows show a message, i.e. their last message was decrypted. */
+    private static volatile Predicate<RoomRow> readable = row -> false;
     /** Milliseconds the app keeps running at the queue before it quits: memory is measured after the start-up. */
     static final String STAY_PROPERTY = "amtsdesk.startupProbe.stayMillis";
 
     private StartupProbe() {
+    }
+
+    /**
+     * The workspace hands over the agency account's room rows, and which of them show a decrypted last message: what
+     * {@link #AWAIT_ROOMS_PROPERTY} waits for.
+     */
+    static void agencyRoomsListed(List<RoomRow> rows, Predicate<RoomRow> showsMessage) {
+        readable = showsMessage;
+        agencyRooms = rows;
     }
 
     static void loginScreenShown(Scene scene) {
@@ -114,16 +139,41 @@ final class StartupProbe {
                     .anyMatch(node -> node instanceof ListCell<?> cell && !cell.isEmpty() && cell.isVisible());
             if (rowInCell && shown.compareAndSet(false, true)) {
                 mark(QUEUE_MARKER, " rows=" + list.getItems().size());
+                Runnable quit = () -> whenRoomsListed(Integer.getInteger(AWAIT_ROOMS_PROPERTY, 0),
+                        System.nanoTime() + AWAIT_ROOMS_LIMIT.toNanos(),
+                        () -> quitAfter(Long.getLong(STAY_PROPERTY, 0)));
                 if (Boolean.getBoolean(EXERCISE_PROPERTY)) {
                     QueueExercise.start(scene, EXERCISE_PAGES, () -> {
                         mark(EXERCISED_MARKER, "");
-                        quitAfter(Long.getLong(STAY_PROPERTY, 0));
+                        quit.run();
                     });
                 } else {
-                    quitAfter(Long.getLong(STAY_PROPERTY, 0));
+                    quit.run();
                 }
             }
         });
+    }
+
+    /**
+     * Runs {@code then} once {@code wanted} agency rooms show their decrypted last message (at once for 0), or at the
+     * deadline regardless.
+     */
+    private static void whenRoomsListed(int wanted, long deadline, Runnable then) {
+        if (wanted <= 0) {
+            then.run();
+            return;
+        }
+        List<RoomRow> rows = agencyRooms;
+        long decrypted = rows.stream().filter(readable).count();
+        if (decrypted >= wanted || System.nanoTime() - deadline > 0) {
+            mark(decrypted >= wanted ? ROOMS_SYNCED_MARKER : ROOMS_MISSING_MARKER, " rooms=" + rows.size()
+                    + " decrypted=" + decrypted);
+            then.run();
+            return;
+        }
+        PauseTransition wait = new PauseTransition(Duration.millis(250));
+        wait.setOnFinished(event -> whenRoomsListed(wanted, deadline, then));
+        wait.play();
     }
 
     private static void quitAfter(long millis) {

@@ -2,10 +2,10 @@ package de.amtsdesk.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.amtsdesk.e2e.agency.AgencyCli;
 import de.amtsdesk.e2e.harness.CitizenClient;
+import de.amtsdesk.e2e.harness.CitizenRoomsOnServer;
 import de.amtsdesk.e2e.harness.HarnessPaths;
 import de.amtsdesk.e2e.harness.RegisteredUser;
 import de.amtsdesk.e2e.harness.SynapseServer;
@@ -24,9 +24,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -216,7 +213,7 @@ public final class InitialSyncBench {
                 progress("round %d devices: Amtsdesk %s, matrix-js-sdk %s", k, login.path("deviceId").asText(),
                         jsLogin.path("deviceId").asText());
             }
-            int devicesWithKeys = devicesWithKeys(synapse, agency);
+            int devicesWithKeys = CitizenRoomsOnServer.devicesWithKeys(synapse, agency);
             int expectedDevices = 2 * rounds + (aot ? rounds + 1 : 0);
             if (devicesWithKeys != expectedDevices) {
                 throw new IllegalStateException("expected " + expectedDevices
@@ -232,8 +229,11 @@ public final class InitialSyncBench {
                 citizen.login(synapse, account);
                 citizens.add(citizen);
             }
-            List<List<String>> roomsByCitizen = createRooms(synapse, agency, citizens);
-            sendMessages(citizens, roomsByCitizen);
+            List<List<String>> roomsByCitizen = CitizenRoomsOnServer.open(synapse, agency, citizens, rooms,
+                    line -> progress("%s", line));
+            CitizenRoomsOnServer.write(citizens, roomsByCitizen, messages, (citizen, m) -> "Nachricht " + m + " von "
+                    + citizen.name() + ": Guten Tag, zu meinem Antrag habe ich noch eine Frage zu den Unterlagen, die ich"
+                    + " einreichen soll.", line -> progress("%s", line));
             for (CitizenClient citizen : citizens) {
                 citizen.close(); // idle from here on; the measurements get the machine to themselves
                 started.remove(citizen);
@@ -291,101 +291,6 @@ public final class InitialSyncBench {
     }
 
     // ---- set-up ----
-
-    private List<List<String>> createRooms(SynapseServer synapse, RegisteredUser agency, List<CitizenClient> citizens)
-            throws Exception {
-        AtomicInteger created = new AtomicInteger();
-        List<List<String>> byCitizen = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(citizens.size());
-        try {
-            List<Future<List<String>>> futures = new ArrayList<>();
-            for (int i = 0; i < citizens.size(); i++) {
-                CitizenClient citizen = citizens.get(i);
-                int share = rooms / citizens.size() + (i < rooms % citizens.size() ? 1 : 0);
-                futures.add(pool.submit(() -> {
-                    List<String> mine = new ArrayList<>();
-                    for (int r = 0; r < share; r++) {
-                        String roomId = citizen.createEncryptedRoom(List.of(agency.userId()), null, true);
-                        join(synapse, agency, roomId);
-                        mine.add(roomId);
-                        int n = created.incrementAndGet();
-                        if (n % 20 == 0 || n == rooms) {
-                            progress("rooms created and joined: %d/%d", n, rooms);
-                        }
-                    }
-                    return mine;
-                }));
-            }
-            for (Future<List<String>> f : futures) {
-                byCitizen.add(f.get(30, TimeUnit.MINUTES));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return byCitizen;
-    }
-
-    private void sendMessages(List<CitizenClient> citizens, List<List<String>> roomsByCitizen) throws Exception {
-        AtomicInteger sent = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(citizens.size());
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < citizens.size(); i++) {
-                CitizenClient citizen = citizens.get(i);
-                List<String> mine = roomsByCitizen.get(i);
-                futures.add(pool.submit(() -> {
-                    for (String roomId : mine) {
-                        ObjectNode args = JSON.createObjectNode().put("roomId", roomId);
-                        ArrayNode bodies = args.putArray("bodies");
-                        for (int m = 1; m <= messages; m++) {
-                            bodies.add("Nachricht " + m + " von " + citizen.name() + ": Guten Tag, zu meinem Antrag "
-                                    + "habe ich noch eine Frage zu den Unterlagen, die ich einreichen soll.");
-                        }
-                        JsonNode r = citizen.call("sendTexts", args);
-                        if (r.path("eventIds").size() != messages) {
-                            throw new IllegalStateException("sendTexts sent " + r.path("eventIds").size() + " in " + roomId);
-                        }
-                        int n = sent.addAndGet(messages);
-                        if (n % (20 * messages) == 0 || n == rooms * messages) {
-                            progress("messages sent: %d/%d", n, rooms * messages);
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get(60, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        if (sent.get() != rooms * messages) {
-            throw new IllegalStateException("sent " + sent.get() + " of " + rooms * messages + " messages");
-        }
-    }
-
-    /** The agency joins with its registration token: a device without keys, which no one shares room keys with. */
-    private void join(SynapseServer synapse, RegisteredUser agency, String roomId) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(synapse.baseUrl()
-                        + "/_matrix/client/v3/join/" + URLEncoder.encode(roomId, StandardCharsets.UTF_8)))
-                .header("Authorization", "Bearer " + agency.accessToken()).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("agency join of " + roomId + ": HTTP " + r.statusCode() + " " + r.body());
-        }
-    }
-
-    private int devicesWithKeys(SynapseServer synapse, RegisteredUser agency) throws IOException, InterruptedException {
-        ObjectNode body = JSON.createObjectNode();
-        body.putObject("device_keys").putArray(agency.userId());
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(synapse.baseUrl()
-                        + "/_matrix/client/v3/keys/query"))
-                .header("Authorization", "Bearer " + agency.accessToken()).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(r.body()).path("device_keys").path(agency.userId()).size();
-    }
 
     // ---- measurements ----
 

@@ -139,6 +139,23 @@ class AppImageIT {
                 .isGreaterThanOrEqualTo(2000);
     }
 
+    /**
+     * The sync path is in the cache too (issue 11): while the training start worked in the queue, the app synced the
+     * citizens' rooms waiting on the training homeserver and decrypted their last messages before the probe quit.
+     */
+    @Test
+    void theAotCacheWasTrainedOnTheSyncPath() throws Exception {
+        Path target = IMAGE.toAbsolutePath().getParent().getParent();
+        assertThat(Files.readString(target.resolve("aot-trained.txt")))
+                .contains("syncing and decrypting meanwhile 120 citizen rooms");
+        String training = Files.readString(target.resolve("aot-training.log"));
+        java.util.regex.Matcher synced = java.util.regex.Pattern
+                .compile("AMTSDESK_ROOMS_SYNCED .* rooms=(\\d+) decrypted=(\\d+)").matcher(training);
+        assertThat(synced.find()).as(training).isTrue();
+        assertThat(Integer.parseInt(synced.group(2))).as("rooms whose last message the training start decrypted")
+                .isGreaterThanOrEqualTo(120);
+    }
+
     private static Run window(Map<String, String> environment) throws IOException, InterruptedException {
         Path launcher = IMAGE.resolve("bin/Amtsdesk");
         Path data = Files.createTempDirectory("amtsdesk-image-window");
