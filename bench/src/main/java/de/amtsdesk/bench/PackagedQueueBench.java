@@ -38,8 +38,6 @@ import java.util.stream.Stream;
  */
 public final class PackagedQueueBench {
 
-    private static final int DISPLAY = 87;
-    private static final long STEP_TIMEOUT_SECONDS = 90;
 
     private final Path image;
     private final Path work;
@@ -126,10 +124,9 @@ public final class PackagedQueueBench {
         }
         Path seed = WorkspaceSeed.defaultDir();
         String seedLine = WorkspaceSeed.ensure(seed);
-        Process xvfb = new ProcessBuilder("Xvfb", ":" + DISPLAY, "-screen", "0", "1440x900x24", "-nolisten", "tcp")
-                .redirectErrorStream(true).redirectOutput(work.resolve("xvfb.log").toFile()).start();
+        Process xvfb = PackagedApp.xvfb(work.resolve("xvfb.log"));
         try (SynapseServer synapse = SynapseServer.start(work.resolve("synapse"))) {
-            waitForDisplay();
+            PackagedApp.waitForDisplay();
             Path profile = work.resolve("profile");
             signedIn(seed, profile, synapse);
             // Not counted: fills the page cache and, on the profile itself, finishes its first sync (device keys
@@ -199,7 +196,7 @@ public final class PackagedQueueBench {
 
     /** Both accounts signed in once on a copy of the seed: the app then goes from the unlock screen to the queue. */
     private static void signedIn(Path seed, Path profile, SynapseServer synapse) throws Exception {
-        copyTree(seed, profile);
+        PackagedApp.copyTree(seed, profile);
         RegisteredUser agency = synapse.registerUser("amt", "pw-amt-bench", "Bürgeramt", false);
         RegisteredUser worker = synapse.registerUser("worker3", "pw-worker3-bench", "Clara Sachbearbeitung", false);
         HomeserverUrl homeserver = HomeserverUrl.parse(synapse.baseUrl());
@@ -251,7 +248,7 @@ public final class PackagedQueueBench {
         ProcessBuilder pb = new ProcessBuilder(trained.resolve("bin/Amtsdesk").toString(),
                 "--data-dir=" + work.resolve("first-screen-training-data")).redirectErrorStream(true)
                 .redirectOutput(work.resolve("app-first-screen-training.log").toFile());
-        pb.environment().put("DISPLAY", ":" + DISPLAY);
+        pb.environment().put("DISPLAY", PackagedApp.DISPLAY_NAME);
         pb.environment().put("JAVA_TOOL_OPTIONS", "-XX:AOTCacheOutput=" + cache + " -Damtsdesk.startupProbe=true");
         Process training = pb.start();
         if (!training.waitFor(180, TimeUnit.SECONDS) || !Files.isRegularFile(cache)) {
@@ -294,11 +291,11 @@ public final class PackagedQueueBench {
             throws Exception {
         Path data = inPlace ? profile : work.resolve("run-" + name + "-" + System.nanoTime());
         if (!inPlace) {
-            copyTree(profile, data);
+            PackagedApp.copyTree(profile, data);
         }
         ProcessBuilder pb = new ProcessBuilder(launcherImage.resolve("bin/Amtsdesk").toString(),
                 "--data-dir=" + data, "--lang=de").redirectErrorStream(true);
-        pb.environment().put("DISPLAY", ":" + DISPLAY);
+        pb.environment().put("DISPLAY", PackagedApp.DISPLAY_NAME);
         // The warm-up start runs on the profile itself: it quits on its own, nothing cuts its stores short.
         int settle = inPlace ? 0
                 : pendingBreakdown != null ? Math.max(settleSeconds, MIN_BREAKDOWN_SETTLE_SECONDS) : settleSeconds;
@@ -310,21 +307,17 @@ public final class PackagedQueueBench {
         Process app = pb.start();
         LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Path log = work.resolve("app-" + name + ".log");
-        Thread reader = Thread.ofPlatform().daemon().start(() -> copyLines(app, lines, log));
+        Thread reader = PackagedApp.readLines(app, lines, log);
         Start measured;
         try {
-            String unlock = await(lines, "AMTSDESK_UNLOCK_SHOWN", log);
-            xdotool("search", "--sync", "--onlyvisible", "--name", "Amtsdesk", "windowfocus", "--sync");
-            // The passphrase field takes the focus just after the window is shown; nobody types faster than this.
-            Thread.sleep(300);
-            xdotool("type", "--delay", "10", WorkspaceSeed.PASSPHRASE);
-            xdotool("key", "Return");
-            String enter = await(lines, "AMTSDESK_ENTER_PRESSED", log);
+            String unlock = PackagedApp.await(lines, "AMTSDESK_UNLOCK_SHOWN", log);
+            PackagedApp.typePassphrase(WorkspaceSeed.PASSPHRASE);
+            String enter = PackagedApp.await(lines, "AMTSDESK_ENTER_PRESSED", log);
             String queue;
             try {
-                queue = await(lines, "AMTSDESK_QUEUE_SHOWN", log, 30);
+                queue = PackagedApp.await(lines, "AMTSDESK_QUEUE_SHOWN", log, 30);
             } catch (IllegalStateException e) {
-                if (refusedIn(data)) {
+                if (PackagedApp.refusedIn(data)) {
                     throw new PassphraseRefused(name + ": passphrase refused");
                 }
                 throw e;
@@ -339,10 +332,10 @@ public final class PackagedQueueBench {
                 }
                 app.destroy(); // the app's own shutdown: stores closed as when the window is closed
             }
-            long unlockAt = value(unlock, "epochMillis");
-            long enterAt = value(enter, "epochMillis");
-            measured = new Start(unlockAt - spawn, value(unlock, "sinceJvmStartMillis"), enterAt - unlockAt,
-                    value(queue, "epochMillis") - enterAt, (int) value(queue, "rows"), peak, settled, null);
+            long unlockAt = PackagedApp.value(unlock, "epochMillis");
+            long enterAt = PackagedApp.value(enter, "epochMillis");
+            measured = new Start(unlockAt - spawn, PackagedApp.value(unlock, "sinceJvmStartMillis"), enterAt - unlockAt,
+                    PackagedApp.value(queue, "epochMillis") - enterAt, (int) PackagedApp.value(queue, "rows"), peak, settled, null);
         } finally {
             // A training start writes its AOT cache while the JVM exits: give it the time.
             if (!app.waitFor(jvmOptions.contains("AOTCacheOutput") ? 180 : 20, TimeUnit.SECONDS)) {
@@ -357,93 +350,6 @@ public final class PackagedQueueBench {
             }
         }
         return measured.withPauses(GcPauses.read(gcLog));
-    }
-
-    private static void copyLines(Process app, LinkedBlockingQueue<String> lines, Path log) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(app.getInputStream(),
-                StandardCharsets.UTF_8)); var out = Files.newBufferedWriter(log)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                out.write(line);
-                out.newLine();
-                out.flush();
-                lines.add(line);
-            }
-        } catch (IOException e) {
-            lines.add("READ_FAILED " + e);
-        }
-    }
-
-    /** Whether the app's log says the vault of this data directory refused the passphrase. */
-    private static boolean refusedIn(Path data) throws IOException {
-        Path log = Path.of(System.getProperty("user.home"), ".amtsdesk", "logs", "amtsdesk.log");
-        if (!Files.isRegularFile(log)) {
-            return false;
-        }
-        try (Stream<String> lines = Files.lines(log)) {
-            return lines.anyMatch(line -> line.contains("vault in " + data + " refused the passphrase"));
-        }
-    }
-
-    private static String await(LinkedBlockingQueue<String> lines, String marker, Path log) throws Exception {
-        return await(lines, marker, log, STEP_TIMEOUT_SECONDS);
-    }
-
-    private static String await(LinkedBlockingQueue<String> lines, String marker, Path log, long seconds)
-            throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            String line = lines.poll(200, TimeUnit.MILLISECONDS);
-            if (line != null && line.startsWith(marker)) {
-                return line;
-            }
-        }
-        throw new IllegalStateException("the app did not print " + marker + " within " + seconds
-                + " s; its output: " + log);
-    }
-
-    private static long value(String line, String key) {
-        for (String part : line.split(" ")) {
-            if (part.startsWith(key + "=")) {
-                return Long.parseLong(part.substring(key.length() + 1));
-            }
-        }
-        throw new IllegalStateException("no " + key + " in " + line);
-    }
-
-    private static void xdotool(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("xdotool"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("DISPLAY", ":" + DISPLAY);
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException("xdotool " + String.join(" ", args) + " failed: " + output);
-        }
-    }
-
-    private static void waitForDisplay() throws InterruptedException {
-        Path socket = Path.of("/tmp/.X11-unix/X" + DISPLAY);
-        for (int i = 0; i < 100 && !Files.exists(socket); i++) {
-            Thread.sleep(100);
-        }
-        if (!Files.exists(socket)) {
-            throw new IllegalStateException("Xvfb :" + DISPLAY + " did not start");
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 
     private static String report(String seedLine, String loadBefore, Map<String, List<Start>> starts,

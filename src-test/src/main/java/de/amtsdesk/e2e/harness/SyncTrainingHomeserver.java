@@ -96,7 +96,7 @@ public final class SyncTrainingHomeserver {
      * Both accounts signed in on the profile; the functional account's device syncs twice while it has no rooms, which
      * uploads its device keys (and stores a since token: the app's first sync then brings everything that came since).
      */
-    private static void signIn(Path profile, char[] passphrase, SynapseServer synapse, RegisteredUser agency,
+    public static void signIn(Path profile, char[] passphrase, SynapseServer synapse, RegisteredUser agency,
             RegisteredUser worker) throws Exception {
         HomeserverUrl homeserver = HomeserverUrl.parse(synapse.baseUrl());
         try (Workstation ws = Workstation.unlock(profile, passphrase)) {

@@ -1,0 +1,310 @@
+package de.amtsdesk.bench;
+
+import de.amtsdesk.e2e.harness.CitizenClient;
+import de.amtsdesk.e2e.harness.CitizenRoomsOnServer;
+import de.amtsdesk.e2e.harness.HarnessPaths;
+import de.amtsdesk.e2e.harness.RegisteredUser;
+import de.amtsdesk.e2e.harness.SeededWorkstation;
+import de.amtsdesk.e2e.harness.SyncTrainingHomeserver;
+import de.amtsdesk.e2e.harness.SynapseServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
+
+/**
+ * The packaged app's sync path (issue 11: "an AOT cache trained on start-up and the sync path, shipped in the
+ * app-image; measure it"): the image's own launcher, on a workstation that was off while citizens wrote. Each start
+ * gets its own profile (a copy of a seed of generated cases) whose functional account signed in on a local Synapse and
+ * uploaded its device keys before any citizen room existed; then matrix-js-sdk citizens open the rooms and write. The
+ * passphrase is typed through the X server; the start-up probe prints when the queue shows and when every citizen
+ * room shows its newest message decrypted (the room keys came as to-device messages in the same sync).
+ *
+ * <p>Kinds of start, alternating per round: the image as built ("aot"), the same image with {@code -XX:AOTMode=off}
+ * ("plain"), and any {@code --also-image=NAME:PATH} (e.g. an image whose cache was trained without the sync path).
+ * Options: {@code --rounds=5 --rooms=200 --messages=20 --citizens=4 --cases=500 --no-plain --out=FILE}.
+ */
+public final class PackagedSyncBench {
+
+    private static final String PASSPHRASE = "korrekt Pferd Batterie Heftklammer 4711";
+    private static final long SYNC_TIMEOUT_SECONDS = 240;
+
+    private final Map<String, Path> images;
+    private final Map<String, String> options;
+    private final Path work;
+    private final int rounds;
+    private final int rooms;
+    private final int messages;
+    private final int citizenCount;
+    private final int cases;
+
+    private PackagedSyncBench(Map<String, Path> images, Map<String, String> options, Path work, int rounds, int rooms,
+            int messages, int citizenCount, int cases) {
+        this.images = images;
+        this.options = options;
+        this.work = work;
+        this.rounds = rounds;
+        this.rooms = rooms;
+        this.messages = messages;
+        this.citizenCount = citizenCount;
+        this.cases = cases;
+    }
+
+    /** One start: Enter → queue, Enter → every room's newest message decrypted, CPU and peak RSS by then. */
+    record Start(long enterToQueue, long enterToSynced, long cpuMillis, long peakRssKb, int decrypted) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "Enter→queue %d ms, Enter→all %d rooms decrypted %d ms, CPU by then %d ms,"
+                    + " peak RSS %d MB", enterToQueue, decrypted, enterToSynced, cpuMillis, peakRssKb / 1024);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Path> images = new LinkedHashMap<>();
+        Path image = Path.of("jpackage/target/app-image/Amtsdesk").toAbsolutePath();
+        Path results = Path.of("bench/results/packaged-sync.txt");
+        int rounds = 5;
+        int rooms = 200;
+        int messages = 20;
+        int citizens = 4;
+        int cases = 500;
+        boolean plain = true;
+        Map<String, Path> others = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (arg.startsWith("--image=")) {
+                image = Path.of(arg.substring(8)).toAbsolutePath();
+            } else if (arg.startsWith("--also-image=")) {
+                String[] other = arg.substring(13).split(":", 2);
+                others.put(other[0], Path.of(other[1]).toAbsolutePath());
+            } else if (arg.startsWith("--out=")) {
+                results = Path.of(arg.substring(6));
+            } else if (arg.startsWith("--rounds=")) {
+                rounds = Integer.parseInt(arg.substring(9));
+            } else if (arg.startsWith("--rooms=")) {
+                rooms = Integer.parseInt(arg.substring(8));
+            } else if (arg.startsWith("--messages=")) {
+                messages = Integer.parseInt(arg.substring(11));
+            } else if (arg.startsWith("--citizens=")) {
+                citizens = Integer.parseInt(arg.substring(11));
+            } else if (arg.startsWith("--cases=")) {
+                cases = Integer.parseInt(arg.substring(8));
+            } else if (arg.equals("--no-plain")) {
+                plain = false;
+            } else {
+                throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        images.put("aot", image);
+        options.put("aot", "");
+        if (plain) {
+            images.put("plain", image);
+            options.put("plain", "-XX:AOTMode=off");
+        }
+        others.forEach((name, path) -> {
+            images.put(name, path);
+            options.put(name, "");
+        });
+        Path work = Files.createDirectories(Path.of("bench/target/packaged-sync-" + System.currentTimeMillis()))
+                .toAbsolutePath();
+        System.setProperty(HarnessPaths.SRC_TEST_DIR_PROPERTY, Path.of("src-test").toAbsolutePath().toString());
+        System.setProperty(HarnessPaths.REPORTS_DIR_PROPERTY, work.resolve("logs").toString());
+        try {
+            String report = new PackagedSyncBench(images, options, work, rounds, rooms, messages, citizens, cases).run();
+            Files.writeString(results, report);
+            System.out.print(report);
+            WorkspaceSeed.deleteTree(work);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.out.println("FAILED; work directory kept for the logs: " + work);
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private String run() throws Exception {
+        for (Path image : images.values()) {
+            if (!Files.isRegularFile(image.resolve("lib/app/amtsdesk.aot"))) {
+                throw new IllegalStateException("the image has no AOT cache: " + image);
+            }
+        }
+        Process xvfb = PackagedApp.xvfb(work.resolve("xvfb.log"));
+        List<CitizenClient> citizens = new ArrayList<>();
+        try (SynapseServer synapse = SynapseServer.start(work.resolve("synapse"))) {
+            try {
+                PackagedApp.waitForDisplay();
+                Map<String, List<Path>> profiles = signedInProfiles(synapse);
+                openAndWrite(synapse, citizens);
+                return measure(profiles);
+            } finally {
+                for (CitizenClient citizen : citizens) {
+                    citizen.close();
+                }
+            }
+        } finally {
+            xvfb.destroy();
+            xvfb.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private RegisteredUser agency;
+
+    /** One profile per start, each a device that uploaded its keys before any citizen room existed. */
+    private Map<String, List<Path>> signedInProfiles(SynapseServer synapse) throws Exception {
+        agency = synapse.registerUser("amt", "bench-" + Long.toHexString(System.nanoTime()), "Bürgeramt", false);
+        RegisteredUser worker = synapse.registerUser("worker3", "bench-" + Long.toHexString(System.nanoTime()),
+                "Clara Sachbearbeitung", false);
+        Path seed = work.resolve("seed");
+        SeededWorkstation.write(seed, PASSPHRASE.toCharArray(), cases);
+        Map<String, List<Path>> profiles = new LinkedHashMap<>();
+        for (String kind : images.keySet()) {
+            List<Path> own = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                Path profile = work.resolve("profile-" + kind + "-" + round);
+                PackagedApp.copyTree(seed, profile);
+                SyncTrainingHomeserver.signIn(profile, PASSPHRASE.toCharArray(), synapse, agency, worker);
+                own.add(profile);
+            }
+            profiles.put(kind, own);
+            progress("profiles of '" + kind + "' signed in");
+        }
+        int expected = images.size() * rounds;
+        int withKeys = CitizenRoomsOnServer.devicesWithKeys(synapse, agency);
+        if (withKeys != expected) {
+            throw new IllegalStateException("expected " + expected + " agency devices with keys, found " + withKeys);
+        }
+        return profiles;
+    }
+
+    private void openAndWrite(SynapseServer synapse, List<CitizenClient> citizens) throws Exception {
+        for (int i = 1; i <= citizenCount; i++) {
+            RegisteredUser account = synapse.registerUser("buerger-" + i, "pw-buerger-" + i, "Bürger " + i, false);
+            CitizenClient citizen = CitizenClient.start("citizen-" + i).withTimeout(Duration.ofMinutes(2));
+            citizens.add(citizen);
+            citizen.login(synapse, account);
+        }
+        List<List<String>> byCitizen = CitizenRoomsOnServer.open(synapse, agency, citizens, rooms,
+                PackagedSyncBench::progress);
+        CitizenRoomsOnServer.write(citizens, byCitizen, messages, (citizen, m) -> "Nachricht " + m + " von "
+                + citizen.name() + ": Guten Tag, zu meinem Antrag habe ich noch eine Frage zu den Unterlagen, die ich"
+                + " einreichen soll.", PackagedSyncBench::progress);
+        for (CitizenClient citizen : citizens) {
+            citizen.close(); // idle from here on: the starts get the machine to themselves
+        }
+        citizens.clear();
+    }
+
+    private String measure(Map<String, List<Path>> profiles) throws Exception {
+        String loadBefore = BenchMachine.loadAverage();
+        Map<String, List<Start>> starts = new LinkedHashMap<>();
+        images.keySet().forEach(kind -> starts.put(kind, new ArrayList<>()));
+        List<String> order = new ArrayList<>(images.keySet());
+        for (int round = 0; round < rounds; round++) {
+            for (String kind : order) {
+                Thread.sleep(2000); // the previous start's exit and Synapse's follow-up work settle
+                Start s = start(kind, profiles.get(kind).get(round));
+                progress(kind + " round " + (round + 1) + ": " + s);
+                starts.get(kind).add(s);
+            }
+            Collections.reverse(order);
+        }
+        return report(loadBefore, starts);
+    }
+
+    private Start start(String kind, Path profile) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(images.get(kind).resolve("bin/Amtsdesk").toString(),
+                "--data-dir=" + profile, "--lang=de").redirectErrorStream(true);
+        pb.environment().put("DISPLAY", PackagedApp.DISPLAY_NAME);
+        // The app stays a moment after the rooms are decrypted, so that its CPU time and memory can be read.
+        pb.environment().put("JAVA_TOOL_OPTIONS", (options.get(kind) + " -Damtsdesk.startupProbe=queue"
+                + " -Damtsdesk.startupProbe.awaitRooms=" + rooms + " -Damtsdesk.startupProbe.stayMillis=3000").trim());
+        Process app = pb.start();
+        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Path log = work.resolve("app-" + kind + "-" + profile.getFileName() + ".log");
+        Thread reader = PackagedApp.readLines(app, lines, log);
+        try {
+            PackagedApp.await(lines, "AMTSDESK_UNLOCK_SHOWN", log);
+            PackagedApp.typePassphrase(PASSPHRASE);
+            String enter = PackagedApp.await(lines, "AMTSDESK_ENTER_PRESSED", log);
+            String queue = PackagedApp.await(lines, "AMTSDESK_QUEUE_SHOWN", log, 60);
+            String synced = PackagedApp.await(lines, "AMTSDESK_ROOMS_", log, SYNC_TIMEOUT_SECONDS);
+            long cpu = PackagedApp.cpuMillis(app.pid());
+            long peak = MemoryBreakdown.statusKb(app.pid(), "VmHWM");
+            if (!synced.startsWith("AMTSDESK_ROOMS_SYNCED")) {
+                throw new IllegalStateException(kind + ": not every room was decrypted: " + synced + " (" + log + ")");
+            }
+            long enterAt = PackagedApp.value(enter, "epochMillis");
+            return new Start(PackagedApp.value(queue, "epochMillis") - enterAt,
+                    PackagedApp.value(synced, "epochMillis") - enterAt, cpu, peak,
+                    (int) PackagedApp.value(synced, "decrypted"));
+        } finally {
+            if (!app.waitFor(30, TimeUnit.SECONDS)) {
+                app.destroy();
+                if (!app.waitFor(10, TimeUnit.SECONDS)) {
+                    app.destroyForcibly().waitFor();
+                }
+            }
+            reader.join(5_000);
+            WorkspaceSeed.deleteTree(profile);
+        }
+    }
+
+    private String report(String loadBefore, Map<String, List<Start>> starts) throws Exception {
+        StringBuilder out = new StringBuilder();
+        out.append("# Packaged app on the sync path: a workstation that was off while citizens wrote, with and without"
+                + " the image's AOT cache (PackagedSyncBench)\n");
+        out.append("date: ").append(Instant.now()).append('\n');
+        out.append("cpus: ").append(Runtime.getRuntime().availableProcessors()).append('\n');
+        out.append("load-average-at-start: ").append(loadBefore).append('\n');
+        out.append("load-average-at-end: ").append(BenchMachine.loadAverage()).append('\n');
+        out.append(String.format(Locale.ROOT, "workload: %d encrypted citizen rooms x %d messages from %d matrix-js-sdk"
+                + " citizens on a local Synapse, written after the workstation's device had uploaded its keys; profile:"
+                + " %d generated cases (SeededWorkstation)%n", rooms, messages, citizenCount, cases));
+        out.append("what-runs: each image's launcher on Xvfb, its own options plus -Damtsdesk.startupProbe=queue; the"
+                + " passphrase typed by xdotool; 'plain' is the first image with -XX:AOTMode=off; order alternates per"
+                + " round; every start on its own profile (own device)\n");
+        out.append("measured: Enter → queue shown; Enter → every citizen room shows its newest message decrypted"
+                + " (one incremental sync bringing the rooms and their room keys, then decryption; the probe looks"
+                + " every 250 ms); CPU time of the process by then; peak RSS (VmHWM)\n");
+        images.forEach((kind, image) -> out.append("image ").append(kind).append(": ").append(image)
+                .append(options.get(kind).isEmpty() ? "" : " with " + options.get(kind)).append('\n'));
+        out.append('\n');
+        starts.forEach((kind, list) -> {
+            for (int i = 0; i < list.size(); i++) {
+                out.append(kind).append(" round ").append(i + 1).append(": ").append(list.get(i)).append('\n');
+            }
+        });
+        out.append("\n## medians\n");
+        out.append("| kind | Enter → queue (ms) | Enter → all rooms decrypted (ms) | CPU by then (ms) | peak RSS (MB) |\n");
+        out.append("|---|---|---|---|---|\n");
+        starts.forEach((kind, list) -> out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d |%n", kind,
+                median(list, Start::enterToQueue), median(list, Start::enterToSynced), median(list, Start::cpuMillis),
+                median(list, Start::peakRssKb) / 1024)));
+        long aot = median(starts.get("aot"), Start::enterToSynced);
+        starts.forEach((kind, list) -> {
+            if (!kind.equals("aot")) {
+                out.append(String.format(Locale.ROOT, "ratio %s/aot, Enter → all rooms decrypted: %.2f%n", kind,
+                        median(list, Start::enterToSynced) / (double) aot));
+            }
+        });
+        return out.toString();
+    }
+
+    private static long median(List<Start> starts, ToLongFunction<Start> value) {
+        return BenchMachine.median(starts.stream().map(value::applyAsLong).toList());
+    }
+
+    private static void progress(String line) {
+        System.out.println("[" + Instant.now() + "] " + line);
+        System.out.flush();
+    }
+}
