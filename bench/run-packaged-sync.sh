@@ -4,7 +4,7 @@
 # passphrase typed through the X server; Enter -> every room's newest message decrypted.
 # Needs Xvfb, xdotool, Synapse's venv and the citizen's npm packages. Writes bench/results/packaged-sync.txt.
 # --no-build reuses jpackage/target/app-image; other options go to PackagedSyncBench (--rounds=N --rooms=N
-# --messages=N --citizens=N --cases=N --no-plain --also-image=NAME:PATH --out=FILE).
+# --messages=N --citizens=N --cases=N --no-plain --mode=NAME:JVM-OPTIONS --also-image=NAME:PATH --out=FILE).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/jdk.sh

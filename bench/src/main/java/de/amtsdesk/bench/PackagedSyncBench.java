@@ -31,7 +31,8 @@ import java.util.function.ToLongFunction;
  *
  * <p>Kinds of start, alternating per round: the image as built ("aot"), the same image with {@code -XX:AOTMode=off}
  * ("plain"), and any {@code --also-image=NAME:PATH} (e.g. an image whose cache was trained without the sync path).
- * Options: {@code --rounds=5 --rooms=200 --messages=20 --citizens=4 --cases=500 --no-plain --out=FILE}.
+ * Options: {@code --rounds=5 --rooms=200 --messages=20 --citizens=4 --cases=500 --no-plain --mode=NAME:JVM-OPTIONS
+ * --out=FILE}.
  */
 public final class PackagedSyncBench {
 
@@ -79,6 +80,7 @@ public final class PackagedSyncBench {
         int cases = 500;
         boolean plain = true;
         Map<String, Path> others = new LinkedHashMap<>();
+        Map<String, String> modes = new LinkedHashMap<>();
         for (String arg : args) {
             if (arg.startsWith("--image=")) {
                 image = Path.of(arg.substring(8)).toAbsolutePath();
@@ -99,6 +101,9 @@ public final class PackagedSyncBench {
                 cases = Integer.parseInt(arg.substring(8));
             } else if (arg.equals("--no-plain")) {
                 plain = false;
+            } else if (arg.startsWith("--mode=")) { // --mode=NAME:JVM OPTIONS, the first image with them
+                String[] mode = arg.substring(7).split(":", 2);
+                modes.put(mode[0], mode[1]);
             } else {
                 throw new IllegalArgumentException("unknown option " + arg);
             }
@@ -109,6 +114,10 @@ public final class PackagedSyncBench {
         if (plain) {
             images.put("plain", image);
             options.put("plain", "-XX:AOTMode=off");
+        }
+        for (var mode : modes.entrySet()) {
+            images.put(mode.getKey(), image);
+            options.put(mode.getKey(), mode.getValue());
         }
         others.forEach((name, path) -> {
             images.put(name, path);
