@@ -1,5 +1,6 @@
 package de.amtsdesk.bench;
 
+import de.amtsdesk.e2e.harness.HarnessPaths;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -24,6 +26,33 @@ final class PackagedApp {
     static final long STEP_TIMEOUT_SECONDS = 90;
 
     private PackagedApp() {
+    }
+
+    /** A new work directory bench/target/NAME-TIME; the harness finds src-test from here and logs into it. */
+    static Path workDirectory(String name) throws IOException {
+        Path work = Files.createDirectories(Path.of("bench/target/" + name + "-" + System.currentTimeMillis()))
+                .toAbsolutePath();
+        System.setProperty(HarnessPaths.SRC_TEST_DIR_PROPERTY, Path.of("src-test").toAbsolutePath().toString());
+        System.setProperty(HarnessPaths.REPORTS_DIR_PROPERTY, work.resolve("logs").toString());
+        return work;
+    }
+
+    /**
+     * Runs a bench and exits: its report into {@code results} and onto the console and the work directory deleted,
+     * or, when it fails, the work directory kept for its logs (exit code 1).
+     */
+    static void runAndExit(Path work, Path results, Callable<String> bench) {
+        try {
+            String report = bench.call();
+            Files.writeString(results, report);
+            System.out.print(report);
+            WorkspaceSeed.deleteTree(work);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.out.println("FAILED; work directory kept for the logs: " + work);
+            System.exit(1);
+        }
+        System.exit(0);
     }
 
     /** An Xvfb server on {@link #DISPLAY}; wait for it with {@link #waitForDisplay()}. */
@@ -105,6 +134,24 @@ final class PackagedApp {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    }
+
+    /** CPU time (ms) per thread of the process, by thread name (/proc/PID/task/TID/comm; threads of one name summed). */
+    static java.util.Map<String, Long> cpuMillisByThread(long pid) throws IOException {
+        java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+$", "#");
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byName.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10, Long::sum);
+                } catch (IOException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return byName;
     }
 
     static void xdotool(String... args) throws Exception {

@@ -3,7 +3,6 @@ package de.amtsdesk.bench;
 import de.amtsdesk.core.engine.Workstation;
 import de.amtsdesk.core.matrix.HomeserverUrl;
 import de.amtsdesk.core.store.SettingsRepository;
-import de.amtsdesk.e2e.harness.HarnessPaths;
 import de.amtsdesk.e2e.harness.RegisteredUser;
 import de.amtsdesk.e2e.harness.SynapseServer;
 import java.io.BufferedReader;
@@ -100,22 +99,10 @@ public final class PackagedQueueBench {
                 throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        Path work = Files.createDirectories(Path.of("bench/target/packaged-queue-" + System.currentTimeMillis()))
-                .toAbsolutePath();
-        System.setProperty(HarnessPaths.SRC_TEST_DIR_PROPERTY, Path.of("src-test").toAbsolutePath().toString());
-        System.setProperty(HarnessPaths.REPORTS_DIR_PROPERTY, work.resolve("logs").toString());
-        try {
-            String report = new PackagedQueueBench(image.toAbsolutePath(), work, rounds, compareFirstScreenTraining,
-                    extraModes, settleSeconds, breakdown, otherImages).run();
-            Files.writeString(results, report);
-            System.out.print(report);
-            WorkspaceSeed.deleteTree(work);
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-            System.out.println("FAILED; work directory kept for the logs: " + work);
-            System.exit(1);
-        }
-        System.exit(0);
+        Path work = PackagedApp.workDirectory("packaged-queue");
+        PackagedQueueBench bench = new PackagedQueueBench(image.toAbsolutePath(), work, rounds,
+                compareFirstScreenTraining, extraModes, settleSeconds, breakdown, otherImages);
+        PackagedApp.runAndExit(work, results, bench::run);
     }
 
     private String run() throws Exception {
@@ -208,10 +195,12 @@ public final class PackagedQueueBench {
         }
     }
 
+    /** @param settleCpuMillis CPU time the process used between the queue and the settled reading (-1: none) */
     record Start(long spawnToUnlock, long jvmToUnlock, long typing, long enterToQueue, int rows, long peakRssKb,
-            long settledRssKb, GcPauses pauses) {
+            long settledRssKb, long settleCpuMillis, GcPauses pauses) {
         Start withPauses(GcPauses read) {
-            return new Start(spawnToUnlock, jvmToUnlock, typing, enterToQueue, rows, peakRssKb, settledRssKb, read);
+            return new Start(spawnToUnlock, jvmToUnlock, typing, enterToQueue, rows, peakRssKb, settledRssKb,
+                    settleCpuMillis, read);
         }
 
         long spawnToQueueWithoutTyping() {
@@ -221,9 +210,9 @@ public final class PackagedQueueBench {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "spawn→unlock %d ms (JVM start→unlock %d), typing %d ms, Enter→queue %d ms,"
-                    + " spawn→queue without typing %d ms, rows %d, peak RSS %d MB, settled RSS %d MB, GC %s",
-                    spawnToUnlock, jvmToUnlock, typing, enterToQueue, spawnToQueueWithoutTyping(), rows,
-                    peakRssKb / 1024, settledRssKb / 1024, pauses);
+                    + " spawn→queue without typing %d ms, rows %d, peak RSS %d MB, settled RSS %d MB (CPU meanwhile %d"
+                    + " ms), GC %s", spawnToUnlock, jvmToUnlock, typing, enterToQueue, spawnToQueueWithoutTyping(), rows,
+                    peakRssKb / 1024, settledRssKb / 1024, settleCpuMillis, pauses);
         }
     }
 
@@ -324,9 +313,18 @@ public final class PackagedQueueBench {
             }
             long peak = MemoryBreakdown.statusKb(app.pid(), "VmHWM");
             long settled = -1;
+            long settleCpu = -1;
             if (settle > 0) {
+                long cpuAtQueue = PackagedApp.cpuMillis(app.pid());
+                Map<String, Long> threadsAtQueue = PackagedApp.cpuMillisByThread(app.pid());
                 Thread.sleep(settle * 1000L);
+                Map<String, Long> threadsSettled = PackagedApp.cpuMillisByThread(app.pid());
+                threadsSettled.replaceAll((thread, ms) -> ms - threadsAtQueue.getOrDefault(thread, 0L));
+                System.out.println(name + ": CPU ms per thread between the queue and the settled reading: "
+                        + threadsSettled.entrySet().stream().filter(e -> e.getValue() >= 100)
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList());
                 settled = MemoryBreakdown.statusKb(app.pid(), "VmRSS");
+                settleCpu = PackagedApp.cpuMillis(app.pid()) - cpuAtQueue;
                 if (pendingBreakdown != null) {
                     pendingBreakdown.append(MemoryBreakdown.of(app.pid()));
                 }
@@ -335,7 +333,8 @@ public final class PackagedQueueBench {
             long unlockAt = PackagedApp.value(unlock, "epochMillis");
             long enterAt = PackagedApp.value(enter, "epochMillis");
             measured = new Start(unlockAt - spawn, PackagedApp.value(unlock, "sinceJvmStartMillis"), enterAt - unlockAt,
-                    PackagedApp.value(queue, "epochMillis") - enterAt, (int) PackagedApp.value(queue, "rows"), peak, settled, null);
+                    PackagedApp.value(queue, "epochMillis") - enterAt, (int) PackagedApp.value(queue, "rows"), peak,
+                    settled, settleCpu, null);
         } finally {
             // A training start writes its AOT cache while the JVM exits: give it the time.
             if (!app.waitFor(jvmOptions.contains("AOTCacheOutput") ? 180 : 20, TimeUnit.SECONDS)) {
@@ -391,6 +390,9 @@ public final class PackagedQueueBench {
                 out.append(String.format(Locale.ROOT, "%s: settled-rss-mb median=%d all=%s%n", mode,
                         BenchMachine.median(s.stream().map(x -> x.settledRssKb() / 1024).toList()),
                         s.stream().map(x -> x.settledRssKb() / 1024).toList()));
+                out.append(String.format(Locale.ROOT, "%s: cpu-ms-from-queue-to-settled median=%d all=%s%n", mode,
+                        BenchMachine.median(s.stream().map(Start::settleCpuMillis).toList()),
+                        s.stream().map(Start::settleCpuMillis).toList()));
             }
         }
         return out.toString();

@@ -1,15 +1,12 @@
 package de.amtsdesk.bench;
 
-import de.amtsdesk.e2e.harness.CitizenClient;
 import de.amtsdesk.e2e.harness.CitizenRoomsOnServer;
-import de.amtsdesk.e2e.harness.HarnessPaths;
 import de.amtsdesk.e2e.harness.RegisteredUser;
 import de.amtsdesk.e2e.harness.SeededWorkstation;
 import de.amtsdesk.e2e.harness.SyncTrainingHomeserver;
 import de.amtsdesk.e2e.harness.SynapseServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -123,21 +120,9 @@ public final class PackagedSyncBench {
             images.put(name, path);
             options.put(name, "");
         });
-        Path work = Files.createDirectories(Path.of("bench/target/packaged-sync-" + System.currentTimeMillis()))
-                .toAbsolutePath();
-        System.setProperty(HarnessPaths.SRC_TEST_DIR_PROPERTY, Path.of("src-test").toAbsolutePath().toString());
-        System.setProperty(HarnessPaths.REPORTS_DIR_PROPERTY, work.resolve("logs").toString());
-        try {
-            String report = new PackagedSyncBench(images, options, work, rounds, rooms, messages, citizens, cases).run();
-            Files.writeString(results, report);
-            System.out.print(report);
-            WorkspaceSeed.deleteTree(work);
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-            System.out.println("FAILED; work directory kept for the logs: " + work);
-            System.exit(1);
-        }
-        System.exit(0);
+        Path work = PackagedApp.workDirectory("packaged-sync");
+        PackagedSyncBench bench = new PackagedSyncBench(images, options, work, rounds, rooms, messages, citizens, cases);
+        PackagedApp.runAndExit(work, results, bench::run);
     }
 
     private String run() throws Exception {
@@ -147,18 +132,14 @@ public final class PackagedSyncBench {
             }
         }
         Process xvfb = PackagedApp.xvfb(work.resolve("xvfb.log"));
-        List<CitizenClient> citizens = new ArrayList<>();
         try (SynapseServer synapse = SynapseServer.start(work.resolve("synapse"))) {
-            try {
-                PackagedApp.waitForDisplay();
-                Map<String, List<Path>> profiles = signedInProfiles(synapse);
-                openAndWrite(synapse, citizens);
-                return measure(profiles);
-            } finally {
-                for (CitizenClient citizen : citizens) {
-                    citizen.close();
-                }
-            }
+            PackagedApp.waitForDisplay();
+            Map<String, List<Path>> profiles = signedInProfiles(synapse);
+            // The citizens stop once they have written: the starts get the machine to themselves.
+            CitizenRoomsOnServer.writtenMeanwhile(synapse, agency, citizenCount, rooms, messages, (citizen, m) ->
+                    "Nachricht " + m + " von " + citizen.name() + ": Guten Tag, zu meinem Antrag habe ich noch eine Frage"
+                    + " zu den Unterlagen, die ich einreichen soll.", PackagedSyncBench::progress);
+            return measure(profiles);
         } finally {
             xvfb.destroy();
             xvfb.waitFor(10, TimeUnit.SECONDS);
@@ -192,24 +173,6 @@ public final class PackagedSyncBench {
             throw new IllegalStateException("expected " + expected + " agency devices with keys, found " + withKeys);
         }
         return profiles;
-    }
-
-    private void openAndWrite(SynapseServer synapse, List<CitizenClient> citizens) throws Exception {
-        for (int i = 1; i <= citizenCount; i++) {
-            RegisteredUser account = synapse.registerUser("buerger-" + i, "pw-buerger-" + i, "Bürger " + i, false);
-            CitizenClient citizen = CitizenClient.start("citizen-" + i).withTimeout(Duration.ofMinutes(2));
-            citizens.add(citizen);
-            citizen.login(synapse, account);
-        }
-        List<List<String>> byCitizen = CitizenRoomsOnServer.open(synapse, agency, citizens, rooms,
-                PackagedSyncBench::progress);
-        CitizenRoomsOnServer.write(citizens, byCitizen, messages, (citizen, m) -> "Nachricht " + m + " von "
-                + citizen.name() + ": Guten Tag, zu meinem Antrag habe ich noch eine Frage zu den Unterlagen, die ich"
-                + " einreichen soll.", PackagedSyncBench::progress);
-        for (CitizenClient citizen : citizens) {
-            citizen.close(); // idle from here on: the starts get the machine to themselves
-        }
-        citizens.clear();
     }
 
     private String measure(Map<String, List<Path>> profiles) throws Exception {

@@ -41,6 +41,29 @@ public final class CitizenRoomsOnServer {
         String text(CitizenClient citizen, int number);
     }
 
+    /**
+     * While the agency's workstations are away: {@code citizenCount} new citizens (matrix-js-sdk, a node process each)
+     * open {@code rooms} rooms between them, write {@code messages} messages into each and stop again. Returns how many
+     * messages were sent.
+     */
+    public static int writtenMeanwhile(SynapseServer synapse, RegisteredUser agency, int citizenCount, int rooms,
+            int messages, Body body, Consumer<String> progress) throws Exception {
+        List<CitizenClient> citizens = new ArrayList<>();
+        try {
+            for (int i = 1; i <= citizenCount; i++) {
+                RegisteredUser account = synapse.registerUser("buerger-" + i, "pw-buerger-" + i, "Bürger " + i, false);
+                CitizenClient citizen = CitizenClient.start("citizen-" + i).withTimeout(Duration.ofMinutes(2));
+                citizens.add(citizen);
+                citizen.login(synapse, account);
+            }
+            return write(citizens, open(synapse, agency, citizens, rooms, progress), messages, body, progress);
+        } finally {
+            for (CitizenClient citizen : citizens) {
+                citizen.close();
+            }
+        }
+    }
+
     /** Citizens open {@code rooms} encrypted rooms between them (inviting the agency), and the agency joins each. */
     public static List<List<String>> open(SynapseServer synapse, RegisteredUser agency, List<CitizenClient> citizens,
             int rooms, Consumer<String> progress) throws Exception {

@@ -8,8 +8,6 @@ import de.amtsdesk.core.store.SettingsRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The homeserver of the app-image's AOT training on the sync path (ADR 0019): a local Synapse on which the training
@@ -51,7 +49,6 @@ public final class SyncTrainingHomeserver {
         SeededWorkstation.Written written = SeededWorkstation.write(profile, passphrase.toCharArray(), cases);
         SynapseServer synapse = SynapseServer.start(work.resolve("synapse"));
         Runtime.getRuntime().addShutdownHook(new Thread(synapse::close, "synapse-stop"));
-        List<CitizenClient> citizens = new ArrayList<>();
         try {
             RegisteredUser agency = synapse.registerUser("amt", "training-" + Long.toHexString(System.nanoTime()),
                     "Bürgeramt", false);
@@ -61,21 +58,10 @@ public final class SyncTrainingHomeserver {
             if (CitizenRoomsOnServer.devicesWithKeys(synapse, agency) != 1) {
                 throw new IllegalStateException("the training workstation did not upload its device keys");
             }
-            for (int i = 1; i <= CITIZENS; i++) {
-                RegisteredUser account = synapse.registerUser("buerger-" + i, "pw-buerger-" + i, "Bürger " + i, false);
-                CitizenClient citizen = CitizenClient.start("training-citizen-" + i).withTimeout(Duration.ofMinutes(2));
-                citizens.add(citizen);
-                citizen.login(synapse, account);
-            }
-            List<List<String>> byCitizen = CitizenRoomsOnServer.open(synapse, agency, citizens, rooms,
+            int sent = CitizenRoomsOnServer.writtenMeanwhile(synapse, agency, CITIZENS, rooms, messages,
+                    (citizen, m) -> "Guten Tag, hier " + citizen.name() + " mit Nachricht " + m + ": Anbei die fehlenden"
+                            + " Nachweise zu meinem Antrag auf Wohngeld. Bitte teilen Sie mir mit, ob noch etwas fehlt.",
                     SyncTrainingHomeserver::progress);
-            int sent = CitizenRoomsOnServer.write(citizens, byCitizen, messages, (citizen, m) -> "Guten Tag, hier "
-                    + citizen.name() + " mit Nachricht " + m + ": Anbei die fehlenden Nachweise zu meinem Antrag auf"
-                    + " Wohngeld. Bitte teilen Sie mir mit, ob noch etwas fehlt.", SyncTrainingHomeserver::progress);
-            for (CitizenClient citizen : citizens) {
-                citizen.close();
-            }
-            citizens.clear();
             System.out.println(READY + " profile=" + profile + " cases=" + written.cases() + " rooms=" + rooms
                     + " messages=" + sent);
             System.out.flush();
@@ -84,9 +70,6 @@ public final class SyncTrainingHomeserver {
                 Thread.sleep(200);
             }
         } finally {
-            for (CitizenClient citizen : citizens) {
-                citizen.close();
-            }
             synapse.close();
         }
         System.exit(0);
