@@ -93,13 +93,17 @@ class NoticeEditorViewModelTest {
     void anApprovalGivenWhileTheWorkstationRestartedCanStillBeSigned() throws Exception {
         String caseId = anna.newCase("!room1:amt.example", "Erika Mustermann");
         Path store = tmp.resolve("staff-store");
+        Instant approvalDay = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .minus(java.time.Duration.ofHours(1));
         String sha;
         byte[] requested;
         try (var vault = de.amtsdesk.core.store.Vault.create(store, "Bescheid".toCharArray(),
                 de.amtsdesk.core.store.Argon2idParameters.MINIMUM);
                 var db = de.amtsdesk.core.store.AppDatabase.open(vault)) {
+            // Both clocks lie within the test certificate's validity (from a day ago): the signature is made at the
+            // later one. (Fixed dates here made this test fail once the real clock passed the certificate's start.)
             NoticeEditorViewModel before = editor(caseId, db.noticeDrafts(), Clock.fixed(
-                    Instant.parse("2026-12-03T09:00:00Z"), ZoneOffset.UTC));
+                    approvalDay.minus(java.time.Duration.ofHours(6)), ZoneOffset.UTC));
             before.gaps().getFirst().value().set("Zimmer 4, Telefon 0123 4567-0");
             Path calculation = java.nio.file.Files.writeString(tmp.resolve("Berechnung.csv"), "Monat;Wohngeld\n");
             before.attach(calculation, de.amtsdesk.core.notice.NoticeAttachment.Relationship.DATA);
@@ -115,8 +119,7 @@ class NoticeEditorViewModelTest {
         try (var vault = de.amtsdesk.core.store.Vault.unlock(store, "Bescheid".toCharArray());
                 var db = de.amtsdesk.core.store.AppDatabase.open(vault)) {
             // A later clock: rendering now would give other bytes.
-            NoticeEditorViewModel after = editor(caseId, db.noticeDrafts(), Clock.fixed(
-                    Instant.parse("2026-12-03T15:00:00Z"), ZoneOffset.UTC));
+            NoticeEditorViewModel after = editor(caseId, db.noticeDrafts(), Clock.fixed(approvalDay, ZoneOffset.UTC));
             assertThat(after.gaps()).singleElement().satisfies(g -> assertThat(g.value().get())
                     .isEqualTo("Zimmer 4, Telefon 0123 4567-0"));
             assertThat(after.requestedSha256()).isEqualTo(sha);
