@@ -55,6 +55,20 @@ final class PackagedApp {
         System.exit(0);
     }
 
+    /**
+     * Lets the app end on its own within {@code seconds}, then asks it to (its own shutdown closes the stores), then
+     * kills it; and waits for the reader of its output.
+     */
+    static void ended(Process app, long seconds, Thread reader) throws InterruptedException {
+        if (!app.waitFor(seconds, TimeUnit.SECONDS)) {
+            app.destroy();
+            if (!app.waitFor(10, TimeUnit.SECONDS)) {
+                app.destroyForcibly().waitFor();
+            }
+        }
+        reader.join(5_000);
+    }
+
     /** An Xvfb server on {@link #DISPLAY}; wait for it with {@link #waitForDisplay()}. */
     static Process xvfb(Path log) throws IOException {
         return new ProcessBuilder("Xvfb", DISPLAY_NAME, "-screen", "0", "1440x900x24", "-nolisten", "tcp")

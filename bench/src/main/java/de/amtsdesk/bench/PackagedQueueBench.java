@@ -337,13 +337,7 @@ public final class PackagedQueueBench {
                     settled, settleCpu, null);
         } finally {
             // A training start writes its AOT cache while the JVM exits: give it the time.
-            if (!app.waitFor(jvmOptions.contains("AOTCacheOutput") ? 180 : 20, TimeUnit.SECONDS)) {
-                app.destroy();
-                if (!app.waitFor(10, TimeUnit.SECONDS)) {
-                    app.destroyForcibly().waitFor();
-                }
-            }
-            reader.join(5_000);
+            PackagedApp.ended(app, jvmOptions.contains("AOTCacheOutput") ? 180 : 20, reader);
             if (!inPlace) {
                 WorkspaceSeed.deleteTree(data);
             }

@@ -219,13 +219,7 @@ public final class PackagedSyncBench {
                     PackagedApp.value(synced, "epochMillis") - enterAt, cpu, peak,
                     (int) PackagedApp.value(synced, "decrypted"));
         } finally {
-            if (!app.waitFor(30, TimeUnit.SECONDS)) {
-                app.destroy();
-                if (!app.waitFor(10, TimeUnit.SECONDS)) {
-                    app.destroyForcibly().waitFor();
-                }
-            }
-            reader.join(5_000);
+            PackagedApp.ended(app, 30, reader);
             WorkspaceSeed.deleteTree(profile);
         }
     }
