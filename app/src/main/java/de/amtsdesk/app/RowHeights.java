@@ -54,6 +54,12 @@ public final class RowHeights {
         return height;
     }
 
+    /** The remembered height of rows of this shape, or {@code NaN} when none was measured yet. */
+    public double known(Object shape) {
+        Double height = shape == null || scene == null ? null : known.get(shape);
+        return height == null ? Double.NaN : height;
+    }
+
     /** Whether every text is drawn by the primary font: Latin letters, digits, common punctuation, the euro sign. */
     public static boolean plainLatin(String... texts) {
         for (String text : texts) {

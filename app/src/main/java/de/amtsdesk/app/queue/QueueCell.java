@@ -121,7 +121,7 @@ final class QueueCell extends ListCell<QueueEntry> {
     }
 
     /** Rows of one shape have one height (see RowHeights); search hits wrap, so they are always measured. */
-    private record Shape(String kind, boolean badge, boolean due, boolean citizen, javafx.scene.text.Font font) {
+    record Shape(String kind, boolean badge, boolean due, boolean citizen, javafx.scene.text.Font font) {
     }
 
     @Override
@@ -129,16 +129,20 @@ final class QueueCell extends ListCell<QueueEntry> {
         return rowHeights.of(shape(), () -> super.computePrefHeight(width));
     }
 
-    private Shape shape() {
-        QueueEntry entry = isEmpty() ? null : getItem();
+    private Object shape() {
+        return shape(isEmpty() ? null : getItem(), getFont());
+    }
+
+    /** The shape of a row drawn in this font, or {@code null} when rows like it may differ in height. */
+    static Shape shape(QueueEntry entry, javafx.scene.text.Font font) {
         return switch (entry) {
             case null -> null;
             case QueueEntry.Header header -> RowHeights.plainLatin(header.title())
-                    ? new Shape(kindClass(header), header.unread() > 0, false, false, getFont()) : null;
+                    ? new Shape(kindClass(header), header.unread() > 0, false, false, font) : null;
             case QueueEntry.CaseRow row -> RowHeights.plainLatin(row.reference(), row.citizen(), row.status(),
                     row.assignee(), row.due())
                     ? new Shape("queue-case", row.unread() > 0, !row.due().isEmpty(), !row.citizen().isEmpty(),
-                            getFont()) : null;
+                            font) : null;
             case QueueEntry.Hit hit -> null;
         };
     }

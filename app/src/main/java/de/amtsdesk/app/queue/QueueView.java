@@ -1,6 +1,7 @@
 package de.amtsdesk.app.queue;
 
 import de.amtsdesk.app.RowHeights;
+import de.amtsdesk.app.SteadyListSkin;
 import de.amtsdesk.core.cases.query.CaseFilter;
 import java.util.List;
 import java.util.function.Consumer;
@@ -88,6 +89,8 @@ public final class QueueView {
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         rowHeights = new RowHeights(list);
         list.setItems(viewModel.entries());
+        list.setSkin(new SteadyListSkin<>(list, (index, shown) -> shown == null ? Double.NaN
+                : rowHeights.known(QueueCell.shape(list.getItems().get(index), shown.getFont()))));
         list.setCellFactory(l -> new QueueCell(list, rowHeights));
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> {
             if (restoring || entry == null) {
