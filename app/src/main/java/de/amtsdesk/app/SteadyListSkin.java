@@ -10,21 +10,18 @@ import javafx.scene.control.skin.VirtualFlow;
  * A list skin whose virtual flow does not lay itself out again and again while it improves its size estimate.
  *
  * <p>Why: JavaFX 21's VirtualFlow ends every layout by measuring two more rows it does not show, to improve its
- * estimate of the list's total height. It measures with a hidden cell that is a child of the flow: giving that cell
- * the next row asks the flow for a layout. And when rows differ in height (the queue: one-line headings, three-line
- * cases) and the list is scrolled away from its top, every new estimate recomputes the scroll position from the
- * unchanged pixel offset, and the position's invalidation asks for a layout too. Both requests come while the flow
- * lays itself out, so they stand for the next pulse: the flow and its whole chain of ancestors lay out in every
- * pulse until every row has been measured (~80 s for 10,000 rows), and again after every change of the row count.
- * An idle queue of 10,000 cases cost the FX thread 12–15 s of CPU a minute that way.
+ * estimate of the list's total height. It measures with a hidden cell inside a hidden group that is a managed child of
+ * the flow. When rows differ in their style classes (the queue: headings and cases; the timeline: own, citizen and
+ * internal entries), the measuring cell's new classes are styled in the next pulse, the new padding asks the cell's
+ * parent for a layout, and the request climbs to the flow and its whole chain of ancestors: the flow lays out again,
+ * measures two more rows, and so on in every pulse until every row has been measured (~80 s for 10,000 rows), again
+ * after every change of the row count. An idle queue of 10,000 cases scrolled away from its top cost the FX thread
+ * 12–15 s of CPU a minute that way (stop 24).
  *
- * <p>So, first, a row whose height is already known (see {@link RowHeights}: rows of one shape have one height) is
- * measured with a stand-in cell outside the scene graph, sized to that height, which asks nobody for a layout; only a
- * row of an unknown shape uses the flow's own measuring cell. Second, a layout request that arrives while the flow
- * lays itself out together with a moved position is dropped: the flow keeps the absolute pixel offset when its
- * estimate changes, so another layout would place the same cells at the same pixels; only the scroll bar's thumb
- * would move a little, which the next real layout (a scroll, a resize, a changed row) brings up to date. Every other
- * request passes.
+ * <p>So, first, the measuring group is unmanaged: JavaFX treats an unmanaged parent as a layout root, so its layout
+ * requests lay out that group alone and reach no ancestor. Second, a row whose height is already known (see
+ * {@link RowHeights}: rows of one shape have one height) is measured with a stand-in cell outside the scene graph,
+ * sized to that height, which needs neither texts nor styles; only a row of an unknown shape uses the measuring cell.
  */
 public class SteadyListSkin<T> extends ListViewSkin<T> {
 
@@ -61,12 +58,11 @@ public class SteadyListSkin<T> extends ListViewSkin<T> {
 
         private final C standIn;
         private KnownHeights heights;
-        private boolean layingOut;
-        private double positionSeen;
-        private long dropped;
 
         SteadyFlow(C standIn) {
             this.standIn = standIn;
+            getChildren().stream().filter(child -> child instanceof javafx.scene.Group && !child.isVisible())
+                    .forEach(measuring -> measuring.setManaged(false));
         }
 
         @Override
@@ -82,35 +78,6 @@ public class SteadyListSkin<T> extends ListViewSkin<T> {
             }
             standIn.resize(shown == null ? getWidth() : shown.getWidth(), height);
             return standIn;
-        }
-
-        @Override
-        protected void layoutChildren() {
-            layingOut = true;
-            positionSeen = getPosition();
-            try {
-                super.layoutChildren();
-            } finally {
-                layingOut = false;
-                positionSeen = getPosition();
-            }
-        }
-
-        @Override
-        public void requestLayout() {
-            double position = getPosition();
-            boolean moved = position != positionSeen;
-            positionSeen = position;
-            if (layingOut && moved) {
-                dropped++;
-                return;
-            }
-            super.requestLayout();
-        }
-
-        /** How many layout requests were dropped (for tests). */
-        long droppedRequests() {
-            return dropped;
         }
     }
 }
