@@ -52,6 +52,7 @@ public final class PackagedQueueBench {
     private static boolean withoutPlain;
     /** More images to start the same way: name → image directory (its launcher and cfg as they are). */
     private final Map<String, Path> otherImages;
+    private final List<String> cpuByThread = new ArrayList<>();
 
     private PackagedQueueBench(Path image, Path work, int rounds, boolean compareFirstScreenTraining,
             Map<String, String> extraModes, int settleSeconds, boolean breakdown, Map<String, Path> otherImages) {
@@ -159,7 +160,10 @@ public final class PackagedQueueBench {
             String settled = settleSeconds > 0 ? "settled: memory read again " + settleSeconds
                     + " s after the queue was shown (the app stays, its engines syncing)\n" : "";
             String report = report(seedLine, loadBefore, starts, training + settled
-                    + "starts again after a mistyped passphrase: " + mistyped + "\n");
+                    + "starts again after a mistyped passphrase: " + mistyped + "\n")
+                    + (cpuByThread.isEmpty() ? "" : "\n## CPU per thread from the queue to the settled reading "
+                            + "(/proc, threads with 100 ms or more; in the order of the starts)\n"
+                            + String.join("\n", cpuByThread) + "\n");
             if (breakdown) {
                 StringBuilder where = new StringBuilder(report);
                 for (String mode : images.keySet()) {
@@ -320,9 +324,11 @@ public final class PackagedQueueBench {
                 Thread.sleep(settle * 1000L);
                 Map<String, Long> threadsSettled = PackagedApp.cpuMillisByThread(app.pid());
                 threadsSettled.replaceAll((thread, ms) -> ms - threadsAtQueue.getOrDefault(thread, 0L));
-                System.out.println(name + ": CPU ms per thread between the queue and the settled reading: "
+                String byThread = name + ": CPU ms per thread between the queue and the settled reading: "
                         + threadsSettled.entrySet().stream().filter(e -> e.getValue() >= 100)
-                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList());
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList();
+                System.out.println(byThread);
+                cpuByThread.add(byThread);
                 settled = MemoryBreakdown.statusKb(app.pid(), "VmRSS");
                 settleCpu = PackagedApp.cpuMillis(app.pid()) - cpuAtQueue;
                 if (pendingBreakdown != null) {
