@@ -58,6 +58,7 @@ public final class WorkspaceQueueBench {
         boolean realDisplay = false;
         boolean skipInteraction = false;
         int interactionRounds = 3;
+        boolean compareStockSkin = false; // the interaction as shipped against JavaFX's own skin for the queue list
         Path results = Path.of("bench/results/workspace-queue.txt");
         Path dir = WorkspaceSeed.defaultDir();
         for (String arg : args) {
@@ -67,6 +68,8 @@ public final class WorkspaceQueueBench {
                 realDisplay = true;
             } else if (arg.startsWith("--interaction-rounds=")) {
                 interactionRounds = Integer.parseInt(arg.substring("--interaction-rounds=".length()));
+            } else if (arg.equals("--compare-stock-list-skin")) {
+                compareStockSkin = true;
             } else if (arg.equals("--no-interaction")) {
                 skipInteraction = true;
             } else if (arg.startsWith("--out=")) {
@@ -102,7 +105,7 @@ public final class WorkspaceQueueBench {
         List<Long> aotJvmToQueueNoArgon = new ArrayList<>();
         List<Long> aotSpawnToQueue = new ArrayList<>();
         StringBuilder aotLines = new StringBuilder();
-        for (int i = 0; i < runs; i++) {
+        for (int i = 0; i < (compareStockSkin ? 0 : runs); i++) {
             String load = BenchMachine.loadAverage();
             Map<String, String> run = runChild(classpath, dir, realDisplay, false);
             cold.add(run);
@@ -134,9 +137,16 @@ public final class WorkspaceQueueBench {
         Map<String, List<Map<String, String>>> interactions = new LinkedHashMap<>();
         Map<String, String> firstLoads = new LinkedHashMap<>();
         Map<String, String[]> kinds = new LinkedHashMap<>();
-        kinds.put("no AOT cache", new String[0]);
-        kinds.put("AOT cache trained to the queue", new String[] {"-XX:AOTCache=" + queueOnlyCache});
-        kinds.put("AOT cache trained through the queue session (as shipped)", new String[] {"-XX:AOTCache=" + aotCache});
+        if (compareStockSkin) {
+            kinds.put("as shipped (SteadyListSkin)", new String[] {"-XX:AOTCache=" + aotCache});
+            kinds.put("as shipped, but JavaFX's own list skin", new String[] {"-XX:AOTCache=" + aotCache,
+                "-Damtsdesk.queue.stockSkin=true"});
+        } else {
+            kinds.put("no AOT cache", new String[0]);
+            kinds.put("AOT cache trained to the queue", new String[] {"-XX:AOTCache=" + queueOnlyCache});
+            kinds.put("AOT cache trained through the queue session (as shipped)",
+                    new String[] {"-XX:AOTCache=" + aotCache});
+        }
         List<String> kindNames = new ArrayList<>(kinds.keySet());
         for (int round = 0; !skipInteraction && round < interactionRounds; round++) {
             for (int k = 0; k < kindNames.size(); k++) {
@@ -150,9 +160,35 @@ public final class WorkspaceQueueBench {
         }
         Map<String, String> interaction = first(interactions, kindNames.get(0));
         String interactionLoad = firstLoads.getOrDefault(kindNames.get(0), "-");
-        Map<String, String> aotInteraction = first(interactions, kindNames.get(2));
-        String aotInteractionLoad = firstLoads.getOrDefault(kindNames.get(2), "-");
+        String shipped = kindNames.get(compareStockSkin ? 0 : 2);
+        Map<String, String> aotInteraction = first(interactions, shipped);
+        String aotInteractionLoad = firstLoads.getOrDefault(shipped, "-");
         String interactionTable = InteractionTable.of(interactions);
+        if (compareStockSkin) {
+            String report = String.format(Locale.ROOT, """
+                    # Amtsdesk workspace: FX pulses as shipped vs. JavaFX's own list skin for the queue (%s --compare-stock-list-skin)
+                    date: %s
+                    java: %s %s
+                    cpus: %d
+                    load-average-at-start: %s
+                    load-average-at-end: %s
+                    glass: %s (prism sw)
+                    seed: %s — %s
+                    what-runs: fresh JVMs with the AOT cache trained through the queue session (as the image ships it),
+                      the two kinds alternating; the second adds -Damtsdesk.queue.stockSkin=true, with which QueueView
+                      keeps JavaFX's ListViewSkin instead of SteadyListSkin (the queue before stop 25)
+
+                    ## FX pulses while scrolling, switching saved views and searching (%d rounds)
+                    %s
+                    """, WorkspaceQueueBench.class.getSimpleName(), Instant.now(), System.getProperty("java.vendor"),
+                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadAtStart,
+                    BenchMachine.loadAverage(), realDisplay ? "gtk ($DISPLAY)" : "monocle headless", dir,
+                    WorkspaceSeed.describe(dir), interactionRounds, interactionTable.strip());
+            Files.createDirectories(results.toAbsolutePath().getParent());
+            Files.writeString(results, report);
+            System.out.print(report);
+            return;
+        }
 
         // Projection and list update in this JVM.
         String projection = projectionFigures(dir);

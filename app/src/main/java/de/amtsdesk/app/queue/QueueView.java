@@ -89,8 +89,10 @@ public final class QueueView {
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         rowHeights = new RowHeights(list);
         list.setItems(viewModel.entries());
-        list.setSkin(new SteadyListSkin<>(list, (index, shown) -> shown == null ? Double.NaN
-                : rowHeights.known(QueueCell.shape(list.getItems().get(index), shown.getFont()))));
+        if (!Boolean.getBoolean("amtsdesk.queue.stockSkin")) { // JavaFX's own skin only to compare in bench/
+            list.setSkin(new SteadyListSkin<>(list, (index, shown) -> shown == null ? Double.NaN
+                    : rowHeights.known(QueueCell.shape(list.getItems().get(index), shown.getFont()))));
+        }
         list.setCellFactory(l -> new QueueCell(list, rowHeights));
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> {
             if (restoring || entry == null) {
