@@ -2,6 +2,7 @@ package de.amtsdesk.app.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.amtsdesk.app.IdleLayouts;
 import de.amtsdesk.app.ViewLoader;
 import de.amtsdesk.app.a11y.Screens;
 import de.amtsdesk.core.conversation.MessageTrust;
@@ -13,23 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * An open conversation nobody touches does no layout per frame. The timeline shows its newest entries, so it is
@@ -73,15 +67,7 @@ class IdleTimelineFxTest {
             stage.getScene().setRoot(root);
             holder.add(root);
         });
-        Timeline ticking = new Timeline(new KeyFrame(Duration.millis(500)));
-        ticking.setCycleCount(Animation.INDEFINITE);
-        robot.interact(ticking::play);
-        Thread.sleep(300);
-        WaitForAsyncUtils.waitForFxEvents();
-        Map<String, AtomicInteger> layouts = new ConcurrentHashMap<>();
-        robot.interact(() -> watch(stage.getScene().getRoot(), layouts));
-        Thread.sleep(2000);
-        robot.interact(ticking::stop);
+        Map<String, AtomicInteger> layouts = IdleLayouts.count(robot, stage.getScene(), () -> { }, 300);
 
         @SuppressWarnings("unchecked")
         ListView<TimelineRow> timeline = (ListView<TimelineRow>) holder.get(0).lookup("#timeline");
@@ -90,21 +76,8 @@ class IdleTimelineFxTest {
                 .filter(n -> n.isVisible() && n instanceof javafx.scene.control.ListCell<?> cell
                         && cell.getIndex() == ConversationViewModel.PAGE - 1).count())
                 .as("the newest entry is shown").isEqualTo(1);
-        assertThat(layouts.values().stream().mapToInt(AtomicInteger::get).max().orElse(0))
+        assertThat(IdleLayouts.most(layouts))
                 .as("layout requests of one node in 2 s of an idle conversation: %s", layouts)
                 .isLessThanOrEqualTo(2);
-    }
-
-    private static void watch(Node node, Map<String, AtomicInteger> layouts) {
-        if (node instanceof Parent parent) {
-            String name = node.getClass().getSimpleName() + (node.getId() == null ? "" : "#" + node.getId())
-                    + "@" + Integer.toHexString(System.identityHashCode(node));
-            parent.needsLayoutProperty().addListener((obs, was, now) -> {
-                if (now) {
-                    layouts.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
-                }
-            });
-            parent.getChildrenUnmodifiable().forEach(child -> watch(child, layouts));
-        }
     }
 }

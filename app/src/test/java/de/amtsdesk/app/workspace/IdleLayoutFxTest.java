@@ -2,26 +2,20 @@ package de.amtsdesk.app.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.amtsdesk.app.IdleLayouts;
 import de.amtsdesk.app.a11y.WorkspaceScreens;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A workspace nobody touches does no work per frame. Any running animation (a text field's blinking caret, the
@@ -64,19 +58,13 @@ class IdleLayoutFxTest {
     }
 
     private void assertIdle(FxRobot robot, boolean scrolled) throws Exception {
-        Timeline ticking = new Timeline(new KeyFrame(Duration.millis(500)));
-        ticking.setCycleCount(Animation.INDEFINITE);
-        robot.interact(ticking::play);
         javafx.scene.control.ListView<?> queue = (javafx.scene.control.ListView<?>) scene.lookup("#queueList");
-        if (scrolled) {
-            robot.interact(() -> queue.scrollTo(queue.getItems().size() / 2));
-        }
-        Thread.sleep(Long.getLong("idle.wait", 300));
-        WaitForAsyncUtils.waitForFxEvents();
-        Map<String, AtomicInteger> layouts = new ConcurrentHashMap<>();
-        robot.interact(() -> watch(scene.getRoot(), layouts));
-        Thread.sleep(2000);
-        robot.interact(ticking::stop);
+        Map<String, AtomicInteger> layouts = IdleLayouts.count(robot, scene,
+                () -> {
+                    if (scrolled) {
+                        queue.scrollTo(queue.getItems().size() / 2);
+                    }
+                }, Long.getLong("idle.wait", 300));
         assertThat(queue.getItems()).as("the queue is long enough to scroll").hasSizeGreaterThan(1000);
         if (scrolled) {
             // The flow still shows the middle of the list, not its top.
@@ -85,20 +73,7 @@ class IdleLayoutFxTest {
                             && cell.getIndex() > queue.getItems().size() / 3)
                     .count()).as("rows shown from the middle of the queue").isGreaterThan(3);
         }
-        assertThat(layouts.values().stream().mapToInt(AtomicInteger::get).max().orElse(0))
+        assertThat(IdleLayouts.most(layouts))
                 .as("layout requests of one node in 2 s of an idle workspace: %s", layouts).isLessThanOrEqualTo(2);
-    }
-
-    private static void watch(Node node, Map<String, AtomicInteger> layouts) {
-        if (node instanceof Parent parent) {
-            String name = node.getClass().getSimpleName() + (node.getId() == null ? "" : "#" + node.getId())
-                    + "@" + Integer.toHexString(System.identityHashCode(node));
-            parent.needsLayoutProperty().addListener((obs, was, now) -> {
-                if (now) {
-                    layouts.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
-                }
-            });
-            parent.getChildrenUnmodifiable().forEach(child -> watch(child, layouts));
-        }
     }
 }
