@@ -11,11 +11,10 @@ import javafx.scene.control.skin.VirtualFlow;
  *
  * <p>Why: JavaFX 21's VirtualFlow ends every layout by measuring two more rows it does not show, to improve its
  * estimate of the list's total height. It measures with a hidden cell inside a hidden group that is a managed child of
- * the flow. When rows differ in their style classes (the queue: headings and cases; the timeline: own, citizen and
- * internal entries), the measuring cell's new classes are styled in the next pulse, the new padding asks the cell's
- * parent for a layout, and the request climbs to the flow and its whole chain of ancestors: the flow lays out again,
- * measures two more rows, and so on in every pulse until every row has been measured (~80 s for 10,000 rows), again
- * after every change of the row count. An idle queue of 10,000 cases scrolled away from its top cost the FX thread
+ * the flow. When rows differ in their style classes (the queue: headings and cases), the measuring cell's new classes
+ * are styled in the next pulse, the new padding asks the cell's parent for a layout, and the request climbs to the
+ * flow and its whole chain of ancestors: the flow lays out again, measures two more rows, and so on in every pulse
+ * until every row has been measured (~80 s for 10,000 rows), again after every change of the row count. An idle queue of 10,000 cases scrolled away from its top cost the FX thread
  * 12–15 s of CPU a minute that way (stop 24).
  *
  * <p>So, first, the measuring group is unmanaged: JavaFX treats an unmanaged parent as a layout root, so its layout
