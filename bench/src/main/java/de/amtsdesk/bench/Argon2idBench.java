@@ -9,7 +9,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -73,10 +72,7 @@ public final class Argon2idBench {
         }
         String report = String.format(Locale.ROOT, """
                 # Argon2id of the vault (64 MiB, t=3, p=1) in a fresh JVM: native (crypto-native) vs BouncyCastle (Argon2idBench)
-                date: %s
-                java: %s %s
-                cpus: %d
-                load-average-at-start: %s
+                %s
                 what-runs: each child JVM loads the native library first (the app does that while the passphrase is
                   typed, ADR 0025), then derives the same key three times with one implementation; first = the
                   unlock right after start. Each child runs with the app-image's heap options (ADR 0024: -Xms32m
@@ -84,8 +80,7 @@ public final class Argon2idBench {
                   heap committed = Runtime.totalMemory() after the third call. %d rounds, order alternating.
                 same-key-from-both: %s
                 %s
-                %s""", Instant.now(), System.getProperty("java.vendor"), System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), loadAtStart, ROUNDS, sameKey, lines.toString().strip(),
+                %s""", BenchMachine.header(loadAtStart).strip(), ROUNDS, sameKey, lines.toString().strip(),
                 medians);
         if (!sameKey) {
             throw new IllegalStateException("the implementations derived different keys:\n" + report);

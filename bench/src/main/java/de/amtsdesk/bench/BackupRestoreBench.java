@@ -178,11 +178,7 @@ public final class BackupRestoreBench {
 
             StringBuilder report = new StringBuilder();
             report.append("# Key backup restore (BackupRestoreBench)\n");
-            report.append("date: ").append(Instant.now()).append('\n');
-            report.append("java: ").append(System.getProperty("java.vendor")).append(' ')
-                    .append(System.getProperty("java.version")).append('\n');
-            report.append("cpus: ").append(Runtime.getRuntime().availableProcessors()).append('\n');
-            report.append("load-average-at-start: ").append(load).append('\n');
+            report.append(BenchMachine.header(load));
             report.append("synapse: local, SQLite; the backup filled in ").append(String.format(Locale.ROOT,
                     "%.1f s (%d pages of up to 5,000 keys)%n", fillSeconds, pages));
             report.append(String.format(Locale.ROOT, "keys-in-backup: %d in %d rooms%n", onServer, rooms));

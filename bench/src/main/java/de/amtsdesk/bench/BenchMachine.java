@@ -20,6 +20,17 @@ final class BenchMachine {
         }
     }
 
+    /**
+     * The lines every report starts with after its title: date, Java, CPUs and the load average when the bench began
+     * (the packaged benches measure another JVM than the one writing, so their "java" is the writer's).
+     */
+    static String header(String loadAtStart) {
+        return "date: " + java.time.Instant.now() + "\n"
+                + "java: " + System.getProperty("java.vendor") + " " + System.getProperty("java.version") + "\n"
+                + "cpus: " + Runtime.getRuntime().availableProcessors() + "\n"
+                + "load-average-at-start: " + loadAtStart + "\n";
+    }
+
     /** The upper median (the middle value of an odd count). */
     static long median(List<Long> values) {
         List<Long> sorted = values.stream().sorted().toList();

@@ -102,10 +102,7 @@ public final class CaseFoldBench {
 
         String report = String.format(java.util.Locale.ROOT, """
                 # Amtsdesk case model (%s)
-                date: %s
-                java: %s %s
-                cpus: %d
-                load-average-at-start: %s
+                %s
                 staff-events: %d (cases: %d; plus %d citizen-room messages folded alongside)
                 audit-entries-per-fold: %d
                 fold-runs: %d (after 2 warm-up folds)
@@ -119,8 +116,7 @@ public final class CaseFoldBench {
                 queue-query-median-ms[ACTIVE, %d hits]: %.3f
                 workload-query-median-ms: %.3f
                 full-text-search: not measured here (needs the encrypted store's index; comes with the store)
-                """, CaseFoldBench.class.getSimpleName(), Instant.now(), System.getProperty("java.vendor"),
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), LOAD_AT_START,
+                """, CaseFoldBench.class.getSimpleName(), BenchMachine.header(LOAD_AT_START).strip(),
                 workload.staffEvents, workload.cases, workload.inputs.size() - workload.staffEvents,
                 folded.audit().size(), foldRuns,
                 foldMillis.stream().map(m -> String.format(java.util.Locale.ROOT, "%.0f", m)).toList(),

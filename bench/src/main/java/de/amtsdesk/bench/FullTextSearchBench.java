@@ -140,11 +140,7 @@ public final class FullTextSearchBench {
 
             StringBuilder report = new StringBuilder();
             report.append("# Amtsdesk full-text search over the encrypted store (FullTextSearchBench)\n");
-            report.append("date: ").append(Instant.now()).append('\n');
-            report.append("java: ").append(System.getProperty("java.vendor")).append(' ')
-                    .append(System.getProperty("java.version")).append('\n');
-            report.append("cpus: ").append(Runtime.getRuntime().availableProcessors()).append('\n');
-            report.append("load-average-at-start: ").append(load).append('\n');
+            report.append(BenchMachine.header(load));
             report.append("store: H2 CIPHER=AES, WRITE_DELAY=0 (tables search_document/search_term), own inverted index,"
                     + " prefix match per word, AND across words, newest 50 first\n");
             report.append(String.format("cases: %d, messages per case: %d, plus one note per case: %d documents%n",

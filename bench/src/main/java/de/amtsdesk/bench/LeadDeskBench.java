@@ -214,11 +214,7 @@ public final class LeadDeskBench {
         int unassignedShown = fxGet(() -> ((ListView<?>) root.lookup("#unassignedList")).getItems().size());
         StringBuilder report = new StringBuilder();
         report.append("# Amtsdesk lead desk over 50,000 cases and 100 caseworkers (LeadDeskBench)\n");
-        report.append("date: ").append(Instant.now()).append('\n');
-        report.append("java: ").append(System.getProperty("java.vendor")).append(' ')
-                .append(System.getProperty("java.version")).append('\n');
-        report.append("cpus: ").append(Runtime.getRuntime().availableProcessors()).append('\n');
-        report.append("load-average-at-start: ").append(load).append('\n');
+        report.append(BenchMachine.header(load));
         report.append("glass: monocle headless (prism sw)\n");
         report.append(String.format(Locale.ROOT, "seed: %d cases, %d caseworkers folded in memory in %d ms "
                 + "(book: %d cases; shown: %d workload rows, %d unassigned)%n", CASES, WORKERS, seedMillis,

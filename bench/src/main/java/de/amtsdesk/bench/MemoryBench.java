@@ -2,7 +2,6 @@ package de.amtsdesk.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,11 +65,7 @@ public final class MemoryBench {
         }
         StringBuilder report = new StringBuilder();
         report.append("# Resident memory of the workspace with 10,000 cases (MemoryBench)\n");
-        report.append("date: ").append(Instant.now()).append('\n');
-        report.append("java: ").append(System.getProperty("java.vendor")).append(' ')
-                .append(System.getProperty("java.version")).append('\n');
-        report.append("cpus: ").append(Runtime.getRuntime().availableProcessors()).append('\n');
-        report.append("load-average-at-start: ").append(load).append('\n');
+        report.append(BenchMachine.header(load));
         report.append("seed: ").append(seed).append('\n');
         report.append("what-runs: the workspace benchmark's child (Workstation.unlock: vault + the functional"
                 + " account's encrypted store; staff profile; StaffLogFold of 10,000 cases; QueueView on Monocle,"

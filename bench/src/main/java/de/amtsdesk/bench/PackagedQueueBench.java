@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -356,9 +355,7 @@ public final class PackagedQueueBench {
         StringBuilder out = new StringBuilder();
         out.append("# Packaged start to the case queue (jpackage app-image, jlinked JDK 25 runtime), with and without"
                 + " its AOT cache (PackagedQueueBench)\n");
-        out.append("date: ").append(Instant.now()).append('\n');
-        out.append("cpus: ").append(Runtime.getRuntime().availableProcessors()).append('\n');
-        out.append("load-average-at-start: ").append(loadBefore).append('\n');
+        out.append(BenchMachine.header(loadBefore));
         out.append("load-average-at-end: ").append(Files.readString(Path.of("/proc/loadavg")).trim()).append('\n');
         out.append("seed: ").append(seedLine).append(" — ").append(WorkspaceSeed.describe(WorkspaceSeed.defaultDir()))
                 .append('\n');

@@ -228,9 +228,7 @@ public final class PackagedSyncBench {
         StringBuilder out = new StringBuilder();
         out.append("# Packaged app on the sync path: a workstation that was off while citizens wrote, with and without"
                 + " the image's AOT cache (PackagedSyncBench)\n");
-        out.append("date: ").append(Instant.now()).append('\n');
-        out.append("cpus: ").append(Runtime.getRuntime().availableProcessors()).append('\n');
-        out.append("load-average-at-start: ").append(loadBefore).append('\n');
+        out.append(BenchMachine.header(loadBefore));
         out.append("load-average-at-end: ").append(BenchMachine.loadAverage()).append('\n');
         out.append(String.format(Locale.ROOT, "workload: %d encrypted citizen rooms x %d messages from %d matrix-js-sdk"
                 + " citizens on a local Synapse, written after the workstation's device had uploaded its keys; profile:"

@@ -90,17 +90,13 @@ public final class StaffLogStoreBench {
             }
             String report = String.format("""
                     # Amtsdesk staff log folded into the encrypted store (StaffLogStoreBench)
-                    date: %s
-                    java: %s %s
-                    cpus: %d
-                    load-average-at-start: %s
+                    %s
                     staff-room-events: %d (stored as the engine stores them; cases: %d)
                     fold-into-store-seconds: %.1f (audit entries %d and %d notes indexed in H2, one transaction per 500 events)
                     fold-into-store-events-per-second: %.0f
                     checkpoint-ms: %.0f (snapshot of the whole book as JSON)
                     restart-ms: %.0f (unlock excluded: open the fold, restore %d cases from the snapshot, find nothing new)
-                    """, Instant.now(), System.getProperty("java.vendor"), System.getProperty("java.version"),
-                    Runtime.getRuntime().availableProcessors(), load, log.size(), cases, foldSeconds, auditEntries,
+                    """, BenchMachine.header(load).strip(), log.size(), cases, foldSeconds, auditEntries,
                     notes, log.size() / foldSeconds, checkpointMillis, restoreMillis, restoredCases);
             Files.createDirectories(results.toAbsolutePath().getParent());
             Files.writeString(results, report);

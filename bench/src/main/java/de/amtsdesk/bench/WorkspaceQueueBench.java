@@ -167,10 +167,7 @@ public final class WorkspaceQueueBench {
         if (compareStockSkin) {
             String report = String.format(Locale.ROOT, """
                     # Amtsdesk workspace: FX pulses as shipped vs. JavaFX's own list skin for the queue (%s --compare-stock-list-skin)
-                    date: %s
-                    java: %s %s
-                    cpus: %d
-                    load-average-at-start: %s
+                    %s
                     load-average-at-end: %s
                     glass: %s (prism sw)
                     seed: %s — %s
@@ -180,8 +177,7 @@ public final class WorkspaceQueueBench {
 
                     ## FX pulses while scrolling, switching saved views and searching (%d rounds)
                     %s
-                    """, WorkspaceQueueBench.class.getSimpleName(), Instant.now(), System.getProperty("java.vendor"),
-                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadAtStart,
+                    """, WorkspaceQueueBench.class.getSimpleName(), BenchMachine.header(loadAtStart).strip(),
                     BenchMachine.loadAverage(), realDisplay ? "gtk ($DISPLAY)" : "monocle headless", dir,
                     WorkspaceSeed.describe(dir), interactionRounds, interactionTable.strip());
             Files.createDirectories(results.toAbsolutePath().getParent());
