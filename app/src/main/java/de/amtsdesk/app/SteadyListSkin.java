@@ -14,8 +14,8 @@ import javafx.scene.control.skin.VirtualFlow;
  * the flow. When rows differ in their style classes (the queue: headings and cases), the measuring cell's new classes
  * are styled in the next pulse, the new padding asks the cell's parent for a layout, and the request climbs to the
  * flow and its whole chain of ancestors: the flow lays out again, measures two more rows, and so on in every pulse
- * until every row has been measured (~80 s for 10,000 rows), again after every change of the row count. An idle queue of 10,000 cases scrolled away from its top cost the FX thread
- * 12–15 s of CPU a minute that way (stop 24).
+ * until every row has been measured (~80 s for 10,000 rows), again after every change of the row count. An idle
+ * queue of 10,000 cases scrolled away from its top cost the FX thread 12–15 s of CPU a minute that way (stop 24).
  *
  * <p>So, first, the measuring group is unmanaged: JavaFX treats an unmanaged parent as a layout root, so its layout
  * requests lay out that group alone and reach no ancestor. Second, a row whose height is already known (see
@@ -34,22 +34,16 @@ public class SteadyListSkin<T> extends ListViewSkin<T> {
         double of(int index, ListCell<?> shown);
     }
 
-    private final KnownHeights knownHeights;
-
+    /** @param knownHeights the heights known without layout, or {@code null}: every row is measured as usual */
     public SteadyListSkin(ListView<T> list, KnownHeights knownHeights) {
         super(list);
-        this.knownHeights = knownHeights;
-        // The flow was made in super's constructor, before this field was set; it asks for the heights through us.
-        ((SteadyFlow<ListCell<T>>) getVirtualFlow()).heights = this::knownHeight;
+        // The flow is made in super's constructor, before this constructor's arguments can reach it.
+        ((SteadyFlow<ListCell<T>>) getVirtualFlow()).heights = knownHeights;
     }
 
     @Override
     protected VirtualFlow<ListCell<T>> createVirtualFlow() {
         return new SteadyFlow<>(new ListCell<>());
-    }
-
-    private double knownHeight(int index, ListCell<?> shown) {
-        return knownHeights == null ? Double.NaN : knownHeights.of(index, shown);
     }
 
     /** The flow; see the class comment. */
@@ -67,8 +61,11 @@ public class SteadyListSkin<T> extends ListViewSkin<T> {
         @Override
         public C getCell(int index) {
             C visible = getVisibleCell(index);
-            if (visible != null || heights == null || index < 0 || index >= getCellCount()) {
-                return visible != null ? visible : super.getCell(index);
+            if (visible != null) {
+                return visible;
+            }
+            if (heights == null || index < 0 || index >= getCellCount()) {
+                return super.getCell(index);
             }
             C shown = getFirstVisibleCell();
             double height = heights.of(index, shown instanceof ListCell<?> cell ? cell : null);

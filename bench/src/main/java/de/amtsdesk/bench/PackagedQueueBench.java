@@ -356,7 +356,7 @@ public final class PackagedQueueBench {
         out.append("# Packaged start to the case queue (jpackage app-image, jlinked JDK 25 runtime), with and without"
                 + " its AOT cache (PackagedQueueBench)\n");
         out.append(BenchMachine.header(loadBefore));
-        out.append("load-average-at-end: ").append(Files.readString(Path.of("/proc/loadavg")).trim()).append('\n');
+        out.append("load-average-at-end: ").append(BenchMachine.loadAverage()).append('\n');
         out.append("seed: ").append(seedLine).append(" — ").append(WorkspaceSeed.describe(WorkspaceSeed.defaultDir()))
                 .append('\n');
         out.append("what-runs: the image's launcher (default JVM options of the image) on Xvfb, a fresh copy of the"

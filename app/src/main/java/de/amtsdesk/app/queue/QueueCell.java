@@ -129,7 +129,7 @@ final class QueueCell extends ListCell<QueueEntry> {
         return rowHeights.of(shape(), () -> super.computePrefHeight(width));
     }
 
-    private Object shape() {
+    private Shape shape() {
         return shape(isEmpty() ? null : getItem(), getFont());
     }
 
