@@ -29,7 +29,10 @@ import java.util.function.ToLongFunction;
  * <p>Kinds of start, alternating per round: the image as built ("aot"), the same image with {@code -XX:AOTMode=off}
  * ("plain"), and any {@code --also-image=NAME:PATH} (e.g. an image whose cache was trained without the sync path).
  * Options: {@code --rounds=5 --rooms=200 --messages=20 --citizens=4 --cases=500 --no-plain --mode=NAME:JVM-OPTIONS
- * --out=FILE}.
+ * --settle=SECONDS --out=FILE}. A mode's words of the form {@code NAME=VALUE} (no leading dash) are set in the
+ * launcher's environment instead (e.g. {@code --mode=arenas:MALLOC_ARENA_MAX=2}). With {@code --settle} the resident
+ * set is read once more that many seconds after the last room was decrypted, untouched meanwhile; for a mode with
+ * {@code -XX:NativeMemoryTracking=summary} the report then adds where that memory is (its last round).
  */
 public final class PackagedSyncBench {
 
@@ -44,9 +47,12 @@ public final class PackagedSyncBench {
     private final int messages;
     private final int citizenCount;
     private final int cases;
+    private final int settleSeconds;
+    /** Where the memory is, per kind that tracks native memory: its last round, read when settled. */
+    private final Map<String, String> breakdowns = new LinkedHashMap<>();
 
     private PackagedSyncBench(Map<String, Path> images, Map<String, String> options, Path work, int rounds, int rooms,
-            int messages, int citizenCount, int cases) {
+            int messages, int citizenCount, int cases, int settleSeconds) {
         this.images = images;
         this.options = options;
         this.work = work;
@@ -55,14 +61,17 @@ public final class PackagedSyncBench {
         this.messages = messages;
         this.citizenCount = citizenCount;
         this.cases = cases;
+        this.settleSeconds = settleSeconds;
     }
 
     /** One start: Enter → queue, Enter → every room's newest message decrypted, CPU and peak RSS by then. */
-    record Start(long enterToQueue, long enterToSynced, long cpuMillis, long peakRssKb, int decrypted) {
+    record Start(long enterToQueue, long enterToSynced, long cpuMillis, long peakRssKb, int decrypted,
+            long settledRssKb) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "Enter→queue %d ms, Enter→all %d rooms decrypted %d ms, CPU by then %d ms,"
-                    + " peak RSS %d MB", enterToQueue, decrypted, enterToSynced, cpuMillis, peakRssKb / 1024);
+                    + " peak RSS %d MB", enterToQueue, decrypted, enterToSynced, cpuMillis, peakRssKb / 1024)
+                    + (settledRssKb < 0 ? "" : ", settled RSS " + settledRssKb / 1024 + " MB");
         }
     }
 
@@ -75,6 +84,7 @@ public final class PackagedSyncBench {
         int messages = 20;
         int citizens = 4;
         int cases = 500;
+        int settle = 0;
         boolean plain = true;
         Map<String, Path> others = new LinkedHashMap<>();
         Map<String, String> modes = new LinkedHashMap<>();
@@ -96,6 +106,8 @@ public final class PackagedSyncBench {
                 citizens = Integer.parseInt(arg.substring(11));
             } else if (arg.startsWith("--cases=")) {
                 cases = Integer.parseInt(arg.substring(8));
+            } else if (arg.startsWith("--settle=")) {
+                settle = Integer.parseInt(arg.substring(9));
             } else if (arg.equals("--no-plain")) {
                 plain = false;
             } else if (arg.startsWith("--mode=")) { // --mode=NAME:JVM OPTIONS, the first image with them
@@ -121,7 +133,8 @@ public final class PackagedSyncBench {
             options.put(name, "");
         });
         Path work = PackagedApp.workDirectory("packaged-sync");
-        PackagedSyncBench bench = new PackagedSyncBench(images, options, work, rounds, rooms, messages, citizens, cases);
+        PackagedSyncBench bench = new PackagedSyncBench(images, options, work, rounds, rooms, messages, citizens, cases,
+                settle);
         PackagedApp.runAndExit(work, results, bench::run);
     }
 
@@ -180,6 +193,9 @@ public final class PackagedSyncBench {
         Map<String, List<Start>> starts = new LinkedHashMap<>();
         images.keySet().forEach(kind -> starts.put(kind, new ArrayList<>()));
         List<String> order = new ArrayList<>(images.keySet());
+        // Synapse is still busy with the citizens' last messages for a while (at 1,000 rooms the first start was
+        // markedly slower than the rest): the first kind must not pay for it.
+        Thread.sleep(30_000);
         for (int round = 0; round < rounds; round++) {
             for (String kind : order) {
                 Thread.sleep(2000); // the previous start's exit and Synapse's follow-up work settle
@@ -196,9 +212,18 @@ public final class PackagedSyncBench {
         ProcessBuilder pb = new ProcessBuilder(images.get(kind).resolve("bin/Amtsdesk").toString(),
                 "--data-dir=" + profile, "--lang=de").redirectErrorStream(true);
         pb.environment().put("DISPLAY", PackagedApp.DISPLAY_NAME);
+        StringBuilder jvmOptions = new StringBuilder();
+        for (String word : options.get(kind).split(" ")) {
+            if (word.matches("[A-Z_]+=.*")) {
+                pb.environment().put(word.substring(0, word.indexOf('=')), word.substring(word.indexOf('=') + 1));
+            } else if (!word.isBlank()) {
+                jvmOptions.append(word).append(' ');
+            }
+        }
         // The app stays a moment after the rooms are decrypted, so that its CPU time and memory can be read.
-        pb.environment().put("JAVA_TOOL_OPTIONS", (options.get(kind) + " -Damtsdesk.startupProbe=queue"
-                + " -Damtsdesk.startupProbe.awaitRooms=" + rooms + " -Damtsdesk.startupProbe.stayMillis=3000").trim());
+        pb.environment().put("JAVA_TOOL_OPTIONS", jvmOptions + "-Damtsdesk.startupProbe=queue"
+                + " -Damtsdesk.startupProbe.awaitRooms=" + rooms + " -Damtsdesk.startupProbe.stayMillis="
+                + (3000 + settleSeconds * 1000L));
         Process app = pb.start();
         LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Path log = work.resolve("app-" + kind + "-" + profile.getFileName() + ".log");
@@ -214,10 +239,18 @@ public final class PackagedSyncBench {
             if (!synced.startsWith("AMTSDESK_ROOMS_SYNCED")) {
                 throw new IllegalStateException(kind + ": not every room was decrypted: " + synced + " (" + log + ")");
             }
+            long settled = -1;
+            if (settleSeconds > 0) {
+                Thread.sleep(settleSeconds * 1000L);
+                settled = MemoryBreakdown.statusKb(app.pid(), "VmRSS");
+                if (options.get(kind).contains("-XX:NativeMemoryTracking=")) {
+                    breakdowns.put(kind, MemoryBreakdown.of(app.pid()));
+                }
+            }
             long enterAt = PackagedApp.value(enter, "epochMillis");
             return new Start(PackagedApp.value(queue, "epochMillis") - enterAt,
                     PackagedApp.value(synced, "epochMillis") - enterAt, cpu, peak,
-                    (int) PackagedApp.value(synced, "decrypted"));
+                    (int) PackagedApp.value(synced, "decrypted"), settled);
         } finally {
             PackagedApp.ended(app, 30, reader);
             WorkspaceSeed.deleteTree(profile);
@@ -238,7 +271,9 @@ public final class PackagedSyncBench {
                 + " round; every start on its own profile (own device)\n");
         out.append("measured: Enter → queue shown; Enter → every citizen room shows its newest message decrypted"
                 + " (one incremental sync bringing the rooms and their room keys, then decryption; the probe looks"
-                + " every 250 ms); CPU time of the process by then; peak RSS (VmHWM)\n");
+                + " every 250 ms); CPU time of the process by then; peak RSS (VmHWM)"
+                + (settleSeconds > 0 ? "; RSS (VmRSS) " + settleSeconds + " s after the last room was decrypted" : "")
+                + "\n");
         images.forEach((kind, image) -> out.append("image ").append(kind).append(": ").append(image)
                 .append(options.get(kind).isEmpty() ? "" : " with " + options.get(kind)).append('\n'));
         out.append('\n');
@@ -248,11 +283,13 @@ public final class PackagedSyncBench {
             }
         });
         out.append("\n## medians\n");
-        out.append("| kind | Enter → queue (ms) | Enter → all rooms decrypted (ms) | CPU by then (ms) | peak RSS (MB) |\n");
-        out.append("|---|---|---|---|---|\n");
-        starts.forEach((kind, list) -> out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d |%n", kind,
+        out.append("| kind | Enter → queue (ms) | Enter → all rooms decrypted (ms) | CPU by then (ms) | peak RSS (MB) |"
+                + " settled RSS (MB) |\n");
+        out.append("|---|---|---|---|---|---|\n");
+        starts.forEach((kind, list) -> out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %s |%n", kind,
                 median(list, Start::enterToQueue), median(list, Start::enterToSynced), median(list, Start::cpuMillis),
-                median(list, Start::peakRssKb) / 1024)));
+                median(list, Start::peakRssKb) / 1024,
+                settleSeconds > 0 ? String.valueOf(median(list, Start::settledRssKb) / 1024) : "—")));
         long aot = median(starts.get("aot"), Start::enterToSynced);
         starts.forEach((kind, list) -> {
             if (!kind.equals("aot")) {
@@ -260,6 +297,9 @@ public final class PackagedSyncBench {
                         median(list, Start::enterToSynced) / (double) aot));
             }
         });
+        breakdowns.forEach((kind, where) -> out.append("\n## where the memory of '").append(kind).append("' is ")
+                .append(settleSeconds).append(" s after the last room was decrypted (its last round; NMT adds its own"
+                        + " few MB)\n").append(where));
         return out.toString();
     }
 
