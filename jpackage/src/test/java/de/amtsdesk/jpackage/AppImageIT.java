@@ -112,7 +112,8 @@ class AppImageIT {
     void theImageStartsTheJvmWithALeanHeapWithoutAnUpperBound() throws Exception {
         String cfg = Files.readString(IMAGE.resolve("lib/app/Amtsdesk.cfg"));
         assertThat(cfg).contains("java-options=-Xms32m", "java-options=-XX:GCTimeRatio=4",
-                "java-options=-XX:MaxHeapFreeRatio=30", "java-options=-XX:G1PeriodicGCInterval=5000")
+                "java-options=-XX:MaxHeapFreeRatio=30", "java-options=-XX:G1PeriodicGCInterval=5000",
+                "java-options=-XX:TrimNativeHeapInterval=1000")
                 .doesNotContain("-Xmx");
         Run run = window(Map.of("JAVA_TOOL_OPTIONS",
                 "-XX:+PrintFlagsFinal -Damtsdesk.startupProbe=true"));
@@ -120,6 +121,7 @@ class AppImageIT {
         assertThat(run.output()).containsPattern(" GCTimeRatio +=\\s+4\\s")
                 .containsPattern(" MaxHeapFreeRatio +=\\s+30\\s")
                 .containsPattern(" G1PeriodicGCInterval +=\\s+5000\\s")
+                .containsPattern(" TrimNativeHeapInterval +=\\s+1000\\s")
                 .containsPattern(" UseG1GC +=\\s+true\\s");
     }
 
