@@ -89,7 +89,7 @@ final class MemoryBreakdown {
         return top;
     }
 
-    private static String jcmd(long pid, String... command) throws IOException, InterruptedException {
+    static String jcmd(long pid, String... command) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(pid)));
         args.addAll(List.of(command));

@@ -29,7 +29,7 @@ import java.util.function.ToLongFunction;
  * <p>Kinds of start, alternating per round: the image as built ("aot"), the same image with {@code -XX:AOTMode=off}
  * ("plain"), and any {@code --also-image=NAME:PATH} (e.g. an image whose cache was trained without the sync path).
  * Options: {@code --rounds=5 --rooms=200 --messages=20 --citizens=4 --cases=500 --no-plain --mode=NAME:JVM-OPTIONS
- * --settle=SECONDS --out=FILE}. A mode's words of the form {@code NAME=VALUE} (no leading dash) are set in the
+ * --settle=SECONDS --full-gc-after-settle --out=FILE}. A mode's words of the form {@code NAME=VALUE} (no leading dash) are set in the
  * launcher's environment instead (e.g. {@code --mode=arenas:MALLOC_ARENA_MAX=2}). With {@code --settle} the resident
  * set is read once more that many seconds after the last room was decrypted, untouched meanwhile; for a mode with
  * {@code -XX:NativeMemoryTracking=summary} the report then adds where that memory is (its last round).
@@ -48,6 +48,9 @@ public final class PackagedSyncBench {
     private final int citizenCount;
     private final int cases;
     private final int settleSeconds;
+    /** Whether to ask for a full collection once settled and read RSS again (what a heap shrunk to live data holds). */
+    private boolean afterFullGc;
+    private final List<String> gcLines = new ArrayList<>();
     /** Where the memory is, per kind that tracks native memory: its last round, read when settled. */
     private final Map<String, String> breakdowns = new LinkedHashMap<>();
 
@@ -85,6 +88,7 @@ public final class PackagedSyncBench {
         int citizens = 4;
         int cases = 500;
         int settle = 0;
+        boolean fullGc = false;
         boolean plain = true;
         Map<String, Path> others = new LinkedHashMap<>();
         Map<String, String> modes = new LinkedHashMap<>();
@@ -108,6 +112,8 @@ public final class PackagedSyncBench {
                 cases = Integer.parseInt(arg.substring(8));
             } else if (arg.startsWith("--settle=")) {
                 settle = Integer.parseInt(arg.substring(9));
+            } else if (arg.equals("--full-gc-after-settle")) {
+                fullGc = true;
             } else if (arg.equals("--no-plain")) {
                 plain = false;
             } else if (arg.startsWith("--mode=")) { // --mode=NAME:JVM OPTIONS, the first image with them
@@ -135,6 +141,7 @@ public final class PackagedSyncBench {
         Path work = PackagedApp.workDirectory("packaged-sync");
         PackagedSyncBench bench = new PackagedSyncBench(images, options, work, rounds, rooms, messages, citizens, cases,
                 settle);
+        bench.afterFullGc = fullGc;
         PackagedApp.runAndExit(work, results, bench::run);
     }
 
@@ -223,7 +230,7 @@ public final class PackagedSyncBench {
         // The app stays a moment after the rooms are decrypted, so that its CPU time and memory can be read.
         pb.environment().put("JAVA_TOOL_OPTIONS", jvmOptions + "-Damtsdesk.startupProbe=queue"
                 + " -Damtsdesk.startupProbe.awaitRooms=" + rooms + " -Damtsdesk.startupProbe.stayMillis="
-                + (3000 + settleSeconds * 1000L));
+                + (3000 + settleSeconds * 1000L + (afterFullGc ? 6000 : 0)));
         Process app = pb.start();
         LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Path log = work.resolve("app-" + kind + "-" + profile.getFileName() + ".log");
@@ -243,6 +250,12 @@ public final class PackagedSyncBench {
             if (settleSeconds > 0) {
                 Thread.sleep(settleSeconds * 1000L);
                 settled = MemoryBreakdown.statusKb(app.pid(), "VmRSS");
+                if (afterFullGc) {
+                    MemoryBreakdown.jcmd(app.pid(), "GC.run");
+                    Thread.sleep(3000);
+                    gcLines.add(kind + ": settled RSS " + settled / 1024 + " MB, 3 s after a full GC "
+                            + MemoryBreakdown.statusKb(app.pid(), "VmRSS") / 1024 + " MB");
+                }
                 if (options.get(kind).contains("-XX:NativeMemoryTracking=")) {
                     breakdowns.put(kind, MemoryBreakdown.of(app.pid()));
                 }
@@ -300,6 +313,11 @@ public final class PackagedSyncBench {
         breakdowns.forEach((kind, where) -> out.append("\n## where the memory of '").append(kind).append("' is ")
                 .append(settleSeconds).append(" s after the last room was decrypted (its last round; NMT adds its own"
                         + " few MB)\n").append(where));
+        if (afterFullGc) {
+            out.append("\nafter-full-gc: when settled, `jcmd PID GC.run` (a full, compacting collection) and RSS read 3 s"
+                    + " later\n");
+            gcLines.forEach(line -> out.append(line).append('\n'));
+        }
         return out.toString();
     }
 
