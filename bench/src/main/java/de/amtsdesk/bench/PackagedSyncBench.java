@@ -29,8 +29,8 @@ import java.util.function.ToLongFunction;
  * <p>Kinds of start, alternating per round: the image as built ("aot"), the same image with {@code -XX:AOTMode=off}
  * ("plain"), and any {@code --also-image=NAME:PATH} (e.g. an image whose cache was trained without the sync path).
  * Options: {@code --rounds=5 --rooms=200 --messages=20 --citizens=4 --cases=500 --no-plain --mode=NAME:JVM-OPTIONS
- * --settle=SECONDS --full-gc-after-settle --out=FILE}. A mode's words of the form {@code NAME=VALUE} (no leading dash) are set in the
- * launcher's environment instead (e.g. {@code --mode=arenas:MALLOC_ARENA_MAX=2}). With {@code --settle} the resident
+ * --settle=SECONDS --full-gc-after-settle --out=FILE}. A mode's words of the form {@code NAME=VALUE} (no leading
+ * dash) are set in the launcher's environment instead (e.g. {@code --mode=arenas:MALLOC_ARENA_MAX=2}). With {@code --settle} the resident
  * set is read once more that many seconds after the last room was decrypted, untouched meanwhile; for a mode with
  * {@code -XX:NativeMemoryTracking=summary} the report then adds where that memory is (its last round).
  */
@@ -47,15 +47,12 @@ public final class PackagedSyncBench {
     private final int messages;
     private final int citizenCount;
     private final int cases;
-    private final int settleSeconds;
-    /** Whether to ask for a full collection once settled and read RSS again (what a heap shrunk to live data holds). */
-    private boolean afterFullGc;
-    private final List<String> gcLines = new ArrayList<>();
+    private final Settle settle;
     /** Where the memory is, per kind that tracks native memory: its last round, read when settled. */
     private final Map<String, String> breakdowns = new LinkedHashMap<>();
 
     private PackagedSyncBench(Map<String, Path> images, Map<String, String> options, Path work, int rounds, int rooms,
-            int messages, int citizenCount, int cases, int settleSeconds) {
+            int messages, int citizenCount, int cases, Settle settle) {
         this.images = images;
         this.options = options;
         this.work = work;
@@ -64,17 +61,25 @@ public final class PackagedSyncBench {
         this.messages = messages;
         this.citizenCount = citizenCount;
         this.cases = cases;
-        this.settleSeconds = settleSeconds;
+        this.settle = settle;
+    }
+
+    /**
+     * How long a start stays untouched after its last room was decrypted before RSS is read again (0: not read), and
+     * whether a full collection is then asked for and RSS read once more (what a heap shrunk to live data holds).
+     */
+    record Settle(int seconds, boolean fullGc) {
     }
 
     /** One start: Enter → queue, Enter → every room's newest message decrypted, CPU and peak RSS by then. */
     record Start(long enterToQueue, long enterToSynced, long cpuMillis, long peakRssKb, int decrypted,
-            long settledRssKb) {
+            long settledRssKb, long afterFullGcRssKb) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "Enter→queue %d ms, Enter→all %d rooms decrypted %d ms, CPU by then %d ms,"
                     + " peak RSS %d MB", enterToQueue, decrypted, enterToSynced, cpuMillis, peakRssKb / 1024)
-                    + (settledRssKb < 0 ? "" : ", settled RSS " + settledRssKb / 1024 + " MB");
+                    + (settledRssKb < 0 ? "" : ", settled RSS " + settledRssKb / 1024 + " MB")
+                    + (afterFullGcRssKb < 0 ? "" : ", 3 s after a full GC " + afterFullGcRssKb / 1024 + " MB");
         }
     }
 
@@ -140,8 +145,7 @@ public final class PackagedSyncBench {
         });
         Path work = PackagedApp.workDirectory("packaged-sync");
         PackagedSyncBench bench = new PackagedSyncBench(images, options, work, rounds, rooms, messages, citizens, cases,
-                settle);
-        bench.afterFullGc = fullGc;
+                new Settle(settle, fullGc));
         PackagedApp.runAndExit(work, results, bench::run);
     }
 
@@ -200,8 +204,9 @@ public final class PackagedSyncBench {
         Map<String, List<Start>> starts = new LinkedHashMap<>();
         images.keySet().forEach(kind -> starts.put(kind, new ArrayList<>()));
         List<String> order = new ArrayList<>(images.keySet());
-        // Synapse is still busy with the citizens' last messages for a while (at 1,000 rooms the first start was
-        // markedly slower than the rest): the first kind must not pay for it.
+        // A pause for Synapse's follow-up work on the citizens' last messages. At 1,000 rooms the first start of a run
+        // stayed slower even so (~41 s against 25-34 s; the server seems to warm its caches on the first device's
+        // sync): read a run's first start with that in mind.
         Thread.sleep(30_000);
         for (int round = 0; round < rounds; round++) {
             for (String kind : order) {
@@ -230,7 +235,7 @@ public final class PackagedSyncBench {
         // The app stays a moment after the rooms are decrypted, so that its CPU time and memory can be read.
         pb.environment().put("JAVA_TOOL_OPTIONS", jvmOptions + "-Damtsdesk.startupProbe=queue"
                 + " -Damtsdesk.startupProbe.awaitRooms=" + rooms + " -Damtsdesk.startupProbe.stayMillis="
-                + (3000 + settleSeconds * 1000L + (afterFullGc ? 6000 : 0)));
+                + (3000 + settle.seconds() * 1000L + (settle.fullGc() ? 6000 : 0)));
         Process app = pb.start();
         LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Path log = work.resolve("app-" + kind + "-" + profile.getFileName() + ".log");
@@ -247,14 +252,14 @@ public final class PackagedSyncBench {
                 throw new IllegalStateException(kind + ": not every room was decrypted: " + synced + " (" + log + ")");
             }
             long settled = -1;
-            if (settleSeconds > 0) {
-                Thread.sleep(settleSeconds * 1000L);
+            long afterFullGc = -1;
+            if (settle.seconds() > 0) {
+                Thread.sleep(settle.seconds() * 1000L);
                 settled = MemoryBreakdown.statusKb(app.pid(), "VmRSS");
-                if (afterFullGc) {
+                if (settle.fullGc()) {
                     MemoryBreakdown.jcmd(app.pid(), "GC.run");
                     Thread.sleep(3000);
-                    gcLines.add(kind + ": settled RSS " + settled / 1024 + " MB, 3 s after a full GC "
-                            + MemoryBreakdown.statusKb(app.pid(), "VmRSS") / 1024 + " MB");
+                    afterFullGc = MemoryBreakdown.statusKb(app.pid(), "VmRSS");
                 }
                 if (options.get(kind).contains("-XX:NativeMemoryTracking=")) {
                     breakdowns.put(kind, MemoryBreakdown.of(app.pid()));
@@ -263,7 +268,7 @@ public final class PackagedSyncBench {
             long enterAt = PackagedApp.value(enter, "epochMillis");
             return new Start(PackagedApp.value(queue, "epochMillis") - enterAt,
                     PackagedApp.value(synced, "epochMillis") - enterAt, cpu, peak,
-                    (int) PackagedApp.value(synced, "decrypted"), settled);
+                    (int) PackagedApp.value(synced, "decrypted"), settled, afterFullGc);
         } finally {
             PackagedApp.ended(app, 30, reader);
             WorkspaceSeed.deleteTree(profile);
@@ -285,7 +290,9 @@ public final class PackagedSyncBench {
         out.append("measured: Enter → queue shown; Enter → every citizen room shows its newest message decrypted"
                 + " (one incremental sync bringing the rooms and their room keys, then decryption; the probe looks"
                 + " every 250 ms); CPU time of the process by then; peak RSS (VmHWM)"
-                + (settleSeconds > 0 ? "; RSS (VmRSS) " + settleSeconds + " s after the last room was decrypted" : "")
+                + (settle.seconds() > 0 ? "; RSS (VmRSS) " + settle.seconds() + " s after the last room was decrypted"
+                        : "")
+                + (settle.fullGc() ? "; then `jcmd PID GC.run` (a full, compacting collection) and RSS 3 s later" : "")
                 + "\n");
         images.forEach((kind, image) -> out.append("image ").append(kind).append(": ").append(image)
                 .append(options.get(kind).isEmpty() ? "" : " with " + options.get(kind)).append('\n'));
@@ -297,12 +304,12 @@ public final class PackagedSyncBench {
         });
         out.append("\n## medians\n");
         out.append("| kind | Enter → queue (ms) | Enter → all rooms decrypted (ms) | CPU by then (ms) | peak RSS (MB) |"
-                + " settled RSS (MB) |\n");
-        out.append("|---|---|---|---|---|---|\n");
-        starts.forEach((kind, list) -> out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %s |%n", kind,
-                median(list, Start::enterToQueue), median(list, Start::enterToSynced), median(list, Start::cpuMillis),
-                median(list, Start::peakRssKb) / 1024,
-                settleSeconds > 0 ? String.valueOf(median(list, Start::settledRssKb) / 1024) : "—")));
+                + " settled RSS (MB) | after a full GC (MB) |\n");
+        out.append("|---|---|---|---|---|---|---|\n");
+        starts.forEach((kind, list) -> out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %s | %s |%n",
+                kind, median(list, Start::enterToQueue), median(list, Start::enterToSynced),
+                median(list, Start::cpuMillis), median(list, Start::peakRssKb) / 1024,
+                megabytes(list, Start::settledRssKb), megabytes(list, Start::afterFullGcRssKb))));
         long aot = median(starts.get("aot"), Start::enterToSynced);
         starts.forEach((kind, list) -> {
             if (!kind.equals("aot")) {
@@ -311,14 +318,15 @@ public final class PackagedSyncBench {
             }
         });
         breakdowns.forEach((kind, where) -> out.append("\n## where the memory of '").append(kind).append("' is ")
-                .append(settleSeconds).append(" s after the last room was decrypted (its last round; NMT adds its own"
+                .append(settle.seconds()).append(" s after the last room was decrypted (its last round; NMT adds its own"
                         + " few MB)\n").append(where));
-        if (afterFullGc) {
-            out.append("\nafter-full-gc: when settled, `jcmd PID GC.run` (a full, compacting collection) and RSS read 3 s"
-                    + " later\n");
-            gcLines.forEach(line -> out.append(line).append('\n'));
-        }
         return out.toString();
+    }
+
+    /** The median in MB of a reading the starts may not have taken (-1 each): then a dash. */
+    private static String megabytes(List<Start> starts, ToLongFunction<Start> kb) {
+        long median = median(starts, kb);
+        return median < 0 ? "—" : String.valueOf(median / 1024);
     }
 
     private static long median(List<Start> starts, ToLongFunction<Start> value) {
