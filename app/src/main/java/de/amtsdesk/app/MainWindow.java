@@ -37,6 +37,7 @@ import de.amtsdesk.core.store.SettingsRepository;
 import java.util.List;
 import java.util.Optional;
 import de.amtsdesk.core.engine.AgencyEngine;
+import de.amtsdesk.core.engine.HeapCompaction;
 import de.amtsdesk.core.engine.UnlockThrottledException;
 import de.amtsdesk.core.engine.Workstation;
 import de.amtsdesk.core.i18n.Translations;
@@ -92,6 +93,8 @@ public final class MainWindow {
     private final StaffPrefill staffPrefill;
     /** The admin's locked settings (registry, policy.json), read once at start; warnings are logged by the loader. */
     private final EffectivePolicy policy;
+    /** Gives back the heap a large catch-up sync grew (issue 11); a small one leaves it alone. */
+    private final HeapCompaction heapCompaction = HeapCompaction.ofThisJvm();
     /** Decrypted attachments opened with the system's program: deleted on lock, sign-out and exit. */
     private final OpenedAttachments openedAttachments = new OpenedAttachments();
     /** The unit code new workstations start with, until the unit's policy event names its own. */
@@ -296,6 +299,11 @@ public final class MainWindow {
             @Override
             public void sessionEnded(MatrixException reason) {
                 rooms.sessionEnded(reason);
+            }
+
+            @Override
+            public void caughtUp() {
+                heapCompaction.afterCatchUp();
             }
         };
         // Two independent openings, each its own crypto store: the staff client (with the fold restored from its

@@ -753,6 +753,11 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
         public void sessionEnded(MatrixException reason) {
             delegate.sessionEnded(reason);
         }
+
+        @Override
+        public void caughtUp() {
+            delegate.caughtUp();
+        }
     }
 
     @Override

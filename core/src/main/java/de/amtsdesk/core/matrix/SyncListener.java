@@ -13,6 +13,12 @@ public interface SyncListener {
     default void syncRecovered() { }
 
     /**
+     * The loop's first sync has been handled: what arrived while this workstation was off (or locked) is in. Called
+     * once per {@link SyncService#start()}, after the first successful round trip, however many failed before it.
+     */
+    default void caughtUp() { }
+
+    /**
      * The server no longer accepts the token: the caseworker must log in again. The loop has stopped. The reason is
      * {@link MatrixFailure#SESSION_EXPIRED} (soft logout: same device again) or {@link MatrixFailure#TOKEN_REVOKED}
      * (hard logout: the device is gone).

@@ -97,12 +97,17 @@ public final class SyncService implements AutoCloseable {
 
     private void loop() {
         boolean failing = false;
+        boolean caughtUp = false;
         Duration timeout = Duration.ZERO;
         while (running) {
             try {
                 syncOnce(timeout);
                 timeout = LONG_POLL;
                 backoff.reset();
+                if (!caughtUp) {
+                    caughtUp = true;
+                    listener.caughtUp();
+                }
                 if (failing) {
                     failing = false;
                     listener.syncRecovered();

@@ -57,6 +57,7 @@ class SyncServiceResilienceTest {
                 new String[] {"401", "{\"errcode\":\"M_UNKNOWN_TOKEN\",\"soft_logout\":true}"}), seenSince);
         List<MatrixFailure> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         AtomicInteger recovered = new AtomicInteger();
+        List<String> caughtUpAfter = new java.util.concurrent.CopyOnWriteArrayList<>();
         CountDownLatch ended = new CountDownLatch(1);
         List<MatrixFailure> endedBecause = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<String> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -72,6 +73,11 @@ class SyncServiceResilienceTest {
             @Override
             public void syncRecovered() {
                 recovered.incrementAndGet();
+            }
+
+            @Override
+            public void caughtUp() {
+                caughtUpAfter.add(handled.getLast());
             }
 
             @Override
@@ -91,8 +97,48 @@ class SyncServiceResilienceTest {
         assertThat(endedBecause).containsExactly(MatrixFailure.SESSION_EXPIRED);
         assertThat(recovered.get()).isEqualTo(1);
         assertThat(handled).containsExactly("s1", "s2");
+        // Once, after the first batch; not again when the loop recovers from the failures.
+        assertThat(caughtUpAfter).containsExactly("s1");
         // Resumed from the stored token, and never skipped ahead after a failure.
         assertThat(seenSince).containsExactly("s0", "s1", "s1", "s1", "s2");
+    }
+
+    @Test
+    void aLoopThatStartsWhileTheServerIsDownCatchesUpAtItsFirstSuccess() throws Exception {
+        HomeserverUrl url = serve(List.of(
+                new String[] {"502", "<html>bad gateway</html>"},
+                new String[] {"200", "{\"next_batch\":\"s1\"}"},
+                new String[] {"401", "{\"errcode\":\"M_UNKNOWN_TOKEN\",\"soft_logout\":false}"}),
+                new ConcurrentLinkedQueue<>());
+        List<String> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch ended = new CountDownLatch(1);
+        SyncListener listener = new SyncListener() {
+            @Override
+            public void roomsChanged(List<RoomSummary> rooms) { }
+
+            @Override
+            public void syncFailing(MatrixException problem) {
+                events.add("failing");
+            }
+
+            @Override
+            public void caughtUp() {
+                events.add("caught up after " + handled);
+            }
+
+            @Override
+            public void sessionEnded(MatrixException reason) {
+                ended.countDown();
+            }
+        };
+        Session session = new Session(url, "@amt:l", "DEV", "token");
+        try (SyncService sync = new SyncService(new MatrixClient(url), session, "s0",
+                (response, next) -> handled.add(next), listener)) {
+            sync.start();
+            assertThat(ended.await(30, TimeUnit.SECONDS)).as("session ended reported").isTrue();
+        }
+        assertThat(events).containsExactly("failing", "caught up after [s1]");
     }
 
     @Test
