@@ -73,13 +73,14 @@ public final class PackagedSyncBench {
 
     /** One start: Enter → queue, Enter → every room's newest message decrypted, CPU and peak RSS by then. */
     record Start(long enterToQueue, long enterToSynced, long cpuMillis, long peakRssKb, int decrypted,
-            long settledRssKb, long afterFullGcRssKb) {
+            long settledRssKb, long afterFullGcRssKb, String compaction) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "Enter→queue %d ms, Enter→all %d rooms decrypted %d ms, CPU by then %d ms,"
                     + " peak RSS %d MB", enterToQueue, decrypted, enterToSynced, cpuMillis, peakRssKb / 1024)
                     + (settledRssKb < 0 ? "" : ", settled RSS " + settledRssKb / 1024 + " MB")
-                    + (afterFullGcRssKb < 0 ? "" : ", 3 s after a full GC " + afterFullGcRssKb / 1024 + " MB");
+                    + (afterFullGcRssKb < 0 ? "" : ", 3 s after a full GC " + afterFullGcRssKb / 1024 + " MB")
+                    + ", app's compaction after the catch-up: " + compaction;
         }
     }
 
@@ -233,7 +234,9 @@ public final class PackagedSyncBench {
             }
         }
         // The app stays a moment after the rooms are decrypted, so that its CPU time and memory can be read.
-        pb.environment().put("JAVA_TOOL_OPTIONS", jvmOptions + "-Damtsdesk.startupProbe=queue"
+        Path appLogs = work.resolve("logs-" + kind + "-" + profile.getFileName());
+        pb.environment().put("JAVA_TOOL_OPTIONS", jvmOptions + "-Damtsdesk.logDir=" + appLogs
+                + " -Damtsdesk.startupProbe=queue"
                 + " -Damtsdesk.startupProbe.awaitRooms=" + rooms + " -Damtsdesk.startupProbe.stayMillis="
                 + (3000 + settle.seconds() * 1000L + (settle.fullGc() ? 6000 : 0)));
         Process app = pb.start();
@@ -268,7 +271,7 @@ public final class PackagedSyncBench {
             long enterAt = PackagedApp.value(enter, "epochMillis");
             return new Start(PackagedApp.value(queue, "epochMillis") - enterAt,
                     PackagedApp.value(synced, "epochMillis") - enterAt, cpu, peak,
-                    (int) PackagedApp.value(synced, "decrypted"), settled, afterFullGc);
+                    (int) PackagedApp.value(synced, "decrypted"), settled, afterFullGc, compaction(appLogs));
         } finally {
             PackagedApp.ended(app, 30, reader);
             WorkspaceSeed.deleteTree(profile);
@@ -293,7 +296,8 @@ public final class PackagedSyncBench {
                 + (settle.seconds() > 0 ? "; RSS (VmRSS) " + settle.seconds() + " s after the last room was decrypted"
                         : "")
                 + (settle.fullGc() ? "; then `jcmd PID GC.run` (a full, compacting collection) and RSS 3 s later" : "")
-                + "\n");
+                + "; from the app's own log (its own folder per start): the heap compaction it ran after the catch-up"
+                + " sync, if any (committed heap before → after, the pause)\n");
         images.forEach((kind, image) -> out.append("image ").append(kind).append(": ").append(image)
                 .append(options.get(kind).isEmpty() ? "" : " with " + options.get(kind)).append('\n'));
         out.append('\n');
@@ -321,6 +325,22 @@ public final class PackagedSyncBench {
                 .append(settle.seconds()).append(" s after the last room was decrypted (its last round; NMT adds its own"
                         + " few MB)\n").append(where));
         return out.toString();
+    }
+
+    /**
+     * What the app's log says of its heap compaction after the catch-up sync (HeapCompaction): committed heap before
+     * and after and the pause, or "none" (the heap stayed below the threshold, or an image without it).
+     */
+    private static String compaction(Path appLogs) throws java.io.IOException {
+        Path log = appLogs.resolve("amtsdesk.log");
+        if (!java.nio.file.Files.exists(log)) {
+            return "none (no log)";
+        }
+        try (var lines = java.nio.file.Files.lines(log)) {
+            return lines.filter(line -> line.contains("heap compacted after the catch-up sync: "))
+                    .map(line -> line.substring(line.indexOf(": ", line.indexOf("catch-up sync")) + 2))
+                    .reduce((first, second) -> first + "; " + second).orElse("none");
+        }
     }
 
     /** The median in MB of a reading the starts may not have taken (-1 each): then a dash. */
