@@ -53,4 +53,17 @@ class HeapCompactionTest {
         assertThat(collections).hasValue(0);
         assertThat(outcome.committedAfter()).isEqualTo(HeapCompaction.WORTH_IT_BYTES - 1);
     }
+
+    @Test
+    void theNextCatchUpCompactsAgainOnlyWhenTheHeapGrewAgain() {
+        committed.set(280L << 20);
+        assertThat(compaction.compactIfWorthIt().committedAfter()).isEqualTo(140L << 20);
+
+        committed.set((140L << 20) + HeapCompaction.GROWTH_WORTH_IT_BYTES - 1);
+        assertThat(compaction.compactIfWorthIt().compacted()).as("an unlock's small catch-up on a large heap").isFalse();
+
+        committed.set((140L << 20) + HeapCompaction.GROWTH_WORTH_IT_BYTES);
+        assertThat(compaction.compactIfWorthIt().compacted()).isTrue();
+        assertThat(collections).hasValue(2);
+    }
 }
