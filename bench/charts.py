@@ -193,6 +193,50 @@ def packaged_memory(drawn, results="packaged-startup-queue-memory.txt", modes=PA
     return None
 
 
+# (results file, kind in it, label): the 1,000-room sync with 10,000 cases, settled, by what the image did after it.
+SYNC_MEMORY_KINDS = [("packaged-sync-1000-rooms-compaction-shipped.txt", "stop26", "stop 26 image:\nno compaction"),
+                     ("packaged-sync-1000-rooms-compaction-ratio20.txt", "aot", "compaction,\nMaxHeapFreeRatio 30"),
+                     ("packaged-sync-1000-rooms-compaction-shipped.txt", "aot", "compaction,\nMaxHeapFreeRatio 20\n(shipped)")]
+
+
+def starts_of(text, kind):
+    """(peak, settled) RSS in MB of each start of a kind in a PackagedSyncBench report."""
+    return [(float(peak), float(settled)) for peak, settled in re.findall(
+        r"^" + re.escape(kind) + r" round \d+: .*peak RSS (\d+) MB, settled RSS (\d+) MB", text, re.M)]
+
+
+def sync_memory(drawn, png="packaged-sync-memory-1000.png"):
+    rows = []
+    for results, kind, label in SYNC_MEMORY_KINDS:
+        text = read(results)
+        starts = starts_of(text, kind) if text else []
+        if not starts:
+            return results + " lacks the starts of " + kind
+        rows.append((label, sorted(s[0] for s in starts), sorted(s[1] for s in starts)))
+    fig, ax = plt.subplots(figsize=(7, 3.8))
+    x = range(len(rows))
+    width = 0.38
+    median = lambda values: values[len(values) // 2]
+    first = ax.bar([i - width / 2 for i in x], [median(r[1]) for r in rows], width, color=OTHER,
+                   label="peak RSS during the sync")
+    second = ax.bar([i + width / 2 for i in x], [median(r[2]) for r in rows], width, color=AMTSDESK,
+                    label="RSS 20 s after the last room was decrypted")
+    for i, r in enumerate(rows):  # every start, so that the spread shows beside the median
+        ax.plot([i + width / 2] * len(r[2]), r[2], "k.", markersize=4)
+    label_bars(ax, first)
+    label_bars(ax, second)
+    ax.set_xticks(list(x))
+    ax.set_xticklabels([r[0] for r in rows], fontsize=8)
+    ax.axhline(350, color="#c0392b", linestyle="--", linewidth=1)
+    ax.annotate("goal 350 MB", (len(rows) - 0.5, 350), ha="right", va="bottom", fontsize=8, color="#c0392b")
+    ax.set_ylabel("MB (median; dots: each start)")
+    ax.set_ylim(0, max(max(r[1]) for r in rows) * 1.3)
+    ax.set_title("Packaged app, 10,000 cases, 1,000 rooms synced after being off")
+    ax.legend(fontsize=8, loc="upper left")
+    save(fig, png, drawn)
+    return None
+
+
 def search(drawn):
     text = read("full-text-search.txt")
     if not text:
@@ -288,7 +332,7 @@ def main():
                   lambda drawn: packaged_memory(drawn, "packaged-startup-queue-argon2id.txt", ARGON2ID_MEMORY_MODES,
                                                 "packaged-memory-argon2id.png",
                                                 "Packaged app with 10,000 cases: Argon2id in Java vs native"),
-                  search,
+                  sync_memory, search,
                   store_file, restore, workspace_pulses):
         problem = chart(drawn)
         if problem:
