@@ -227,10 +227,9 @@ def sync_memory(drawn, png="packaged-sync-memory-1000.png"):
     label_bars(ax, second)
     ax.set_xticks(list(x))
     ax.set_xticklabels([r[0] for r in rows], fontsize=8)
-    ax.axhline(350, color="#c0392b", linestyle="--", linewidth=1)
-    ax.annotate("goal 350 MB", (len(rows) - 0.5, 350), ha="right", va="bottom", fontsize=8, color="#c0392b")
+    ax.axhline(350, color="#c0392b", linestyle="--", linewidth=1, label="goal: 350 MB settled")
     ax.set_ylabel("MB (median; dots: each start)")
-    ax.set_ylim(0, max(max(r[1]) for r in rows) * 1.3)
+    ax.set_ylim(0, max(max(r[1]) for r in rows) * 1.5)  # room for the legend above the bars
     ax.set_title("Packaged app, 10,000 cases, 1,000 rooms synced after being off")
     ax.legend(fontsize=8, loc="upper left")
     save(fig, png, drawn)
