@@ -41,6 +41,18 @@ class SyncServiceResilienceTest {
         return HomeserverUrl.parse("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** Runs the loop from token s0, each handled batch's token into {@code handled}, until the session ends; its token. */
+    private static String runUntilEnded(HomeserverUrl url, List<String> handled, SyncListener listener,
+            CountDownLatch ended) throws InterruptedException {
+        Session session = new Session(url, "@amt:l", "DEV", "token");
+        try (SyncService sync = new SyncService(new MatrixClient(url), session, "s0",
+                (response, next) -> handled.add(next), listener)) {
+            sync.start();
+            assertThat(ended.await(30, TimeUnit.SECONDS)).as("session ended reported").isTrue();
+            return sync.since();
+        }
+    }
+
     @AfterEach
     void stop() {
         server.stop(0);
@@ -86,13 +98,7 @@ class SyncServiceResilienceTest {
                 ended.countDown();
             }
         };
-        Session session = new Session(url, "@amt:l", "DEV", "token");
-        try (SyncService sync = new SyncService(new MatrixClient(url), session, "s0",
-                (response, next) -> handled.add(next), listener)) {
-            sync.start();
-            assertThat(ended.await(30, TimeUnit.SECONDS)).as("session ended reported").isTrue();
-            assertThat(sync.since()).isEqualTo("s2");
-        }
+        assertThat(runUntilEnded(url, handled, listener, ended)).isEqualTo("s2");
         assertThat(failures).containsExactly(MatrixFailure.SERVER_ERROR, MatrixFailure.RATE_LIMITED);
         assertThat(endedBecause).containsExactly(MatrixFailure.SESSION_EXPIRED);
         assertThat(recovered.get()).isEqualTo(1);
@@ -132,12 +138,7 @@ class SyncServiceResilienceTest {
                 ended.countDown();
             }
         };
-        Session session = new Session(url, "@amt:l", "DEV", "token");
-        try (SyncService sync = new SyncService(new MatrixClient(url), session, "s0",
-                (response, next) -> handled.add(next), listener)) {
-            sync.start();
-            assertThat(ended.await(30, TimeUnit.SECONDS)).as("session ended reported").isTrue();
-        }
+        runUntilEnded(url, handled, listener, ended);
         assertThat(events).containsExactly("failing", "caught up after [s1]");
     }
 
