@@ -1,10 +1,12 @@
 package de.amtsdesk.bench;
 
+import de.amtsdesk.core.engine.HeapCompaction;
 import de.amtsdesk.e2e.harness.CitizenRoomsOnServer;
 import de.amtsdesk.e2e.harness.RegisteredUser;
 import de.amtsdesk.e2e.harness.SeededWorkstation;
 import de.amtsdesk.e2e.harness.SyncTrainingHomeserver;
 import de.amtsdesk.e2e.harness.SynapseServer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,9 +32,10 @@ import java.util.function.ToLongFunction;
  * ("plain"), and any {@code --also-image=NAME:PATH} (e.g. an image whose cache was trained without the sync path).
  * Options: {@code --rounds=5 --rooms=200 --messages=20 --citizens=4 --cases=500 --no-plain --mode=NAME:JVM-OPTIONS
  * --settle=SECONDS --full-gc-after-settle --out=FILE}. A mode's words of the form {@code NAME=VALUE} (no leading
- * dash) are set in the launcher's environment instead (e.g. {@code --mode=arenas:MALLOC_ARENA_MAX=2}). With {@code --settle} the resident
- * set is read once more that many seconds after the last room was decrypted, untouched meanwhile; for a mode with
- * {@code -XX:NativeMemoryTracking=summary} the report then adds where that memory is (its last round).
+ * dash) are set in the launcher's environment instead (e.g. {@code --mode=arenas:MALLOC_ARENA_MAX=2}). With
+ * {@code --settle} the resident set is read once more that many seconds after the last room was decrypted, untouched
+ * meanwhile; for a mode with {@code -XX:NativeMemoryTracking=summary} the report then adds where that memory is (its
+ * last round).
  */
 public final class PackagedSyncBench {
 
@@ -331,14 +334,15 @@ public final class PackagedSyncBench {
      * What the app's log says of its heap compaction after the catch-up sync (HeapCompaction): committed heap before
      * and after and the pause, or "none" (the heap stayed below the threshold, or an image without it).
      */
-    private static String compaction(Path appLogs) throws java.io.IOException {
+    private static String compaction(Path appLogs) throws IOException {
         Path log = appLogs.resolve("amtsdesk.log");
-        if (!java.nio.file.Files.exists(log)) {
+        if (!Files.exists(log)) {
             return "none (no log)";
         }
-        try (var lines = java.nio.file.Files.lines(log)) {
-            return lines.filter(line -> line.contains("heap compacted after the catch-up sync: "))
-                    .map(line -> line.substring(line.indexOf(": ", line.indexOf("catch-up sync")) + 2))
+        try (var lines = Files.lines(log)) {
+            String marker = HeapCompaction.COMPACTED;
+            return lines.filter(line -> line.contains(marker))
+                    .map(line -> line.substring(line.indexOf(marker) + marker.length()))
                     .reduce((first, second) -> first + "; " + second).orElse("none");
         }
     }

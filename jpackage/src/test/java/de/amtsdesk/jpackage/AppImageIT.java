@@ -106,7 +106,8 @@ class AppImageIT {
 
     /**
      * The launcher starts the JVM with the lean heap (issue 11): G1 that starts small and gives back free heap, and no
-     * upper bound that a large import could run into; an explicit collection stays a full one. The running JVM is asked, not only the file read.
+     * upper bound that a large import could run into; an explicit collection stays a full one. The running JVM is
+     * asked, not only the file read.
      */
     @Test
     void theImageStartsTheJvmWithALeanHeapWithoutAnUpperBound() throws Exception {

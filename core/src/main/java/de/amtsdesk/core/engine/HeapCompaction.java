@@ -27,6 +27,8 @@ public final class HeapCompaction {
     public static final long WORTH_IT_BYTES = 128L << 20;
     /** Growth since the last compaction below which another is not worth its pause. */
     public static final long GROWTH_WORTH_IT_BYTES = 64L << 20;
+    /** How the log line of a compaction begins (the packaged-app benchmark reads it back). */
+    public static final String COMPACTED = "heap compacted after the catch-up sync: ";
     /** Lets the sync's last batch reach the queue before the collection stops the application. */
     static final Duration AFTER_CATCH_UP = Duration.ofSeconds(2);
 
@@ -69,8 +71,7 @@ public final class HeapCompaction {
         long pauseMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         long after = committedHeap.getAsLong();
         lastLeft = after;
-        LOG.info("heap compacted after the catch-up sync: {} → {} MB committed, {} ms", before >> 20, after >> 20,
-                pauseMillis);
+        LOG.info(COMPACTED + "{} → {} MB committed, {} ms", before >> 20, after >> 20, pauseMillis);
         return new Outcome(true, before, after, pauseMillis);
     }
 }
