@@ -179,7 +179,8 @@ pub fn restore_from_backup(
             "{last_failure} ({undecryptable} backed-up room keys could not be decrypted)"
         )));
     }
-    let result = runtime::block_on(session.machine().store().import_room_keys(
+    // The store writes of a restore are background work: on the low-priority runtime's threads.
+    let result = runtime::block_on_background(session.machine().store().import_room_keys(
         keys,
         Some(version),
         |_, _| {},

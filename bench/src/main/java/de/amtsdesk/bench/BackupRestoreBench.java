@@ -170,8 +170,16 @@ public final class BackupRestoreBench {
             });
             double seconds = (System.nanoTime() - start) / 1e9;
             long endMicros = nowMicros();
-            Platform.runLater(scrolling::stop);
             long peakRss = WorkspaceQueueChild.procStatus("VmHWM");
+            // The control: the same window, scrolling on for 20 s after the restore, with nothing in the background.
+            // Pulses over 16 ms here come from the window and the machine (software rendering, two cores, a warmer
+            // JIT than during the restore), not from the restore.
+            Thread.sleep(1_000);
+            long controlStartMicros = nowMicros();
+            Thread.sleep(CONTROL_SECONDS * 1_000L);
+            long controlEndMicros = nowMicros();
+            Platform.runLater(scrolling::stop);
+            List<Double> controlWork = pulses.fxWorkBetween(controlStartMicros, controlEndMicros);
             List<Double> fxPulses = pulses.fxPulsesBetween(startMicros, endMicros);
             List<Double> fxWork = pulses.fxWorkBetween(startMicros, endMicros);
             long over = fxWork.stream().filter(ms -> ms > 16).count();
@@ -181,19 +189,30 @@ public final class BackupRestoreBench {
             report.append(BenchMachine.header(load));
             report.append("synapse: local, SQLite; the backup filled in ").append(String.format(Locale.ROOT,
                     "%.1f s (%d pages of up to 5,000 keys)%n", fillSeconds, pages));
+            List<String> heapOptions = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                    .stream().filter(option -> option.startsWith("-X")).toList();
+            report.append("heap-options: ").append(heapOptions.isEmpty() ? "the JVM's defaults"
+                    : String.join(" ", heapOptions) + " (the app-image's)").append('\n');
             report.append(String.format(Locale.ROOT, "keys-in-backup: %d in %d rooms%n", onServer, rooms));
             report.append(String.format(Locale.ROOT, "keys-imported: %d%n", imported));
             report.append(String.format(Locale.ROOT, "restore-seconds: %.1f (%.0f keys/s; download, decrypt, import"
-                    + " in batches of 2,000 into the encrypted SQLite crypto store)%n", seconds, imported / seconds));
+                    + " in batches of %d into the encrypted SQLite crypto store)%n", seconds, imported / seconds,
+                    heard.isEmpty() ? 0 : heard.getFirst()[0]));
             report.append(String.format(Locale.ROOT, "first-progress-seconds: %.1f (the server's answer begins;"
                     + " %d progress reports)%n", firstProgressNanos.get() / 1e9, heard.size()));
             report.append(String.format(Locale.ROOT, "rss-kb: %d before the window, %d at the restore's start, peak"
-                    + " %d (VmHWM, whole JVM with JavaFX and the heap it grew; default max heap %d MB)%n", rssBefore,
+                    + " %d (VmHWM, whole JVM with JavaFX and the heap it grew; max heap %d MB)%n", rssBefore,
                     rssAtStart, peakRss, Runtime.getRuntime().maxMemory() >> 20));
             report.append("fx-pulses-during-restore: ").append(WorkspaceQueueChild.Interaction.stats(fxPulses))
                     .append('\n');
             report.append("fx-work-during-restore (without waiting for the software renderer): ")
                     .append(WorkspaceQueueChild.Interaction.stats(fxWork)).append('\n');
+            report.append(String.format(Locale.ROOT, "fx-work-without-restore (control: the same window scrolling %d s"
+                    + " after the restore): ", CONTROL_SECONDS))
+                    .append(WorkspaceQueueChild.Interaction.stats(controlWork)).append('\n');
+            report.append("gc-pauses-during-restore (stop-the-world, ms): ")
+                    .append(WorkspaceQueueChild.Interaction.stats(pulses.gcPausesBetween(startMicros, endMicros)))
+                    .append('\n');
             report.append("slow-phases-during-restore (longest of each phase in pulses with over 16 ms of FX work; "
                     + "gc-pause-inside = stop-the-world GC time within a phase): ")
                     .append(pulses.slowPhasesBetween(startMicros, endMicros)).append('\n');
@@ -202,6 +221,9 @@ public final class BackupRestoreBench {
             return report.toString();
         }
     }
+
+    /** How long the window is watched after the restore, as the control. */
+    private static final int CONTROL_SECONDS = 20;
 
     /** A small window like the caseworker's while the restore runs: the progress bar, and a list being scrolled. */
     private static Timeline window(KeyBackupViewModel progress) {

@@ -379,6 +379,18 @@ public final class WorkspaceQueueChild {
             return worst;
         }
 
+        /** The stop-the-world GC pauses (ms) that began between the two instants (epoch microseconds). */
+        List<Double> gcPausesBetween(long fromMicros, long toMicros) {
+            List<Double> out = new ArrayList<>();
+            for (Instant[] pause : gcPauses) {
+                long start = pause[0].getEpochSecond() * 1_000_000 + pause[0].getNano() / 1000;
+                if (start >= fromMicros && start < toMicros) {
+                    out.add(java.time.Duration.between(pause[0], pause[1]).toNanos() / 1e6);
+                }
+            }
+            return out;
+        }
+
         /** Milliseconds of stop-the-world GC pauses that fall inside [from, to). */
         double gcPauseWithin(Instant from, Instant to) {
             double millis = 0;

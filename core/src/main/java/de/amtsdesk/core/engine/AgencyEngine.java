@@ -189,10 +189,13 @@ public final class AgencyEngine implements Conversations, AutoCloseable {
 
     /** As {@link #restoreKeyBackup(String)}, telling {@code progress} after each batch of keys. */
     public int restoreKeyBackup(String recoveryKey, KeyRestoreProgress progress) throws MatrixException {
-        int imported = keyBackup.restore(recoveryKey, progress);
-        roomsChanged(decryptor.retry(store.allUndecryptable(
-                directory.summaries().stream().map(de.amtsdesk.core.matrix.RoomSummary::roomId).toList())));
-        return imported;
+        // Minutes of decrypting and storing: on a low-priority thread, so the window keeps its frames meanwhile.
+        return LowPriorityWork.call("amtsdesk-key-restore", () -> {
+            int imported = keyBackup.restore(recoveryKey, progress);
+            roomsChanged(decryptor.retry(store.allUndecryptable(
+                    directory.summaries().stream().map(de.amtsdesk.core.matrix.RoomSummary::roomId).toList())));
+            return imported;
+        });
     }
 
     public RoomDirectory directory() {

@@ -33,15 +33,25 @@ class BackupImportTest {
             ObjectNode answer = (ObjectNode) JSON.readTree(first.backupRoomKeys().orElseThrow().bodyJson());
             // Fields the spec does not name (and a room's own extra fields) are skipped, not refused.
             answer.put("etag", "5");
-            ((ObjectNode) answer.path("rooms").path("!raum0:amt.example")).putObject("future").put("x", 1);
+            ObjectNode firstRoom = (ObjectNode) answer.path("rooms").path("!raum0:amt.example");
+            firstRoom.putObject("future").put("x", 1);
+            // The first room gets two more sessions (copies of other rooms' keys filed under it), so its three
+            // sessions straddle the first two batches of two.
+            ObjectNode firstRoomSessions = (ObjectNode) firstRoom.path("sessions");
+            for (String other : List.of("!raum1:amt.example", "!raum2:amt.example")) {
+                answer.path("rooms").path(other).path("sessions").properties()
+                        .forEach(session -> firstRoomSessions.set(session.getKey(), session.getValue()));
+            }
+            assertThat(firstRoomSessions.size()).isEqualTo(3);
             List<long[]> heard = new ArrayList<>();
 
-            BackupImport restore = new BackupImport(second, recoveryKey, "1", 5,
+            BackupImport restore = new BackupImport(second, recoveryKey, "1", 7,
                     (read, total) -> heard.add(new long[] {read, total}), 2);
             int imported = restore.readAll(stream(answer.toString()));
 
-            assertThat(imported).isEqualTo(5);
-            assertThat(heard).extracting(p -> p[0] + "/" + p[1]).containsExactly("2/5", "4/5", "5/5");
+            assertThat(imported).isEqualTo(7);
+            assertThat(heard).extracting(p -> p[0] + "/" + p[1]).containsExactly("2/7", "4/7", "6/7", "7/7");
+            assertThat(second.roomKeyCounts().total()).as("all seven keys are in the store").isEqualTo(7);
             for (var room : encrypted.entrySet()) {
                 String clear = second.decryptRoomEvent(room.getKey(), event(room.getKey(), room.getValue()))
                         .clearEventJson();
