@@ -28,13 +28,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -262,9 +264,9 @@ public final class WorkspaceQueueChild {
 
     /** The QueueViewModel's UI executor: Platform.runLater, timing each task on the FX thread. */
     static final class TimedUi implements java.util.concurrent.Executor {
-        final List<double[]> tasks = new CopyOnWriteArrayList<>(); // {startEpochMicros, millis}
+        final Queue<double[]> tasks = new ConcurrentLinkedQueue<>(); // {startEpochMicros, millis}
         volatile String activity = "start";
-        final Map<String, List<Double>> byActivity = new ConcurrentHashMap<>();
+        final Map<String, Collection<Double>> byActivity = new ConcurrentHashMap<>();
 
         @Override
         public void execute(Runnable command) {
@@ -274,12 +276,13 @@ public final class WorkspaceQueueChild {
                 mark("rowsApplied");
                 double millis = (System.nanoTime() - start) / 1e6;
                 tasks.add(new double[] {System.currentTimeMillis(), millis});
-                byActivity.computeIfAbsent(activity, a -> new CopyOnWriteArrayList<>()).add(millis);
+                byActivity.computeIfAbsent(activity, a -> new ConcurrentLinkedQueue<>()).add(millis);
             });
         }
 
         double firstMillis() {
-            return tasks.isEmpty() ? -1 : tasks.getFirst()[1];
+            double[] first = tasks.peek();
+            return first == null ? -1 : first[1];
         }
     }
 
@@ -288,10 +291,10 @@ public final class WorkspaceQueueChild {
         record Phase(int pulseId, String name, boolean fxThread, Instant start, Instant end, String thread) {
         }
 
-        final List<Phase> phases = new CopyOnWriteArrayList<>();
-        final List<Instant[]> inputs = new CopyOnWriteArrayList<>();
+        final Queue<Phase> phases = new ConcurrentLinkedQueue<>();
+        final Queue<Instant[]> inputs = new ConcurrentLinkedQueue<>();
         /** Stop-the-world GC pauses: a pulse that overlaps one was stopped, not busy. */
-        final List<Instant[]> gcPauses = new CopyOnWriteArrayList<>();
+        final Queue<Instant[]> gcPauses = new ConcurrentLinkedQueue<>();
         private final RecordingStream stream;
 
         private Pulses(RecordingStream stream) {
@@ -439,8 +442,8 @@ public final class WorkspaceQueueChild {
         private final Pulses pulses;
         private final ListView<QueueEntry> list;
         private final List<Object[]> windows = new ArrayList<>(); // {activity, Instant start, Instant end}
-        private final Map<String, List<Double>> actionMillis = new ConcurrentHashMap<>();
-        private final Map<String, List<Double>> frameGaps = new ConcurrentHashMap<>();
+        private final Map<String, Collection<Double>> actionMillis = new ConcurrentHashMap<>();
+        private final Map<String, Collection<Double>> frameGaps = new ConcurrentHashMap<>();
         private volatile String activity = "idle";
         private final boolean quick;
 
@@ -460,7 +463,7 @@ public final class WorkspaceQueueChild {
                 @Override
                 public void handle(long now) {
                     if (last[0] != 0) {
-                        frameGaps.computeIfAbsent(activity, a -> new CopyOnWriteArrayList<>())
+                        frameGaps.computeIfAbsent(activity, a -> new ConcurrentLinkedQueue<>())
                                 .add((now - last[0]) / 1e6);
                     }
                     last[0] = now;
@@ -567,7 +570,7 @@ public final class WorkspaceQueueChild {
             fx(() -> {
                 long start = System.nanoTime();
                 input.run();
-                actionMillis.computeIfAbsent(now, a -> new CopyOnWriteArrayList<>())
+                actionMillis.computeIfAbsent(now, a -> new ConcurrentLinkedQueue<>())
                         .add((System.nanoTime() - start) / 1e6);
             });
         }
@@ -667,7 +670,7 @@ public final class WorkspaceQueueChild {
         }
 
         /** "n=… over16=… max=… p99=… median=… total=…" (total: the FX time of the whole window, in ms) */
-        static String stats(List<Double> values) {
+        static String stats(Collection<Double> values) {
             if (values.isEmpty()) {
                 return "n=0";
             }
