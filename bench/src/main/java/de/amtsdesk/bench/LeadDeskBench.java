@@ -348,7 +348,8 @@ public final class LeadDeskBench {
     }
 
     private static long micros() {
-        return WorkspaceQueueChild.Pulses.epochMicros(Instant.now());
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
     }
 
     private static void awaitTrue(Supplier<Boolean> condition, String failure) throws Exception {
