@@ -279,7 +279,6 @@ public final class BackupRestoreBench {
     }
 
     private static long nowMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+        return WorkspaceQueueChild.Pulses.epochMicros(Instant.now());
     }
 }

@@ -348,8 +348,7 @@ public final class LeadDeskBench {
     }
 
     private static long micros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+        return WorkspaceQueueChild.Pulses.epochMicros(Instant.now());
     }
 
     private static void awaitTrue(Supplier<Boolean> condition, String failure) throws Exception {

@@ -343,7 +343,7 @@ public final class WorkspaceQueueChild {
             }
             List<Double> out = new ArrayList<>();
             for (Instant[] span : byPulse.values()) {
-                long start = span[0].getEpochSecond() * 1_000_000 + span[0].getNano() / 1000;
+                long start = epochMicros(span[0]);
                 if (start >= fromMicros && start < toMicros) {
                     out.add(java.time.Duration.between(span[0], span[1]).toNanos() / 1e6);
                 }
@@ -366,7 +366,7 @@ public final class WorkspaceQueueChild {
                 if (first == null) {
                     continue;
                 }
-                long start = first.getEpochSecond() * 1_000_000 + first.getNano() / 1000;
+                long start = epochMicros(first);
                 double work = pulse.stream().filter(p -> p.fxThread()
                         && !p.name().startsWith("Waiting for previous rendering"))
                         .mapToDouble(p -> java.time.Duration.between(p.start(), p.end()).toNanos() / 1e6).sum();
@@ -382,11 +382,16 @@ public final class WorkspaceQueueChild {
             return worst;
         }
 
+        /** The instant in microseconds since the epoch, the unit the windows of these reports are given in. */
+        static long epochMicros(Instant instant) {
+            return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1000;
+        }
+
         /** The stop-the-world GC pauses (ms) that began between the two instants (epoch microseconds). */
         List<Double> gcPausesBetween(long fromMicros, long toMicros) {
             List<Double> out = new ArrayList<>();
             for (Instant[] pause : gcPauses) {
-                long start = pause[0].getEpochSecond() * 1_000_000 + pause[0].getNano() / 1000;
+                long start = epochMicros(pause[0]);
                 if (start >= fromMicros && start < toMicros) {
                     out.add(java.time.Duration.between(pause[0], pause[1]).toNanos() / 1e6);
                 }
@@ -418,7 +423,7 @@ public final class WorkspaceQueueChild {
                 if (!p.fxThread()) {
                     continue;
                 }
-                long start = p.start().getEpochSecond() * 1_000_000 + p.start().getNano() / 1000;
+                long start = epochMicros(p.start());
                 double work = p.name().startsWith("Waiting for previous rendering") ? 0
                         : java.time.Duration.between(p.start(), p.end()).toNanos() / 1e6;
                 byPulse.merge(p.pulseId(), new double[] {start, work},

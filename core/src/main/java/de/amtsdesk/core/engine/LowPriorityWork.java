@@ -4,6 +4,7 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -102,7 +103,7 @@ final class LowPriorityWork {
     private record LinuxCalls(MethodHandle gettid, MethodHandle getpriority, MethodHandle setpriority) {
 
         static Optional<LinuxCalls> find() {
-            if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+            if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
                 return Optional.empty();
             }
             try {
