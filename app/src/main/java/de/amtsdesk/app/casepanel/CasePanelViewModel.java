@@ -156,9 +156,10 @@ public final class CasePanelViewModel {
         canTakeOver.set(!c.isAssignedTo(desk.me()) && !c.isClosed());
         // ADR 0014: on a colleague's case only they or a lead change the status; the fold would refuse it anyway.
         boolean mayChange = Ownership.mayChangeStatus(desk, c);
-        statusAllowed.set(mayChange);
+        // The reason first: the label shows as soon as statusAllowed turns false, and must never show empty.
         statusReason.set(mayChange ? "" : text.get("case.status.notYours",
                 desk.book().staffRoom().displayName(c.assignee())));
+        statusAllowed.set(mayChange);
         transitions.setAll(allowedTransitions(c));
         sla.setAll(slaRows(c, clock.instant()));
         tags.setAll(c.tags());

@@ -64,6 +64,31 @@ class LeadOwnershipCasePanelTest {
     }
 
     /**
+     * The reason label is shown by a binding to "status not allowed": whoever sees that turn false must already find
+     * the reason set (an end-to-end test once read an empty hint there).
+     */
+    @Test
+    void theReasonIsSetBeforeTheStatusControlsTurnOff() {
+        FoldDesk desk = new FoldDesk(FoldDesk.ANNA);
+        String id = desk.newCase("@erika:bund.example", "Erika", "housing.wohngeld.apply");
+        desk.apply(FoldDesk.LEAD, OutgoingStaffEvents.assign(id, FoldDesk.ANNA));
+        CasePanelViewModel panel = panel(desk);
+        panel.show(id);
+        assertThat(panel.statusAllowedProperty().get()).isTrue();
+        List<String> reasonsSeen = new java.util.ArrayList<>();
+        panel.statusAllowedProperty().addListener((o, was, allowed) -> {
+            if (!allowed) {
+                reasonsSeen.add(panel.statusReasonProperty().get());
+            }
+        });
+
+        desk.apply(FoldDesk.LEAD, OutgoingStaffEvents.assign(id, FoldDesk.BEN));
+        panel.show(id);
+
+        assertThat(reasonsSeen).singleElement().asString().startsWith("Den Status ändert nur Ben Bearbeiter");
+    }
+
+    /**
      * The lead gives Anna's case to Ben while Anna changes its status, before her panel has heard of it: the change
      * goes out, the fold refuses it, and the panel says so (it used to keep saying "sent" for ever).
      */
