@@ -131,16 +131,18 @@ struct RoomKeysResponse {
     rooms: BTreeMap<OwnedRoomId, RoomKeyBackup>,
 }
 
-/// Decrypts the room keys of a backup download and imports them; returns how many were new.
+/// Decrypts the room keys of a backup download (its UTF-8 JSON) and imports them; returns how many were new.
+/// Bytes, not a Java string: the host hands over batches of a 70 MB download, and a string per batch
+/// was garbage the collector stopped the UI for (issue 11).
 pub fn restore_from_backup(
     session: &Session,
     recovery_key: &str,
     version: &str,
-    room_keys_json: &str,
+    room_keys_json: &[u8],
 ) -> NativeResult<usize> {
     check_version(version)?;
     let key = parse_recovery_key(recovery_key)?;
-    let response: RoomKeysResponse = serde_json::from_str(room_keys_json).map_err(|error| {
+    let response: RoomKeysResponse = serde_json::from_slice(room_keys_json).map_err(|error| {
         NativeError::invalid_argument(format!(
             "roomKeysResponseJson is not a /room_keys/keys response: {error}"
         ))

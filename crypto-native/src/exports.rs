@@ -508,6 +508,29 @@ pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_roomKeyCounts<'local
     })
 }
 
+/// The first `length` bytes of a Java array, copied once into native memory (no Java object made).
+fn java_bytes_prefix(
+    env: &mut JNIEnv<'_>,
+    value: &JByteArray<'_>,
+    length: jint,
+    parameter: &str,
+) -> NativeResult<Vec<u8>> {
+    if value.is_null() {
+        return Err(NativeError::invalid_argument(format!(
+            "{parameter} must not be null"
+        )));
+    }
+    let available = env.get_array_length(value)?;
+    if length < 0 || length > available {
+        return Err(NativeError::invalid_argument(format!(
+            "{parameter}: length {length} outside 0..={available}"
+        )));
+    }
+    let mut bytes = vec![0i8; length as usize];
+    env.get_byte_array_region(value, 0, &mut bytes)?;
+    Ok(bytes.into_iter().map(|byte| byte as u8).collect())
+}
+
 #[no_mangle]
 pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_restoreFromBackup<'local>(
     mut env: JNIEnv<'local>,
@@ -515,12 +538,13 @@ pub extern "system" fn Java_de_amtsdesk_crypto_CryptoNative_restoreFromBackup<'l
     handle: jlong,
     recovery_key: JString<'local>,
     version: JString<'local>,
-    room_keys_json: JString<'local>,
+    room_keys_utf8: JByteArray<'local>,
+    length: jint,
 ) -> jint {
     entry(&mut env, "restoreFromBackup", |env| {
         let recovery_key = java_string(env, &recovery_key, "recoveryKey")?;
         let version = java_string(env, &version, "version")?;
-        let room_keys = java_string(env, &room_keys_json, "roomKeysResponseJson")?;
+        let room_keys = java_bytes_prefix(env, &room_keys_utf8, length, "roomKeysResponseUtf8")?;
         let imported = with_session(handle, |session| {
             backup::restore_from_backup(session, &recovery_key, &version, &room_keys)
         })?;

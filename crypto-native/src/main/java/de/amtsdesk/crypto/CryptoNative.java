@@ -84,7 +84,9 @@ final class CryptoNative {
     /** {total room keys, backed up to the active version}. */
     static native long[] roomKeyCounts(long machineHandle);
 
-    static native int restoreFromBackup(long machineHandle, String recoveryKey, String version, String roomKeysResponseJson);
+    /** {@code roomKeysResponseUtf8[0, length)} is the JSON; the array may be a larger, reused buffer. */
+    static native int restoreFromBackup(long machineHandle, String recoveryKey, String version,
+            byte[] roomKeysResponseUtf8, int length);
 
     static native String exportRoomKeys(long machineHandle, String passphrase);
 

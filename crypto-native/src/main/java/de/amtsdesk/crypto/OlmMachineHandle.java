@@ -1,6 +1,7 @@
 package de.amtsdesk.crypto;
 
 import java.lang.ref.Cleaner;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -391,10 +392,21 @@ public final class OlmMachineHandle implements AutoCloseable {
      *     recovery key"; keys that fail to decrypt while others succeed are skipped
      */
     public int restoreFromBackup(String recoveryKey, String version, String roomKeysResponseJson) {
+        Objects.requireNonNull(roomKeysResponseJson, "roomKeysResponseJson");
+        byte[] utf8 = roomKeysResponseJson.getBytes(StandardCharsets.UTF_8);
+        return restoreFromBackup(recoveryKey, version, utf8, utf8.length);
+    }
+
+    /**
+     * As {@link #restoreFromBackup(String, String, String)}, with the response as the first {@code length} bytes of
+     * {@code utf8} (UTF-8 JSON): a restore hands over batches from one reused buffer, which makes no garbage per batch.
+     */
+    public int restoreFromBackup(String recoveryKey, String version, byte[] utf8, int length) {
         Objects.requireNonNull(recoveryKey, "recoveryKey");
         Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(roomKeysResponseJson, "roomKeysResponseJson");
-        return withHandle(handle -> CryptoNative.restoreFromBackup(handle, recoveryKey, version, roomKeysResponseJson));
+        Objects.requireNonNull(utf8, "utf8");
+        Objects.checkFromIndexSize(0, length, utf8.length);
+        return withHandle(handle -> CryptoNative.restoreFromBackup(handle, recoveryKey, version, utf8, length));
     }
 
     /**

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,30 @@ class BackupTest {
 
             alice.markRequestAsSent(request.requestId(), OutgoingRequest.Type.KEYS_BACKUP, "{\"etag\":\"1\",\"count\":1}");
             assertThat(alice.backupRoomKeys()).isEmpty();
+        }
+    }
+
+    /** A restore hands batches over from one reused buffer: only its first {@code length} bytes are the JSON. */
+    @Test
+    void aBackupIsRestoredFromThePrefixOfALargerBuffer() {
+        try (OlmMachineHandle alice = OlmMachineHandle.createInMemory(ALICE, "ALICEDEVICE");
+                OlmMachineHandle restored = OlmMachineHandle.createInMemory(ALICE, "RESTOREDDEVICE")) {
+            BackupCreation backup = alice.createBackup();
+            alice.enableBackup("3", backup.recoveryKey());
+            alice.shareRoomKey(ROOM, List.of(ALICE));
+            String content = alice.encryptRoomEvent(ROOM, "m.room.message", TestEvents.textContent("aus dem Puffer"));
+            byte[] body = alice.backupRoomKeys().orElseThrow().bodyJson().getBytes(StandardCharsets.UTF_8);
+            byte[] buffer = Arrays.copyOf(body, body.length + 64);
+            Arrays.fill(buffer, body.length, buffer.length, (byte) '}'); // a stale tail that is not JSON
+
+            assertThatThrownBy(() -> restored.restoreFromBackup(backup.recoveryKey(), "3", buffer, buffer.length + 1))
+                    .isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> restored.restoreFromBackup(backup.recoveryKey(), "3", buffer, buffer.length))
+                    .isExactlyInstanceOf(CryptoNativeException.class)
+                    .hasMessageContaining("roomKeysResponseJson");
+            assertThat(restored.restoreFromBackup(backup.recoveryKey(), "3", buffer, body.length)).isEqualTo(1);
+            DecryptedEvent decrypted = restored.decryptRoomEvent(ROOM, TestEvents.roomEvent(content, ALICE, "$p", ROOM));
+            assertThat(TestEvents.bodyOf(decrypted)).isEqualTo("aus dem Puffer");
         }
     }
 

@@ -1,5 +1,6 @@
 package de.amtsdesk.core.engine;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -7,7 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import de.amtsdesk.core.matrix.MatrixException;
 import de.amtsdesk.core.matrix.MatrixFailure;
 import de.amtsdesk.crypto.OlmMachineHandle;
-import java.io.CharArrayWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -16,9 +17,10 @@ import java.io.InputStream;
  * {@link KeyBackup#RESTORE_BATCH} keys (a batch read is imported even if the answer breaks off later) ({@code {"rooms":{room:{"sessions":{id:data}}}}}, as the spec defines it).
  * Fields the spec does not name are skipped. One instance per restore.
  *
- * <p>Each session's data is copied token by token into the batch's JSON text (one reused buffer), not built as a
- * tree of small objects, and session IDs are not canonicalised: with both, the garbage collector stopped the window
- * 4-5 instead of 12-27 times during a restore of 100,000 keys (issue 11: no FX pulse > 16 ms; BackupRestoreBench).
+ * <p>Each session's data is copied token by token into the batch's UTF-8 JSON (one reused buffer, handed to the
+ * native side as bytes), not built as a tree of small objects or a string per batch, and session IDs are not
+ * canonicalised: each of these was garbage that made the collector stop the window during a restore of 100,000 keys
+ * (issue 11: no FX pulse > 16 ms; BackupRestoreBench).
  */
 final class BackupImport {
 
@@ -35,8 +37,8 @@ final class BackupImport {
     private final long total;
     private final KeyRestoreProgress progress;
     private final int batchSize;
-    /** The current batch's JSON text, reused from batch to batch. */
-    private final CharArrayWriter batchText = new CharArrayWriter(1 << 20);
+    /** The current batch's UTF-8 JSON, reused from batch to batch. */
+    private final BatchBuffer batchText = new BatchBuffer();
     private JsonGenerator batch;
     /** The room whose {@code sessions} object is open in the current batch, or null. */
     private String openRoom;
@@ -119,7 +121,7 @@ final class BackupImport {
     private void openRoomInBatch(String roomId) throws IOException {
         if (batch == null) {
             batchText.reset();
-            batch = JSON.createGenerator(batchText);
+            batch = JSON.createGenerator(batchText, JsonEncoding.UTF8);
             batch.writeStartObject();
             batch.writeObjectFieldStart("rooms");
         }
@@ -149,7 +151,7 @@ final class BackupImport {
         batch.writeEndObject();
         batch.close();
         batch = null;
-        imported += machine.restoreFromBackup(backupKey, version, batchText.toString());
+        imported += batchText.restoreInto(machine, backupKey, version);
         read += inBatch;
         inBatch = 0;
         progress.update(read, Math.max(total, read));
@@ -159,6 +161,18 @@ final class BackupImport {
         if (actual != wanted) {
             throw new MatrixException(MatrixFailure.MALFORMED_RESPONSE, "key backup answer has " + actual
                     + " where " + wanted + " belongs", "room_keys");
+        }
+    }
+
+    /** A byte buffer whose contents go to the native side without a copy on the Java heap. */
+    private static final class BatchBuffer extends ByteArrayOutputStream {
+
+        BatchBuffer() {
+            super(1 << 21);
+        }
+
+        int restoreInto(OlmMachineHandle machine, String backupKey, String version) {
+            return machine.restoreFromBackup(backupKey, version, buf, count);
         }
     }
 }
