@@ -14,12 +14,18 @@ use crate::{
 };
 use zeroize::Zeroizing;
 
-fn java_string(env: &mut JNIEnv<'_>, value: &JString<'_>, parameter: &str) -> NativeResult<String> {
-    if value.is_null() {
+/// A Java argument that must be there: `null` is the caller's mistake, reported with the parameter's name.
+fn non_null(is_null: bool, parameter: &str) -> NativeResult<()> {
+    if is_null {
         return Err(NativeError::invalid_argument(format!(
             "{parameter} must not be null"
         )));
     }
+    Ok(())
+}
+
+fn java_string(env: &mut JNIEnv<'_>, value: &JString<'_>, parameter: &str) -> NativeResult<String> {
+    non_null(value.is_null(), parameter)?;
     Ok(env.get_string(value)?.into())
 }
 
@@ -32,11 +38,7 @@ fn java_bytes(
     value: &JByteArray<'_>,
     parameter: &str,
 ) -> NativeResult<Vec<u8>> {
-    if value.is_null() {
-        return Err(NativeError::invalid_argument(format!(
-            "{parameter} must not be null"
-        )));
-    }
+    non_null(value.is_null(), parameter)?;
     Ok(env.convert_byte_array(value)?)
 }
 
@@ -45,11 +47,7 @@ fn java_string_array(
     value: &JObjectArray<'_>,
     parameter: &str,
 ) -> NativeResult<Vec<String>> {
-    if value.is_null() {
-        return Err(NativeError::invalid_argument(format!(
-            "{parameter} must not be null"
-        )));
-    }
+    non_null(value.is_null(), parameter)?;
     let length = env.get_array_length(value)?;
     let mut strings = Vec::with_capacity(length as usize);
     for index in 0..length {
@@ -515,11 +513,7 @@ fn java_bytes_prefix(
     length: jint,
     parameter: &str,
 ) -> NativeResult<Vec<u8>> {
-    if value.is_null() {
-        return Err(NativeError::invalid_argument(format!(
-            "{parameter} must not be null"
-        )));
-    }
+    non_null(value.is_null(), parameter)?;
     let available = env.get_array_length(value)?;
     if length < 0 || length > available {
         return Err(NativeError::invalid_argument(format!(

@@ -60,11 +60,10 @@ class BackupTest {
     void aBackupIsRestoredFromThePrefixOfALargerBuffer() {
         try (OlmMachineHandle alice = OlmMachineHandle.createInMemory(ALICE, "ALICEDEVICE");
                 OlmMachineHandle restored = OlmMachineHandle.createInMemory(ALICE, "RESTOREDDEVICE")) {
-            BackupCreation backup = alice.createBackup();
-            alice.enableBackup("3", backup.recoveryKey());
-            alice.shareRoomKey(ROOM, List.of(ALICE));
-            String content = alice.encryptRoomEvent(ROOM, "m.room.message", TestEvents.textContent("aus dem Puffer"));
-            byte[] body = alice.backupRoomKeys().orElseThrow().bodyJson().getBytes(StandardCharsets.UTF_8);
+            BackedUp backedUp = backUpOneRoomKey(alice, "3", "aus dem Puffer");
+            BackupCreation backup = backedUp.backup();
+            String content = backedUp.content();
+            byte[] body = backedUp.body().getBytes(StandardCharsets.UTF_8);
             byte[] buffer = Arrays.copyOf(body, body.length + 64);
             Arrays.fill(buffer, body.length, buffer.length, (byte) '}'); // a stale tail that is not JSON
 
@@ -83,10 +82,9 @@ class BackupTest {
     void aWrongOrInvalidRecoveryKeyIsReportedClearly() {
         try (OlmMachineHandle alice = OlmMachineHandle.createInMemory(ALICE, "ALICEDEVICE");
                 OlmMachineHandle other = OlmMachineHandle.createInMemory(ALICE, "OTHERDEVICE")) {
-            BackupCreation backup = alice.createBackup();
-            alice.enableBackup("7", backup.recoveryKey());
-            alice.shareRoomKey(ROOM, List.of(ALICE));
-            String body = alice.backupRoomKeys().orElseThrow().bodyJson();
+            BackedUp backedUp = backUpOneRoomKey(alice, "7", "egal");
+            BackupCreation backup = backedUp.backup();
+            String body = backedUp.body();
             String someOtherKey = other.createBackup().recoveryKey();
 
             assertThatThrownBy(() -> other.restoreFromBackup(someOtherKey, "7", body))
@@ -118,5 +116,17 @@ class BackupTest {
             assertThat(request).isPresent();
             assertThat(request.get().path()).endsWith("?version=3");
         }
+    }
+
+    /** A backup of one room key: the backup, an event encrypted with that key, and the upload's body. */
+    private record BackedUp(BackupCreation backup, String content, String body) {
+    }
+
+    private static BackedUp backUpOneRoomKey(OlmMachineHandle machine, String version, String text) {
+        BackupCreation backup = machine.createBackup();
+        machine.enableBackup(version, backup.recoveryKey());
+        machine.shareRoomKey(ROOM, List.of(ALICE));
+        String content = machine.encryptRoomEvent(ROOM, "m.room.message", TestEvents.textContent(text));
+        return new BackedUp(backup, content, machine.backupRoomKeys().orElseThrow().bodyJson());
     }
 }
