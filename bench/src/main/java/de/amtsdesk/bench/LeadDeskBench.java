@@ -3,6 +3,7 @@ package de.amtsdesk.bench;
 import de.amtsdesk.app.ViewLoader;
 import de.amtsdesk.app.lead.LeadDesk;
 import de.amtsdesk.app.lead.LeadDeskView;
+import de.amtsdesk.app.Line;
 import de.amtsdesk.app.lead.WorkloadRow;
 import de.amtsdesk.app.workspace.CaseBookFanOut;
 import de.amtsdesk.app.workspace.CaseDesk;
@@ -281,7 +282,7 @@ public final class LeadDeskBench {
             }
         }
         return table instanceof javafx.scene.control.TableView<?> t && !t.getItems().isEmpty()
-                && t.getItems().getFirst() instanceof WorkloadRow;
+                && t.getItems().getFirst() instanceof Line<?> line && line.row() instanceof WorkloadRow;
     }
 
     /** 100 caseworkers with capacities and competences, 50,000 cases over six weeks: typed, assigned, closed. */

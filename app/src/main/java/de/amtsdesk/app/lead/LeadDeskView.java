@@ -1,12 +1,13 @@
 package de.amtsdesk.app.lead;
 
+import de.amtsdesk.app.FollowingRow;
+import de.amtsdesk.app.Line;
 import de.amtsdesk.app.StyleClasses;
 import de.amtsdesk.app.UniformRows;
 import de.amtsdesk.core.i18n.Translations;
 import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -16,7 +17,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -48,14 +48,14 @@ public final class LeadDeskView {
     @FXML private Button assignButton;
     @FXML private WorkloadChart workloadChart;
     @FXML private Label workloadLabel;
-    @FXML private TableView<WorkloadRow> workloadTable;
-    @FXML private TableColumn<WorkloadRow, String> nameColumn;
-    @FXML private TableColumn<WorkloadRow, Number> openColumn;
-    @FXML private TableColumn<WorkloadRow, Number> overdueColumn;
-    @FXML private TableColumn<WorkloadRow, Number> dueTodayColumn;
-    @FXML private TableColumn<WorkloadRow, String> capacityColumn;
-    @FXML private TableColumn<WorkloadRow, String> stateColumn;
-    @FXML private TableColumn<WorkloadRow, String> nextColumn;
+    @FXML private TableView<Line<WorkloadRow>> workloadTable;
+    @FXML private TableColumn<Line<WorkloadRow>, String> nameColumn;
+    @FXML private TableColumn<Line<WorkloadRow>, Number> openColumn;
+    @FXML private TableColumn<Line<WorkloadRow>, Number> overdueColumn;
+    @FXML private TableColumn<Line<WorkloadRow>, Number> dueTodayColumn;
+    @FXML private TableColumn<Line<WorkloadRow>, String> capacityColumn;
+    @FXML private TableColumn<Line<WorkloadRow>, String> stateColumn;
+    @FXML private TableColumn<Line<WorkloadRow>, String> nextColumn;
     @FXML private Label resultLabel;
     @FXML private StackPane slaPane;
 
@@ -104,18 +104,22 @@ public final class LeadDeskView {
                 openAssignPicker();
             }
         });
-        nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
-        openColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().open()));
-        overdueColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().overdue()));
-        dueTodayColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().dueToday()));
-        capacityColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().capacityText()));
-        stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().state()));
-        nextColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().nextCase()));
-        workloadTable.setItems(viewModel.workload());
+        // Each cell follows its line's row: a sync batch that changes one person's numbers updates that row's cells.
+        nameColumn.setCellValueFactory(c -> c.getValue().rowProperty().map(WorkloadRow::name));
+        openColumn.setCellValueFactory(c -> c.getValue().rowProperty().map(r -> (Number) r.open()));
+        overdueColumn.setCellValueFactory(c -> c.getValue().rowProperty().map(r -> (Number) r.overdue()));
+        dueTodayColumn.setCellValueFactory(c -> c.getValue().rowProperty().map(r -> (Number) r.dueToday()));
+        capacityColumn.setCellValueFactory(c -> c.getValue().rowProperty().map(WorkloadRow::capacityText));
+        stateColumn.setCellValueFactory(c -> c.getValue().rowProperty().map(WorkloadRow::state));
+        nextColumn.setCellValueFactory(c -> c.getValue().rowProperty().map(WorkloadRow::nextCase));
+        workloadTable.setItems(viewModel.workloadLines());
         workloadTable.setRowFactory(t -> new DropRow());
         workloadChart.setSeriesNames(List.of(text.get("lead.series.overdue"), text.get("lead.series.dueToday"),
                 text.get("lead.series.other"), text.get("lead.series.free")));
-        viewModel.appliedProperty().addListener((obs, old, now) -> showInChart());
+        viewModel.appliedProperty().addListener((obs, old, now) -> {
+            showInChart();
+            keepSorted();
+        });
         showInChart();
         slaPane.getChildren().setAll(slaReport);
         active = shown.and(root.sceneProperty().isNotNull());
@@ -144,6 +148,16 @@ public final class LeadDeskView {
                         .toList());
     }
 
+    /**
+     * A table the lead sorted (say by "overdue") stays sorted as the numbers change. Lines change in place, which the
+     * table does not notice, so it sorts again here, once per applied projection, and only when a sort is chosen.
+     */
+    private void keepSorted() {
+        if (!workloadTable.getSortOrder().isEmpty()) {
+            workloadTable.sort();
+        }
+    }
+
     /** Enter or Ctrl+Shift+A on the unassigned list: choose a person, then one {@code assigned} event. */
     @FXML
     public void openAssignPicker() {
@@ -162,7 +176,8 @@ public final class LeadDeskView {
     }
 
     private WorkloadRow chosenPerson() {
-        return workloadTable.getSelectionModel().getSelectedItem();
+        Line<WorkloadRow> line = workloadTable.getSelectionModel().getSelectedItem();
+        return line == null ? null : line.row();
     }
 
     @FXML
@@ -268,8 +283,10 @@ public final class LeadDeskView {
     }
 
     /** A caseworker's row: shows their numbers, takes dropped cases. */
-    private final class DropRow extends TableRow<WorkloadRow> {
+    private final class DropRow extends FollowingRow<WorkloadRow> {
+
         DropRow() {
+            super(WorkloadRow::accessibleText);
             setOnDragOver(e -> {
                 if (getItem() != null && e.getDragboard().hasString()
                         && e.getDragboard().getString().startsWith(DRAG_PREFIX)) {
@@ -283,7 +300,7 @@ public final class LeadDeskView {
                     String ids = e.getDragboard().getString();
                     if (ids.startsWith(DRAG_PREFIX)) {
                         viewModel.assign(List.of(ids.substring(DRAG_PREFIX.length()).split("\n")),
-                                getItem().userId());
+                                getItem().row().userId());
                         done = true;
                     }
                 }
@@ -293,10 +310,9 @@ public final class LeadDeskView {
         }
 
         @Override
-        protected void updateItem(WorkloadRow row, boolean empty) {
-            super.updateItem(row, empty);
-            setAccessibleText(empty || row == null ? null : row.accessibleText());
-            StyleClasses.toggle(getStyleClass(), "lead-full", !empty && row != null && row.atCapacity());
+        protected void show(WorkloadRow row) {
+            super.show(row);
+            StyleClasses.toggle(getStyleClass(), "lead-full", row != null && row.atCapacity());
         }
     }
 }

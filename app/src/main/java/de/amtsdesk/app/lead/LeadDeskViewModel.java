@@ -46,6 +46,7 @@ public final class LeadDeskViewModel {
     private final DateTimeFormatter times;
     private final ObservableList<UnassignedRow> unassigned = FXCollections.observableArrayList();
     private final ObservableList<WorkloadRow> workload = FXCollections.observableArrayList();
+    private final de.amtsdesk.app.Lines<WorkloadRow> workloadLines = new de.amtsdesk.app.Lines<>(WorkloadRow::userId);
     private final ObservableList<String> selected = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
@@ -237,6 +238,7 @@ public final class LeadDeskViewModel {
     private void apply(Projection p) {
         p.unassignedEdits().applyTo(unassigned);
         p.workloadEdits().applyTo(workload);
+        workloadLines.show(workload);
         if (!selected.isEmpty()) {
             java.util.Set<String> stillThere = new java.util.HashSet<>();
             p.unassigned().forEach(r -> stillThere.add(r.caseId()));
@@ -371,6 +373,11 @@ public final class LeadDeskViewModel {
 
     public ObservableList<WorkloadRow> workload() {
         return workload;
+    }
+
+    /** The workload as the table shows it: one stable line per person (see {@link de.amtsdesk.app.Lines}). */
+    public ObservableList<de.amtsdesk.app.Line<WorkloadRow>> workloadLines() {
+        return workloadLines.shown();
     }
 
     /** The case IDs selected in the unassigned list (the view keeps it in step with its selection). */

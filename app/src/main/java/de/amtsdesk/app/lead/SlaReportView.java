@@ -1,15 +1,15 @@
 package de.amtsdesk.app.lead;
 
+import de.amtsdesk.app.FollowingRow;
+import de.amtsdesk.app.Line;
 import de.amtsdesk.core.cases.query.SlaTarget;
 import de.amtsdesk.core.i18n.Translations;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -27,9 +27,9 @@ public final class SlaReportView {
     @FXML private ToggleButton weekButton;
     @FXML private ToggleButton monthButton;
     @FXML private Label typeLabel;
-    @FXML private TableView<SlaReportViewModel.ShareRow> typeTable;
+    @FXML private TableView<Line<SlaReportViewModel.ShareRow>> typeTable;
     @FXML private Label personLabel;
-    @FXML private TableView<SlaReportViewModel.ShareRow> personTable;
+    @FXML private TableView<Line<SlaReportViewModel.ShareRow>> personTable;
     @FXML private Label breachLabel;
     @FXML private ListView<SlaReportViewModel.BreachRow> breachList;
     @FXML private Label messageLabel;
@@ -63,8 +63,8 @@ public final class SlaReportView {
         });
         setUp(typeTable, text.get("lead.sla.csv.type"));
         setUp(personTable, text.get("lead.sla.csv.caseworker"));
-        typeTable.setItems(viewModel.byType());
-        personTable.setItems(viewModel.byCaseworker());
+        typeTable.setItems(viewModel.typeLines());
+        personTable.setItems(viewModel.caseworkerLines());
         typeTable.setPlaceholder(new Label(text.get("lead.sla.empty")));
         personTable.setPlaceholder(new Label(text.get("lead.sla.empty")));
         breachList.setItems(viewModel.breaches());
@@ -79,25 +79,19 @@ public final class SlaReportView {
         });
     }
 
-    private void setUp(TableView<SlaReportViewModel.ShareRow> table, String nameHeader) {
+    private void setUp(TableView<Line<SlaReportViewModel.ShareRow>> table, String nameHeader) {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getColumns().setAll(java.util.List.of(column(nameHeader, SlaReportViewModel.ShareRow::name),
                 column(caseText.get(SlaTarget.FIRST_RESPONSE.messageKey()), SlaReportViewModel.ShareRow::firstResponse),
                 column(caseText.get(SlaTarget.NEXT_RESPONSE.messageKey()), SlaReportViewModel.ShareRow::nextResponse),
                 column(caseText.get(SlaTarget.RESOLUTION.messageKey()), SlaReportViewModel.ShareRow::resolution)));
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(SlaReportViewModel.ShareRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setAccessibleText(empty || row == null ? null : row.accessibleText());
-            }
-        });
+        table.setRowFactory(t -> new FollowingRow<>(SlaReportViewModel.ShareRow::accessibleText));
     }
 
-    private static TableColumn<SlaReportViewModel.ShareRow, String> column(String header,
+    private static TableColumn<Line<SlaReportViewModel.ShareRow>, String> column(String header,
             Function<SlaReportViewModel.ShareRow, String> value) {
-        TableColumn<SlaReportViewModel.ShareRow, String> column = new TableColumn<>(header);
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        TableColumn<Line<SlaReportViewModel.ShareRow>, String> column = new TableColumn<>(header);
+        column.setCellValueFactory(c -> c.getValue().rowProperty().map(value));
         return column;
     }
 

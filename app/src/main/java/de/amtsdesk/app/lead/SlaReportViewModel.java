@@ -37,8 +37,11 @@ public final class SlaReportViewModel {
 
     public enum Period { WEEK, MONTH }
 
-    /** One line of shares: "3/4 (75 %)" per target, "–" when nothing was decided. */
-    public record ShareRow(String name, String firstResponse, String nextResponse, String resolution,
+    /**
+     * One line of shares: "3/4 (75 %)" per target, "–" when nothing was decided. {@code key} is what the line is
+     * about (the case type's key, the caseworker's user ID), {@code name} how it is shown.
+     */
+    public record ShareRow(String key, String name, String firstResponse, String nextResponse, String resolution,
             String accessibleText) {
         @Override
         public String toString() {
@@ -63,6 +66,9 @@ public final class SlaReportViewModel {
     private final ObjectProperty<Period> period = new SimpleObjectProperty<>(Period.WEEK);
     private final ObservableList<ShareRow> byType = FXCollections.observableArrayList();
     private final ObservableList<ShareRow> byCaseworker = FXCollections.observableArrayList();
+    // What the tables show: stable lines, so that switching week ⇄ month updates cells instead of rebuilding tables.
+    private final de.amtsdesk.app.Lines<ShareRow> typeLines = new de.amtsdesk.app.Lines<>(ShareRow::key);
+    private final de.amtsdesk.app.Lines<ShareRow> caseworkerLines = new de.amtsdesk.app.Lines<>(ShareRow::key);
     private final ObservableList<BreachRow> breaches = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -162,8 +168,8 @@ public final class SlaReportViewModel {
             now.addAll(known);
         }
         return new Computed(computed, title,
-                computed.byCaseType().stream().map(t -> shareRow(typeName(t.key()), t)).toList(),
-                computed.byCaseworker().stream().map(t -> shareRow(personName(t.key()), t)).toList(),
+                computed.byCaseType().stream().map(t -> shareRow(t.key(), typeName(t.key()), t)).toList(),
+                computed.byCaseworker().stream().map(t -> shareRow(t.key(), personName(t.key()), t)).toList(),
                 breachRows, java.util.Set.copyOf(now), List.copyOf(fresh));
     }
 
@@ -175,6 +181,8 @@ public final class SlaReportViewModel {
         heading.set(computed.heading());
         byType.setAll(computed.byType());
         byCaseworker.setAll(computed.byCaseworker());
+        typeLines.show(computed.byType());
+        caseworkerLines.show(computed.byCaseworker());
         breaches.setAll(computed.breaches());
         tellNewBreaches(computed, samePeriod);
     }
@@ -204,11 +212,11 @@ public final class SlaReportViewModel {
                 : desk.book().staffRoom().displayName(userId);
     }
 
-    private ShareRow shareRow(String name, SlaTally tally) {
+    private ShareRow shareRow(String key, String name, SlaTally tally) {
         String first = share(tally.share(SlaTarget.FIRST_RESPONSE));
         String next = share(tally.share(SlaTarget.NEXT_RESPONSE));
         String resolution = share(tally.share(SlaTarget.RESOLUTION));
-        return new ShareRow(name, first, next, resolution, text.get("lead.sla.row", name,
+        return new ShareRow(key, name, first, next, resolution, text.get("lead.sla.row", name,
                 caseText.get(SlaTarget.FIRST_RESPONSE.messageKey()), first,
                 caseText.get(SlaTarget.NEXT_RESPONSE.messageKey()), next,
                 caseText.get(SlaTarget.RESOLUTION.messageKey()), resolution));
@@ -292,6 +300,16 @@ public final class SlaReportViewModel {
 
     public ObservableList<ShareRow> byCaseworker() {
         return byCaseworker;
+    }
+
+    /** {@link #byType()} as its table shows it (see {@link de.amtsdesk.app.Lines}). */
+    public ObservableList<de.amtsdesk.app.Line<ShareRow>> typeLines() {
+        return typeLines.shown();
+    }
+
+    /** {@link #byCaseworker()} as its table shows it. */
+    public ObservableList<de.amtsdesk.app.Line<ShareRow>> caseworkerLines() {
+        return caseworkerLines.shown();
     }
 
     public ObservableList<BreachRow> breaches() {

@@ -78,6 +78,49 @@ class LeadDeskFxTest {
                 .isEqualTo(shown + " Vorgänge an Ben Bearbeiter zugewiesen.");
     }
 
+    /**
+     * The workload table's rows are stable lines (stop 31): a sync batch changes the numbers in the row the lead sees,
+     * the spoken text follows, and a sort the lead chose stays (here by "open", descending: Ben moves to the top).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theWorkloadTableShowsNewNumbersInPlaceAndKeepsTheLeadsSort(FxRobot robot) {
+        var table = (javafx.scene.control.TableView<de.amtsdesk.app.Line<WorkloadRow>>) robot.lookup("#workloadTable")
+                .query();
+        var openColumn = (javafx.scene.control.TableColumn<de.amtsdesk.app.Line<WorkloadRow>, Number>) table
+                .getColumns().get(1);
+        robot.interact(() -> {
+            openColumn.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(openColumn));
+        });
+        var ben = table.getItems().stream().filter(l -> l.row().userId().equals(FoldDesk.BEN)).findFirst()
+                .orElseThrow();
+        int benBefore = ben.row().open();
+        int highest = table.getItems().stream().mapToInt(l -> l.row().open()).max().orElseThrow();
+
+        robot.interact(() -> fold.apply(FoldDesk.LEAD, de.amtsdesk.core.cases.OutgoingStaffEvents.bulkAssign(
+                fresh.subList(0, highest + 1), FoldDesk.BEN)));
+        int benNow = benBefore + highest + 1;
+        try {
+            WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> table.getItems().getFirst() == ben && ben.row().open() == benNow);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("Ben's line on top with " + benNow + " open; shown: " + table.getItems(), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(table.getItems()).as("the same line objects").contains(ben);
+        Node benRow = robot.lookup("#workloadTable .table-row-cell").match(n -> n instanceof TableRow<?> row
+                && row.getItem() == ben).query();
+        assertThat(benRow.getAccessibleText()).startsWith("Ben Bearbeiter: " + benNow + " offen");
+        assertThat(robot.from(benRow).lookup(".table-cell").queryAll().stream()
+                .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText()).toList())
+                .contains(String.valueOf(benNow));
+        List<Integer> opens = table.getItems().stream().map(l -> l.row().open()).toList();
+        assertThat(opens).as("still sorted by open, descending").isSortedAccordingTo(
+                java.util.Comparator.reverseOrder());
+    }
+
     /** Found in the demo: Enter on the row the keyboard focus marks, with nothing selected, said "nothing selected". */
     @Test
     void enterOnTheFocusedRowAssignsThatCase(FxRobot robot) {
@@ -118,7 +161,8 @@ class LeadDeskFxTest {
         robot.interact(() -> list.getSelectionModel().clearAndSelect(0));
         Node cell = robot.lookup("#unassignedList .list-cell").nth(0).query();
         Node anna = robot.lookup("#workloadTable .table-row-cell").match(n -> n instanceof TableRow<?> row
-                && row.getItem() instanceof WorkloadRow w && w.userId().equals(FoldDesk.ANNA)).query();
+                && row.getItem() instanceof de.amtsdesk.app.Line<?> line
+                && line.row() instanceof WorkloadRow w && w.userId().equals(FoldDesk.ANNA)).query();
 
         robot.drag(cell).dropTo(anna);
         WaitForAsyncUtils.waitForFxEvents();

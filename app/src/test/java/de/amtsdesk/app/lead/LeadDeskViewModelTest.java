@@ -89,6 +89,44 @@ class LeadDeskViewModelTest {
     }
 
     @Test
+    void theTablesLinesStayTheSameObjectsAndOnlyTheChangedPersonsLineChanges() {
+        FoldDesk fold = new FoldDesk(FoldDesk.LEAD);
+        fold.newCase("@o:bund.example", "Olga", WOHNGELD); // stays everyone's "next case"
+        String a = fold.newCase("@a:bund.example", "Erika", WOHNGELD);
+        LeadDeskViewModel vm = desk(fold);
+        List<de.amtsdesk.app.Line<WorkloadRow>> before = List.copyOf(vm.workloadLines());
+        assertThat(before).extracting(l -> l.row().userId())
+                .containsExactlyElementsOf(vm.workload().stream().map(WorkloadRow::userId).toList());
+        de.amtsdesk.app.Line<WorkloadRow> ben = before.stream().filter(l -> l.row().userId().equals(FoldDesk.BEN)).findFirst().orElseThrow();
+        List<String> listChanges = new java.util.ArrayList<>();
+        vm.workloadLines().addListener((javafx.collections.ListChangeListener<de.amtsdesk.app.Line<WorkloadRow>>) c -> listChanges.add(
+                c.toString()));
+        List<WorkloadRow> benShown = new java.util.ArrayList<>();
+        ben.rowProperty().addListener((obs, old, now) -> benShown.add(now));
+        List<WorkloadRow> rowsBefore = List.copyOf(vm.workload());
+        java.util.Set<String> linesChanged = new java.util.HashSet<>();
+        before.forEach(l -> l.rowProperty().addListener((obs, old, now) -> linesChanged.add(l.row().userId())));
+
+        fold.apply(FoldDesk.LEAD, OutgoingStaffEvents.assign(a, FoldDesk.BEN));
+
+        assertThat(vm.workloadLines()).as("the same lines, in the same order").containsExactlyElementsOf(before);
+        assertThat(listChanges).as("no list change: a TableView would rebuild every row for one").isEmpty();
+        assertThat(benShown).as("Ben's line shows his new numbers once").hasSize(1);
+        assertThat(ben.row().open()).isEqualTo(1);
+        assertThat(ben.row()).isEqualTo(vm.workload().stream().filter(w -> w.userId().equals(FoldDesk.BEN))
+                .findFirst().orElseThrow());
+        java.util.Set<String> rowsChanged = new java.util.HashSet<>();
+        for (int i = 0; i < rowsBefore.size(); i++) {
+            if (!rowsBefore.get(i).equals(vm.workload().get(i))) {
+                rowsChanged.add(rowsBefore.get(i).userId());
+            }
+        }
+        assertThat(linesChanged).as("a line changes exactly when its person's numbers did").contains(FoldDesk.BEN)
+                .isEqualTo(rowsChanged);
+        assertThat(rowsChanged).as("only Ben's numbers changed").containsExactly(FoldDesk.BEN);
+    }
+
+    @Test
     void aRefusedAssignmentIsSaidInWordsWithTheAuditedReason() {
         FoldDesk fold = new FoldDesk(FoldDesk.ANNA); // a caseworker cannot assign to others
         String a = fold.newCase("@a:bund.example", "Erika", WOHNGELD);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.amtsdesk.app.StableRobot;
 import de.amtsdesk.app.lead.UnassignedRow;
+import de.amtsdesk.app.Line;
 import de.amtsdesk.app.lead.WorkloadRow;
 import de.amtsdesk.core.cases.Case;
 import de.amtsdesk.core.cases.OutgoingStaffEvents;
@@ -90,7 +91,7 @@ class LeadDeskAgainstSynapseFxTest {
             @SuppressWarnings("unchecked")
             ListView<UnassignedRow> unassigned = (ListView<UnassignedRow>) robot.lookup("#unassignedList").query();
             @SuppressWarnings("unchecked")
-            TableView<WorkloadRow> workload = (TableView<WorkloadRow>) robot.lookup("#workloadTable").query();
+            TableView<Line<WorkloadRow>> workload = (TableView<Line<WorkloadRow>>) robot.lookup("#workloadTable").query();
             Label result = robot.lookup("#leadResult").queryAs(Label.class);
 
             // 1. Drag the citizen's case onto Anna's row in the workload table.
@@ -104,7 +105,8 @@ class LeadDeskAgainstSynapseFxTest {
                             && row.caseId().equals(dragged)).query());
             robot.clickOn(cell);
             Node annaRow = StableRobot.settled(robot, r -> r.lookup("#workloadTable .table-row-cell")
-                    .match(n -> n instanceof TableRow<?> row && row.getItem() instanceof WorkloadRow w
+                    .match(n -> n instanceof TableRow<?> row && row.getItem() instanceof Line<?> line
+                            && line.row() instanceof WorkloadRow w
                             && w.userId().equals(unit.anna.userId())).query());
             robot.drag(cell).dropTo(annaRow);
             unit.await("the dragged case assigned to Anna", List.of(unit.ben),
@@ -142,10 +144,11 @@ class LeadDeskAgainstSynapseFxTest {
 
             // 3. Anna is away: the lead hands her open cases over to Ben in the window.
             Node annaAgain = StableRobot.settled(robot, r -> r.lookup("#workloadTable .table-row-cell")
-                    .match(n -> n instanceof TableRow<?> row && row.getItem() instanceof WorkloadRow w
+                    .match(n -> n instanceof TableRow<?> row && row.getItem() instanceof Line<?> line
+                            && line.row() instanceof WorkloadRow w
                             && w.userId().equals(unit.anna.userId())).query());
             robot.clickOn(annaAgain);
-            assertThat(workload.getSelectionModel().getSelectedItem().userId()).isEqualTo(unit.anna.userId());
+            assertThat(workload.getSelectionModel().getSelectedItem().row().userId()).isEqualTo(unit.anna.userId());
             shortcut(robot, KeyCode.ALT, KeyCode.H); // "_Hand over …"
             waitUntil(() -> robot.lookup("#memberDeputy").tryQuery().isPresent(), "the handover dialog");
             @SuppressWarnings("unchecked")
@@ -169,8 +172,8 @@ class LeadDeskAgainstSynapseFxTest {
             unit.await("the handover everywhere", List.of(unit.anna, unit.ben), c -> c.book().roster()
                     .member(unit.anna.userId()).absent() && unit.ben.userId().equals(c.book().find(dragged)
                     .orElseThrow().assignee()));
-            waitUntil(() -> workload.getItems().stream().anyMatch(w -> w.userId().equals(unit.anna.userId())
-                    && w.absent() && w.open() == 0), "Anna's row: absent, nothing open");
+            waitUntil(() -> workload.getItems().stream().anyMatch(w -> w.row().userId().equals(unit.anna.userId())
+                    && w.row().absent() && w.row().open() == 0), "Anna's row: absent, nothing open");
 
             // 4. Ben's workstation, a device of the functional account that did not exist when Erika wrote, restores
             // the key backup and reads her message; his staff client has the case as his.
