@@ -98,7 +98,7 @@ class LeadDeskAgainstSynapseFxTest {
             String dragged = citizenCase;
             waitUntil(() -> unassigned.getItems().stream().anyMatch(r -> r.caseId().equals(dragged)),
                     "the citizen's case among the unassigned");
-            waitUntil(() -> workload.getItems().stream().anyMatch(w -> w.userId().equals(unit.anna.userId())),
+            waitUntil(() -> workload.getItems().stream().anyMatch(w -> w.row().userId().equals(unit.anna.userId())),
                     "Anna's row in the workload table");
             Node cell = StableRobot.settled(robot, r -> r.lookup("#unassignedList .list-cell")
                     .match(n -> n instanceof ListCell<?> c && c.getItem() instanceof UnassignedRow row
