@@ -3,8 +3,11 @@ package de.amtsdesk.app;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
-import javafx.scene.control.ListCell;
+import javafx.beans.property.DoubleProperty;
+import javafx.scene.control.Control;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 
 /**
  * For lists whose rows all have the same shape (the lead desk's unassigned cases: two lines of the same font): once
@@ -19,17 +22,26 @@ public final class UniformRows {
     }
 
     public static void fixOnceMeasured(ListView<?> list) {
-        new Measure(list).watch();
+        new Measure(list, list.fixedCellSizeProperty(), ".list-cell").watch();
+    }
+
+    /** The same for a table whose rows are one line each (the SLA report's shares). */
+    public static void fixOnceMeasured(TableView<?> table) {
+        new Measure(table, table.fixedCellSizeProperty(), ".table-row-cell").watch();
     }
 
     private static final class Measure implements Runnable {
-        private final ListView<?> list;
+        private final Control list;
+        private final DoubleProperty fixedCellSize;
+        private final String rows;
         private final ListChangeListener<String> restyled = change -> again();
         private Scene scene;
         private volatile boolean measured; // only the FX thread uses it; volatile satisfies the thread checker
 
-        Measure(ListView<?> list) {
+        Measure(Control list, DoubleProperty fixedCellSize, String rows) {
             this.list = list;
+            this.fixedCellSize = fixedCellSize;
+            this.rows = rows;
         }
 
         void watch() {
@@ -50,7 +62,7 @@ public final class UniformRows {
         }
 
         private void again() {
-            list.setFixedCellSize(-1);
+            fixedCellSize.set(-1);
             measured = false;
             scene.removePostLayoutPulseListener(this);
             scene.addPostLayoutPulseListener(this);
@@ -62,9 +74,9 @@ public final class UniformRows {
             if (measured) {
                 return;
             }
-            for (var node : list.lookupAll(".list-cell")) {
-                if (node instanceof ListCell<?> cell && !cell.isEmpty() && cell.getHeight() > 0) {
-                    list.setFixedCellSize(cell.getHeight());
+            for (var node : list.lookupAll(rows)) {
+                if (node instanceof IndexedCell<?> cell && !cell.isEmpty() && cell.getHeight() > 0) {
+                    fixedCellSize.set(cell.getHeight());
                     measured = true;
                     // Not from inside the scene's own walk over its listeners.
                     Scene current = scene;

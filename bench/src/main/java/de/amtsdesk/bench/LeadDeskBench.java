@@ -252,6 +252,10 @@ public final class LeadDeskBench {
                         .append('\n');
             }
         }
+        // When each window ran, to cut a JFR recording of the same run to it.
+        report.append("windows-utc: ").append(windows.stream().map(w -> w[0] + " "
+                + WorkspaceQueueChild.Pulses.instantOfMicros(Long.parseLong(w[1])) + " .. "
+                + WorkspaceQueueChild.Pulses.instantOfMicros(Long.parseLong(w[2]))).toList()).append('\n');
         report.append(String.format(Locale.ROOT, "goal render < 200 ms: %s%n", renderMillis < 200 ? "PASS" : "FAIL"));
         report.append(String.format(Locale.ROOT, "goal FX-thread pulses > 16 ms = 0: %s (%d)%n", over == 0 ? "PASS"
                 : "FAIL", over));

@@ -387,6 +387,10 @@ public final class WorkspaceQueueChild {
             return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1000;
         }
 
+        static Instant instantOfMicros(long micros) {
+            return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L);
+        }
+
         /** The stop-the-world GC pauses (ms) that began between the two instants (epoch microseconds). */
         List<Double> gcPausesBetween(long fromMicros, long toMicros) {
             List<Double> out = new ArrayList<>();

@@ -68,6 +68,11 @@ public final class SlaReportView {
         typeTable.setPlaceholder(new Label(text.get("lead.sla.empty")));
         personTable.setPlaceholder(new Label(text.get("lead.sla.empty")));
         breachList.setItems(viewModel.breaches());
+        // Rows of one line each: measured once, then fixed, so a report with thousands of breaches is not measured
+        // row by row to estimate the list's length.
+        de.amtsdesk.app.UniformRows.fixOnceMeasured(breachList);
+        de.amtsdesk.app.UniformRows.fixOnceMeasured(typeTable);
+        de.amtsdesk.app.UniformRows.fixOnceMeasured(personTable);
         breachList.setPlaceholder(new Label(text.get("lead.sla.breaches.none")));
         breachList.setCellFactory(l -> new ListCell<>() {
             @Override

@@ -51,6 +51,11 @@ public final class SlaReportViewModel {
 
     public record BreachRow(String reference, String type, String assignee, String target, String due, String met,
             String accessibleText) {
+        /** A case misses each target at most once in a report. */
+        String key() {
+            return reference + "\u0000" + target;
+        }
+
         @Override
         public String toString() {
             return accessibleText;
@@ -183,7 +188,9 @@ public final class SlaReportViewModel {
         byCaseworker.setAll(computed.byCaseworker());
         typeLines.show(computed.byType());
         caseworkerLines.show(computed.byCaseworker());
-        breaches.setAll(computed.breaches());
+        // Row by row when few changed (the same period again after a sync batch): a ListView handles a setAll by
+        // building all its cells anew.
+        de.amtsdesk.app.workspace.KeyedList.updateShown(breaches, computed.breaches(), BreachRow::key, 100);
         tellNewBreaches(computed, samePeriod);
     }
 
