@@ -26,8 +26,12 @@ import javafx.collections.ObservableList;
  */
 public final class Lines<R> {
 
-    /** Beyond this many edits the list is replaced at once (a first fill): one change instead of hundreds. */
-    private static final int BULK_EDITS = 100;
+    /**
+     * Beyond this many edits the list is replaced at once (a first fill). Tables of a few hundred lines (case types,
+     * caseworkers) stay below it: edit by edit the table re-shows only the rows it shows, where a replacement makes
+     * it re-show all of them and work out its row heights again.
+     */
+    private static final int BULK_EDITS = 1000;
 
     private final Function<R, ?> key;
     private final ObservableList<Line<R>> shown = FXCollections.observableArrayList();
