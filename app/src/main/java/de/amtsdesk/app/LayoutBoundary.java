@@ -42,26 +42,28 @@ public final class LayoutBoundary extends Pane {
 
     @Override
     protected double computePrefWidth(double height) {
-        Node held = held();
-        return horizontal() + (held == null ? 0 : held.prefWidth(-1));
+        return horizontal() + held(node -> node.prefWidth(-1));
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        Node held = held();
-        return vertical() + (held == null ? 0 : held.prefHeight(-1));
+        return vertical() + held(node -> node.prefHeight(-1));
     }
 
     @Override
     protected double computeMinWidth(double height) {
-        Node held = held();
-        return horizontal() + (held == null ? 0 : held.minWidth(-1));
+        return horizontal() + held(node -> node.minWidth(-1));
     }
 
     @Override
     protected double computeMinHeight(double width) {
+        return vertical() + held(node -> node.minHeight(-1));
+    }
+
+    /** A size of the held node; 0 while it holds none. */
+    private double held(java.util.function.ToDoubleFunction<Node> size) {
         Node held = held();
-        return vertical() + (held == null ? 0 : held.minHeight(-1));
+        return held == null ? 0 : size.applyAsDouble(held);
     }
 
     private double horizontal() {

@@ -1,0 +1,59 @@
+package de.amtsdesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What changes inside a boundary is laid out inside it; the panes around it are not asked again. */
+@ExtendWith(ApplicationExtension.class)
+class LayoutBoundaryFxTest {
+
+    private final ListView<String> list = new ListView<>();
+    private final LayoutBoundary boundary = new LayoutBoundary();
+    private final VBox around = new VBox(new Label("Nicht zugewiesen"), boundary);
+
+    @Start
+    void start(Stage stage) {
+        list.getItems().setAll("WG-1", "WG-2", "WG-3");
+        boundary.getChildren().add(list);
+        javafx.scene.layout.VBox.setVgrow(boundary, javafx.scene.layout.Priority.ALWAYS);
+        stage.setScene(new Scene(around, 300, 400));
+        stage.show();
+    }
+
+    @Test
+    void theHeldListFillsTheBoundaryAndItsChangesStayInside(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(list.isManaged()).isFalse();
+        assertThat(boundary.getHeight()).as("the boundary takes the room the VBox gives").isGreaterThan(300);
+        assertThat(list.getWidth()).isEqualTo(boundary.getWidth());
+        assertThat(list.getHeight()).isEqualTo(boundary.getHeight());
+
+        boolean[] aroundAsked = new boolean[1];
+        robot.interact(() -> {
+            list.getItems().removeFirst();
+            list.requestLayout();
+            aroundAsked[0] = around.isNeedsLayout() || boundary.isNeedsLayout();
+        });
+
+        assertThat(aroundAsked[0]).as("the VBox and the boundary were not asked to lay out again").isFalse();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".list-cell").queryAll().stream()
+                .map(n -> ((javafx.scene.control.ListCell<?>) n).getItem()).filter(java.util.Objects::nonNull))
+                .as("the list itself was laid out").containsExactly("WG-2", "WG-3");
+
+        robot.interact(() -> around.resize(300, 500));
+        robot.interact(around::layout);
+        assertThat(list.getHeight()).as("a new size reaches the held list").isEqualTo(boundary.getHeight());
+    }
+}
