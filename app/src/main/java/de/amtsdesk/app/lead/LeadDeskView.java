@@ -13,7 +13,6 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
@@ -270,16 +269,6 @@ public final class LeadDeskView {
     public void dispose() {
         verdicts.stop();
         viewModel.dispose();
-    }
-
-    private static final class UnassignedCell extends ListCell<UnassignedRow> {
-        @Override
-        protected void updateItem(UnassignedRow row, boolean empty) {
-            super.updateItem(row, empty);
-            setText(empty || row == null ? null : row.reference() + " · " + row.citizen() + "\n" + row.type()
-                    + " · " + row.since());
-            setAccessibleText(empty || row == null ? null : row.accessibleText());
-        }
     }
 
     /** A caseworker's row: shows their numbers, takes dropped cases. */
