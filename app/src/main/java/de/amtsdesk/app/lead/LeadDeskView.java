@@ -111,6 +111,9 @@ public final class LeadDeskView {
         capacityColumn.setCellValueFactory(c -> c.getValue().rowProperty().map(WorkloadRow::capacityText));
         stateColumn.setCellValueFactory(c -> c.getValue().rowProperty().map(WorkloadRow::state));
         nextColumn.setCellValueFactory(c -> c.getValue().rowProperty().map(WorkloadRow::nextCase));
+        for (TableColumn<Line<WorkloadRow>, ?> column : workloadTable.getColumns()) {
+            plainText(column);
+        }
         workloadTable.setItems(viewModel.workloadLines());
         workloadTable.setRowFactory(t -> new DropRow());
         workloadChart.setSeriesNames(List.of(text.get("lead.series.overdue"), text.get("lead.series.dueToday"),
@@ -129,6 +132,10 @@ public final class LeadDeskView {
                 verdicts.stop();
             }
         });
+    }
+
+    private static <T> void plainText(TableColumn<Line<WorkloadRow>, T> column) {
+        column.setCellFactory(c -> new de.amtsdesk.app.PlainTextTableCell<>());
     }
 
     private List<String> selectedIds() {

@@ -97,6 +97,7 @@ public final class SlaReportView {
             Function<SlaReportViewModel.ShareRow, String> value) {
         TableColumn<Line<SlaReportViewModel.ShareRow>, String> column = new TableColumn<>(header);
         column.setCellValueFactory(c -> c.getValue().rowProperty().map(value));
+        column.setCellFactory(c -> new de.amtsdesk.app.PlainTextTableCell<>());
         return column;
     }
 

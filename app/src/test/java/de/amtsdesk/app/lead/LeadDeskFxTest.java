@@ -114,7 +114,7 @@ class LeadDeskFxTest {
                 && row.getItem() == ben).query();
         assertThat(benRow.getAccessibleText()).startsWith("Ben Bearbeiter: " + benNow + " offen");
         assertThat(robot.from(benRow).lookup(".table-cell").queryAll().stream()
-                .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText()).toList())
+                .map(Node::getAccessibleText).toList())
                 .contains(String.valueOf(benNow));
         List<Integer> opens = table.getItems().stream().map(l -> l.row().open()).toList();
         assertThat(opens).as("still sorted by open, descending").isSortedAccordingTo(

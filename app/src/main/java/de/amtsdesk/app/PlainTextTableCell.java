@@ -1,0 +1,64 @@
+package de.amtsdesk.app;
+
+import javafx.geometry.VPos;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.TableCell;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+
+/**
+ * A table cell that shows its value as one line of unmanaged text, so that a new value needs neither a layout nor a
+ * CSS pass of the cell (ADR 0027: the virtual flow runs both for each row that asks for a layout, and a label's new
+ * text asks for one). Colour and font follow the cell's style (selected rows, high contrast); the value is also the
+ * cell's accessible text, which screen readers read as the cell.
+ *
+ * @param <S> the table's item type
+ * @param <T> the column's value type
+ */
+public class PlainTextTableCell<S, T> extends TableCell<S, T> {
+
+    private final Text text = new Text();
+
+    public PlainTextTableCell() {
+        text.setManaged(false);
+        text.setTextOrigin(VPos.CENTER);
+        text.fontProperty().bind(fontProperty());
+        text.fillProperty().bind(textFillProperty());
+        Region holder = new Region() {
+            {
+                getChildren().add(text);
+            }
+
+            @Override
+            protected void layoutChildren() {
+                text.setLayoutY(getHeight() / 2);
+            }
+
+            @Override
+            protected double computePrefHeight(double width) {
+                return text.getLayoutBounds().getHeight();
+            }
+
+            @Override
+            protected double computePrefWidth(double height) {
+                return text.getLayoutBounds().getWidth(); // asked only when a column is sized to its content
+            }
+        };
+        holder.setMinWidth(0);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(holder.widthProperty());
+        clip.heightProperty().bind(holder.heightProperty());
+        holder.setClip(clip);
+        setGraphic(holder);
+        setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+    }
+
+    @Override
+    protected void updateItem(T item, boolean empty) {
+        super.updateItem(item, empty);
+        String shown = empty || item == null ? "" : item.toString();
+        text.setText(shown);
+        setAccessibleText(shown.isEmpty() ? null : shown);
+    }
+}
