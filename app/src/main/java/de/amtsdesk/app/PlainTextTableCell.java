@@ -1,10 +1,8 @@
 package de.amtsdesk.app;
 
 import javafx.geometry.VPos;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.TableCell;
 import javafx.scene.layout.Region;
-import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 
 /**
@@ -18,13 +16,9 @@ import javafx.scene.text.Text;
  */
 public class PlainTextTableCell<S, T> extends TableCell<S, T> {
 
-    private final Text text = new Text();
+    private final Text text = PlainText.styledLike(this, VPos.CENTER);
 
     public PlainTextTableCell() {
-        text.setManaged(false);
-        text.setTextOrigin(VPos.CENTER);
-        text.fontProperty().bind(fontProperty());
-        text.fillProperty().bind(textFillProperty());
         Region holder = new Region() {
             {
                 getChildren().add(text);
@@ -45,13 +39,7 @@ public class PlainTextTableCell<S, T> extends TableCell<S, T> {
                 return text.getLayoutBounds().getWidth(); // asked only when a column is sized to its content
             }
         };
-        holder.setMinWidth(0);
-        Rectangle clip = new Rectangle();
-        clip.widthProperty().bind(holder.widthProperty());
-        clip.heightProperty().bind(holder.heightProperty());
-        holder.setClip(clip);
-        setGraphic(holder);
-        setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        PlainText.showIn(this, holder);
     }
 
     @Override

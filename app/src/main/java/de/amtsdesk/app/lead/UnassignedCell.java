@@ -1,7 +1,7 @@
 package de.amtsdesk.app.lead;
 
+import de.amtsdesk.app.PlainText;
 import javafx.geometry.VPos;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
@@ -19,8 +19,8 @@ import javafx.scene.text.Text;
  */
 final class UnassignedCell extends ListCell<UnassignedRow> {
 
-    private final Text first = line();
-    private final Text second = line();
+    private final Text first = PlainText.styledLike(this, VPos.TOP);
+    private final Text second = PlainText.styledLike(this, VPos.TOP);
 
     UnassignedCell() {
         Region lines = new Region() {
@@ -38,23 +38,8 @@ final class UnassignedCell extends ListCell<UnassignedRow> {
                 return 0; // the list's width, whatever the text: the row clips it (the spoken text is whole)
             }
         };
-        lines.setMinWidth(0);
         second.layoutYProperty().bind(first.layoutBoundsProperty().map(b -> b.getHeight()));
-        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
-        clip.widthProperty().bind(lines.widthProperty());
-        clip.heightProperty().bind(lines.heightProperty());
-        lines.setClip(clip);
-        setGraphic(lines);
-        setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-    }
-
-    private Text line() {
-        Text text = new Text();
-        text.setManaged(false);
-        text.setTextOrigin(VPos.TOP);
-        text.fontProperty().bind(fontProperty());
-        text.fillProperty().bind(textFillProperty());
-        return text;
+        PlainText.showIn(this, lines);
     }
 
     @Override
