@@ -3,7 +3,8 @@
 # the first frame of the queue with rows; FX pulses > 16 ms while scrolling, switching saved views and searching;
 # QueueProjection and KeyedList on 10,000 cases. Seeds ~/.cache/amtsdesk/bench-workspace once (about a minute).
 # Writes bench/results/workspace-queue.txt. Options: --runs=N, --display (use $DISPLAY instead of headless Monocle),
-# --no-interaction, --dir=PATH, --out=FILE.
+# --no-interaction, --dir=PATH, --out=FILE; --compare-classpath=FILE (a file holding another build's classpath, e.g.
+# one written by snapshot_classpath in bench/snapshot-classpath.sh): only the interaction, this build against that one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/jdk.sh

@@ -59,6 +59,7 @@ public final class WorkspaceQueueBench {
         boolean skipInteraction = false;
         int interactionRounds = 3;
         boolean compareStockSkin = false; // the interaction as shipped against JavaFX's own skin for the queue list
+        Path compareClasspath = null; // the interaction of this build against an earlier build's classpath (A/B)
         Path results = Path.of("bench/results/workspace-queue.txt");
         Path dir = WorkspaceSeed.defaultDir();
         for (String arg : args) {
@@ -70,6 +71,8 @@ public final class WorkspaceQueueBench {
                 interactionRounds = Integer.parseInt(arg.substring("--interaction-rounds=".length()));
             } else if (arg.equals("--compare-stock-list-skin")) {
                 compareStockSkin = true;
+            } else if (arg.startsWith("--compare-classpath=")) {
+                compareClasspath = Path.of(arg.substring("--compare-classpath=".length()));
             } else if (arg.equals("--no-interaction")) {
                 skipInteraction = true;
             } else if (arg.startsWith("--out=")) {
@@ -81,6 +84,11 @@ public final class WorkspaceQueueBench {
         String loadAtStart = BenchMachine.loadAverage();
         String seed = WorkspaceSeed.ensure(dir);
         System.out.println("seed: " + seed);
+        if (compareClasspath != null) {
+            compareBuilds(System.getProperty("java.class.path"), Files.readString(compareClasspath).strip(),
+                    compareClasspath, dir, realDisplay, interactionRounds, results, loadAtStart);
+            return;
+        }
         if (List.of(args).contains("--projection-only")) {
             System.out.print(projectionFigures(dir));
             return;
@@ -263,6 +271,55 @@ public final class WorkspaceQueueBench {
                 interactionTable, interactionLoad,
                 pulses.lines(), pulses.verdict(), pulses.over(), aotInteractionLoad, aotPulses.lines(),
                 aotPulses.verdict(), aotPulses.over(), projection.strip());
+        Files.createDirectories(results.toAbsolutePath().getParent());
+        Files.writeString(results, report);
+        System.out.print(report);
+    }
+
+    /**
+     * The interaction of this build against another build's classpath (a snapshot of its jars, see
+     * bench/snapshot-classpath.sh), each with and without an AOT cache trained on its own classes, in fresh JVMs, the
+     * four kinds alternating round by round with the order rotating.
+     */
+    private static void compareBuilds(String thisBuild, String otherBuild, Path otherFile, Path dir,
+            boolean realDisplay, int rounds, Path results, String loadAtStart) throws Exception {
+        Path thisCache = Path.of("bench/target/compare-this.aot").toAbsolutePath();
+        Path otherCache = Path.of("bench/target/compare-other.aot").toAbsolutePath();
+        String training = train(thisBuild, dir, realDisplay, thisCache, true) + "\n"
+                + train(otherBuild, dir, realDisplay, otherCache, true);
+        System.out.println(training);
+        Map<String, String[]> kinds = new LinkedHashMap<>();
+        kinds.put("this build, no AOT cache", new String[] {thisBuild});
+        kinds.put("other build, no AOT cache", new String[] {otherBuild});
+        kinds.put("this build, AOT cache (as shipped)", new String[] {thisBuild, "-XX:AOTCache=" + thisCache});
+        kinds.put("other build, AOT cache (as shipped)", new String[] {otherBuild, "-XX:AOTCache=" + otherCache});
+        List<String> kindNames = new ArrayList<>(kinds.keySet());
+        Map<String, List<Map<String, String>>> interactions = new LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            for (int k = 0; k < kindNames.size(); k++) {
+                String kind = kindNames.get((k + round) % kindNames.size());
+                String[] spec = kinds.get(kind);
+                System.out.println("interaction round " + (round + 1) + ": " + kind + " (load "
+                        + BenchMachine.loadAverage() + ")");
+                interactions.computeIfAbsent(kind, x -> new ArrayList<>()).add(runChild(spec[0], dir, realDisplay, true,
+                        java.util.Arrays.copyOfRange(spec, 1, spec.length)));
+            }
+        }
+        String report = String.format(Locale.ROOT, """
+                # Amtsdesk workspace: FX pulses of this build vs. another build (%s --compare-classpath=%s)
+                %s
+                load-average-at-end: %s
+                glass: %s (prism sw)
+                seed: %s — %s
+                %s
+                what-runs: fresh JVMs, four kinds alternating round by round (order rotating): each build with no
+                  AOT cache and with one trained on its own classes through the queue session (as the image ships)
+
+                ## FX pulses while scrolling, switching saved views and searching (%d rounds)
+                %s
+                """, WorkspaceQueueBench.class.getSimpleName(), otherFile, BenchMachine.header(loadAtStart).strip(),
+                BenchMachine.loadAverage(), realDisplay ? "gtk ($DISPLAY)" : "monocle headless", dir,
+                WorkspaceSeed.describe(dir), training, rounds, InteractionTable.of(interactions).strip());
         Files.createDirectories(results.toAbsolutePath().getParent());
         Files.writeString(results, report);
         System.out.print(report);

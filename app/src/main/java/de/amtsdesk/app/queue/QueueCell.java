@@ -6,37 +6,24 @@ import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
 /**
  * The queue's list cell. It builds its row graphics once (a heading, a case, a search hit) and only sets their texts
  * when it shows another row: scrolling 10,000 rows then creates no nodes and needs no new CSS, where a fresh set of
- * labels per row made every scrolled page cost a full style pass.
+ * labels per row made every scrolled page cost a full style pass. Headings and cases draw unmanaged text in holders
+ * of fixed shape ({@link HeadingLine}, {@link CaseLines}), so the next row of the same kind asks for no layout either.
  */
 final class QueueCell extends ListCell<QueueEntry> {
 
     private static final List<String> KINDS = List.of("queue-header", "queue-header-1", "queue-case",
             "queue-hit");
-    private static final List<String> URGENCIES = java.util.Arrays.stream(QueueEntry.Urgency.values())
-            .map(QueueCell::urgencyClass).toList();
-    /** One Insets per heading level: a new (equal) object on every row would ask for a new layout each time. */
-    private static final List<javafx.geometry.Insets> HEADER_INDENTS = java.util.stream.IntStream.range(0, 4)
-            .mapToObj(level -> new javafx.geometry.Insets(0, 0, 0, level * 14)).toList();
-
-    private HBox headerBox;
-    private Label headerTitle;
-    private Label headerBadge;
-    private VBox caseBox;
-    private Label caseReference;
-    private Label caseCitizen;
-    private Label caseBadge;
-    private Label caseDetails;
-    private Label caseDue;
+    private HeadingLine heading;
+    private CaseLines caseLines;
     private VBox hitBox;
     private Label hitWhere;
     private TextFlow hitText;
@@ -63,47 +50,18 @@ final class QueueCell extends ListCell<QueueEntry> {
         setPrefWidth(0);
         switch (entry) {
             case QueueEntry.Header header -> {
-                if (headerBox == null) {
-                    headerTitle = new Label();
-                    headerTitle.getStyleClass().add("queue-header-title");
-                    headerBadge = badge();
-                    headerBox = new HBox(8, headerTitle, headerBadge);
+                if (heading == null) {
+                    heading = clipped(new HeadingLine());
                 }
-                headerTitle.setText(header.title() + " (" + header.count() + ")");
-                showBadge(headerBadge, header.unread());
-                headerBox.setPadding(header.level() < HEADER_INDENTS.size() ? HEADER_INDENTS.get(header.level())
-                        : new javafx.geometry.Insets(0, 0, 0, header.level() * 14));
-                setGraphic(headerBox);
+                heading.show(header);
+                setGraphic(heading);
             }
             case QueueEntry.CaseRow row -> {
-                if (caseBox == null) {
-                    caseReference = new Label();
-                    caseReference.getStyleClass().add("queue-reference");
-                    // In a narrow queue the reference stays whole and the name ends in "…" (spoken in full).
-                    caseReference.setMinWidth(Region.USE_PREF_SIZE);
-                    caseCitizen = new Label();
-                    caseCitizen.getStyleClass().add("queue-citizen");
-                    caseCitizen.setMinWidth(0);
-                    Region spacer = new Region();
-                    HBox.setHgrow(spacer, Priority.ALWAYS);
-                    caseBadge = badge();
-                    HBox first = new HBox(8, caseReference, caseCitizen, spacer, caseBadge);
-                    caseDetails = new Label();
-                    caseDetails.getStyleClass().add("queue-details");
-                    caseDue = new Label();
-                    caseDue.getStyleClass().add("queue-due");
-                    caseBox = new VBox(1, first, caseDetails, caseDue);
-                    caseBox.setPadding(new javafx.geometry.Insets(0, 0, 0, 28));
-                    caseBox.maxWidthProperty().bind(list.widthProperty().subtract(30));
+                if (caseLines == null) {
+                    caseLines = clipped(new CaseLines());
                 }
-                caseReference.setText(row.reference());
-                caseCitizen.setText(row.citizen());
-                showBadge(caseBadge, row.unread());
-                caseDetails.setText(row.status() + " · " + row.assignee());
-                caseDue.setText(row.due());
-                StyleClasses.oneOf(caseDue.getStyleClass(), urgencyClass(row.urgency()), URGENCIES);
-                caseDue.setManaged(!row.due().isEmpty());
-                setGraphic(caseBox);
+                caseLines.show(row);
+                setGraphic(caseLines);
             }
             case QueueEntry.Hit hit -> {
                 if (hitBox == null) {
@@ -118,6 +76,15 @@ final class QueueCell extends ListCell<QueueEntry> {
                 setGraphic(hitBox);
             }
         }
+    }
+
+    /** The row's holder clipped to its own size: a long reference or status line ends at the queue's edge. */
+    private static <R extends Region> R clipped(R holder) {
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(holder.widthProperty());
+        clip.heightProperty().bind(holder.heightProperty());
+        holder.setClip(clip);
+        return holder;
     }
 
     /** Rows of one shape have one height (see RowHeights); search hits wrap, so they are always measured. */
@@ -153,23 +120,6 @@ final class QueueCell extends ListCell<QueueEntry> {
             case QueueEntry.CaseRow row -> "queue-case";
             case QueueEntry.Hit hit -> "queue-hit";
         };
-    }
-
-    private static String urgencyClass(QueueEntry.Urgency urgency) {
-        return "urgency-" + urgency.name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private Label badge() {
-        Label badge = new Label();
-        badge.getStyleClass().add("unread-badge");
-        badge.setMinWidth(Region.USE_PREF_SIZE);
-        return badge;
-    }
-
-    private void showBadge(Label badge, int unread) {
-        badge.setText(unread > 0 ? String.valueOf(unread) : "");
-        badge.setVisible(unread > 0);
-        badge.setManaged(unread > 0);
     }
 
     /**

@@ -54,7 +54,9 @@ class QueueCellsFxTest {
         @SuppressWarnings("unchecked")
         ListView<QueueEntry> found = (ListView<QueueEntry>) pane.root().lookup("#queueList");
         list = found;
-        stage.setScene(new Scene(pane.root(), 420, 900));
+        Scene scene = new Scene(pane.root(), 420, 900);
+        scene.getStylesheets().add(QueueCell.class.getResource("/de/amtsdesk/app/amtsdesk.css").toExternalForm());
+        stage.setScene(scene);
         stage.show();
     }
 
@@ -88,6 +90,12 @@ class QueueCellsFxTest {
             assertThat(cell.getStyleClass()).as("row %s", cell.getItem().accessibleText())
                     .contains(kind).doesNotContainAnyElementsOf(KINDS.stream().filter(k -> !k.equals(kind)).toList());
             Node graphic = cell.getGraphic();
+            if (cell.getItem() instanceof QueueEntry.CaseRow row) {
+                assertThat(((CaseLines) graphic).shownReference()).as("a reused row draws its own case, not the last")
+                        .isEqualTo(row.reference());
+                assertThat(graphic.getLayoutBounds().getWidth()).as("the case spans the queue's width")
+                        .isGreaterThan(list.getWidth() / 2);
+            }
             assertThat(graphic.getBoundsInParent().getMaxY()).as("%s fits in its row", cell.getItem().accessibleText())
                     .isLessThanOrEqualTo(cell.getHeight() + 0.5);
         }
@@ -131,9 +139,12 @@ class QueueCellsFxTest {
     }
 
     @Test
-    void cellsKeepTheirKindMarksAndHeightsThroughScrollingAndSearching(FxRobot robot) {
+    void cellsKeepTheirKindMarksAndHeightsThroughScrollingAndSearching(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         assertCellsMatchTheirRows();
+        javafx.scene.image.WritableImage picture = WaitForAsyncUtils.asyncFx(() -> list.snapshot(null, null)).get();
+        de.amtsdesk.app.a11y.Pictures.writePng(picture, java.nio.file.Path.of("target", "screenshots",
+                "queue-cells.png")); // to look at: names in other scripts, badges, due lines
 
         for (int step = 0; step < 3; step++) {
             int to = list.getItems().size() - 1 - step * 7;

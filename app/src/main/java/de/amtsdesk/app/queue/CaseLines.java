@@ -1,0 +1,105 @@
+package de.amtsdesk.app.queue;
+
+import de.amtsdesk.app.StyleClasses;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.VPos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+
+/**
+ * A case in the queue: reference, citizen and unread count; status and assignee; the next due time. The texts are
+ * unmanaged text nodes in a holder of fixed shape (ADR 0027), so the next case in a scrolled row changes their text
+ * and asks for no layout: JavaFX's virtual flow answers a row that asks for one with a CSS pass over the row and all
+ * its labels, which was most of a cold page scroll over 10,000 cases. Colours and fonts still come from the
+ * stylesheet's classes; screen readers read the cell's accessible text, which names everything shown here.
+ */
+final class CaseLines extends Region {
+
+    static final List<String> URGENCIES = java.util.Arrays.stream(QueueEntry.Urgency.values())
+            .map(CaseLines::urgencyClass).toList();
+    private static final double INDENT = 28;
+    private static final double GAP = 8;
+    private static final double LINE_GAP = 1;
+
+    private final Text reference = text("queue-reference");
+    private final Text citizen = text("queue-citizen");
+    private final Text details = text("queue-details");
+    private final Text due = text("queue-due");
+    private final Label badge = UnreadBadge.create();
+    private final Rectangle citizenClip = new Rectangle();
+
+    CaseLines() {
+        citizen.setClip(citizenClip); // a long name stops before the count (the spoken text is whole)
+        getChildren().addAll(reference, citizen, details, due, badge);
+        setMinWidth(0);
+    }
+
+    void show(QueueEntry.CaseRow row) {
+        reference.setText(row.reference());
+        citizen.setText(row.citizen());
+        details.setText(row.status() + " · " + row.assignee());
+        due.setText(row.due());
+        StyleClasses.oneOf(due.getStyleClass(), urgencyClass(row.urgency()), URGENCIES);
+        UnreadBadge.show(badge, row.unread());
+        place();
+    }
+
+    /** The case's reference as drawn (tests read what the row shows). */
+    String shownReference() {
+        return reference.getText();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        place(); // a new width (the queue resized) or the first pass after the stylesheet
+    }
+
+    private void place() {
+        double first = firstLineHeight();
+        reference.setLayoutX(INDENT);
+        citizen.setLayoutX(INDENT + reference.getLayoutBounds().getWidth() + GAP);
+        double citizenEnd = getWidth();
+        if (badge.isVisible()) {
+            badge.autosize();
+            badge.setLayoutX(snapPositionX(getWidth() - badge.getWidth()));
+            citizenEnd = badge.getLayoutX() - GAP;
+        }
+        citizenClip.setWidth(Math.max(0, citizenEnd - citizen.getLayoutX()));
+        citizenClip.setHeight(first);
+        details.setLayoutX(INDENT);
+        due.setLayoutX(INDENT);
+        details.setLayoutY(first + LINE_GAP);
+        due.setLayoutY(details.getLayoutY() + details.getLayoutBounds().getHeight() + LINE_GAP);
+    }
+
+    private double firstLineHeight() {
+        double first = Math.max(reference.getLayoutBounds().getHeight(), citizen.getLayoutBounds().getHeight());
+        return badge.isVisible() ? Math.max(first, badge.prefHeight(-1)) : first;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        double height = firstLineHeight() + LINE_GAP + details.getLayoutBounds().getHeight();
+        return due.getText().isEmpty() ? height : height + LINE_GAP + due.getLayoutBounds().getHeight();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 0; // the queue's width, whatever the texts: the row clips them
+    }
+
+    static String urgencyClass(QueueEntry.Urgency urgency) {
+        return "urgency-" + urgency.name().toLowerCase(Locale.ROOT);
+    }
+
+    static Text text(String styleClass) {
+        Text text = new Text();
+        text.setManaged(false);
+        text.setTextOrigin(VPos.TOP);
+        text.getStyleClass().add(styleClass);
+        return text;
+    }
+}

@@ -1,0 +1,53 @@
+package de.amtsdesk.app.queue;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
+
+/**
+ * A heading in the queue (life situation or service) with its count and unread count, indented by level; drawn like
+ * {@link CaseLines}, so that the next heading in a scrolled row asks for no layout.
+ */
+final class HeadingLine extends Region {
+
+    private static final double INDENT_PER_LEVEL = 14;
+    private static final double GAP = 8;
+
+    private final Text title = CaseLines.text("queue-header-title");
+    private final Label badge = UnreadBadge.create();
+
+    HeadingLine() {
+        getChildren().addAll(title, badge);
+        setMinWidth(0);
+    }
+
+    void show(QueueEntry.Header header) {
+        title.setText(header.title() + " (" + header.count() + ")");
+        title.setLayoutX(header.level() * INDENT_PER_LEVEL);
+        UnreadBadge.show(badge, header.unread());
+        place();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        place();
+    }
+
+    private void place() {
+        if (badge.isVisible()) {
+            badge.autosize();
+            badge.setLayoutX(snapPositionX(title.getLayoutX() + title.getLayoutBounds().getWidth() + GAP));
+        }
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        double height = title.getLayoutBounds().getHeight();
+        return badge.isVisible() ? Math.max(height, badge.prefHeight(-1)) : height;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 0;
+    }
+}
