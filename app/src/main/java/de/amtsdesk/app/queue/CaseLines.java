@@ -83,7 +83,7 @@ final class CaseLines extends Region {
     @Override
     protected double computePrefHeight(double width) {
         double height = firstLineHeight() + LINE_GAP + details.getLayoutBounds().getHeight();
-        return due.getText().isEmpty() ? height : height + LINE_GAP + due.getLayoutBounds().getHeight();
+        return snapSizeY(due.getText().isEmpty() ? height : height + LINE_GAP + due.getLayoutBounds().getHeight());
     }
 
     @Override

@@ -43,7 +43,7 @@ final class HeadingLine extends Region {
     @Override
     protected double computePrefHeight(double width) {
         double height = title.getLayoutBounds().getHeight();
-        return badge.isVisible() ? Math.max(height, badge.prefHeight(-1)) : height;
+        return snapSizeY(badge.isVisible() ? Math.max(height, badge.prefHeight(-1)) : height);
     }
 
     @Override

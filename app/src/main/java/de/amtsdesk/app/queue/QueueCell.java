@@ -3,20 +3,16 @@ package de.amtsdesk.app.queue;
 import de.amtsdesk.app.RowHeights;
 import de.amtsdesk.app.StyleClasses;
 import java.util.List;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 
 /**
  * The queue's list cell. It builds its row graphics once (a heading, a case, a search hit) and only sets their texts
  * when it shows another row: scrolling 10,000 rows then creates no nodes and needs no new CSS, where a fresh set of
- * labels per row made every scrolled page cost a full style pass. Headings and cases draw unmanaged text in holders
- * of fixed shape ({@link HeadingLine}, {@link CaseLines}), so the next row of the same kind asks for no layout either.
+ * labels per row made every scrolled page cost a full style pass. Headings, cases and hits draw unmanaged text in
+ * holders of fixed shape ({@link HeadingLine}, {@link CaseLines}, {@link HitLines}), so the next row of the same kind
+ * asks for no layout either (a hit only when it needs another number of lines).
  */
 final class QueueCell extends ListCell<QueueEntry> {
 
@@ -24,14 +20,10 @@ final class QueueCell extends ListCell<QueueEntry> {
             "queue-hit");
     private HeadingLine heading;
     private CaseLines caseLines;
-    private VBox hitBox;
-    private Label hitWhere;
-    private TextFlow hitText;
-    private final ListView<QueueEntry> list;
+    private HitLines hitLines;
     private final RowHeights rowHeights;
 
-    QueueCell(ListView<QueueEntry> list, RowHeights rowHeights) {
-        this.list = list;
+    QueueCell(RowHeights rowHeights) {
         this.rowHeights = rowHeights;
     }
 
@@ -64,16 +56,11 @@ final class QueueCell extends ListCell<QueueEntry> {
                 setGraphic(caseLines);
             }
             case QueueEntry.Hit hit -> {
-                if (hitBox == null) {
-                    hitWhere = new Label();
-                    hitWhere.getStyleClass().add("queue-details");
-                    hitText = new TextFlow();
-                    hitText.maxWidthProperty().bind(list.widthProperty().subtract(30));
-                    hitBox = new VBox(1, hitWhere, hitText);
+                if (hitLines == null) {
+                    hitLines = clipped(new HitLines());
                 }
-                hitWhere.setText(hit.reference() + " · " + hit.where());
-                showHighlighted(hit);
-                setGraphic(hitBox);
+                hitLines.show(hit);
+                setGraphic(hitLines);
             }
         }
     }
@@ -120,56 +107,5 @@ final class QueueCell extends ListCell<QueueEntry> {
             case QueueEntry.CaseRow row -> "queue-case";
             case QueueEntry.Hit hit -> "queue-hit";
         };
-    }
-
-    /**
-     * The hit's text with the query's words marked: plain and marked pieces alternate, starting and ending with
-     * a plain one. The pieces of the previous hit are reused (only their texts change), so a new result list
-     * while typing needs no new nodes and no new CSS for them.
-     */
-    private void showHighlighted(QueueEntry.Hit hit) {
-        List<String> pieces = new java.util.ArrayList<>();
-        int at = 0;
-        for (int[] range : hit.highlights()) {
-            if (range[0] < at) {
-                continue;
-            }
-            pieces.add(hit.text().substring(at, range[0]));
-            pieces.add(hit.text().substring(range[0], range[1]));
-            at = range[1];
-        }
-        pieces.add(hit.text().substring(at));
-        var children = hitText.getChildren();
-        if (children.size() > pieces.size()) {
-            children.remove(pieces.size(), children.size());
-        }
-        List<javafx.scene.Node> added = new java.util.ArrayList<>();
-        for (int i = 0; i < pieces.size(); i++) {
-            boolean marked = (i & 1) == 1;
-            if (i < children.size()) {
-                if (marked) {
-                    ((Label) children.get(i)).setText(pieces.get(i));
-                } else {
-                    ((Text) children.get(i)).setText(pieces.get(i));
-                }
-            } else {
-                added.add(marked ? mark(pieces.get(i)) : plain(pieces.get(i)));
-            }
-        }
-        children.addAll(added);
-    }
-
-    /** A Label, not a Text: only a region can paint the marker background behind the word. */
-    private Label mark(String s) {
-        Label mark = new Label(s);
-        mark.setMnemonicParsing(false);
-        mark.getStyleClass().add("search-mark");
-        return mark;
-    }
-
-    private Text plain(String s) {
-        Text text = new Text(s);
-        text.getStyleClass().add("search-text");
-        return text;
     }
 }

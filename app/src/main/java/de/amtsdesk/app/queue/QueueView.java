@@ -93,7 +93,7 @@ public final class QueueView {
             list.setSkin(new SteadyListSkin<>(list, (index, shown) -> shown == null ? Double.NaN
                     : rowHeights.known(QueueCell.shape(list.getItems().get(index), shown.getFont()))));
         }
-        list.setCellFactory(l -> new QueueCell(list, rowHeights));
+        list.setCellFactory(l -> new QueueCell(rowHeights));
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> {
             if (restoring || entry == null) {
                 return;

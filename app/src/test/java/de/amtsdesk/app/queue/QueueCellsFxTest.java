@@ -13,11 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -109,19 +106,17 @@ class QueueCellsFxTest {
     private List<String> marksShown() {
         List<String> marks = new ArrayList<>();
         for (ListCell<QueueEntry> cell : shownCells()) {
-            if (cell.getItem() instanceof QueueEntry.Hit) {
-                TextFlow flow = (TextFlow) ((javafx.scene.Parent) cell.getGraphic()).getChildrenUnmodifiable().get(1);
-                StringBuilder whole = new StringBuilder();
-                for (Node piece : flow.getChildren()) {
-                    if (piece instanceof Label mark && piece.isManaged()) {
-                        assertThat(mark.getStyleClass()).contains("search-mark");
-                        marks.add(mark.getText());
-                        whole.append(mark.getText());
-                    } else if (piece instanceof Text text) {
-                        whole.append(text.getText());
-                    }
+            if (cell.getItem() instanceof QueueEntry.Hit hit) {
+                HitLines lines = (HitLines) cell.getGraphic();
+                assertThat(lines.shownText()).isEqualTo(hit.text());
+                List<String> words = lines.markedWords();
+                if (!words.isEmpty()) {
+                    assertThat(lines.markerBounds().getWidth()).as("the marker covers the marked words")
+                            .isGreaterThan(words.stream().mapToInt(String::length).max().orElseThrow());
+                } else {
+                    assertThat(lines.markerBounds().getWidth()).as("no marker without marked words").isZero();
                 }
-                assertThat(whole.toString()).isEqualTo(((QueueEntry.Hit) cell.getItem()).text());
+                marks.addAll(words);
             }
         }
         return marks;
@@ -154,12 +149,18 @@ class QueueCellsFxTest {
         }
         robot.interact(() -> list.scrollTo(0));
 
-        hits("Der Wohngeldbescheid kommt am Freitag", "Wohngeld und Freitag und Wohngeld", "Nur Wohngeld");
+        hits("Der Wohngeldbescheid kommt am Freitag", "Wohngeld und Freitag und Wohngeld",
+                "Zum Wohngeld noch eine lange Frage, die über mehrere Zeilen der Trefferliste läuft, weil sie so viel "
+                        + "erzählt, und erst am Ende den Freitag nennt", "Nur Wohngeld");
         robot.interact(() -> searchOf().set("wohngeld freitag"));
         WaitForAsyncUtils.waitForFxEvents();
         assertCellsMatchTheirRows();
         assertThat(marksShown()).containsExactly("Wohngeld", "Freitag", "Wohngeld", "Freitag", "Wohngeld",
-                "Wohngeld");
+                "Wohngeld", "Freitag", "Wohngeld");
+        assertThat(shownCells()).as("the long hit wraps, and its row grows with it")
+                .anySatisfy(cell -> assertThat(cell.getHeight()).isGreaterThan(3 * cell.getFont().getSize() * 1.2));
+        de.amtsdesk.app.a11y.Pictures.writePng(WaitForAsyncUtils.asyncFx(() -> list.snapshot(null, null)).get(),
+                java.nio.file.Path.of("target", "screenshots", "queue-hits.png"));
 
         // Fewer pieces than before in the same cells: the old ones go, nothing of the earlier hit stays.
         hits("Freitag", "kein Treffer hier");

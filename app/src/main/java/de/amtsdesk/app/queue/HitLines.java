@@ -1,0 +1,125 @@
+package de.amtsdesk.app.queue;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.PathElement;
+import javafx.scene.text.Text;
+
+/**
+ * A search hit: where it was found, then the matching text wrapped to the queue's width with the query's words on a
+ * marker. Drawn as in {@link CaseLines}: the next hit in a row changes texts and shapes and asks for a layout only
+ * when it needs another number of lines (typing in the search field replaces up to 200 hits per key; a flow of text
+ * and label pieces per hit made each key cost a CSS pass and a layout of every shown row).
+ *
+ * <p>The marked words are a second copy of the text, clipped to the words' boxes and drawn over a marker surface of
+ * the same shape: both follow the stylesheet's colours (high contrast included) and wrap exactly as the text below.
+ */
+final class HitLines extends Region {
+
+    private static final double LINE_GAP = 1;
+
+    private final Text where = CaseLines.text("queue-details");
+    private final Text plain = CaseLines.text("search-text");
+    private final Region marker = new Region();
+    private final Text marked = CaseLines.text("search-mark-text");
+    private final Path markedClip = new Path();
+    private List<int[]> ranges = List.of();
+    private double wrappedTo = -1;
+
+    HitLines() {
+        marker.getStyleClass().add("search-mark-area");
+        marker.setManaged(false);
+        marker.setScaleShape(false);
+        marker.setCenterShape(false);
+        marked.setClip(markedClip);
+        getChildren().addAll(where, marker, plain, marked);
+        setMinWidth(0);
+    }
+
+    void show(QueueEntry.Hit hit) {
+        double before = getHeight();
+        where.setText(hit.reference() + " · " + hit.where());
+        plain.setText(hit.text());
+        marked.setText(hit.text());
+        ranges = separate(hit.highlights());
+        place();
+        if (Math.abs(computePrefHeight(getWidth()) - before) > 0.5) {
+            requestLayout(); // another number of lines: the row must be measured again
+        }
+    }
+
+    /** The words on the marker, in order (tests read what the row shows). */
+    List<String> markedWords() {
+        List<String> words = new ArrayList<>();
+        for (int[] range : ranges) {
+            words.add(plain.getText().substring(range[0], range[1]));
+        }
+        return words;
+    }
+
+    /** The whole text as drawn. */
+    String shownText() {
+        return plain.getText();
+    }
+
+    /** The area the marker covers, empty when no word is marked. */
+    javafx.geometry.Bounds markerBounds() {
+        return marker.getShape() == null ? new javafx.geometry.BoundingBox(0, 0, 0, 0)
+                : marker.getShape().getLayoutBounds();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        place();
+    }
+
+    private void place() {
+        wrapTo(getWidth());
+        double textY = where.getLayoutBounds().getHeight() + LINE_GAP;
+        plain.setLayoutY(textY);
+        marked.setLayoutY(textY);
+        marker.setLayoutY(textY);
+        List<PathElement> boxes = new ArrayList<>();
+        for (int[] range : ranges) {
+            boxes.addAll(List.of(plain.rangeShape(range[0], range[1])));
+        }
+        markedClip.getElements().setAll(boxes);
+        marker.setShape(boxes.isEmpty() ? null : new Path(boxes));
+        marker.setVisible(!boxes.isEmpty());
+        marker.resize(plain.getLayoutBounds().getWidth(), plain.getLayoutBounds().getHeight());
+    }
+
+    private void wrapTo(double width) {
+        if (width > 0 && width != wrappedTo) {
+            wrappedTo = width;
+            plain.setWrappingWidth(width);
+            marked.setWrappingWidth(width);
+        }
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        wrapTo(width);
+        return snapSizeY(where.getLayoutBounds().getHeight() + LINE_GAP + plain.getLayoutBounds().getHeight());
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 0;
+    }
+
+    /** The ranges in order, without overlaps (a range starting inside the one before is left out). */
+    private static List<int[]> separate(List<int[]> highlights) {
+        List<int[]> out = new ArrayList<>();
+        int at = 0;
+        for (int[] range : highlights) {
+            if (range[0] >= at && range[1] > range[0]) {
+                out.add(range);
+                at = range[1];
+            }
+        }
+        return out;
+    }
+}
