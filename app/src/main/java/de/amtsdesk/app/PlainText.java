@@ -13,6 +13,8 @@ import javafx.scene.text.Text;
  */
 public final class PlainText {
 
+    private static final String ELLIPSIS = "\u2026";
+
     private PlainText() {
     }
 
@@ -24,6 +26,39 @@ public final class PlainText {
         text.fontProperty().bind(cell.fontProperty());
         text.fillProperty().bind(cell.textFillProperty());
         return text;
+    }
+
+    /**
+     * Shows {@code full} in {@code text}, or when it is wider than {@code room} the longest beginning that fits with
+     * "…" after it, as a label would. Never cuts a character in two (surrogate pairs, a letter and its accents stay
+     * together). With no room at all it shows "…" alone (the holder's clip cuts what does not fit).
+     */
+    public static void fit(Text text, String full, double room) {
+        text.setText(full);
+        if (text.getLayoutBounds().getWidth() <= room) {
+            return;
+        }
+        java.text.BreakIterator characters = java.text.BreakIterator.getCharacterInstance();
+        characters.setText(full);
+        int fits = 0; // the longest cut (a character boundary) known to fit, 0 = only "…"
+        int low = 1;
+        int high = full.length() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int cut = characters.isBoundary(middle) ? middle : characters.preceding(middle);
+            if (cut <= fits) {
+                low = middle + 1;
+                continue;
+            }
+            text.setText(full.substring(0, cut).stripTrailing() + ELLIPSIS);
+            if (text.getLayoutBounds().getWidth() <= room) {
+                fits = cut;
+                low = middle + 1;
+            } else {
+                high = cut - 1;
+            }
+        }
+        text.setText(full.substring(0, fits).stripTrailing() + ELLIPSIS);
     }
 
     /** Makes {@code holder} the cell's only content, clipped to its own size. */

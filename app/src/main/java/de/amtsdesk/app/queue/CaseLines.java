@@ -1,5 +1,6 @@
 package de.amtsdesk.app.queue;
 
+import de.amtsdesk.app.PlainText;
 import de.amtsdesk.app.StyleClasses;
 import java.util.List;
 import java.util.Locale;
@@ -30,18 +31,21 @@ final class CaseLines extends Region {
     private final Text due = text("queue-due");
     private final Label badge = UnreadBadge.create();
     private final Rectangle citizenClip = new Rectangle();
+    private String citizenFull = "";
+    private String detailsFull = "";
+    private String dueFull = "";
 
     CaseLines() {
-        citizen.setClip(citizenClip); // a long name stops before the count (the spoken text is whole)
+        citizen.setClip(citizenClip); // in a very narrow queue even "…" stops before the count
         getChildren().addAll(reference, citizen, details, due, badge);
         setMinWidth(0);
     }
 
     void show(QueueEntry.CaseRow row) {
         reference.setText(row.reference());
-        citizen.setText(row.citizen());
-        details.setText(row.status() + " · " + row.assignee());
-        due.setText(row.due());
+        citizenFull = row.citizen();
+        detailsFull = row.status() + " · " + row.assignee();
+        dueFull = row.due();
         StyleClasses.oneOf(due.getStyleClass(), urgencyClass(row.urgency()), URGENCIES);
         UnreadBadge.show(badge, row.unread());
         place();
@@ -50,6 +54,19 @@ final class CaseLines extends Region {
     /** The case's reference as drawn (tests read what the row shows). */
     String shownReference() {
         return reference.getText();
+    }
+
+    /** The status line as drawn. */
+    String shownDetails() {
+        return details.getText();
+    }
+
+    /** Whether every line drawn ends inside the row (the citizen's name before the count). */
+    boolean shownLinesFit() {
+        double end = getWidth() + 0.5;
+        return (citizen.getLayoutBounds().getWidth() <= citizenClip.getWidth() + 0.5 || citizen.getText().equals("…"))
+                && details.getLayoutX() + details.getLayoutBounds().getWidth() <= end
+                && due.getLayoutX() + due.getLayoutBounds().getWidth() <= end;
     }
 
     @Override
@@ -67,6 +84,11 @@ final class CaseLines extends Region {
             badge.setLayoutX(snapPositionX(getWidth() - badge.getWidth()));
             citizenEnd = badge.getLayoutX() - GAP;
         }
+        // Too long for the queue's width: "…" as a label would end it (the spoken text is whole).
+        boolean known = getWidth() > 0; // not before the first layout
+        PlainText.fit(citizen, citizenFull, known ? citizenEnd - citizen.getLayoutX() : Double.MAX_VALUE);
+        PlainText.fit(details, detailsFull, known ? getWidth() - INDENT : Double.MAX_VALUE);
+        PlainText.fit(due, dueFull, known ? getWidth() - INDENT : Double.MAX_VALUE);
         citizenClip.setWidth(Math.max(0, citizenEnd - citizen.getLayoutX()));
         citizenClip.setHeight(first);
         details.setLayoutX(INDENT);
@@ -83,7 +105,7 @@ final class CaseLines extends Region {
     @Override
     protected double computePrefHeight(double width) {
         double height = firstLineHeight() + LINE_GAP + details.getLayoutBounds().getHeight();
-        return snapSizeY(due.getText().isEmpty() ? height : height + LINE_GAP + due.getLayoutBounds().getHeight());
+        return snapSizeY(dueFull.isEmpty() ? height : height + LINE_GAP + due.getLayoutBounds().getHeight());
     }
 
     @Override

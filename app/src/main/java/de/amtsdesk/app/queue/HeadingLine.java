@@ -1,5 +1,6 @@
 package de.amtsdesk.app.queue;
 
+import de.amtsdesk.app.PlainText;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
@@ -15,6 +16,7 @@ final class HeadingLine extends Region {
 
     private final Text title = CaseLines.text("queue-header-title");
     private final Label badge = UnreadBadge.create();
+    private String titleFull = "";
 
     HeadingLine() {
         getChildren().addAll(title, badge);
@@ -22,7 +24,7 @@ final class HeadingLine extends Region {
     }
 
     void show(QueueEntry.Header header) {
-        title.setText(header.title() + " (" + header.count() + ")");
+        titleFull = header.title() + " (" + header.count() + ")";
         title.setLayoutX(header.level() * INDENT_PER_LEVEL);
         UnreadBadge.show(badge, header.unread());
         place();
@@ -34,10 +36,14 @@ final class HeadingLine extends Region {
     }
 
     private void place() {
+        double badgeRoom = 0;
         if (badge.isVisible()) {
             badge.autosize();
-            badge.setLayoutX(snapPositionX(title.getLayoutX() + title.getLayoutBounds().getWidth() + GAP));
+            badgeRoom = GAP + badge.getWidth();
         }
+        double room = getWidth() > 0 ? getWidth() - title.getLayoutX() - badgeRoom : Double.MAX_VALUE;
+        PlainText.fit(title, titleFull, room);
+        badge.setLayoutX(snapPositionX(title.getLayoutX() + title.getLayoutBounds().getWidth() + GAP));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package de.amtsdesk.app.queue;
 
+import de.amtsdesk.app.PlainText;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.layout.Region;
@@ -26,6 +27,7 @@ final class HitLines extends Region {
     private final Text marked = CaseLines.text("search-mark-text");
     private final Path markedClip = new Path();
     private List<int[]> ranges = List.of();
+    private String whereFull = "";
     private double wrappedTo = -1;
 
     HitLines() {
@@ -40,7 +42,7 @@ final class HitLines extends Region {
 
     void show(QueueEntry.Hit hit) {
         double before = getHeight();
-        where.setText(hit.reference() + " · " + hit.where());
+        whereFull = hit.reference() + " · " + hit.where();
         plain.setText(hit.text());
         marked.setText(hit.text());
         ranges = separate(hit.highlights());
@@ -77,6 +79,7 @@ final class HitLines extends Region {
 
     private void place() {
         wrapTo(getWidth());
+        PlainText.fit(where, whereFull, getWidth() > 0 ? getWidth() : Double.MAX_VALUE);
         double textY = where.getLayoutBounds().getHeight() + LINE_GAP;
         plain.setLayoutY(textY);
         marked.setLayoutY(textY);

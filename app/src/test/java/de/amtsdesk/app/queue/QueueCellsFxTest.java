@@ -137,6 +137,17 @@ class QueueCellsFxTest {
     void cellsKeepTheirKindMarksAndHeightsThroughScrollingAndSearching(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         assertCellsMatchTheirRows();
+        robot.interact(() -> list.getScene().getWindow().setWidth(230));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertCellsMatchTheirRows();
+        assertThat(shownCells()).as("in a narrow queue a long line ends in … and fits")
+                .filteredOn(cell -> cell.getItem() instanceof QueueEntry.CaseRow)
+                .allSatisfy(cell -> assertThat(((CaseLines) cell.getGraphic()).shownLinesFit()).isTrue())
+                .anySatisfy(cell -> assertThat(((CaseLines) cell.getGraphic()).shownDetails()).endsWith("…"));
+        de.amtsdesk.app.a11y.Pictures.writePng(WaitForAsyncUtils.asyncFx(() -> list.snapshot(null, null)).get(),
+                java.nio.file.Path.of("target", "screenshots", "queue-cells-narrow.png"));
+        robot.interact(() -> list.getScene().getWindow().setWidth(420));
+        WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.image.WritableImage picture = WaitForAsyncUtils.asyncFx(() -> list.snapshot(null, null)).get();
         de.amtsdesk.app.a11y.Pictures.writePng(picture, java.nio.file.Path.of("target", "screenshots",
                 "queue-cells.png")); // to look at: names in other scripts, badges, due lines
