@@ -9,7 +9,7 @@ import javafx.scene.text.Text;
  * A table cell that shows its value as one line of unmanaged text, so that a new value needs neither a layout nor a
  * CSS pass of the cell (ADR 0027: the virtual flow runs both for each row that asks for a layout, and a label's new
  * text asks for one). Colour and font follow the cell's style (selected rows, high contrast); the value is also the
- * cell's accessible text, which screen readers read as the cell.
+ * cell's accessible text, which screen readers read as the cell; a value too wide for its column ends in "…".
  *
  * @param <S> the table's item type
  * @param <T> the column's value type
@@ -17,9 +17,11 @@ import javafx.scene.text.Text;
 public class PlainTextTableCell<S, T> extends TableCell<S, T> {
 
     private final Text text = PlainText.styledLike(this, VPos.CENTER);
+    private final Region holder;
+    private String full = "";
 
     public PlainTextTableCell() {
-        Region holder = new Region() {
+        holder = new Region() {
             {
                 getChildren().add(text);
             }
@@ -27,6 +29,7 @@ public class PlainTextTableCell<S, T> extends TableCell<S, T> {
             @Override
             protected void layoutChildren() {
                 text.setLayoutY(getHeight() / 2);
+                fit(); // a new column width
             }
 
             @Override
@@ -36,7 +39,8 @@ public class PlainTextTableCell<S, T> extends TableCell<S, T> {
 
             @Override
             protected double computePrefWidth(double height) {
-                return text.getLayoutBounds().getWidth(); // asked only when a column is sized to its content
+                PlainText.fit(text, full, Double.MAX_VALUE); // asked only when a column is sized to its content
+                return text.getLayoutBounds().getWidth();
             }
         };
         PlainText.showIn(this, holder);
@@ -45,8 +49,13 @@ public class PlainTextTableCell<S, T> extends TableCell<S, T> {
     @Override
     protected void updateItem(T item, boolean empty) {
         super.updateItem(item, empty);
-        String shown = empty || item == null ? "" : item.toString();
-        text.setText(shown);
-        setAccessibleText(shown.isEmpty() ? null : shown);
+        full = empty || item == null ? "" : item.toString();
+        fit();
+        setAccessibleText(full.isEmpty() ? null : full);
+    }
+
+    /** A value too wide for its column ends in "…" (the spoken value is whole). */
+    private void fit() {
+        PlainText.fit(text, full, holder.getWidth() > 0 ? holder.getWidth() : Double.MAX_VALUE);
     }
 }

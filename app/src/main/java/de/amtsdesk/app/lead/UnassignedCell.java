@@ -15,17 +15,26 @@ import javafx.scene.text.Text;
  * with a full CSS pass of the row and its text before laying it out: over ~16 visible rows that was most of the FX
  * time of a sync batch on the lead desk (async-profiler, 50,000 cases, stop 31). Here the two lines are unmanaged
  * text nodes in a holder of fixed shape: a new case changes their text and nothing else. Colour and font still come
- * from the row's style (selected, focused, high contrast); screen readers read the row's accessible text.
+ * from the row's style (selected, focused, high contrast); screen readers read the row's accessible text. A line too
+ * long for the list ends in "…".
  */
 final class UnassignedCell extends ListCell<UnassignedRow> {
 
     private final Text first = PlainText.styledLike(this, VPos.TOP);
     private final Text second = PlainText.styledLike(this, VPos.TOP);
+    private final Region lines;
+    private String firstFull = "";
+    private String secondFull = "";
 
     UnassignedCell() {
-        Region lines = new Region() {
+        lines = new Region() {
             {
                 getChildren().addAll(first, second);
+            }
+
+            @Override
+            protected void layoutChildren() {
+                fit(); // a new width
             }
 
             @Override
@@ -46,8 +55,16 @@ final class UnassignedCell extends ListCell<UnassignedRow> {
     protected void updateItem(UnassignedRow row, boolean empty) {
         super.updateItem(row, empty);
         boolean shown = !empty && row != null;
-        first.setText(shown ? row.reference() + " · " + row.citizen() : "");
-        second.setText(shown ? row.type() + " · " + row.since() : "");
+        firstFull = shown ? row.reference() + " · " + row.citizen() : "";
+        secondFull = shown ? row.type() + " · " + row.since() : "";
+        fit();
         setAccessibleText(shown ? row.accessibleText() : null);
+    }
+
+    /** Lines too long for the list end in "…" (the spoken text is whole). */
+    private void fit() {
+        double room = lines.getWidth() > 0 ? lines.getWidth() : Double.MAX_VALUE;
+        PlainText.fit(first, firstFull, room);
+        PlainText.fit(second, secondFull, room);
     }
 }
