@@ -35,30 +35,45 @@ public final class PlainText {
      */
     public static void fit(Text text, String full, double room) {
         text.setText(full);
-        if (text.getLayoutBounds().getWidth() <= room) {
+        javafx.geometry.Bounds whole = text.getLayoutBounds();
+        if (whole.getWidth() <= room) {
             return;
         }
         java.text.BreakIterator characters = java.text.BreakIterator.getCharacterInstance();
         characters.setText(full);
+        // First a guess from the text as laid out: the character under the point where "…" (about one em wide)
+        // must begin does not fit. It holds for left-to-right text, so a row costs one more text layout, not a search.
+        int under = text.hitTest(new javafx.geometry.Point2D(whole.getMinX() + room - text.getFont().getSize(),
+                whole.getMinY() + whole.getHeight() / 2)).getCharIndex();
+        int guess = under <= 0 || under >= full.length() ? 0 : atOrBefore(characters, under);
+        if (guess > 0 && shows(text, full, guess, room)) {
+            return;
+        }
         int fits = 0; // the longest cut (a character boundary) known to fit, 0 = only "…"
         int low = 1;
-        int high = full.length() - 1;
+        int high = (guess > 0 ? guess : full.length()) - 1;
         while (low <= high) {
-            int middle = (low + high) >>> 1;
-            int cut = characters.isBoundary(middle) ? middle : characters.preceding(middle);
+            int cut = atOrBefore(characters, (low + high) >>> 1);
             if (cut <= fits) {
-                low = middle + 1;
-                continue;
-            }
-            text.setText(full.substring(0, cut).stripTrailing() + ELLIPSIS);
-            if (text.getLayoutBounds().getWidth() <= room) {
+                low = ((low + high) >>> 1) + 1;
+            } else if (shows(text, full, cut, room)) {
                 fits = cut;
-                low = middle + 1;
+                low = ((low + high) >>> 1) + 1;
             } else {
                 high = cut - 1;
             }
         }
         text.setText(full.substring(0, fits).stripTrailing() + ELLIPSIS);
+    }
+
+    private static int atOrBefore(java.text.BreakIterator characters, int index) {
+        return characters.isBoundary(index) ? index : characters.preceding(index);
+    }
+
+    /** Shows the first {@code cut} characters and "…"; whether that fits. */
+    private static boolean shows(Text text, String full, int cut, double room) {
+        text.setText(full.substring(0, cut).stripTrailing() + ELLIPSIS);
+        return text.getLayoutBounds().getWidth() <= room;
     }
 
     /** Makes {@code holder} the cell's only content, clipped to its own size. */

@@ -44,7 +44,21 @@ class PlainTextFitFxTest {
         String name = "Maximiliane Musterfrau-Obermeier";
         double room = WaitForAsyncUtils.asyncFx(() -> width("Maximiliane Muster")).get();
         String shown = fit(name, room);
-        assertThat(shown).endsWith("…").startsWith("Maximiliane Must").hasSizeLessThan(name.length());
+        assertThat(shown).endsWith("…").startsWith("Maximiliane Mu").hasSizeLessThan(name.length());
+        for (double narrower = room; narrower > 20; narrower -= 7) {
+            double limit = narrower;
+            int best = WaitForAsyncUtils.asyncFx(() -> {
+                int longest = 0; // by trying every beginning
+                for (int n = 1; n < name.length(); n++) {
+                    if (width(name.substring(0, n).stripTrailing() + "…") <= limit) {
+                        longest = name.substring(0, n).stripTrailing().length();
+                    }
+                }
+                return longest;
+            }).get();
+            assertThat(fit(name, limit).length() - 1).as("as long as fits, or one letter less, in %s", limit)
+                    .isBetween(best - 1, best);
+        }
         assertThat(fit(name, 1000)).isEqualTo(name);
         assertThat(fit(name, 0)).as("no room at all").isEqualTo("…");
         assertThat(fit(name, 1)).isEqualTo("…");
