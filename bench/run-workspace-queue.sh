@@ -4,7 +4,8 @@
 # QueueProjection and KeyedList on 10,000 cases. Seeds ~/.cache/amtsdesk/bench-workspace once (about a minute).
 # Writes bench/results/workspace-queue.txt. Options: --runs=N, --display (use $DISPLAY instead of headless Monocle),
 # --no-interaction, --dir=PATH, --out=FILE; --compare-classpath=FILE (a file holding another build's classpath, e.g.
-# one written by snapshot_classpath in bench/snapshot-classpath.sh): only the interaction, this build against that one.
+# one written by snapshot_classpath in bench/snapshot-classpath.sh): only the interaction, this build against that one;
+# --queue-width=PX (default 460; the app's window gives the queue ~280).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/jdk.sh

@@ -71,6 +71,8 @@ public final class WorkspaceQueueBench {
                 interactionRounds = Integer.parseInt(arg.substring("--interaction-rounds=".length()));
             } else if (arg.equals("--compare-stock-list-skin")) {
                 compareStockSkin = true;
+            } else if (arg.startsWith("--queue-width=")) { // handed to every child JVM (see runChild)
+                System.setProperty(WorkspaceQueueChild.QUEUE_WIDTH_PROPERTY, arg.substring("--queue-width=".length()));
             } else if (arg.startsWith("--compare-classpath=")) {
                 compareClasspath = Path.of(arg.substring("--compare-classpath=".length()));
             } else if (arg.equals("--no-interaction")) {
@@ -313,13 +315,16 @@ public final class WorkspaceQueueBench {
                 seed: %s — %s
                 %s
                 what-runs: fresh JVMs, four kinds alternating round by round (order rotating): each build with no
-                  AOT cache and with one trained on its own classes through the queue session (as the image ships)
+                  AOT cache and with one trained on its own classes through the queue session (as the image ships);
+                  queue width %s px
 
                 ## FX pulses while scrolling, switching saved views and searching (%d rounds)
                 %s
                 """, WorkspaceQueueBench.class.getSimpleName(), otherFile, BenchMachine.header(loadAtStart).strip(),
                 BenchMachine.loadAverage(), realDisplay ? "gtk ($DISPLAY)" : "monocle headless", dir,
-                WorkspaceSeed.describe(dir), training, rounds, InteractionTable.of(interactions).strip());
+                WorkspaceSeed.describe(dir), training,
+                System.getProperty(WorkspaceQueueChild.QUEUE_WIDTH_PROPERTY, "460"), rounds,
+                InteractionTable.of(interactions).strip());
         Files.createDirectories(results.toAbsolutePath().getParent());
         Files.writeString(results, report);
         System.out.print(report);
@@ -426,6 +431,10 @@ public final class WorkspaceQueueBench {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "--enable-native-access=ALL-UNNAMED", "-Dprism.order=sw", "-Djava.awt.headless=true"));
         command.addAll(List.of(jvmOptions));
+        String queueWidth = System.getProperty(WorkspaceQueueChild.QUEUE_WIDTH_PROPERTY);
+        if (queueWidth != null) {
+            command.add("-D" + WorkspaceQueueChild.QUEUE_WIDTH_PROPERTY + "=" + queueWidth);
+        }
         if (!realDisplay) {
             command.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless"));
         }

@@ -88,6 +88,7 @@ public final class WorkspaceQueueChild {
 
     /** With this system property set, a cold start runs the app's QueueExercise after the queue shows (AOT training). */
     static final String EXERCISE_PROPERTY = "bench.queueExercise";
+    static final String QUEUE_WIDTH_PROPERTY = "amtsdesk.bench.queueWidth";
 
     public static void main(String[] args) throws Exception {
         mark("main");
@@ -121,7 +122,8 @@ public final class WorkspaceQueueChild {
                     passphrase -> PassphraseCheck.Outcome.UNLOCKED, background, Platform::runLater, text,
                     (delay, tick) -> { }, () -> { });
             Parent unlockRoot = new ViewLoader(text).load(UnlockView.class, () -> new UnlockView(unlock));
-            Scene scene = new Scene(unlockRoot, 460, 760);
+            // The queue's width: 460 by default; the app's window gives it ~280 (--queue-width in the bench).
+            Scene scene = new Scene(unlockRoot, Integer.getInteger(QUEUE_WIDTH_PROPERTY, 460), 760);
             scene.getStylesheets().add(QueueView.class.getResource(STYLESHEET).toExternalForm());
             sceneRef.set(scene);
             Stage stage = new Stage();

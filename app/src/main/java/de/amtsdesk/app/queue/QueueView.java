@@ -36,6 +36,7 @@ public final class QueueView {
     @FXML private ListView<QueueEntry> list;
     @FXML private javafx.scene.control.Button invitationsButton;
     @FXML private Label invitationsProblem;
+    @FXML private java.util.ResourceBundle resources;
 
     /** @param openCase called with the case ID when the caseworker selects a case (or a search hit in one) */
     public QueueView(QueueViewModel viewModel, Consumer<String> openCase) {
@@ -94,6 +95,13 @@ public final class QueueView {
                     : rowHeights.known(QueueCell.shape(list.getItems().get(index), shown.getFont()))));
         }
         list.setCellFactory(l -> new QueueCell(rowHeights));
+        // An empty view says so (and whether it is the search that found nothing) instead of a blank list.
+        Label empty = new Label();
+        empty.setWrapText(true);
+        empty.getStyleClass().add("queue-empty");
+        empty.textProperty().bind(viewModel.searchProperty().map(query -> resources.getString(
+                query.isBlank() ? "queue.empty" : "queue.empty.search")).orElse(resources.getString("queue.empty")));
+        list.setPlaceholder(empty);
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> {
             if (restoring || entry == null) {
                 return;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -180,10 +181,19 @@ class QueueCellsFxTest {
         assertCellsMatchTheirRows();
         assertThat(marksShown()).containsExactly("Freitag");
 
+        hits();
+        robot.interact(() -> searchOf().set("nichts"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(list.getItems()).isEmpty();
+        Label empty = (Label) list.getPlaceholder();
+        assertThat(empty.isVisible()).isTrue();
+        assertThat(empty.getText()).as("a search that found nothing says so").startsWith("Keine Treffer");
+
         robot.interact(() -> searchOf().set(""));
         WaitForAsyncUtils.waitForFxEvents();
         assertCellsMatchTheirRows();
         assertThat(list.lookupAll(".queue-hit")).noneMatch(Node::isVisible);
+        assertThat(empty.getText()).isEqualTo("Keine Vorgänge in dieser Ansicht.");
     }
 
     private javafx.beans.property.StringProperty searchOf() {
