@@ -20,12 +20,32 @@ public final class PlainText {
 
     /** A text node that takes the cell's font and text colour (selected rows, high contrast) and asks for no layout. */
     public static Text styledLike(Labeled cell, VPos origin) {
-        Text text = new Text();
-        text.setManaged(false);
-        text.setTextOrigin(origin);
+        Text text = unmanaged(origin);
         text.fontProperty().bind(cell.fontProperty());
         text.fillProperty().bind(cell.textFillProperty());
         return text;
+    }
+
+    /** A text node styled by the stylesheet's {@code styleClass} that asks for no layout, placed by its top. */
+    public static Text ofClass(String styleClass) {
+        Text text = unmanaged(VPos.TOP);
+        text.getStyleClass().add(styleClass);
+        return text;
+    }
+
+    private static Text unmanaged(VPos origin) {
+        Text text = new Text();
+        text.setManaged(false);
+        text.setTextOrigin(origin);
+        return text;
+    }
+
+    /**
+     * The width left in {@code holder} after {@code taken}, for {@link #fit}; unbounded before the holder's first
+     * layout (width 0), so that a row not yet placed shows its whole text until then.
+     */
+    public static double roomIn(Region holder, double taken) {
+        return holder.getWidth() > 0 ? holder.getWidth() - taken : Double.MAX_VALUE;
     }
 
     /**
@@ -53,12 +73,13 @@ public final class PlainText {
         int low = 1;
         int high = (guess > 0 ? guess : full.length()) - 1;
         while (low <= high) {
-            int cut = atOrBefore(characters, (low + high) >>> 1);
+            int middle = (low + high) >>> 1;
+            int cut = atOrBefore(characters, middle);
             if (cut <= fits) {
-                low = ((low + high) >>> 1) + 1;
+                low = middle + 1;
             } else if (shows(text, full, cut, room)) {
                 fits = cut;
-                low = ((low + high) >>> 1) + 1;
+                low = middle + 1;
             } else {
                 high = cut - 1;
             }
@@ -78,12 +99,17 @@ public final class PlainText {
 
     /** Makes {@code holder} the cell's only content, clipped to its own size. */
     public static void showIn(Labeled cell, Region holder) {
+        cell.setGraphic(clippedHolder(holder));
+        cell.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+    }
+
+    /** {@code holder}, free to be narrower than its texts and clipped to its own size: what does not fit is cut. */
+    public static <R extends Region> R clippedHolder(R holder) {
         holder.setMinWidth(0);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(holder.widthProperty());
         clip.heightProperty().bind(holder.heightProperty());
         holder.setClip(clip);
-        cell.setGraphic(holder);
-        cell.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        return holder;
     }
 }

@@ -56,6 +56,6 @@ public class PlainTextTableCell<S, T> extends TableCell<S, T> {
 
     /** A value too wide for its column ends in "…" (the spoken value is whole). */
     private void fit() {
-        PlainText.fit(text, full, holder.getWidth() > 0 ? holder.getWidth() : Double.MAX_VALUE);
+        PlainText.fit(text, full, PlainText.roomIn(holder, 0));
     }
 }

@@ -63,7 +63,7 @@ final class UnassignedCell extends ListCell<UnassignedRow> {
 
     /** Lines too long for the list end in "…" (the spoken text is whole). */
     private void fit() {
-        double room = lines.getWidth() > 0 ? lines.getWidth() : Double.MAX_VALUE;
+        double room = PlainText.roomIn(lines, 0);
         PlainText.fit(first, firstFull, room);
         PlainText.fit(second, secondFull, room);
     }

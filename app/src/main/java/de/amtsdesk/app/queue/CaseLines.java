@@ -4,7 +4,6 @@ import de.amtsdesk.app.PlainText;
 import de.amtsdesk.app.StyleClasses;
 import java.util.List;
 import java.util.Locale;
-import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
@@ -19,16 +18,16 @@ import javafx.scene.text.Text;
  */
 final class CaseLines extends Region {
 
-    static final List<String> URGENCIES = java.util.Arrays.stream(QueueEntry.Urgency.values())
+    private static final List<String> URGENCIES = java.util.Arrays.stream(QueueEntry.Urgency.values())
             .map(CaseLines::urgencyClass).toList();
     private static final double INDENT = 28;
     private static final double GAP = 8;
     private static final double LINE_GAP = 1;
 
-    private final Text reference = text("queue-reference");
-    private final Text citizen = text("queue-citizen");
-    private final Text details = text("queue-details");
-    private final Text due = text("queue-due");
+    private final Text reference = PlainText.ofClass("queue-reference");
+    private final Text citizen = PlainText.ofClass("queue-citizen");
+    private final Text details = PlainText.ofClass("queue-details");
+    private final Text due = PlainText.ofClass("queue-due");
     private final Label badge = UnreadBadge.create();
     private final Rectangle citizenClip = new Rectangle();
     private String citizenFull = "";
@@ -38,7 +37,6 @@ final class CaseLines extends Region {
     CaseLines() {
         citizen.setClip(citizenClip); // in a very narrow queue even "…" stops before the count
         getChildren().addAll(reference, citizen, details, due, badge);
-        setMinWidth(0);
     }
 
     void show(QueueEntry.CaseRow row) {
@@ -85,10 +83,10 @@ final class CaseLines extends Region {
             citizenEnd = badge.getLayoutX() - GAP;
         }
         // Too long for the queue's width: "…" as a label would end it (the spoken text is whole).
-        boolean known = getWidth() > 0; // not before the first layout
-        PlainText.fit(citizen, citizenFull, known ? citizenEnd - citizen.getLayoutX() : Double.MAX_VALUE);
-        PlainText.fit(details, detailsFull, known ? getWidth() - INDENT : Double.MAX_VALUE);
-        PlainText.fit(due, dueFull, known ? getWidth() - INDENT : Double.MAX_VALUE);
+        double beforeAndAfterCitizen = citizen.getLayoutX() + (getWidth() - citizenEnd); // reference; count
+        PlainText.fit(citizen, citizenFull, PlainText.roomIn(this, beforeAndAfterCitizen));
+        PlainText.fit(details, detailsFull, PlainText.roomIn(this, INDENT));
+        PlainText.fit(due, dueFull, PlainText.roomIn(this, INDENT));
         citizenClip.setWidth(Math.max(0, citizenEnd - citizen.getLayoutX()));
         citizenClip.setHeight(first);
         details.setLayoutX(INDENT);
@@ -113,15 +111,7 @@ final class CaseLines extends Region {
         return 0; // the queue's width, whatever the texts: the row clips them
     }
 
-    static String urgencyClass(QueueEntry.Urgency urgency) {
+    private static String urgencyClass(QueueEntry.Urgency urgency) {
         return "urgency-" + urgency.name().toLowerCase(Locale.ROOT);
-    }
-
-    static Text text(String styleClass) {
-        Text text = new Text();
-        text.setManaged(false);
-        text.setTextOrigin(VPos.TOP);
-        text.getStyleClass().add(styleClass);
-        return text;
     }
 }

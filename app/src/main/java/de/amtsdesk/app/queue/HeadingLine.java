@@ -14,13 +14,12 @@ final class HeadingLine extends Region {
     private static final double INDENT_PER_LEVEL = 14;
     private static final double GAP = 8;
 
-    private final Text title = CaseLines.text("queue-header-title");
+    private final Text title = PlainText.ofClass("queue-header-title");
     private final Label badge = UnreadBadge.create();
     private String titleFull = "";
 
     HeadingLine() {
         getChildren().addAll(title, badge);
-        setMinWidth(0);
     }
 
     void show(QueueEntry.Header header) {
@@ -41,8 +40,7 @@ final class HeadingLine extends Region {
             badge.autosize();
             badgeRoom = GAP + badge.getWidth();
         }
-        double room = getWidth() > 0 ? getWidth() - title.getLayoutX() - badgeRoom : Double.MAX_VALUE;
-        PlainText.fit(title, titleFull, room);
+        PlainText.fit(title, titleFull, PlainText.roomIn(this, title.getLayoutX() + badgeRoom));
         badge.setLayoutX(snapPositionX(title.getLayoutX() + title.getLayoutBounds().getWidth() + GAP));
     }
 

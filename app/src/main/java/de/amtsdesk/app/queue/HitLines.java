@@ -21,10 +21,10 @@ final class HitLines extends Region {
 
     private static final double LINE_GAP = 1;
 
-    private final Text where = CaseLines.text("queue-details");
-    private final Text plain = CaseLines.text("search-text");
+    private final Text where = PlainText.ofClass("queue-details");
+    private final Text plain = PlainText.ofClass("search-text");
     private final Region marker = new Region();
-    private final Text marked = CaseLines.text("search-mark-text");
+    private final Text marked = PlainText.ofClass("search-mark-text");
     private final Path markedClip = new Path();
     private List<int[]> ranges = List.of();
     private String whereFull = "";
@@ -37,7 +37,6 @@ final class HitLines extends Region {
         marker.setCenterShape(false);
         marked.setClip(markedClip);
         getChildren().addAll(where, marker, plain, marked);
-        setMinWidth(0);
     }
 
     void show(QueueEntry.Hit hit) {
@@ -79,7 +78,7 @@ final class HitLines extends Region {
 
     private void place() {
         wrapTo(getWidth());
-        PlainText.fit(where, whereFull, getWidth() > 0 ? getWidth() : Double.MAX_VALUE);
+        PlainText.fit(where, whereFull, PlainText.roomIn(this, 0));
         double textY = where.getLayoutBounds().getHeight() + LINE_GAP;
         plain.setLayoutY(textY);
         marked.setLayoutY(textY);

@@ -1,11 +1,10 @@
 package de.amtsdesk.app.queue;
 
+import de.amtsdesk.app.PlainText;
 import de.amtsdesk.app.RowHeights;
 import de.amtsdesk.app.StyleClasses;
 import java.util.List;
 import javafx.scene.control.ListCell;
-import javafx.scene.layout.Region;
-import javafx.scene.shape.Rectangle;
 
 /**
  * The queue's list cell. It builds its row graphics once (a heading, a case, a search hit) and only sets their texts
@@ -43,35 +42,26 @@ final class QueueCell extends ListCell<QueueEntry> {
         switch (entry) {
             case QueueEntry.Header header -> {
                 if (heading == null) {
-                    heading = clipped(new HeadingLine());
+                    heading = PlainText.clippedHolder(new HeadingLine());
                 }
                 heading.show(header);
                 setGraphic(heading);
             }
             case QueueEntry.CaseRow row -> {
                 if (caseLines == null) {
-                    caseLines = clipped(new CaseLines());
+                    caseLines = PlainText.clippedHolder(new CaseLines());
                 }
                 caseLines.show(row);
                 setGraphic(caseLines);
             }
             case QueueEntry.Hit hit -> {
                 if (hitLines == null) {
-                    hitLines = clipped(new HitLines());
+                    hitLines = PlainText.clippedHolder(new HitLines());
                 }
                 hitLines.show(hit);
                 setGraphic(hitLines);
             }
         }
-    }
-
-    /** The row's holder clipped to its own size: a long reference or status line ends at the queue's edge. */
-    private static <R extends Region> R clipped(R holder) {
-        Rectangle clip = new Rectangle();
-        clip.widthProperty().bind(holder.widthProperty());
-        clip.heightProperty().bind(holder.heightProperty());
-        holder.setClip(clip);
-        return holder;
     }
 
     /** Rows of one shape have one height (see RowHeights); search hits wrap, so they are always measured. */
