@@ -40,6 +40,13 @@ public final class LayoutBoundary extends Pane {
         }
     }
 
+    /** The held node's baseline, so a boundary in a row aligned by baseline sits as its node would. */
+    @Override
+    public double getBaselineOffset() {
+        Node held = held();
+        return held == null ? super.getBaselineOffset() : getInsets().getTop() + held.getBaselineOffset();
+    }
+
     @Override
     protected double computePrefWidth(double height) {
         return horizontal() + held(node -> node.prefWidth(-1));

@@ -60,4 +60,28 @@ class LayoutBoundaryFxTest {
         robot.interact(around::layout);
         assertThat(list.getHeight()).as("a new size reaches the held list").isEqualTo(boundary.getHeight());
     }
+
+    @Test
+    void aBoundaryInARowAlignedByBaselineSitsOnItsLabelsBaseline(FxRobot robot) {
+        Label title = new Label("SLA-Bericht");
+        title.setStyle("-fx-font-size: 20px");
+        Label heading = new Label("Dezember 2026");
+        LayoutBoundary held = new LayoutBoundary();
+        held.getChildren().add(heading);
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, title, held);
+        row.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        javafx.scene.layout.HBox.setHgrow(held, javafx.scene.layout.Priority.ALWAYS);
+        robot.interact(() -> around.getChildren().add(0, row));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double titleBaseline = title.getLayoutY() + title.getBaselineOffset();
+        double headingBaseline = held.getLayoutY() + heading.getLayoutY() + heading.getBaselineOffset();
+        assertThat(headingBaseline).as("the held label's baseline is the title's").isCloseTo(titleBaseline,
+                org.assertj.core.data.Offset.offset(1.0));
+        assertThat(held.getWidth()).as("the boundary takes the row's remaining width")
+                .isGreaterThan(300 - title.getWidth() - 8 - 1);
+
+        robot.interact(() -> heading.setText("KW 49 (30.11.–06.12.2026), längerer Titel"));
+        assertThat(row.isNeedsLayout()).as("a new heading is laid out inside the boundary").isFalse();
+    }
 }

@@ -2,12 +2,12 @@ package de.amtsdesk.app.lead;
 
 import de.amtsdesk.app.FollowingRow;
 import de.amtsdesk.app.Line;
+import de.amtsdesk.app.PlainTextListCell;
 import de.amtsdesk.core.cases.query.SlaTarget;
 import de.amtsdesk.core.i18n.Translations;
 import java.util.function.Function;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -74,14 +74,9 @@ public final class SlaReportView {
         de.amtsdesk.app.UniformRows.fixOnceMeasured(typeTable);
         de.amtsdesk.app.UniformRows.fixOnceMeasured(personTable);
         breachList.setPlaceholder(new Label(text.get("lead.sla.breaches.none")));
-        breachList.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(SlaReportViewModel.BreachRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setText(empty || row == null ? null : row.accessibleText());
-                setAccessibleText(getText());
-            }
-        });
+        // One line of unmanaged text per row: another period brings other breaches into every visible row, and a
+        // label's new text would ask each of them for a layout and a CSS pass (ADR 0027).
+        breachList.setCellFactory(l -> new PlainTextListCell<>(SlaReportViewModel.BreachRow::accessibleText));
     }
 
     private void setUp(TableView<Line<SlaReportViewModel.ShareRow>> table, String nameHeader) {
