@@ -6,6 +6,7 @@
 # --no-interaction, --dir=PATH, --out=FILE; --compare-classpath=FILE (a file holding another build's classpath, e.g.
 # one written by snapshot_classpath in bench/snapshot-classpath.sh): only the interaction, this build against that one;
 # --queue-width=PX (default 460; the app's window gives the queue ~280).
+# --compare-c2-priority: cold start and interaction as shipped (C2 at nice 10) against C2 at normal priority.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/jdk.sh

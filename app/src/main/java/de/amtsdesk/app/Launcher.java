@@ -21,6 +21,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // Before anything competes for the cores: the JIT's optimising compiler yields them to the start (issue 8).
+        de.amtsdesk.core.threads.OptimisingCompiler.lowerPriorityInBackground();
         // First of all: the policy decides where the log goes and which proxy every connection uses.
         EffectivePolicy policy = MachinePolicy.applyAtStart(PolicyLoader.sourcesForThisMachine());
         Optional<String[]> doctor = doctorArgs(args);

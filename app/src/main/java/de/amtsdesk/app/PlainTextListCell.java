@@ -15,7 +15,7 @@ import javafx.scene.text.Text;
  *
  * @param <T> the list's item type
  */
-public class PlainTextListCell<T> extends ListCell<T> {
+public final class PlainTextListCell<T> extends ListCell<T> {
 
     private final Function<T, String> line;
     private final Text text = PlainText.styledLike(this, VPos.TOP);

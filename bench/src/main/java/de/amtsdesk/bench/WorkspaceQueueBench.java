@@ -59,6 +59,7 @@ public final class WorkspaceQueueBench {
         boolean skipInteraction = false;
         int interactionRounds = 3;
         boolean compareStockSkin = false; // the interaction as shipped against JavaFX's own skin for the queue list
+        boolean compareC2Priority = false; // cold start and interaction as shipped against C2 at normal priority
         Path compareClasspath = null; // the interaction of this build against an earlier build's classpath (A/B)
         Path results = Path.of("bench/results/workspace-queue.txt");
         Path dir = WorkspaceSeed.defaultDir();
@@ -69,6 +70,8 @@ public final class WorkspaceQueueBench {
                 realDisplay = true;
             } else if (arg.startsWith("--interaction-rounds=")) {
                 interactionRounds = Integer.parseInt(arg.substring("--interaction-rounds=".length()));
+            } else if (arg.equals("--compare-c2-priority")) {
+                compareC2Priority = true;
             } else if (arg.equals("--compare-stock-list-skin")) {
                 compareStockSkin = true;
             } else if (arg.startsWith("--queue-width=")) { // handed to every child JVM (see runChild)
@@ -89,6 +92,11 @@ public final class WorkspaceQueueBench {
         if (compareClasspath != null) {
             compareBuilds(System.getProperty("java.class.path"), Files.readString(compareClasspath).strip(),
                     compareClasspath, dir, realDisplay, interactionRounds, results, loadAtStart);
+            return;
+        }
+        if (compareC2Priority) {
+            compareC2Priority(System.getProperty("java.class.path"), dir, realDisplay, runs, interactionRounds,
+                    results, loadAtStart);
             return;
         }
         if (List.of(args).contains("--projection-only")) {
@@ -324,6 +332,80 @@ public final class WorkspaceQueueBench {
                 BenchMachine.loadAverage(), realDisplay ? "gtk ($DISPLAY)" : "monocle headless", dir,
                 WorkspaceSeed.describe(dir), training,
                 System.getProperty(WorkspaceQueueChild.QUEUE_WIDTH_PROPERTY, "460"), rounds,
+                InteractionTable.of(interactions).strip());
+        Files.createDirectories(results.toAbsolutePath().getParent());
+        Files.writeString(results, report);
+        System.out.print(report);
+    }
+
+    /**
+     * The shipped start (C2 compiler threads at nice 10, see OptimisingCompiler) against the same build with the
+     * compiler at normal priority, both with the AOT cache as shipped: cold starts alternating run by run, then the
+     * interaction alternating round by round (order rotating).
+     */
+    private static void compareC2Priority(String classpath, Path dir, boolean realDisplay, int runs, int rounds,
+            Path results, String loadAtStart) throws Exception {
+        Path cache = Path.of("bench/target/workspace-queue.aot").toAbsolutePath();
+        String training = train(classpath, dir, realDisplay, cache, true);
+        System.out.println(training);
+        Map<String, String[]> kinds = new LinkedHashMap<>();
+        kinds.put("as shipped (C2 at nice 10)", new String[] {"-XX:AOTCache=" + cache, "-XX:AOTMode=on"});
+        kinds.put("C2 at normal priority", new String[] {"-XX:AOTCache=" + cache, "-XX:AOTMode=on",
+            "-Damtsdesk.jit.lowPriority=false"});
+        List<String> kindNames = new ArrayList<>(kinds.keySet());
+        Map<String, List<Long>> jvmNoArgon = new LinkedHashMap<>();
+        Map<String, List<Long>> spawn = new LinkedHashMap<>();
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < runs; i++) {
+            for (int k = 0; k < kindNames.size(); k++) {
+                String kind = kindNames.get((k + i) % kindNames.size());
+                String load = BenchMachine.loadAverage();
+                Map<String, String> run = runChild(classpath, dir, realDisplay, false, kinds.get(kind));
+                long toQueue = Long.parseLong(run.get("mark.firstFrameWithRows"));
+                long argon = Long.parseLong(run.get("argon2idMs"));
+                long fromSpawn = Long.parseLong(run.get("spawnToQueueMs"));
+                jvmNoArgon.computeIfAbsent(kind, x -> new ArrayList<>()).add(toQueue - argon);
+                spawn.computeIfAbsent(kind, x -> new ArrayList<>()).add(fromSpawn);
+                String line = coldLine(kind + " run " + (i + 1), run, fromSpawn, toQueue, argon, load);
+                lines.append(line);
+                System.out.print(line);
+            }
+        }
+        StringBuilder medians = new StringBuilder();
+        for (String kind : kindNames) {
+            medians.append(String.format(Locale.ROOT, "%s: JVM start → queue without Argon2id median %d ms %s; "
+                    + "spawn → queue median %d ms%n", kind, BenchMachine.median(jvmNoArgon.get(kind)), jvmNoArgon.get(kind),
+                    BenchMachine.median(spawn.get(kind))));
+        }
+        Map<String, List<Map<String, String>>> interactions = new LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            for (int k = 0; k < kindNames.size(); k++) {
+                String kind = kindNames.get((k + round) % kindNames.size());
+                System.out.println("interaction round " + (round + 1) + ": " + kind + " (load "
+                        + BenchMachine.loadAverage() + ")");
+                interactions.computeIfAbsent(kind, x -> new ArrayList<>())
+                        .add(runChild(classpath, dir, realDisplay, true, kinds.get(kind)));
+            }
+        }
+        String report = String.format(Locale.ROOT, """
+                # Amtsdesk workspace: C2 compiler threads at nice 10 (as shipped) vs. at normal priority (%s --compare-c2-priority)
+                %s
+                load-average-at-end: %s
+                glass: %s (prism sw)
+                seed: %s — %s
+                %s
+                what-runs: fresh JVMs with the AOT cache trained through the queue session (as the image ships it);
+                  the second kind adds -Damtsdesk.jit.lowPriority=false. Cold starts alternate run by run, the
+                  interaction round by round (order rotating).
+
+                ## Cold start (%d runs each)
+                %s
+                %s
+                ## FX pulses while scrolling, switching saved views and searching (%d rounds)
+                %s
+                """, WorkspaceQueueBench.class.getSimpleName(), BenchMachine.header(loadAtStart).strip(),
+                BenchMachine.loadAverage(), realDisplay ? "gtk ($DISPLAY)" : "monocle headless", dir,
+                WorkspaceSeed.describe(dir), training, runs, lines.toString().strip(), medians, rounds,
                 InteractionTable.of(interactions).strip());
         Files.createDirectories(results.toAbsolutePath().getParent());
         Files.writeString(results, report);

@@ -92,6 +92,8 @@ public final class WorkspaceQueueChild {
 
     public static void main(String[] args) throws Exception {
         mark("main");
+        // As Launcher.main: C2 at a lower priority than the start's own threads (OptimisingCompiler).
+        de.amtsdesk.core.threads.OptimisingCompiler.lowerPriorityInBackground();
         boolean interact = List.of(args).contains("--interact");
         Path dir = WorkspaceSeed.defaultDir();
         for (String arg : args) {

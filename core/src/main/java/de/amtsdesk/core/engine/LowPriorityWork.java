@@ -1,10 +1,6 @@
 package de.amtsdesk.core.engine;
 
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
-import java.util.Locale;
+import de.amtsdesk.core.threads.ThreadNice;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -32,8 +28,6 @@ final class LowPriorityWork {
     private static final Logger LOG = LoggerFactory.getLogger(LowPriorityWork.class);
     /** Nice value of the thread on Linux: 10 of 19, CFS gives a nice-0 thread about ten times its share. */
     static final int LINUX_NICE = 10;
-    private static final int PRIO_PROCESS = 0;
-    private static final Optional<LinuxCalls> LINUX = LinuxCalls.find();
 
     private LowPriorityWork() {
     }
@@ -86,60 +80,13 @@ final class LowPriorityWork {
 
     /** The calling thread's nice value on Linux, or empty elsewhere or if it cannot be read. */
     static Optional<Integer> niceValueOfThisThread() {
-        return LINUX.flatMap(LinuxCalls::niceOfThisThread);
+        return ThreadNice.ofThisThread();
     }
 
     private static void lowerThisThreadsNiceValue() {
-        if (LINUX.isEmpty()) {
-            return;
-        }
-        if (!LINUX.get().setNiceOfThisThread(LINUX_NICE)) {
+        if (ThreadNice.available() && !ThreadNice.setForThisThread(LINUX_NICE)) {
             LOG.info("could not lower the priority of thread {}; it runs at normal priority",
                     Thread.currentThread().getName());
-        }
-    }
-
-    /** {@code gettid}, {@code getpriority} and {@code setpriority} from the C library, via the FFM API. */
-    private record LinuxCalls(MethodHandle gettid, MethodHandle getpriority, MethodHandle setpriority) {
-
-        static Optional<LinuxCalls> find() {
-            if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
-                return Optional.empty();
-            }
-            try {
-                Linker linker = Linker.nativeLinker();
-                var libc = linker.defaultLookup();
-                MethodHandle gettid = linker.downcallHandle(libc.find("gettid").orElseThrow(),
-                        FunctionDescriptor.of(ValueLayout.JAVA_INT));
-                MethodHandle getpriority = linker.downcallHandle(libc.find("getpriority").orElseThrow(),
-                        FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-                MethodHandle setpriority = linker.downcallHandle(libc.find("setpriority").orElseThrow(),
-                        FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
-                                ValueLayout.JAVA_INT));
-                return Optional.of(new LinuxCalls(gettid, getpriority, setpriority));
-            } catch (RuntimeException | LinkageError e) {
-                // No C library with these symbols (or native access refused): normal priority, said once.
-                LOG.info("thread priorities cannot be set here ({}); background work runs at normal priority",
-                        e.toString());
-                return Optional.empty();
-            }
-        }
-
-        boolean setNiceOfThisThread(int nice) {
-            try {
-                return (int) setpriority.invokeExact(PRIO_PROCESS, (int) gettid.invokeExact(), nice) == 0;
-            } catch (Throwable e) {
-                return false;
-            }
-        }
-
-        Optional<Integer> niceOfThisThread() {
-            try {
-                // getpriority returns the nice value itself (-20..19) for PRIO_PROCESS with a thread id.
-                return Optional.of((int) getpriority.invokeExact(PRIO_PROCESS, (int) gettid.invokeExact()));
-            } catch (Throwable e) {
-                return Optional.empty();
-            }
         }
     }
 }
