@@ -33,6 +33,9 @@ import java.util.MissingResourceException;
  */
 public final class QueueProjection {
 
+    /** Compiled once: the search turns every hit's text and every query into words while the caseworker types. */
+    private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
+
     private static final String UNKNOWN_GROUP = "?";
     private static final String HIT_KEYS = "queue.hit.";
 
@@ -213,7 +216,7 @@ public final class QueueProjection {
 
     /** Search hits as rows, with the query's words marked for highlighting. */
     public List<QueueEntry> hits(List<SearchIndex.Hit> hits, CaseBook book, String query) {
-        List<String> words = List.of(query.toLowerCase(locale).strip().split("\\s+"));
+        List<String> words = List.of(WHITE_SPACE.split(query.toLowerCase(locale).strip()));
         List<QueueEntry> rows = new ArrayList<>();
         for (SearchIndex.Hit hit : hits) {
             String reference = hit.caseId() == null ? "" : book.find(hit.caseId()).map(Case::reference).orElse("");
@@ -227,7 +230,7 @@ public final class QueueProjection {
 
     /** At most 160 characters around the first match, so a 1 MB message does not become a 1 MB row. */
     static String snippet(String text, List<String> words) {
-        String flat = text.replaceAll("\\s+", " ");
+        String flat = WHITE_SPACE.matcher(text).replaceAll(" ");
         if (flat.length() <= 160) {
             return flat;
         }

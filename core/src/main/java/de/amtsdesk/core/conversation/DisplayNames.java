@@ -24,15 +24,21 @@ public final class DisplayNames {
         if (name == null) {
             return "";
         }
+        // One pass, runs of white space collapsed as they come: the queue sanitises every citizen's name when it
+        // projects 10,000 cases at start, where a regular expression per name cost ~30 ms of cold code (stop 33).
         StringBuilder out = new StringBuilder(name.length());
-        name.codePoints().forEach(cp -> {
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            i += Character.charCount(cp);
             if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
-                out.append(' ');
+                if (!out.isEmpty() && out.charAt(out.length() - 1) != ' ') {
+                    out.append(' ');
+                }
             } else if (!invisible(cp)) {
                 out.appendCodePoint(cp);
             }
-        });
-        return out.toString().replaceAll(" {2,}", " ").strip();
+        }
+        return out.toString().strip();
     }
 
     private static boolean invisible(int cp) {

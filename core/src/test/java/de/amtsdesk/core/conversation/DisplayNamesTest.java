@@ -26,6 +26,11 @@ class DisplayNamesTest {
     void lineBreaksAndRunsOfSpaceCollapse() {
         assertThat(DisplayNames.sanitise("  Max\n\tMeier\u00A0 ")).isEqualTo("Max Meier");
         assertThat(DisplayNames.sanitise(null)).isEmpty();
+        assertThat(DisplayNames.sanitise("Max \u200B\u202E Meier")).as("spaces around removed characters collapse too")
+                .isEqualTo("Max Meier");
+        assertThat(DisplayNames.sanitise(" \u200B\t ")).isEmpty();
+        assertThat(DisplayNames.sanitise("\uD83D\uDE00  Ana")).as("characters beyond the BMP stay whole")
+                .isEqualTo("\uD83D\uDE00 Ana");
     }
 
     @Test
