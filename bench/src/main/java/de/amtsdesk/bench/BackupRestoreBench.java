@@ -57,6 +57,9 @@ public final class BackupRestoreBench {
     }
 
     public static void main(String[] args) throws Exception {
+        // As Launcher.main: the JIT's optimising compiler at a lower priority than the window (ADR 0028);
+        // -Damtsdesk.jit.lowPriority=false measures without.
+        de.amtsdesk.core.threads.OptimisingCompiler.lowerPriorityInBackground();
         int keys = 100_000;
         int rooms = 1_000;
         Path results = Path.of("bench/results/backup-restore.txt");
@@ -193,6 +196,8 @@ public final class BackupRestoreBench {
                     .stream().filter(option -> option.startsWith("-X")).toList();
             report.append("heap-options: ").append(heapOptions.isEmpty() ? "the JVM's defaults"
                     : String.join(" ", heapOptions) + " (the app-image's)").append('\n');
+            report.append("jit: ").append(Boolean.parseBoolean(System.getProperty("amtsdesk.jit.lowPriority", "true"))
+                    ? "C2 compiler threads at nice 10, as the app (ADR 0028)" : "C2 at normal priority").append('\n');
             report.append(String.format(Locale.ROOT, "keys-in-backup: %d in %d rooms%n", onServer, rooms));
             report.append(String.format(Locale.ROOT, "keys-imported: %d%n", imported));
             report.append(String.format(Locale.ROOT, "restore-seconds: %.1f (%.0f keys/s; download, decrypt, import"

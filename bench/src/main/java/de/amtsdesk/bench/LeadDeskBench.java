@@ -70,6 +70,9 @@ public final class LeadDeskBench {
     }
 
     public static void main(String[] args) throws Exception {
+        // As Launcher.main: the JIT's optimising compiler at a lower priority than the window (ADR 0028);
+        // -Damtsdesk.jit.lowPriority=false measures without.
+        de.amtsdesk.core.threads.OptimisingCompiler.lowerPriorityInBackground();
         Path results = Path.of(args.length > 0 ? args[0] : "bench/results/lead-desk.txt");
         String load = BenchMachine.loadAverage();
         WorkspaceQueueChild.Pulses pulses = WorkspaceQueueChild.Pulses.start();
