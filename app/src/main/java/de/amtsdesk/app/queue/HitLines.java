@@ -29,6 +29,17 @@ final class HitLines extends Region {
     private List<int[]> ranges = List.of();
     private String whereFull = "";
     private double wrappedTo = -1;
+    /** What the shapes were last built for: a row's next layout with nothing changed reuses them. */
+    private Placement placed;
+
+    /**
+     * The inputs of {@link #place()}. Building the words' boxes and the marker's path was most of a hit row's FX time
+     * (async-profiler, stop 33: {@code rangeShape}, the path, the clip's elements), and a row placed by
+     * {@link #show} was placed again by the layout that followed, with the same text, marks and width.
+     */
+    private record Placement(String text, List<int[]> ranges, double wrappedTo, String where, double width,
+            javafx.scene.text.Font font) {
+    }
 
     HitLines() {
         marker.getStyleClass().add("search-mark-area");
@@ -65,6 +76,11 @@ final class HitLines extends Region {
         return plain.getText();
     }
 
+    /** The marker's shape as drawn (tests check that a layout with nothing changed keeps it). */
+    javafx.scene.shape.Shape markerShape() {
+        return marker.getShape();
+    }
+
     /** The area the marker covers, empty when no word is marked. */
     javafx.geometry.Bounds markerBounds() {
         return marker.getShape() == null ? new javafx.geometry.BoundingBox(0, 0, 0, 0)
@@ -78,6 +94,11 @@ final class HitLines extends Region {
 
     private void place() {
         wrapTo(getWidth());
+        Placement now = new Placement(plain.getText(), ranges, wrappedTo, whereFull, getWidth(), plain.getFont());
+        if (now.equals(placed)) {
+            return; // ranges compare by identity: show() gives each hit its own list
+        }
+        placed = now;
         PlainText.fit(where, whereFull, PlainText.roomIn(this, 0));
         double textY = where.getLayoutBounds().getHeight() + LINE_GAP;
         plain.setLayoutY(textY);

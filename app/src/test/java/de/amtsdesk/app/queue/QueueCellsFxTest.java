@@ -174,6 +174,27 @@ class QueueCellsFxTest {
         de.amtsdesk.app.a11y.Pictures.writePng(WaitForAsyncUtils.asyncFx(() -> list.snapshot(null, null)).get(),
                 java.nio.file.Path.of("target", "screenshots", "queue-hits.png"));
 
+        // A layout with nothing changed keeps the marks' shapes (they are the costly part of a hit row); another
+        // width builds them again, and they still cover the words.
+        List<HitLines> hitRows = shownCells().stream().filter(cell -> cell.getItem() instanceof QueueEntry.Hit)
+                .map(cell -> (HitLines) cell.getGraphic()).toList();
+        List<javafx.scene.shape.Shape> shapes = hitRows.stream().map(HitLines::markerShape).toList();
+        robot.interact(() -> {
+            hitRows.forEach(javafx.scene.Parent::requestLayout);
+            list.layout();
+        });
+        assertThat(hitRows.stream().map(HitLines::markerShape).toList()).as("the same shapes, not built again")
+                .containsExactlyElementsOf(shapes);
+        robot.interact(() -> list.getScene().getWindow().setWidth(330));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(hitRows.stream().map(HitLines::markerShape).toList()).as("a new width, new shapes")
+                .doesNotContainAnyElementsOf(shapes);
+        assertCellsMatchTheirRows();
+        assertThat(marksShown()).containsExactly("Wohngeld", "Freitag", "Wohngeld", "Freitag", "Wohngeld",
+                "Wohngeld", "Freitag", "Wohngeld");
+        robot.interact(() -> list.getScene().getWindow().setWidth(420));
+        WaitForAsyncUtils.waitForFxEvents();
+
         // Fewer pieces than before in the same cells: the old ones go, nothing of the earlier hit stays.
         hits("Freitag", "kein Treffer hier");
         robot.interact(() -> searchOf().set("freitag"));
