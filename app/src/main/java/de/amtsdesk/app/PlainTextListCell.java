@@ -1,5 +1,6 @@
 package de.amtsdesk.app;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.geometry.VPos;
@@ -8,26 +9,43 @@ import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 
 /**
- * A list cell that shows its item as one line of unmanaged text, so that the next item in a reused cell needs neither
- * a layout nor a CSS pass of the cell (ADR 0027; the list's counterpart of {@link PlainTextTableCell}). Colour and
- * font follow the cell's style (selected rows, high contrast); the line is also the cell's accessible text, which
- * screen readers read as the row; a line too wide for the list ends in "…".
+ * A list cell that shows its item as a fixed number of lines of unmanaged text, so that the next item in a reused cell
+ * needs neither a layout nor a CSS pass of the cell (ADR 0027; the list's counterpart of {@link PlainTextTableCell}).
+ * Colour and font follow the cell's style (selected rows, high contrast); screen readers read the item's spoken text;
+ * a line too wide for the list ends in "…".
  *
  * @param <T> the list's item type
  */
 public final class PlainTextListCell<T> extends ListCell<T> {
 
-    private final Function<T, String> line;
-    private final Text text = PlainText.styledLike(this, VPos.TOP);
+    private final Function<T, List<String>> lines;
+    private final Function<T, String> spoken;
+    private final Text[] texts;
     private final Region holder;
-    private String full = "";
+    private List<String> full = List.of();
 
-    /** @param line the one line an item shows (and screen readers read) */
+    /** @param line the one line an item shows, which is also what screen readers read */
     public PlainTextListCell(Function<T, String> line) {
-        this.line = Objects.requireNonNull(line);
+        this(1, item -> List.of(line.apply(item)), line);
+    }
+
+    /**
+     * @param lineCount how many lines every row has (the row's height)
+     * @param lines     the lines an item shows, at most {@code lineCount}
+     * @param spoken    what screen readers read for an item
+     */
+    public PlainTextListCell(int lineCount, Function<T, List<String>> lines, Function<T, String> spoken) {
+        this.lines = Objects.requireNonNull(lines);
+        this.spoken = Objects.requireNonNull(spoken);
+        texts = new Text[lineCount];
+        for (int i = 0; i < lineCount; i++) {
+            texts[i] = PlainText.styledLike(this, VPos.TOP);
+            int below = i;
+            texts[i].layoutYProperty().bind(texts[0].layoutBoundsProperty().map(b -> b.getHeight() * below));
+        }
         holder = new Region() {
             {
-                getChildren().add(text);
+                getChildren().addAll(texts);
             }
 
             @Override
@@ -37,7 +55,7 @@ public final class PlainTextListCell<T> extends ListCell<T> {
 
             @Override
             protected double computePrefHeight(double width) {
-                return text.getLayoutBounds().getHeight();
+                return texts.length * texts[0].getLayoutBounds().getHeight();
             }
 
             @Override
@@ -51,13 +69,18 @@ public final class PlainTextListCell<T> extends ListCell<T> {
     @Override
     protected void updateItem(T item, boolean empty) {
         super.updateItem(item, empty);
-        full = empty || item == null ? "" : line.apply(item);
+        boolean shown = !empty && item != null;
+        full = shown ? lines.apply(item) : List.of();
         fit();
-        setAccessibleText(full.isEmpty() ? null : full);
+        String words = shown ? spoken.apply(item) : null;
+        setAccessibleText(words == null || words.isEmpty() ? null : words);
     }
 
-    /** A line too wide for the list ends in "…" (the spoken line is whole). */
+    /** Lines too wide for the list end in "…" (the spoken text is whole). */
     private void fit() {
-        PlainText.fit(text, full, PlainText.roomIn(holder, 0));
+        double room = PlainText.roomIn(holder, 0);
+        for (int i = 0; i < texts.length; i++) {
+            PlainText.fit(texts[i], i < full.size() ? full.get(i) : "", room);
+        }
     }
 }

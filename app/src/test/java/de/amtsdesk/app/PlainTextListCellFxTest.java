@@ -68,6 +68,28 @@ class PlainTextListCellFxTest {
                 .filter(s -> !s.isEmpty()).toList()).as("empty rows show nothing").isEmpty();
     }
 
+    @Test
+    void rowsOfTwoLinesShowBothOneBelowTheOtherAndSpeakTheirOwnText(FxRobot robot) {
+        ListView<String> twoLines = new ListView<>();
+        robot.interact(() -> {
+            twoLines.setCellFactory(l -> new PlainTextListCell<>(2, s -> List.of("Fall " + s, "seit heute"),
+                    s -> "Fall " + s + ", seit heute, nicht zugewiesen"));
+            twoLines.getItems().setAll("WG-1", "WG-2");
+            list.getScene().setRoot(twoLines);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        ListCell<?> cell = robot.lookup(".list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> "WG-2".equals(c.getItem())).findFirst().orElseThrow();
+        List<Text> texts = ((javafx.scene.Parent) cell.getGraphic()).getChildrenUnmodifiable().stream()
+                .map(Text.class::cast).toList();
+        assertThat(texts).extracting(Text::getText).containsExactly("Fall WG-2", "seit heute");
+        assertThat(texts.get(1).getLayoutY()).as("the second line below the first")
+                .isEqualTo(texts.getFirst().getLayoutBounds().getHeight());
+        assertThat(cell.getGraphic().getLayoutBounds().getHeight()).as("the row holds both lines")
+                .isGreaterThanOrEqualTo(2 * texts.getFirst().getLayoutBounds().getHeight());
+        assertThat(cell.getAccessibleText()).isEqualTo("Fall WG-2, seit heute, nicht zugewiesen");
+    }
+
     private static ListCell<?> cellOf(FxRobot robot, String item) {
         return robot.lookup(".list-cell").queryAllAs(ListCell.class).stream()
                 .filter(c -> item.equals(c.getItem())).findFirst().orElseThrow();

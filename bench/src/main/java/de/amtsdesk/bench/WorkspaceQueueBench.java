@@ -166,16 +166,8 @@ public final class WorkspaceQueueBench {
                     new String[] {"-XX:AOTCache=" + aotCache});
         }
         List<String> kindNames = new ArrayList<>(kinds.keySet());
-        for (int round = 0; !skipInteraction && round < interactionRounds; round++) {
-            for (int k = 0; k < kindNames.size(); k++) {
-                String kind = kindNames.get((k + round) % kindNames.size());
-                String load = BenchMachine.loadAverage();
-                firstLoads.putIfAbsent(kind, load);
-                System.out.println("interaction round " + (round + 1) + ": " + kind + " (load " + load + ")");
-                interactions.computeIfAbsent(kind, x -> new ArrayList<>())
-                        .add(runChild(classpath, dir, realDisplay, true, kinds.get(kind)));
-            }
-        }
+        interactions.putAll(interactAlternating(withClasspath(classpath, kinds), dir, realDisplay,
+                skipInteraction ? 0 : interactionRounds, firstLoads));
         Map<String, String> interaction = first(interactions, kindNames.get(0));
         String interactionLoad = firstLoads.getOrDefault(kindNames.get(0), "-");
         String shipped = kindNames.get(compareStockSkin ? 0 : 2);
@@ -303,18 +295,8 @@ public final class WorkspaceQueueBench {
         kinds.put("other build, no AOT cache", new String[] {otherBuild});
         kinds.put("this build, AOT cache (as shipped)", new String[] {thisBuild, "-XX:AOTCache=" + thisCache});
         kinds.put("other build, AOT cache (as shipped)", new String[] {otherBuild, "-XX:AOTCache=" + otherCache});
-        List<String> kindNames = new ArrayList<>(kinds.keySet());
-        Map<String, List<Map<String, String>>> interactions = new LinkedHashMap<>();
-        for (int round = 0; round < rounds; round++) {
-            for (int k = 0; k < kindNames.size(); k++) {
-                String kind = kindNames.get((k + round) % kindNames.size());
-                String[] spec = kinds.get(kind);
-                System.out.println("interaction round " + (round + 1) + ": " + kind + " (load "
-                        + BenchMachine.loadAverage() + ")");
-                interactions.computeIfAbsent(kind, x -> new ArrayList<>()).add(runChild(spec[0], dir, realDisplay, true,
-                        java.util.Arrays.copyOfRange(spec, 1, spec.length)));
-            }
-        }
+        Map<String, List<Map<String, String>>> interactions = interactAlternating(kinds, dir, realDisplay, rounds,
+                new LinkedHashMap<>());
         String report = String.format(Locale.ROOT, """
                 # Amtsdesk workspace: FX pulses of this build vs. another build (%s --compare-classpath=%s)
                 %s
@@ -377,16 +359,8 @@ public final class WorkspaceQueueBench {
                     + "spawn → queue median %d ms%n", kind, BenchMachine.median(jvmNoArgon.get(kind)), jvmNoArgon.get(kind),
                     BenchMachine.median(spawn.get(kind))));
         }
-        Map<String, List<Map<String, String>>> interactions = new LinkedHashMap<>();
-        for (int round = 0; round < rounds; round++) {
-            for (int k = 0; k < kindNames.size(); k++) {
-                String kind = kindNames.get((k + round) % kindNames.size());
-                System.out.println("interaction round " + (round + 1) + ": " + kind + " (load "
-                        + BenchMachine.loadAverage() + ")");
-                interactions.computeIfAbsent(kind, x -> new ArrayList<>())
-                        .add(runChild(classpath, dir, realDisplay, true, kinds.get(kind)));
-            }
-        }
+        Map<String, List<Map<String, String>>> interactions = interactAlternating(withClasspath(classpath, kinds),
+                dir, realDisplay, rounds, new LinkedHashMap<>());
         String report = String.format(Locale.ROOT, """
                 # Amtsdesk workspace: C2 compiler threads at nice 10 (as shipped) vs. at normal priority (%s --compare-c2-priority)
                 %s
@@ -410,6 +384,41 @@ public final class WorkspaceQueueBench {
         Files.createDirectories(results.toAbsolutePath().getParent());
         Files.writeString(results, report);
         System.out.print(report);
+    }
+
+    /**
+     * The interaction in fresh JVMs, each kind once per round, the kinds alternating with the order rotating round by
+     * round. A kind's spec is its classpath, then its JVM options; {@code firstLoads} gets each kind's load average at
+     * its first run.
+     */
+    private static Map<String, List<Map<String, String>>> interactAlternating(Map<String, String[]> specs, Path dir,
+            boolean realDisplay, int rounds, Map<String, String> firstLoads) throws IOException, InterruptedException {
+        List<String> kindNames = new ArrayList<>(specs.keySet());
+        Map<String, List<Map<String, String>>> interactions = new LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            for (int k = 0; k < kindNames.size(); k++) {
+                String kind = kindNames.get((k + round) % kindNames.size());
+                String[] spec = specs.get(kind);
+                String load = BenchMachine.loadAverage();
+                firstLoads.putIfAbsent(kind, load);
+                System.out.println("interaction round " + (round + 1) + ": " + kind + " (load " + load + ")");
+                interactions.computeIfAbsent(kind, x -> new ArrayList<>()).add(runChild(spec[0], dir, realDisplay, true,
+                        java.util.Arrays.copyOfRange(spec, 1, spec.length)));
+            }
+        }
+        return interactions;
+    }
+
+    /** Each kind's JVM options with {@code classpath} before them, as {@link #interactAlternating} takes them. */
+    private static Map<String, String[]> withClasspath(String classpath, Map<String, String[]> options) {
+        Map<String, String[]> specs = new LinkedHashMap<>();
+        options.forEach((kind, jvmOptions) -> {
+            String[] spec = new String[jvmOptions.length + 1];
+            spec[0] = classpath;
+            System.arraycopy(jvmOptions, 0, spec, 1, jvmOptions.length);
+            specs.put(kind, spec);
+        });
+        return specs;
     }
 
     private static Map<String, String> first(Map<String, List<Map<String, String>>> runs, String kind) {

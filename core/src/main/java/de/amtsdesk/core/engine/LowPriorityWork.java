@@ -1,7 +1,6 @@
 package de.amtsdesk.core.engine;
 
 import de.amtsdesk.core.threads.ThreadNice;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,11 +75,6 @@ final class LowPriorityWork {
             throw error;
         }
         throw (X) failure;
-    }
-
-    /** The calling thread's nice value on Linux, or empty elsewhere or if it cannot be read. */
-    static Optional<Integer> niceValueOfThisThread() {
-        return ThreadNice.ofThisThread();
     }
 
     private static void lowerThisThreadsNiceValue() {

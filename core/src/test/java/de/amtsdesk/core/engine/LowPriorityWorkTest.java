@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.amtsdesk.core.matrix.MatrixException;
 import de.amtsdesk.core.matrix.MatrixFailure;
+import de.amtsdesk.core.threads.ThreadNice;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -15,11 +16,11 @@ class LowPriorityWorkTest {
     void theWorkRunsOnItsOwnLowPriorityThreadAndItsResultComesBack() {
         AtomicReference<Thread> ranOn = new AtomicReference<>();
         AtomicReference<Optional<Integer>> niceInside = new AtomicReference<>();
-        Optional<Integer> niceBefore = LowPriorityWork.niceValueOfThisThread();
+        Optional<Integer> niceBefore = ThreadNice.ofThisThread();
 
         String result = LowPriorityWork.call("restore-under-test", () -> {
             ranOn.set(Thread.currentThread());
-            niceInside.set(LowPriorityWork.niceValueOfThisThread());
+            niceInside.set(ThreadNice.ofThisThread());
             return "done";
         });
 
@@ -32,7 +33,7 @@ class LowPriorityWorkTest {
         if (System.getProperty("os.name").toLowerCase().contains("linux")) {
             // CI and these machines run Linux: the nice value must really have changed, for that thread only.
             assertThat(niceInside.get()).contains(Math.max(LowPriorityWork.LINUX_NICE, niceBefore.orElseThrow()));
-            assertThat(LowPriorityWork.niceValueOfThisThread()).isEqualTo(niceBefore);
+            assertThat(ThreadNice.ofThisThread()).isEqualTo(niceBefore);
         }
     }
 
