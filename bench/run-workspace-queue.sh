@@ -4,7 +4,8 @@
 # QueueProjection and KeyedList on 10,000 cases. Seeds ~/.cache/amtsdesk/bench-workspace once (about a minute).
 # Writes bench/results/workspace-queue.txt. Options: --runs=N, --display (use $DISPLAY instead of headless Monocle),
 # --no-interaction, --dir=PATH, --out=FILE; --compare-classpath=FILE (a file holding another build's classpath, e.g.
-# one written by snapshot_classpath in bench/snapshot-classpath.sh): only the interaction, this build against that one;
+# one written by snapshot_classpath in bench/snapshot-classpath.sh): this build against that one, cold starts with
+# each one's AOT cache (--runs) and the interaction (--no-interaction skips it);
 # --queue-width=PX (default 460; the app's window gives the queue ~280).
 # --compare-c2-priority: cold start and interaction as shipped (C2 at nice 10) against C2 at normal priority.
 set -euo pipefail

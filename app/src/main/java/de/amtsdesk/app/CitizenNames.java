@@ -50,6 +50,17 @@ public final class CitizenNames {
         return names.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
     }
 
+    /** Equal when the same names are reserved: then every citizen's name shows the same. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CitizenNames names && reserved.equals(names.reserved);
+    }
+
+    @Override
+    public int hashCode() {
+        return reserved.hashCode();
+    }
+
     public Collection<String> reserved() {
         return reserved;
     }

@@ -91,7 +91,8 @@ public final class WorkspaceQueueBench {
         System.out.println("seed: " + seed);
         if (compareClasspath != null) {
             compareBuilds(System.getProperty("java.class.path"), Files.readString(compareClasspath).strip(),
-                    compareClasspath, dir, realDisplay, interactionRounds, results, loadAtStart);
+                    compareClasspath, dir, realDisplay, runs, skipInteraction ? 0 : interactionRounds, results,
+                    loadAtStart);
             return;
         }
         if (compareC2Priority) {
@@ -279,42 +280,52 @@ public final class WorkspaceQueueBench {
     }
 
     /**
-     * The interaction of this build against another build's classpath (a snapshot of its jars, see
-     * bench/snapshot-classpath.sh), each with and without an AOT cache trained on its own classes, in fresh JVMs, the
-     * four kinds alternating round by round with the order rotating.
+     * This build against another build's classpath (a snapshot of its jars, see bench/snapshot-classpath.sh) in fresh
+     * JVMs: cold starts with each build's AOT cache as shipped, alternating run by run; then the interaction, each
+     * build with and without an AOT cache trained on its own classes, the four kinds alternating round by round with
+     * the order rotating ({@code rounds} 0: no interaction).
      */
     private static void compareBuilds(String thisBuild, String otherBuild, Path otherFile, Path dir,
-            boolean realDisplay, int rounds, Path results, String loadAtStart) throws Exception {
+            boolean realDisplay, int runs, int rounds, Path results, String loadAtStart) throws Exception {
         Path thisCache = Path.of("bench/target/compare-this.aot").toAbsolutePath();
         Path otherCache = Path.of("bench/target/compare-other.aot").toAbsolutePath();
         String training = train(thisBuild, dir, realDisplay, thisCache, true) + "\n"
                 + train(otherBuild, dir, realDisplay, otherCache, true);
         System.out.println(training);
+        Map<String, String[]> shipped = new LinkedHashMap<>();
+        shipped.put("this build, AOT cache (as shipped)", new String[] {thisBuild, "-XX:AOTCache=" + thisCache,
+            "-XX:AOTMode=on"});
+        shipped.put("other build, AOT cache (as shipped)", new String[] {otherBuild, "-XX:AOTCache=" + otherCache,
+            "-XX:AOTMode=on"});
+        ColdStarts cold = coldAlternating(shipped, dir, realDisplay, runs);
         Map<String, String[]> kinds = new LinkedHashMap<>();
         kinds.put("this build, no AOT cache", new String[] {thisBuild});
         kinds.put("other build, no AOT cache", new String[] {otherBuild});
-        kinds.put("this build, AOT cache (as shipped)", new String[] {thisBuild, "-XX:AOTCache=" + thisCache});
-        kinds.put("other build, AOT cache (as shipped)", new String[] {otherBuild, "-XX:AOTCache=" + otherCache});
+        kinds.putAll(shipped);
         Map<String, List<Map<String, String>>> interactions = interactAlternating(kinds, dir, realDisplay, rounds,
                 new LinkedHashMap<>());
         String report = String.format(Locale.ROOT, """
-                # Amtsdesk workspace: FX pulses of this build vs. another build (%s --compare-classpath=%s)
+                # Amtsdesk workspace: this build vs. another build (%s --compare-classpath=%s)
                 %s
                 load-average-at-end: %s
                 glass: %s (prism sw)
                 seed: %s — %s
                 %s
-                what-runs: fresh JVMs, four kinds alternating round by round (order rotating): each build with no
-                  AOT cache and with one trained on its own classes through the queue session (as the image ships);
-                  queue width %s px
+                what-runs: fresh JVMs. Cold starts: each build with an AOT cache trained on its own classes through
+                  the queue session (as the image ships), alternating run by run. Interaction: four kinds alternating
+                  round by round (order rotating), each build with no AOT cache and with that one; queue width %s px
 
+                ## Cold start (%d runs each)
+                %s
+                %s
                 ## FX pulses while scrolling, switching saved views and searching (%d rounds)
                 %s
                 """, WorkspaceQueueBench.class.getSimpleName(), otherFile, BenchMachine.header(loadAtStart).strip(),
                 BenchMachine.loadAverage(), realDisplay ? "gtk ($DISPLAY)" : "monocle headless", dir,
                 WorkspaceSeed.describe(dir), training,
-                System.getProperty(WorkspaceQueueChild.QUEUE_WIDTH_PROPERTY, "460"), rounds,
-                InteractionTable.of(interactions).strip());
+                System.getProperty(WorkspaceQueueChild.QUEUE_WIDTH_PROPERTY, "460"), runs, cold.lines(),
+                cold.medians(), rounds, rounds == 0 ? "not run (--no-interaction)"
+                        : InteractionTable.of(interactions).strip());
         Files.createDirectories(results.toAbsolutePath().getParent());
         Files.writeString(results, report);
         System.out.print(report);
@@ -334,31 +345,7 @@ public final class WorkspaceQueueBench {
         kinds.put("as shipped (C2 at nice 10)", new String[] {"-XX:AOTCache=" + cache, "-XX:AOTMode=on"});
         kinds.put("C2 at normal priority", new String[] {"-XX:AOTCache=" + cache, "-XX:AOTMode=on",
             "-Damtsdesk.jit.lowPriority=false"});
-        List<String> kindNames = new ArrayList<>(kinds.keySet());
-        Map<String, List<Long>> jvmNoArgon = new LinkedHashMap<>();
-        Map<String, List<Long>> spawn = new LinkedHashMap<>();
-        StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < runs; i++) {
-            for (int k = 0; k < kindNames.size(); k++) {
-                String kind = kindNames.get((k + i) % kindNames.size());
-                String load = BenchMachine.loadAverage();
-                Map<String, String> run = runChild(classpath, dir, realDisplay, false, kinds.get(kind));
-                long toQueue = Long.parseLong(run.get("mark.firstFrameWithRows"));
-                long argon = Long.parseLong(run.get("argon2idMs"));
-                long fromSpawn = Long.parseLong(run.get("spawnToQueueMs"));
-                jvmNoArgon.computeIfAbsent(kind, x -> new ArrayList<>()).add(toQueue - argon);
-                spawn.computeIfAbsent(kind, x -> new ArrayList<>()).add(fromSpawn);
-                String line = coldLine(kind + " run " + (i + 1), run, fromSpawn, toQueue, argon, load);
-                lines.append(line);
-                System.out.print(line);
-            }
-        }
-        StringBuilder medians = new StringBuilder();
-        for (String kind : kindNames) {
-            medians.append(String.format(Locale.ROOT, "%s: JVM start → queue without Argon2id median %d ms %s; "
-                    + "spawn → queue median %d ms%n", kind, BenchMachine.median(jvmNoArgon.get(kind)), jvmNoArgon.get(kind),
-                    BenchMachine.median(spawn.get(kind))));
-        }
+        ColdStarts cold = coldAlternating(withClasspath(classpath, kinds), dir, realDisplay, runs);
         Map<String, List<Map<String, String>>> interactions = interactAlternating(withClasspath(classpath, kinds),
                 dir, realDisplay, rounds, new LinkedHashMap<>());
         String report = String.format(Locale.ROOT, """
@@ -379,7 +366,7 @@ public final class WorkspaceQueueBench {
                 %s
                 """, WorkspaceQueueBench.class.getSimpleName(), BenchMachine.header(loadAtStart).strip(),
                 BenchMachine.loadAverage(), realDisplay ? "gtk ($DISPLAY)" : "monocle headless", dir,
-                WorkspaceSeed.describe(dir), training, runs, lines.toString().strip(), medians, rounds,
+                WorkspaceSeed.describe(dir), training, runs, cold.lines(), cold.medians(), rounds,
                 InteractionTable.of(interactions).strip());
         Files.createDirectories(results.toAbsolutePath().getParent());
         Files.writeString(results, report);
@@ -419,6 +406,46 @@ public final class WorkspaceQueueBench {
             specs.put(kind, spec);
         });
         return specs;
+    }
+
+    /** Cold starts of several kinds: a line per start and each kind's medians. */
+    private record ColdStarts(String lines, String medians) {
+    }
+
+    /**
+     * Cold starts in fresh JVMs, each kind once per run, the order rotating run by run. A kind's spec is its classpath,
+     * then its JVM options (as {@link #interactAlternating} takes them).
+     */
+    private static ColdStarts coldAlternating(Map<String, String[]> specs, Path dir, boolean realDisplay, int runs)
+            throws IOException, InterruptedException {
+        List<String> kindNames = new ArrayList<>(specs.keySet());
+        Map<String, List<Long>> jvmNoArgon = new LinkedHashMap<>();
+        Map<String, List<Long>> spawn = new LinkedHashMap<>();
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < runs; i++) {
+            for (int k = 0; k < kindNames.size(); k++) {
+                String kind = kindNames.get((k + i) % kindNames.size());
+                String[] spec = specs.get(kind);
+                String load = BenchMachine.loadAverage();
+                Map<String, String> run = runChild(spec[0], dir, realDisplay, false,
+                        java.util.Arrays.copyOfRange(spec, 1, spec.length));
+                long toQueue = Long.parseLong(run.get("mark.firstFrameWithRows"));
+                long argon = Long.parseLong(run.get("argon2idMs"));
+                long fromSpawn = Long.parseLong(run.get("spawnToQueueMs"));
+                jvmNoArgon.computeIfAbsent(kind, x -> new ArrayList<>()).add(toQueue - argon);
+                spawn.computeIfAbsent(kind, x -> new ArrayList<>()).add(fromSpawn);
+                String line = coldLine(kind + " run " + (i + 1), run, fromSpawn, toQueue, argon, load);
+                lines.append(line);
+                System.out.print(line);
+            }
+        }
+        StringBuilder medians = new StringBuilder();
+        for (String kind : kindNames) {
+            medians.append(String.format(Locale.ROOT, "%s: JVM start → queue without Argon2id median %d ms %s; "
+                    + "spawn → queue median %d ms%n", kind, BenchMachine.median(jvmNoArgon.get(kind)),
+                    jvmNoArgon.get(kind), BenchMachine.median(spawn.get(kind))));
+        }
+        return new ColdStarts(lines.toString().strip(), medians.toString());
     }
 
     private static Map<String, String> first(Map<String, List<Map<String, String>>> runs, String kind) {
@@ -620,9 +647,7 @@ public final class WorkspaceQueueBench {
             List<QueueEntry> oneChanged = new ArrayList<>(again);
             for (int i = 0; i < oneChanged.size(); i++) {
                 if (oneChanged.get(i) instanceof QueueEntry.CaseRow row) {
-                    oneChanged.set(i, new QueueEntry.CaseRow(row.key(), row.roomId(), row.reference(), row.citizen(),
-                            row.typeName(), row.status(), row.assignee(), row.due(), row.urgency(), row.unread() + 1,
-                            row.accessibleText()));
+                    oneChanged.set(i, row.withUnread(row.unread() + 1));
                     break;
                 }
             }

@@ -18,12 +18,136 @@ public sealed interface QueueEntry {
             implements QueueEntry {
     }
 
-    /** A case. {@code urgency} drives the colour; the text says the same, colour is never the only signal. */
-    record CaseRow(String key, String roomId, String reference, String citizen, String typeName, String status,
-            String assignee, String due, Urgency urgency, int unread, String accessibleText) implements QueueEntry {
+    /**
+     * A case. {@code urgency} drives the colour; the text says the same, colour is never the only signal.
+     *
+     * <p>The citizen's name as shown, the due text and the spoken text are worded when first asked for, by the
+     * projection's {@link Wording}: a queue of 10,000 cases shows some thirty of them at a time, and wording every row
+     * up front (the name check against the staff, a date format and a message format per row) was most of the
+     * projection's time at start. Two rows are equal when their facts and their wording rules are, which is when they
+     * read the same: the list replaces only rows that differ.
+     */
+    final class CaseRow implements QueueEntry {
+
+        /** What a case row is made of, before wording. {@code dueAt} is null when no time is due. */
+        public record Facts(String key, String roomId, String reference, String citizenName, String citizenId,
+                String typeName, String status, String assignee, java.time.Instant dueAt, Urgency urgency,
+                int unread) {
+        }
+
+        /** Words a row's citizen, due time and spoken text; safe to call from any thread. */
+        public interface Wording {
+            String citizen(Facts facts);
+
+            String due(Facts facts);
+
+            String spoken(Facts facts, String citizen, String due);
+        }
+
+        private final Facts facts;
+        private final Wording wording;
+        // Worded once on first use. A race words a row twice to the same immutable String, as String.hashCode does.
+        private String citizen;
+        private String due;
+        private String accessibleText;
+
+        public CaseRow(Facts facts, Wording wording) {
+            this.facts = java.util.Objects.requireNonNull(facts);
+            this.wording = java.util.Objects.requireNonNull(wording);
+        }
+
+        /** The same case with another unread count (opening a case, a new citizen message). */
+        public CaseRow withUnread(int unread) {
+            Facts f = facts;
+            return unread == f.unread() ? this : new CaseRow(new Facts(f.key(), f.roomId(), f.reference(),
+                    f.citizenName(), f.citizenId(), f.typeName(), f.status(), f.assignee(), f.dueAt(), f.urgency(),
+                    unread), wording);
+        }
+
+        public Facts facts() {
+            return facts;
+        }
+
+        @Override
+        public String key() {
+            return facts.key();
+        }
 
         public String caseId() {
-            return key;
+            return facts.key();
+        }
+
+        public String roomId() {
+            return facts.roomId();
+        }
+
+        public String reference() {
+            return facts.reference();
+        }
+
+        /** The citizen's name as shown: cleaned, and with the user ID when it imitates the agency or a caseworker. */
+        public String citizen() {
+            String worded = citizen;
+            if (worded == null) {
+                worded = wording.citizen(facts);
+                citizen = worded;
+            }
+            return worded;
+        }
+
+        public String typeName() {
+            return facts.typeName();
+        }
+
+        public String status() {
+            return facts.status();
+        }
+
+        public String assignee() {
+            return facts.assignee();
+        }
+
+        /** The due text ("fällig …", "überfällig seit …", "pausiert"), or empty. */
+        public String due() {
+            String worded = due;
+            if (worded == null) {
+                worded = wording.due(facts);
+                due = worded;
+            }
+            return worded;
+        }
+
+        public Urgency urgency() {
+            return facts.urgency();
+        }
+
+        public int unread() {
+            return facts.unread();
+        }
+
+        @Override
+        public String accessibleText() {
+            String worded = accessibleText;
+            if (worded == null) {
+                worded = wording.spoken(facts, citizen(), due());
+                accessibleText = worded;
+            }
+            return worded;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof CaseRow row && facts.equals(row.facts) && wording.equals(row.wording);
+        }
+
+        @Override
+        public int hashCode() {
+            return facts.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "CaseRow[" + facts + "]";
         }
     }
 

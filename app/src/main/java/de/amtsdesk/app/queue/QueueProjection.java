@@ -44,8 +44,8 @@ public final class QueueProjection {
     private final Translations caseText;
     private final Locale locale;
     private final DateTimeFormatter dueFormat;
-    private CitizenNames names;
-    private StaffRoom namesFor;
+    private RowWording wording;
+    private StaffRoom wordingFor;
 
     public QueueProjection(ServiceCatalogue catalogue, Translations appText, Translations caseText, Locale locale,
             ZoneId zone) {
@@ -63,7 +63,7 @@ public final class QueueProjection {
         List<QueueEntry.CaseRow> untyped = new ArrayList<>();
         // Each case's row once (its unread count with it); the headings add up the rows under them.
         for (Case c : cases) {
-            QueueEntry.CaseRow row = row(c, now, read, me, book, texts);
+            QueueEntry.CaseRow row = row(c, now, read, me, book);
             if (!c.isTyped()) {
                 untyped.add(row);
                 continue;
@@ -139,13 +139,7 @@ public final class QueueProjection {
      * projecting the whole queue again.
      */
     public QueueEntry.CaseRow seen(QueueEntry.CaseRow row) {
-        if (row.unread() == 0) {
-            return row;
-        }
-        String spoken = new Texts().get("queue.case.accessible", row.reference(), row.citizen(), row.typeName(),
-                row.status(), row.assignee(), row.due(), 0);
-        return new QueueEntry.CaseRow(row.key(), row.roomId(), row.reference(), row.citizen(), row.typeName(),
-                row.status(), row.assignee(), row.due(), row.urgency(), 0, spoken);
+        return row.withUnread(0);
     }
 
     /** A heading with {@code fewer} unread messages under it than before. */
@@ -167,37 +161,81 @@ public final class QueueProjection {
         return count;
     }
 
+    /** The row's facts now; its citizen name, due text and spoken text are worded when shown ({@link RowWording}). */
     QueueEntry.CaseRow row(Case c, Instant now, ReadMarkers read, String me, CaseBook book) {
-        return row(c, now, read, me, book, new Texts());
-    }
-
-    private QueueEntry.CaseRow row(Case c, Instant now, ReadMarkers read, String me, CaseBook book, Texts texts) {
-        String citizen = names(book.staffRoom()).show(c.citizenName(), c.citizenId());
         String type = c.isTyped() ? catalogue.nameOf(c.type(), locale) : caseText.get("case.untyped");
         String status = caseText.get(c.status().messageKey());
         String assignee = !c.isAssigned() ? caseText.get("case.unassigned")
                 : c.isAssignedTo(me) ? appText.get("queue.assignee.me")
                 : book.staffRoom().displayName(c.assignee());
         QueueEntry.Urgency urgency = urgency(c, now);
-        String due = switch (urgency) {
-            case OVERDUE -> texts.get("queue.due.overdue", dueFormat.format(c.nextDue().orElse(now)));
-            case DUE_SOON, NONE -> c.nextDue().map(d -> texts.get("queue.due.at", dueFormat.format(d))).orElse("");
-            case PAUSED -> appText.get("queue.due.paused");
+        Instant dueAt = switch (urgency) {
+            case OVERDUE -> c.nextDue().orElse(now);
+            case DUE_SOON, NONE -> c.nextDue().orElse(null);
+            case PAUSED -> null;
         };
-        int unread = unread(c, read);
-        String spoken = texts.get("queue.case.accessible", c.reference(), citizen, type, status, assignee, due,
-                unread);
-        return new QueueEntry.CaseRow(c.id(), c.roomId(), c.reference(), citizen, type, status, assignee, due,
-                urgency, unread, spoken);
+        return new QueueEntry.CaseRow(new QueueEntry.CaseRow.Facts(c.id(), c.roomId(), c.reference(),
+                c.citizenName(), c.citizenId(), type, status, assignee, dueAt, urgency, unread(c, read)),
+                wording(book.staffRoom()));
     }
 
-    /** The name rule for this staff room, built once per change of the room, not once per row. */
-    private synchronized CitizenNames names(StaffRoom staff) {
-        if (names == null || namesFor != staff) {
-            names = CitizenNames.of(appText, staff);
-            namesFor = staff;
+    /** The wording rule for this staff room, built once per change of the room, not once per row. */
+    private synchronized RowWording wording(StaffRoom staff) {
+        if (wording == null || wordingFor != staff) {
+            RowWording next = new RowWording(CitizenNames.of(appText, staff));
+            wording = next.equals(wording) ? wording : next; // the same members: rows stay equal to the shown ones
+            wordingFor = staff;
         }
-        return names;
+        return wording;
+    }
+
+    /**
+     * Words case rows as this projection would: the citizen's name by the staff room's name rule, the due time in the
+     * caseworker's language and zone, the spoken text. Equal for the same projection and the same reserved names, so
+     * a row projected again reads the same and the list keeps it.
+     */
+    private final class RowWording implements QueueEntry.CaseRow.Wording {
+        private final CitizenNames names;
+        private final Texts texts = new Texts(); // guarded by this: MessageFormat is not thread-safe
+
+        RowWording(CitizenNames names) {
+            this.names = names;
+        }
+
+        @Override
+        public String citizen(QueueEntry.CaseRow.Facts facts) {
+            return names.show(facts.citizenName(), facts.citizenId());
+        }
+
+        @Override
+        public synchronized String due(QueueEntry.CaseRow.Facts facts) {
+            return switch (facts.urgency()) {
+                case OVERDUE -> texts.get("queue.due.overdue", dueFormat.format(facts.dueAt()));
+                case DUE_SOON, NONE -> facts.dueAt() == null ? ""
+                        : texts.get("queue.due.at", dueFormat.format(facts.dueAt()));
+                case PAUSED -> appText.get("queue.due.paused");
+            };
+        }
+
+        @Override
+        public synchronized String spoken(QueueEntry.CaseRow.Facts facts, String citizen, String due) {
+            return texts.get("queue.case.accessible", facts.reference(), citizen, facts.typeName(), facts.status(),
+                    facts.assignee(), due, facts.unread());
+        }
+
+        private QueueProjection owner() {
+            return QueueProjection.this;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RowWording w && w.owner() == owner() && w.names.equals(names);
+        }
+
+        @Override
+        public int hashCode() {
+            return names.hashCode();
+        }
     }
 
     static QueueEntry.Urgency urgency(Case c, Instant now) {
