@@ -37,12 +37,25 @@ lean_heap=(--java-options "-Xms32m" --java-options "-XX:GCTimeRatio=4" --java-op
   --java-options "-XX:TrimNativeHeapInterval=1000")
 
 app_jar="$(cd "$target/input" && ls amtsdesk-app-*.jar | head -n 1)"
+# The native crypto library beside the jars ($APPDIR: lib/app, on Windows app\), loaded where it is installed
+# (NativeLibraryLoader): Windows application control allows DLLs from Program Files where it may block one copied to
+# the user's temp folder, a loaded copy there could not be deleted (17 MB left behind per start), and no start copies
+# 17 MB out of the jar any more.
+input="$(cd "$target/input" && pwd)"
+crypto_jar="$(cd "$input" && ls amtsdesk-crypto-native-*.jar | head -n 1)"
+unpacked="$(mktemp -d)"
+(cd "$unpacked" && "$JAVA_HOME/bin/jar" xf "$input/$crypto_jar" native)
+native_library="$(cd "$unpacked" && ls native/*/* | head -n 1)"
+[ -n "$native_library" ] || { echo "no native library in $crypto_jar" >&2; exit 1; }
+cp "$unpacked/$native_library" "$input/"
+rm -rf "$unpacked"
+library_in_place=(--java-options "-Damtsdesk.crypto.library=\$APPDIR/$(basename "$native_library")")
 "$JAVA_HOME/bin/jpackage" --type app-image --name Amtsdesk --app-version "$version" \
   --vendor "Amtsdesk" --description "Encrypted citizen communication for public agencies" \
   --input "$target/input" --main-jar "$app_jar" --main-class de.amtsdesk.app.Launcher \
   --runtime-image "$target/runtime" --dest "$target/app-image" \
   --java-options "--enable-native-access=ALL-UNNAMED" --java-options "-Dfile.encoding=UTF-8" \
-  "${lean_heap[@]}"
+  "${lean_heap[@]}" "${library_in_place[@]}"
 
 du -sh "$target/app-image/Amtsdesk" | sed 's/^/app-image size: /'
 

@@ -220,7 +220,8 @@ public final class WorkspaceQueueBench {
                   shows the real unlock screen (UnlockView.fxml, amtsdesk.css, 460×760) as MainWindow does, and the
                   queue then replaces that scene's root (since 2026-12-04; before, the queue came in a new window
                   and its stylesheet was parsed on the way); queue shown = first pulse whose list cells show rows
-                  (Scene post-layout pulse listener).
+                  (Scene post-layout pulse listener). The native crypto library is loaded from a file in place, as
+                  the installed app does (since 2026-12-06; before, every start copied it out of the jar).
 
                 ## Cold start (%d fresh JVMs)
                 %s
@@ -547,7 +548,8 @@ public final class WorkspaceQueueBench {
     static Map<String, String> runChild(String classpath, Path dir, boolean realDisplay, boolean interact,
             String... jvmOptions) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "--enable-native-access=ALL-UNNAMED", "-Dprism.order=sw", "-Djava.awt.headless=true"));
+                .toString(), "--enable-native-access=ALL-UNNAMED", "-Dprism.order=sw", "-Djava.awt.headless=true",
+                InstalledCryptoLibrary.jvmOption())); // as the installed app: the library file in place
         command.addAll(List.of(jvmOptions));
         String queueWidth = System.getProperty(WorkspaceQueueChild.QUEUE_WIDTH_PROPERTY);
         if (queueWidth != null) {

@@ -63,4 +63,31 @@ class NativeLibraryLoaderTest {
                 .hasMessageContaining(notALibrary.toString())
                 .hasCauseInstanceOf(UnsatisfiedLinkError.class);
     }
+
+    @Test
+    void copiesEarlierStartsLeftBehindAreRemovedButNotYoungOnesOrOthers(@TempDir Path temp) throws IOException {
+        Path old = leftCopy(temp, "amtsdesk-crypto-111", java.time.Duration.ofHours(2));
+        Path young = leftCopy(temp, "amtsdesk-crypto-222", java.time.Duration.ofMinutes(1));
+        Path foreign = leftCopy(temp, "other-app-333", java.time.Duration.ofHours(2));
+
+        int removed = NativeLibraryLoader.removeStaleCopies(temp, java.time.Duration.ofMinutes(10));
+
+        assertThat(removed).isEqualTo(1);
+        assertThat(old).doesNotExist();
+        assertThat(young.resolve("amtsdesk_crypto.dll")).exists();
+        assertThat(foreign.resolve("amtsdesk_crypto.dll")).exists();
+    }
+
+    @Test
+    void tidyingUpAMissingTempFolderChangesNothing(@TempDir Path temp) {
+        assertThat(NativeLibraryLoader.removeStaleCopies(temp.resolve("missing"), java.time.Duration.ZERO)).isZero();
+    }
+
+    private static Path leftCopy(Path temp, String name, java.time.Duration age) throws IOException {
+        Path directory = Files.createDirectory(temp.resolve(name));
+        Files.write(directory.resolve("amtsdesk_crypto.dll"), new byte[] {1, 2, 3});
+        Files.setLastModifiedTime(directory,
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(age)));
+        return directory;
+    }
 }

@@ -20,11 +20,18 @@ class AppImageIT {
     private record Run(int exitCode, String output) { }
 
     private static Run launch(String... args) throws IOException, InterruptedException {
+        return launchWith(Map.of(), args);
+    }
+
+    private static Run launchWith(Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         Path launcher = IMAGE.resolve("bin/Amtsdesk");
         assertThat(launcher).as("launcher of the app-image").isExecutable();
         List<String> command = new java.util.ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         boolean finished = process.waitFor(60, TimeUnit.SECONDS);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(finished).as("launcher finished in time; output so far: " + output).isTrue();
@@ -49,6 +56,24 @@ class AppImageIT {
         assertThat(run.output()).contains("FAIL homeserver   Homeserver unreachable: http://127.0.0.1:" + port);
         assertThat(run.output()).containsPattern("OK {3}crypto {7}Crypto library loaded: matrix-sdk-crypto \\d+\\.\\d+");
         assertThat(Files.list(IMAGE.resolve("lib/runtime/lib")).count()).isPositive();
+    }
+
+    /**
+     * The image loads its native crypto library where it is installed, beside the jars, not from a copy in the temp
+     * folder (Windows application control may block that, and Windows cannot delete a loaded copy): with a temp
+     * folder that does not exist, extracting would fail, and the crypto check still passes.
+     */
+    @Test
+    void theNativeCryptoLibraryIsLoadedWhereItIsInstalled() throws Exception {
+        String library = System.mapLibraryName("amtsdesk_crypto");
+        assertThat(IMAGE.resolve("lib/app").resolve(library)).as("library beside the jars").isNotEmptyFile();
+        assertThat(Files.readString(IMAGE.resolve("lib/app/Amtsdesk.cfg")))
+                .contains("java-options=-Damtsdesk.crypto.library=$APPDIR/" + library);
+        Path noTemp = Files.createTempDirectory("amtsdesk-no-temp-").resolve("missing");
+        Run run = launchWith(Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + noTemp), "doctor", "--homeserver",
+                "http://127.0.0.1:9", "--lang", "en");
+        assertThat(run.output()).containsPattern("OK {3}crypto {7}Crypto library loaded: matrix-sdk-crypto \\d+\\.\\d+");
+        assertThat(noTemp).doesNotExist();
     }
 
     /**
