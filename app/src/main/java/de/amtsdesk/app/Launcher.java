@@ -4,6 +4,7 @@ import de.amtsdesk.app.doctor.DoctorCommand;
 import de.amtsdesk.core.i18n.Translations;
 import de.amtsdesk.core.policy.EffectivePolicy;
 import de.amtsdesk.core.policy.PolicyLoader;
+import de.amtsdesk.core.policy.PolicySource;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
@@ -21,10 +22,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        // Before anything competes for the cores: the JIT's optimising compiler yields them to the start (issue 8).
-        de.amtsdesk.core.threads.OptimisingCompiler.lowerPriorityInBackground();
-        // First of all: the policy decides where the log goes and which proxy every connection uses.
-        EffectivePolicy policy = MachinePolicy.applyAtStart(PolicyLoader.sourcesForThisMachine());
+        EffectivePolicy policy = startUp(PolicyLoader.sourcesForThisMachine());
         Optional<String[]> doctor = doctorArgs(args);
         if (doctor.isPresent()) {
             System.exit(new DoctorCommand(System.out, System.err, System.in, System::getenv).run(doctor.get()));
@@ -34,6 +32,18 @@ public final class Launcher {
             System.exit(answered.getAsInt());
         }
         AmtsdeskApplication.launchWith(AppOptions.parse(args), policy);
+    }
+
+    /**
+     * The first steps of every start. First of all the policy: it decides where the log goes and at which level, and
+     * logging starts once, with the first logger anything asks for, so nothing may log before it (the compiler's
+     * priority below did, from 2026-12-05 to 12-06, and the admin's log folder was ignored). Then the JIT's optimising
+     * compiler yields the cores to the start (issue 8, ADR 0028).
+     */
+    static EffectivePolicy startUp(List<PolicySource> policySources) {
+        EffectivePolicy policy = MachinePolicy.applyAtStart(policySources);
+        de.amtsdesk.core.threads.OptimisingCompiler.lowerPriorityInBackground();
+        return policy;
     }
 
     /**

@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Started in a JVM of its own by {@link MachinePolicyTest}: logging starts once per JVM, so only a fresh one shows
- * whether the policy reached logback before it did. Applies the policy file given, logs one line per level, prints
- * the proxy the JVM now uses.
+ * whether the policy reached logback before it did. Takes the launcher's first steps with the policy file given (so
+ * nothing the launcher does before the policy may start logging), logs one line per level, prints the proxy the JVM
+ * now uses.
  */
 public final class MachinePolicyProbe {
 
@@ -18,7 +19,7 @@ public final class MachinePolicyProbe {
     }
 
     public static void main(String[] args) {
-        MachinePolicy.applyAtStart(List.of(new JsonPolicyFile(Path.of(args[0]))));
+        Launcher.startUp(List.of(new JsonPolicyFile(Path.of(args[0])))); // the launcher's own first steps
         var log = LoggerFactory.getLogger("probe");
         log.debug("probe debug line");
         log.info("probe info line");
