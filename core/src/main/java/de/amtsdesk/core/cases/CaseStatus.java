@@ -17,8 +17,12 @@ public enum CaseStatus {
     }
 
     public static Optional<CaseStatus> fromWireName(String name) {
-        return Arrays.stream(values()).filter(s -> s.wireName().equals(name)).findFirst();
+        return Optional.ofNullable(name == null ? null : BY_WIRE_NAME.get(name));
     }
+
+    /** Looked up once per case and moment when a stored case book is restored at start. */
+    private static final java.util.Map<String, CaseStatus> BY_WIRE_NAME = java.util.Map.copyOf(
+            Arrays.stream(values()).collect(java.util.stream.Collectors.toMap(CaseStatus::wireName, s -> s)));
 
     /** The SLA clocks stand still in these states. */
     public boolean pausesSla() {

@@ -217,4 +217,23 @@ class SnapshotCodecTest {
         assertThatThrownBy(() -> SnapshotCodec.decode(SnapshotCodec.FORMAT, "not json"))
                 .isInstanceOf(SnapshotCodec.UnreadableSnapshotException.class);
     }
+
+    @Test
+    void seenEventIdsReadIntoOneImmutableSetAndATwiceStoredIdStillReads() {
+        java.util.Set<String> ids = SnapshotBinary.immutableSet(new String[] {"$a", "$b", "$c"});
+        assertThat(ids).containsExactlyInAnyOrder("$a", "$b", "$c");
+        // The snapshot keeps this very set: no second copy at start.
+        assertThat(java.util.Set.copyOf(ids)).isSameAs(ids);
+        assertThat(SnapshotBinary.immutableSet(new String[] {"$a", "$b", "$a"})).containsExactlyInAnyOrder("$a", "$b");
+    }
+
+    @Test
+    void everyStatusIsFoundByItsWireNameAndNothingElse() {
+        for (CaseStatus status : CaseStatus.values()) {
+            assertThat(CaseStatus.fromWireName(status.wireName())).contains(status);
+        }
+        assertThat(CaseStatus.fromWireName("OPEN")).isEmpty();
+        assertThat(CaseStatus.fromWireName(null)).isEmpty();
+        assertThat(CaseStatus.fromWireName("archived")).isEmpty();
+    }
 }
