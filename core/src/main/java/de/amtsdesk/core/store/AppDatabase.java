@@ -162,15 +162,11 @@ public final class AppDatabase implements AutoCloseable {
      * lose a message the caseworker saw queued; H2's default would lose up to half a second of commits.
      * {@code async:} (H2's AsynchronousFileChannel file system): a thread interrupted while H2 writes for it (the
      * outbox or sync thread when the workstation locks) must not close the file under H2, which then refuses the
-     * database as closed until the JVM ends and reports it as damaged on the next unlock. The read-only probe before
-     * the real open reads through H2's plain file system instead: it writes nothing and is closed right after, and
-     * {@code async:} hands every read to a thread pool and waits for it, which cost the probes of the two stores
-     * ~0.1 s of the start on two cores (issue 8); an interrupt there fails only the probe ({@link #probeReadOnly}).
+     * database as closed until the JVM ends and reports it as damaged on the next unlock.
      */
     private static String url(Path dir, String name, boolean readOnly) {
-        return (readOnly ? "jdbc:h2:file:" : "jdbc:h2:async:") + dir.resolve(name)
-                + ";CIPHER=AES;TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0;WRITE_DELAY=0"
-                + (readOnly ? ";ACCESS_MODE_DATA=r" : "");
+        return "jdbc:h2:async:" + dir.resolve(name) + ";CIPHER=AES;TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0"
+                + ";WRITE_DELAY=0" + (readOnly ? ";ACCESS_MODE_DATA=r" : "");
     }
 
     private static JdbcConnectionPool pool(String url, char[] password) {
@@ -257,11 +253,6 @@ public final class AppDatabase implements AutoCloseable {
             }
             return storedSchema(connection);
         } catch (SQLException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                // The plain file system closes its channel on an interrupt: that says nothing about the file.
-                throw new StoreException(StoreException.Kind.IO, dir, "interrupted while checking the database file",
-                        e.getErrorCode(), StoreAccessException.withoutQuotedValues(e));
-            }
             throw classify(dir, password, e);
         } finally {
             pool.dispose();

@@ -441,32 +441,6 @@ class AppDatabaseTest {
         return ("Wert " + key + " in Runde " + round + " ").repeat(60);
     }
 
-    /**
-     * The read-only probe before the real open reads through H2's plain file system, which closes its channel when the
-     * reading thread is interrupted: an unlock interrupted there is an I/O failure, not a damaged file, and changes
-     * nothing; the next open finds everything.
-     */
-    @Test
-    void anOpenInterruptedDuringTheReadOnlyCheckIsNoDamageAndChangesNothing() throws Exception {
-        Path dir = tmp.resolve("profile");
-        try (UnlockedVault vault = TestVaults.create(dir, PASSPHRASE)) {
-            fill(vault);
-            Map<String, String> before = TestVaults.fingerprint(dir);
-            Thread.currentThread().interrupt();
-            try {
-                assertThatThrownBy(() -> AppDatabase.open(vault))
-                        .isInstanceOf(StoreException.class)
-                        .extracting(e -> ((StoreException) e).kind()).isEqualTo(StoreException.Kind.IO);
-            } finally {
-                Thread.interrupted();
-            }
-            assertThat(TestVaults.fingerprint(dir)).isEqualTo(before);
-            try (AppDatabase db = AppDatabase.open(vault)) {
-                assertThat(db.events().count(ROOM)).isEqualTo(30);
-            }
-        }
-    }
-
     private static void fill(UnlockedVault vault) throws StoreException {
         try (AppDatabase db = AppDatabase.open(vault)) {
             for (int i = 0; i < 30; i++) {
