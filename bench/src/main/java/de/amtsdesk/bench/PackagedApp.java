@@ -70,6 +70,24 @@ final class PackagedApp {
     }
 
     /** An Xvfb server on {@link #DISPLAY}; wait for it with {@link #waitForDisplay()}. */
+    /**
+     * Fails unless the image's JVM takes its AOT cache: a cache whose jars were copied (new timestamps) or replaced is
+     * ignored without a word (the image switches the JVM's AOT messages off), and the image would be measured as if it
+     * had none — a comparison of 2026-12-06 with a copied image went wrong that way.
+     */
+    static void requireUsableAotCache(Path image) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(image.resolve("bin/Amtsdesk").toString(), "--version")
+                .redirectErrorStream(true);
+        builder.environment().put("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the AOT cache of " + image + " is not usable (-XX:AOTMode=on): "
+                    + output.strip());
+        }
+    }
+
     static Process xvfb(Path log) throws IOException {
         return new ProcessBuilder("Xvfb", DISPLAY_NAME, "-screen", "0", "1440x900x24", "-nolisten", "tcp")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -137,6 +137,10 @@ public final class PackagedQueueBench {
             }
             extraModes.keySet().forEach(mode -> images.put(mode, image));
             images.putAll(otherImages);
+            PackagedApp.requireUsableAotCache(image);
+            for (Path other : otherImages.values()) {
+                PackagedApp.requireUsableAotCache(other);
+            }
             for (var other : otherImages.entrySet()) {
                 training += "image " + other.getKey() + ": " + other.getValue() + " (its own launcher options)\n";
             }

@@ -158,6 +158,7 @@ public final class PackagedSyncBench {
             if (!Files.isRegularFile(image.resolve("lib/app/amtsdesk.aot"))) {
                 throw new IllegalStateException("the image has no AOT cache: " + image);
             }
+            PackagedApp.requireUsableAotCache(image);
         }
         Process xvfb = PackagedApp.xvfb(work.resolve("xvfb.log"));
         try (SynapseServer synapse = SynapseServer.start(work.resolve("synapse"))) {
