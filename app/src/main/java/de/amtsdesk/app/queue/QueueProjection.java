@@ -62,8 +62,11 @@ public final class QueueProjection {
         Map<String, Map<String, List<QueueEntry.CaseRow>>> grouped = new LinkedHashMap<>();
         List<QueueEntry.CaseRow> untyped = new ArrayList<>();
         // Each case's row once (its unread count with it); the headings add up the rows under them.
+        // The staff room and its wording rule once per projection, not once per row (a lock and a check each).
+        StaffRoom staff = book.staffRoom();
+        RowWording wording = wording(staff);
         for (Case c : cases) {
-            QueueEntry.CaseRow row = row(c, now, read, me, book);
+            QueueEntry.CaseRow row = row(c, now, read, me, staff, wording);
             if (!c.isTyped()) {
                 untyped.add(row);
                 continue;
@@ -162,12 +165,13 @@ public final class QueueProjection {
     }
 
     /** The row's facts now; its citizen name, due text and spoken text are worded when shown ({@link RowWording}). */
-    QueueEntry.CaseRow row(Case c, Instant now, ReadMarkers read, String me, CaseBook book) {
+    private QueueEntry.CaseRow row(Case c, Instant now, ReadMarkers read, String me, StaffRoom staff,
+            RowWording wording) {
         String type = c.isTyped() ? catalogue.nameOf(c.type(), locale) : caseText.get("case.untyped");
         String status = caseText.get(c.status().messageKey());
         String assignee = !c.isAssigned() ? caseText.get("case.unassigned")
                 : c.isAssignedTo(me) ? appText.get("queue.assignee.me")
-                : book.staffRoom().displayName(c.assignee());
+                : staff.displayName(c.assignee());
         QueueEntry.Urgency urgency = urgency(c, now);
         Instant dueAt = switch (urgency) {
             case OVERDUE -> c.nextDue().orElse(now);
@@ -175,8 +179,7 @@ public final class QueueProjection {
             case PAUSED -> null;
         };
         return new QueueEntry.CaseRow(new QueueEntry.CaseRow.Facts(c.id(), c.roomId(), c.reference(),
-                c.citizenName(), c.citizenId(), type, status, assignee, dueAt, urgency, unread(c, read)),
-                wording(book.staffRoom()));
+                c.citizenName(), c.citizenId(), type, status, assignee, dueAt, urgency, unread(c, read)), wording);
     }
 
     /** The wording rule for this staff room, built once per change of the room, not once per row. */
